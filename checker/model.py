@@ -1,0 +1,133 @@
+"""The plain data that flows between pipeline stages.
+
+read source -> Document -> (spaCy Doc) -> Timex list -> Assertion list -> Finding list -> reporters
+
+Every stage takes these values and returns new ones; none reaches back into an
+earlier stage. Offsets inside a Document's ``text`` are code-point offsets; the
+Document's ``to_source`` maps them back to the original file.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Literal
+
+Severity = Literal["error", "warning", "info"]
+SEVERITY_RANK: dict[str, int] = {"info": 0, "warning": 1, "error": 2}
+
+PublishedSource = Literal["option", "front-matter", "inferred", "none"]
+
+
+@dataclass(frozen=True)
+class OffsetMap:
+    """Maps offsets in extracted prose back to offsets in the source text.
+
+    ``breaks`` is a sorted tuple of ``(text_offset, source_offset)`` pairs: from
+    each ``text_offset`` on, text and source advance together until the next pair.
+    An empty map is the identity (Markdown is masked in place, so it needs none).
+    """
+
+    breaks: tuple[tuple[int, int], ...] = ()
+
+    def to_source(self, offset: int) -> int:
+        if not self.breaks:
+            return offset
+        keys = [b[0] for b in self.breaks]
+        i = bisect.bisect_right(keys, offset) - 1
+        if i < 0:
+            return offset
+        text_at, source_at = self.breaks[i]
+        return source_at + (offset - text_at)
+
+
+@dataclass(frozen=True)
+class Document:
+    """One input, read and reduced to the prose that is checked.
+
+    ``source`` is the decoded file; ``text`` is the prose (same length as
+    ``source`` with non-prose blanked out for Markdown and plain text, or an
+    extracted text with ``offsets`` for formats that need it).
+    """
+
+    path: str
+    source: str
+    text: str
+    published: date | None = None
+    published_source: PublishedSource = "none"
+    format: str = "text"
+    offsets: OffsetMap = field(default_factory=OffsetMap)
+
+    def to_source(self, offset: int) -> int:
+        return self.offsets.to_source(offset)
+
+
+@dataclass(frozen=True)
+class DateFields:
+    """What the text itself states, before any inference (None = not stated)."""
+
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    weekday: int | None = None  # 0 = Monday, as datetime.weekday()
+
+
+@dataclass(frozen=True)
+class Timex:
+    """A time expression found in a Document's ``text``.
+
+    ``value`` is TIMEX3 syntax (``2025-01-20``, ``2024-11``, ``199``, ``P3Y``,
+    ``XXXX-12-20``, ``PRESENT_REF``). ``earliest``/``latest`` is the closed
+    interval of days the expression can denote (None where open or not a date).
+    ``anchor`` says where the missing parts came from: ``explicit`` (all in the
+    text), ``dct`` (publication date), ``narrative`` (an earlier date in the
+    text), ``tense`` (dct plus the verb's tense), or ``none`` (unresolved).
+    ``valid`` is False for a date that does not exist (February 30).
+    ``link`` is the index, in the tagger's output, of the other end of a range.
+    """
+
+    start: int
+    end: int
+    text: str
+    type: Literal["DATE", "TIME", "DURATION", "SET"]
+    value: str
+    mod: str | None = None
+    granularity: str = "day"
+    earliest: date | None = None
+    latest: date | None = None
+    fields: DateFields = field(default_factory=DateFields)
+    anchor: str = "explicit"
+    valid: bool = True
+    link: int | None = None
+
+
+@dataclass(frozen=True)
+class Span:
+    """A stretch of one file, in offsets of that file's decoded source."""
+
+    path: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Related:
+    span: Span
+    message: str
+
+
+@dataclass(frozen=True)
+class Fix:
+    replacement: str
+    span: Span
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule: str
+    severity: Severity
+    message: str
+    span: Span
+    related: tuple[Related, ...] = ()
+    fix: Fix | None = None
