@@ -1,0 +1,138 @@
+"""Which files to check: explicit files always, directories walked like git would.
+
+Directories are walked in sorted order, depth first. Skipped: hidden folders,
+``node_modules``, ``__pycache__``, virtualenvs (``venv``, ``.venv``, ``env``,
+or any folder holding ``pyvenv.cfg``), symlinked folders (no loops), and what
+``.gitignore`` files exclude: those in the walked folders and, when the walk
+starts inside a git work tree, those in the folders above it up to the
+repository root, each applied relative to its own folder with deeper files
+taking precedence, as git does. ``exclude`` holds gitignore-style patterns
+matched relative to each walked root.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+
+import pathspec
+
+from checker.source import InputError
+
+DEFAULT_EXTENSIONS: tuple[str, ...] = (".md", ".markdown", ".txt")
+SKIPPED_DIRS = frozenset({"node_modules", "__pycache__", "venv", ".venv", "env"})
+STDIN = "-"
+
+
+@dataclass(frozen=True)
+class _Ignore:
+    """One .gitignore (or the exclude option) and the folder it applies from."""
+
+    base: str
+    spec: pathspec.PathSpec
+
+    def verdict(self, path: str, is_dir: bool) -> bool | None:
+        """True if ignored, False if re-included (``!pattern``), None if no rule matched."""
+        rel = os.path.relpath(path, self.base).replace(os.sep, "/")
+        if rel.startswith("../"):
+            return None
+        return self.spec.check_file(rel + "/" if is_dir else rel).include
+
+
+def _load_gitignore(folder: str) -> _Ignore | None:
+    try:
+        with open(os.path.join(folder, ".gitignore"), encoding="utf-8", errors="replace") as f:
+            return _Ignore(folder, pathspec.GitIgnoreSpec.from_lines(f))
+    except OSError:
+        return None
+
+
+def _ancestor_ignores(root: str) -> list[_Ignore]:
+    """The .gitignore files above ``root`` up to its git repository's top, outermost first."""
+    ignores: list[_Ignore] = []
+    folder = os.path.abspath(root)
+    while not os.path.exists(os.path.join(folder, ".git")):
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            return []  # not in a git work tree: only the walked folders' files count
+        folder = parent
+        ignore = _load_gitignore(folder)
+        if ignore is not None:
+            ignores.insert(0, ignore)
+    return ignores
+
+
+def _ignored(path: str, is_dir: bool, ignores: Sequence[_Ignore], exclude: _Ignore) -> bool:
+    """The exclude option always wins; among .gitignore files the deepest match does, as in git."""
+    if exclude.verdict(path, is_dir):
+        return True
+    for ignore in reversed(ignores):
+        verdict = ignore.verdict(path, is_dir)
+        if verdict is not None:
+            return verdict
+    return False
+
+
+def _skipped_dir(entry: os.DirEntry[str]) -> bool:
+    return (
+        entry.name.startswith(".")
+        or entry.name in SKIPPED_DIRS
+        or entry.is_symlink()
+        or os.path.exists(os.path.join(entry.path, "pyvenv.cfg"))
+    )
+
+
+def _walk(
+    folder: str, extensions: tuple[str, ...], ignores: list[_Ignore], exclude: _Ignore
+) -> Iterator[str | InputError]:
+    own = _load_gitignore(folder)
+    if own is not None:
+        ignores = [*ignores, own]
+    try:
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError as e:
+        yield InputError(folder, f"cannot list folder: {e.strerror or e}")
+        return
+    for entry in entries:
+        try:
+            is_dir = entry.is_dir()
+        except OSError:
+            continue
+        if is_dir:
+            if not _skipped_dir(entry) and not _ignored(entry.path, True, ignores, exclude):
+                yield from _walk(entry.path, extensions, ignores, exclude)
+        elif entry.name.lower().endswith(extensions) and not _ignored(entry.path, False, ignores, exclude):
+            yield entry.path
+
+
+def discover(
+    paths: Sequence[str],
+    *,
+    extensions: Sequence[str] = DEFAULT_EXTENSIONS,
+    exclude: Sequence[str] = (),
+) -> Iterator[str | InputError]:
+    """Files to check, in order, each once; a missing path yields an InputError.
+
+    Explicit files are yielded whatever their extension; ``-`` (stdin) passes through.
+    """
+    suffixes = tuple(e.lower() for e in extensions)
+    seen: set[str] = set()
+    for path in paths:
+        if path == STDIN:
+            yield path
+            continue
+        if os.path.isdir(path):
+            excluded = _Ignore(path, pathspec.GitIgnoreSpec.from_lines(exclude))
+            found: Iterable[str | InputError] = _walk(path, suffixes, _ancestor_ignores(path), excluded)
+        elif os.path.lexists(path):
+            found = [path]
+        else:
+            found = [InputError(path, "no such file or directory")]
+        for item in found:
+            if isinstance(item, str):
+                key = os.path.realpath(item)
+                if key in seen:
+                    continue
+                seen.add(key)
+            yield item

@@ -1,0 +1,141 @@
+"""Read an input (file or stdin) into a Document: decoded source, the prose to
+check, and the publication date.
+
+Offsets are code points into the decoded text. A UTF-8 (or UTF-16) byte-order
+mark is dropped before decoding, so offset 0 is the first character after it,
+as editors count. Markdown and plain text are reduced in place (``text`` has
+the same length and line breaks as ``source``; the offset map is the identity).
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+from datetime import date
+
+from checker.model import Document
+from checker.source_frontmatter import (
+    DEFAULT_PUBLISHED_KEYS,
+    FrontMatter,
+    FrontMatterError,
+    published_date,
+    split_front_matter,
+)
+from checker.source_markdown import blank, prose
+
+__all__ = ["DEFAULT_PUBLISHED_KEYS", "InputError", "format_for_path", "read_path", "read_text"]
+
+FORMATS_BY_EXTENSION = {".md": "markdown", ".markdown": "markdown"}
+_SAMPLE = 8192
+_TEXT_CONTROLS = {7, 8, 9, 10, 12, 13, 27}
+
+
+class InputError(Exception):
+    """An input that cannot be checked; ``str()`` is a one-line message for the user."""
+
+    def __init__(self, path: str, message: str) -> None:
+        super().__init__(message)
+        self.path = path
+        self.message = message
+
+
+def format_for_path(path: str) -> str:
+    """The input format a file name implies; anything unknown is plain text."""
+    return FORMATS_BY_EXTENSION.get(os.path.splitext(path)[1].lower(), "text")
+
+
+def _read_bytes(path: str, max_bytes: int | None) -> bytes:
+    try:
+        with open(path, "rb") as f:
+            data = f.read() if max_bytes is None else f.read(max_bytes + 1)
+    except FileNotFoundError:
+        raise InputError(path, "no such file") from None
+    except IsADirectoryError:
+        raise InputError(path, "is a directory") from None
+    except PermissionError:
+        raise InputError(path, "permission denied") from None
+    except OSError as e:
+        raise InputError(path, f"cannot read: {e.strerror or e}") from None
+    if max_bytes is not None and len(data) > max_bytes:
+        raise InputError(path, f"larger than {max_bytes} bytes, not checked")
+    return data
+
+
+def _looks_binary(data: bytes) -> bool:
+    """NUL bytes, or more than a tenth control characters in the first 8 KiB."""
+    sample = data[:_SAMPLE]
+    if b"\0" in sample:
+        return True
+    controls = sum(1 for b in sample if b < 32 and b not in _TEXT_CONTROLS)
+    return controls * 10 > len(sample)
+
+
+def decode(data: bytes, path: str) -> str:
+    """Bytes -> text: UTF-16 if it has a BOM, else strict UTF-8 (BOM dropped)."""
+    for bom, codec in ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
+        if data.startswith(bom):
+            try:
+                return data[len(bom) :].decode(codec)
+            except UnicodeDecodeError as e:
+                raise InputError(path, f"invalid UTF-16 at byte {e.start + len(bom)}") from None
+    if _looks_binary(data):
+        raise InputError(path, "binary file, not checked")
+    bom = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
+    try:
+        return data[bom:].decode("utf-8")
+    except UnicodeDecodeError as e:
+        raise InputError(
+            path, f"not valid UTF-8 (byte 0x{data[bom + e.start]:02x} at offset {bom + e.start}); save it as UTF-8"
+        ) from None
+
+
+def _front_matter(source: str, path: str) -> FrontMatter | None:
+    try:
+        return split_front_matter(source)
+    except FrontMatterError as e:
+        raise InputError(path, str(e)) from None
+
+
+def read_text(
+    text: str,
+    *,
+    path: str = "-",
+    published: date | None = None,
+    fmt: str = "markdown",
+    published_keys: tuple[str, ...] = DEFAULT_PUBLISHED_KEYS,
+) -> Document:
+    """A Document from already-decoded text (stdin, editors, tests)."""
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    front = _front_matter(text, path)
+    masked = blank(text[: front.end]) + text[front.end :] if front else text
+    source_of_date = "option" if published is not None else "none"
+    if published is None and front is not None:
+        try:
+            published = published_date(front.data, published_keys)
+        except FrontMatterError as e:
+            raise InputError(path, str(e)) from None
+        source_of_date = "front-matter" if published is not None else "none"
+    prose_text = prose(text, masked) if fmt == "markdown" else masked
+    return Document(
+        path=path,
+        source=text,
+        text=prose_text,
+        published=published,
+        published_source=source_of_date,
+        format=fmt,
+    )
+
+
+def read_path(
+    path: str,
+    *,
+    published: date | None = None,
+    published_keys: tuple[str, ...] = DEFAULT_PUBLISHED_KEYS,
+    max_bytes: int | None = None,
+) -> Document:
+    """Read and decode one file; every problem is an InputError naming the file."""
+    text = decode(_read_bytes(path, max_bytes), path)
+    return read_text(
+        text, path=path, published=published, fmt=format_for_path(path), published_keys=published_keys
+    )

@@ -1,0 +1,160 @@
+"""Markdown -> prose: everything that is not prose is blanked out in place.
+
+The text we hand on keeps the source's length and every line break, so an
+offset into it is the same offset into the file (the OffsetMap stays the
+identity). We start from an all-blank copy and copy back only the characters
+of paragraph, heading and list text that markdown-it-py (CommonMark) parsed as
+prose; code, HTML, link destinations and titles, reference definitions,
+autolink URLs and container markers (``#``, ``>``, ``-``, ``1.``) stay blank.
+
+markdown-it-py gives block tokens line maps but no character positions for
+inline tokens, so each inline rule is wrapped to record the span of source it
+consumed (``token.meta["pos"]``), relative to the inline content.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from functools import lru_cache
+
+from markdown_it import MarkdownIt
+from markdown_it.rules_inline import StateInline
+from markdown_it.token import Token
+
+POS = "chronolint_pos"
+LABEL = "chronolint_label"
+
+_NEWLINE = re.compile(r"\r\n|\r|\n")
+_NOT_NEWLINE = re.compile(r"[^\r\n]")
+
+
+def blank(text: str) -> str:
+    """Spaces for every character but line breaks, so lengths and lines hold."""
+    return _NOT_NEWLINE.sub(" ", text)
+
+
+def line_starts(source: str) -> list[int]:
+    """Offset of each line's first character (\\r\\n, \\r and \\n all end a line)."""
+    return [0] + [m.end() for m in _NEWLINE.finditer(source)]
+
+
+def line_ends(source: str, starts: list[int]) -> list[int]:
+    """Offset just past each line's last character, before its line break."""
+    ends = [m.start() for m in _NEWLINE.finditer(source)]
+    return ends + [len(source)] if len(ends) < len(starts) else ends
+
+
+def _label_range(name: str, state: StateInline) -> tuple[int, int] | None:
+    """Where a link's or image's label sits, found the way the rule finds it."""
+    if name == "link" and state.src[state.pos] == "[":
+        end = state.md.helpers.parseLinkLabel(state, state.pos, True)
+        return (state.pos + 1, end) if end >= 0 else None
+    if name == "image" and state.src.startswith("![", state.pos):
+        end = state.md.helpers.parseLinkLabel(state, state.pos + 1, False)
+        return (state.pos + 2, end) if end >= 0 else None
+    return None
+
+
+def _recording(name: str, rule: Callable[[StateInline, bool], bool]) -> Callable[[StateInline, bool], bool]:
+    """Wrap an inline rule so tokens it pushes remember the source they came from."""
+
+    def wrapped(state: StateInline, silent: bool) -> bool:
+        if silent:
+            return rule(state, silent)
+        start, first = state.pos, len(state.tokens)
+        label = _label_range(name, state)
+        if not rule(state, silent):
+            return False
+        for token in state.tokens[first:]:
+            if token.meta is None:
+                token.meta = {}
+            if POS not in token.meta:
+                token.meta[POS] = (start, state.pos)
+                if label is not None:
+                    token.meta[LABEL] = label
+        return True
+
+    return wrapped
+
+
+@lru_cache(maxsize=1)
+def parser() -> MarkdownIt:
+    md = MarkdownIt("commonmark")
+    for rule in md.inline.ruler.__rules__:
+        md.inline.ruler.at(rule.name, _recording(rule.name, rule.fn))
+    return md
+
+
+def _excluded(children: list[Token]) -> Iterator[tuple[int, int]]:
+    """Spans of inline content that are not prose."""
+    for token in children:
+        pos = (token.meta or {}).get(POS)
+        if pos is None:
+            continue
+        if token.type in ("code_inline", "html_inline") or token.markup == "autolink":
+            yield pos
+        elif token.type in ("link_open", "image") and LABEL in token.meta:
+            (start, end), (label_start, label_end) = pos, token.meta[LABEL]
+            yield (start, label_start)
+            yield (label_end, end)
+        elif token.type == "link_open":
+            yield pos
+
+
+def _locate(content_line: str, source: str, start: int, end: int) -> int | None:
+    """Where a line of inline content starts in its source line, or None.
+
+    The content line is the source line minus container markers and
+    indentation (expanded tabs), and minus a heading's closing ``#``s.
+    """
+    stripped = content_line.lstrip()
+    if not stripped:
+        return None
+    line = source[start:end].rstrip()
+    if line.endswith(stripped):
+        at = start + len(line) - len(stripped)
+    else:
+        found = source.find(stripped, start, end)
+        if found < 0:
+            return None
+        at = found
+    return at - (len(content_line) - len(stripped))
+
+
+def _copy_inline(token: Token, source: str, starts: list[int], ends: list[int], out: list[str]) -> None:
+    """Copy the prose characters of one inline token back into ``out``."""
+    assert token.map is not None
+    skip = bytearray(len(token.content))
+    for start, end in _excluded(token.children or []):
+        skip[start:end] = b"\x01" * (end - start)
+    offset = 0
+    for i, content_line in enumerate(token.content.split("\n")):
+        line_no = token.map[0] + i
+        if line_no >= len(starts):
+            break
+        at = _locate(content_line, source, starts[line_no], ends[line_no])
+        if at is not None:
+            for j, ch in enumerate(content_line):
+                src = at + j
+                if skip[offset + j] or ch.isspace() or not starts[line_no] <= src < ends[line_no]:
+                    continue
+                if source[src] == ch:
+                    out[src] = ch
+        offset += len(content_line) + 1
+
+
+def prose(source: str, masked: str) -> str:
+    """The Markdown ``source`` reduced in place to its prose.
+
+    ``masked`` is the source with front matter already blanked; it is what
+    gets parsed, while characters are copied from ``source`` (they are equal
+    wherever the parser finds inline content).
+    """
+    starts = line_starts(source)
+    ends = line_ends(source, starts)
+    out = list(blank(source))
+    for token in parser().parse(masked):
+        if token.type == "inline" and token.map is not None:
+            _copy_inline(token, source, starts, ends, out)
+    return "".join(out)
