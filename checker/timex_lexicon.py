@@ -1,0 +1,121 @@
+"""Word tables and regular-expression fragments shared by the temporal tagger.
+
+Kept apart from the patterns so each table is written once: month, weekday, number
+and unit words map to numbers, and ``alt()`` turns a table into a regex alternation
+(longest first, so "September" wins over "Sep").
+"""
+
+from __future__ import annotations
+
+import re
+
+MONTHS: dict[str, int] = {}
+for _i, _names in enumerate(
+    (
+        "january jan",
+        "february feb",
+        "march mar",
+        "april apr",
+        "may",
+        "june jun",
+        "july jul",
+        "august aug",
+        "september sept sep",
+        "october oct",
+        "november nov",
+        "december dec",
+    ),
+    start=1,
+):
+    for _n in _names.split():
+        MONTHS[_n] = _i
+
+WEEKDAYS: dict[str, int] = {}
+for _i, _names in enumerate(
+    (
+        "monday mon",
+        "tuesday tues tue",
+        "wednesday wed",
+        "thursday thurs thur thu",
+        "friday fri",
+        "saturday sat",
+        "sunday sun",
+    )
+):
+    for _n in _names.split():
+        WEEKDAYS[_n] = _i
+
+_UNITS_BELOW_20 = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen "
+    "fourteen fifteen sixteen seventeen eighteen nineteen"
+).split()
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+NUMBERS: dict[str, int] = {w: i for i, w in enumerate(_UNITS_BELOW_20)}
+for _t, _w in enumerate(_TENS, start=2):
+    NUMBERS[_w] = _t * 10
+    for _u in range(1, 10):
+        NUMBERS[f"{_w}-{_UNITS_BELOW_20[_u]}"] = _t * 10 + _u
+        NUMBERS[f"{_w} {_UNITS_BELOW_20[_u]}"] = _t * 10 + _u
+NUMBERS.update({"a": 1, "an": 1, "one hundred": 100, "a hundred": 100, "hundred": 100, "a dozen": 12, "dozen": 12})
+NUMBERS.update({"a couple of": 2, "a couple": 2, "couple of": 2, "a half": 0})
+
+_ORD_BELOW_20 = (
+    "zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+    "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth"
+).split()
+ORDINALS: dict[str, int] = {w: i for i, w in enumerate(_ORD_BELOW_20) if i}
+for _t, _w in enumerate(_TENS, start=2):
+    ORDINALS[_w[:-1] + "ieth"] = _t * 10
+    for _u in range(1, 10):
+        ORDINALS[f"{_w}-{_ORD_BELOW_20[_u]}"] = _t * 10 + _u
+ORDINALS["last"] = -1
+
+# Vague quantities: the TIMEX3 value has X for the number ("several years" = PXY).
+VAGUE = ("several", "a few", "few", "many", "some", "a number of", "numerous", "multiple", "countless")
+
+# unit word -> (TIMEX3 duration designator, is a time unit (needs "T"), granularity)
+UNITS: dict[str, tuple[str, bool, str]] = {
+    "second": ("S", True, "second"),
+    "minute": ("M", True, "minute"),
+    "hour": ("H", True, "hour"),
+    "day": ("D", False, "day"),
+    "night": ("D", False, "day"),
+    "week": ("W", False, "week"),
+    "weekend": ("WE", False, "week"),
+    "fortnight": ("W", False, "week"),
+    "month": ("M", False, "month"),
+    "quarter": ("Q", False, "quarter"),
+    "year": ("Y", False, "year"),
+    "decade": ("DE", False, "decade"),
+    "century": ("CE", False, "century"),
+    "millennium": ("ML", False, "millennium"),
+}
+UNIT_PLURALS = {"centuries": "century", "millennia": "millennium"}
+
+SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
+SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
+
+PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI"}
+
+
+def alt(words: object) -> str:
+    """A regex alternation of words, longest first, with spaces and hyphens interchangeable."""
+    items = sorted({str(w) for w in words}, key=len, reverse=True)  # type: ignore[attr-defined]
+    return "|".join(re.escape(w).replace(r"\ ", r"[\s-]+").replace(r"\-", r"[\s-]+") for w in items)
+
+
+def number_value(word: str) -> int | None:
+    """A cardinal written in digits or words ("18", "eighteen", "twenty-one", "a"), else None."""
+    w = " ".join(word.lower().replace("-", " ").split())
+    if w.replace(",", "").isdigit():
+        return int(w.replace(",", ""))
+    return NUMBERS.get(w) if w in NUMBERS else NUMBERS.get(w.replace(" ", "-"))
+
+
+def ordinal_value(word: str) -> int | None:
+    """An ordinal written in digits or words ("3rd", "third", "twenty-first"), else None."""
+    w = word.lower().replace(" ", "-")
+    m = re.fullmatch(r"(\d+)(?:st|nd|rd|th)", w)
+    if m:
+        return int(m[1])
+    return ORDINALS.get(w)

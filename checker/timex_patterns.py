@@ -1,0 +1,359 @@
+"""Candidate time expressions: regular expressions over the text, compiled once at import.
+
+Each ``Rule`` pairs a pattern with a builder that reads the match into a ``Cand``
+(a kind plus the parts the text states) or rejects it (the traps: "may" the verb,
+"Theresa May", "2024 workers", version numbers, scores, phone numbers). Then
+``candidates()`` keeps the longest non-overlapping matches and merges neighbours
+that form one expression: a weekday in apposition to a date ("Monday, March 4",
+"March 4 (Tuesday)", "Yesterday, Wednesday,") and ranges ("from 2009 to 2017").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from checker.timex_lexicon import MONTHS, ORDINALS, WEEKDAYS, alt
+
+# Boundaries. A number must not continue a bigger number, an amount or a version.
+B = r"(?<![\w$€£¥#@])"
+NB = r"(?<![\w$€£¥#@.,/:-])"
+NE = r"(?![\w%]|[.,/:-]\d|\s?%)"
+
+
+def MON(g: str) -> str:
+    return rf"(?P<{g}>{alt(MONTHS)})(?:\.|(?!\w))"
+
+
+def DAY(g: str) -> str:
+    return rf"(?P<{g}>[0-3]?\d)(?:st|nd|rd|th)?(?![\w:])"
+
+
+def YEAR(g: str) -> str:
+    return rf"(?:(?P<{g}>1\d{{3}}|20\d\d|2100)(?!\d)|['’](?P<{g}2>\d\d)(?!\w))"
+
+
+YEAR_SEP = r"(?:\s*,\s*|\s+)"
+ORD_WORDS = alt(k for k, v in ORDINALS.items() if 0 < v <= 31)
+
+
+@dataclass
+class Cand:
+    """A candidate span with its kind ("date", "month", "year", "weekday", ...) and stated parts."""
+
+    start: int
+    end: int
+    kind: str
+    p: dict[str, object] = field(default_factory=dict)
+
+
+Builder = Callable[[re.Match[str], str], "Cand | None"]
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    pattern: re.Pattern[str]
+    build: Builder
+
+
+# ----------------------------------------------------------------- context helpers
+
+_PREV_WORD = re.compile(r"([\w'’]+)[^\w]*$")
+_NEXT_WORD = re.compile(r"^[^\w\n]*([\w'’]+)")
+
+
+def prev_word(text: str, start: int) -> str:
+    """The word before ``start`` (across punctuation), or ""."""
+    m = _PREV_WORD.search(text, max(0, start - 40), start)
+    return m[1] if m else ""
+
+
+def next_word(text: str, end: int) -> str:
+    m = _NEXT_WORD.match(text[end : end + 40])
+    return m[1] if m else ""
+
+
+def capitalized(word: str) -> bool:
+    """Proper-noun casing: "March", "MARCH" (headlines), not "march"."""
+    return word[:1].isupper()
+
+
+def sentence_initial(text: str, start: int) -> bool:
+    """True when only spaces separate ``start`` from a sentence end or the text start."""
+    before = text[max(0, start - 4) : start].rstrip()
+    return not before or before[-1] in ".!?\n\"“:;"
+
+
+# ----------------------------------------------------------------- explicit dates
+
+
+def _year(m: re.Match[str], g: str = "year") -> int | None:
+    if m.group(g):
+        return int(m.group(g))
+    two = m.groupdict().get(g + "2")
+    if two:
+        n = int(two)
+        return 2000 + n if n < 50 else 1900 + n
+    return None
+
+
+def _month(word: str) -> int | None:
+    """Month number of a capitalized month word; bare abbreviations without a dot are rejected later."""
+    return MONTHS.get(word.lower().rstrip(".")) if capitalized(word) else None
+
+
+def build_mdy(m: re.Match[str], text: str) -> Cand | None:
+    month = _month(m["mon"])
+    day = int(m["day"])
+    if month is None or not 1 <= day <= 31:
+        return None
+    return Cand(m.start(), m.end(), "date", {"year": _year(m), "month": month, "day": day})
+
+
+def build_dmy(m: re.Match[str], text: str) -> Cand | None:
+    month = _month(m["mon"])
+    day = int(m["day"]) if m["day"] else ORDINALS.get(m["dword"].lower().replace(" ", "-"), 0)
+    if month is None or not 1 <= day <= 31:
+        return None
+    if m["day"] and not m["the"] and prev_word(text, m.start()).lower() in NOT_A_DAY_BEFORE:
+        return None
+    return Cand(m.start(), m.end(), "date", {"year": _year(m), "month": month, "day": day})
+
+
+def build_my(m: re.Match[str], text: str) -> Cand | None:
+    month = _month(m["mon"])
+    if month is None:
+        return None
+    return Cand(m.start(), m.end(), "month", {"year": _year(m), "month": month})
+
+
+def build_iso(m: re.Match[str], text: str) -> Cand | None:
+    month, day = int(m["mon"]), int(m["day"])
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    p: dict[str, object] = {"year": int(m["year"]), "month": month, "day": day}
+    if m["hh"]:
+        p.update(hour=int(m["hh"]), minute=int(m["mi"]))
+        return Cand(m.start(), m.end(), "time", p)
+    return Cand(m.start(), m.end(), "date", p)
+
+
+def numeric_reading(a: int, b: int, order: str) -> tuple[int, int] | None:
+    """(month, day) of "a/b": the configured order first; the other only when the first cannot be a date."""
+    readings = [(a, b), (b, a)] if order == "us" else [(b, a), (a, b)]
+    for month, day in readings:
+        if 1 <= month <= 12 and 1 <= day <= 31:
+            return month, day
+    return None
+
+
+def make_numeric_builder(order: str) -> Builder:
+    def build_numeric(m: re.Match[str], text: str) -> Cand | None:
+        if len(m["year"]) == 2 and m["sep"] != "/":
+            return None
+        if prev_word(text, m.start()).lower() in NOT_A_DAY_BEFORE:
+            return None
+        reading = numeric_reading(int(m["a"]), int(m["b"]), order)
+        if reading is None:
+            return None
+        y = int(m["year"])
+        year = y if y > 99 else (2000 + y if y < 50 else 1900 + y)
+        return Cand(m.start(), m.end(), "date", {"year": year, "month": reading[0], "day": reading[1]})
+
+    return build_numeric
+
+
+# Words before a number that make it an identifier, an amount or a count, not a date.
+NOT_A_DAY_BEFORE = {"no", "number", "version", "v", "page", "pp", "p", "room", "flight", "route", "tel", "phone"}
+NOT_A_YEAR_BEFORE = NOT_A_DAY_BEFORE | {
+    "model", "article", "section", "chapter", "rule", "resolution", "law", "code", "iso", "rfc",
+    "windows", "office", "boeing", "airbus", "top", "about", "nearly", "almost", "over", "under",
+    "than", "some", "approximately", "around", "exactly", "only", "just", "the", "his", "her", "their",
+    "its", "our", "your", "my", "ranked", "scored", "dow", "index",
+}  # fmt: skip
+YEAR_CONTEXT_BEFORE = {
+    "in", "since", "by", "until", "till", "of", "from", "to", "through", "thru", "during", "before",
+    "after", "early", "late", "mid", "between", "and", "or", "fiscal", "year", "circa", "c", "ca",
+    "around", "summer", "winter", "spring", "autumn", "fall", "for", "at", "on", "born", "died", "as",
+    "with", "this", "that", "than", "end", "beginning", "start", "middle", "half", "quarter",
+}  # fmt: skip
+_AFTER_YEAR_OK = re.compile(r"\s*(?:[.,;:)\]!?\"”'’–—]|$|\n|-\s)")
+
+
+def build_year(m: re.Match[str], text: str) -> Cand | None:
+    year = int(m["year"])
+    before = prev_word(text, m.start()).lower()
+    if before in NOT_A_YEAR_BEFORE and before not in YEAR_CONTEXT_BEFORE:
+        return None
+    if re.search(r"\d[\s-]$", text[max(0, m.start() - 2) : m.start()]):
+        return None  # "555 2024", "12-2024": part of a longer number
+    context = before in YEAR_CONTEXT_BEFORE or bool(_AFTER_YEAR_OK.match(text, m.end()))
+    if not context:
+        after = next_word(text, m.end())
+        # "2024 workers", "1999 units": a count of things, not a year.
+        if year < 1800 or (after.islower() and after.endswith("s") and not after.endswith("ss")):
+            return None
+        if after[:1].isdigit():
+            return None
+    elif year < 1000:
+        return None
+    return Cand(m.start(), m.end(), "year", {"year": year})
+
+
+# Month words that are also common verbs, modals or names need a temporal cue.
+AMBIGUOUS_MONTHS = {"may", "march", "august", "jan", "mar", "sat"}
+MONTH_CONTEXT_BEFORE = {
+    "in", "since", "by", "until", "till", "of", "from", "to", "through", "thru", "during", "before",
+    "after", "early", "late", "mid", "last", "next", "this", "that", "between", "each", "every", "and",
+    "or", "until", "on", "for", "past", "coming", "following", "previous", "end", "beginning", "start",
+    "middle", "late-", "mid-", "early-",
+}  # fmt: skip
+
+
+def build_month(m: re.Match[str], text: str) -> Cand | None:
+    word = m["mon"]
+    month = _month(word)
+    if month is None or (not word.endswith(".") and len(word) <= 3 and word.lower() != "may"):
+        return None
+    before = prev_word(text, m.start())
+    if before.lower() in MONTH_CONTEXT_BEFORE:
+        return Cand(m.start(), m.end(), "month", {"month": month})
+    if word.lower().rstrip(".") in AMBIGUOUS_MONTHS:
+        return None
+    after = next_word(text, m.end())
+    if capitalized(after) or (capitalized(before) and not sentence_initial(text, m.start())):
+        return None  # "June Carter", "Prime Minister April": a name
+    return Cand(m.start(), m.end(), "month", {"month": month})
+
+
+def build_weekday(m: re.Match[str], text: str) -> Cand | None:
+    word = m["wd"]
+    if not capitalized(word):
+        return None
+    abbreviated = not word.lower().endswith("day")
+    if abbreviated and not m["dot"]:
+        return None
+    end = m.end("dot") if abbreviated else m.end("wd")
+    return Cand(m.start(), end, "weekday", {"weekday": WEEKDAYS[word.lower()], "abbr": abbreviated})
+
+
+RELATIVE_DAYS = {"yesterday": -1, "today": 0, "tomorrow": 1, "tonight": 0}
+
+
+def build_relday(m: re.Match[str], text: str) -> Cand | None:
+    word = m["rel"].lower()
+    offset = RELATIVE_DAYS[word]
+    if m["before"]:
+        offset -= 1
+    elif m["after"]:
+        offset += 1
+    return Cand(m.start(), m.end(), "relday", {"offset": offset, "night": word == "tonight"})
+
+
+def _rules(order: str) -> list[Rule]:
+    def rule(name: str, pattern: str, build: Builder) -> Rule:
+        return Rule(name, re.compile(pattern, re.I), build)
+
+    return [
+        rule("mdy", rf"{B}{MON('mon')}\s*(?:the\s+)?{DAY('day')}(?:{YEAR_SEP}{YEAR('year')})?(?![\w]|[.,]\d)", build_mdy),
+        rule(
+            "dmy",
+            rf"{B}(?:(?P<the>the)\s+)?(?:{DAY('day')}|(?P<dword>{ORD_WORDS}))\s+(?:of\s+)?{MON('mon')}"
+            rf"(?:{YEAR_SEP}{YEAR('year')})?(?![\w]|[.,]\d)",
+            build_dmy,
+        ),
+        rule("my", rf"{B}{MON('mon')}\s*,?\s*(?:of\s+)?{YEAR('year')}(?![\w]|[.,]\d)", build_my),
+        rule(
+            "iso",
+            rf"{NB}(?P<year>\d{{4}})(?P<sep>[-/.])(?P<mon>\d{{1,2}})(?P=sep)(?P<day>\d{{1,2}})"
+            rf"(?:T(?P<hh>\d\d):(?P<mi>\d\d)(?::\d\d(?:\.\d+)?)?Z?)?(?![\w]|[.,/:-]\d)",
+            build_iso,
+        ),
+        rule(
+            "numeric",
+            rf"{NB}(?P<a>\d{{1,2}})(?P<sep>[-/.])(?P<b>\d{{1,2}})(?P=sep)(?P<year>\d{{4}}|\d\d)(?![\w]|[.,/:-]\d)",
+            make_numeric_builder(order),
+        ),
+        rule("year", rf"{NB}(?P<year>\d{{4}}){NE}(?!['’]?s\b)", build_year),
+        rule("month", rf"{B}{MON('mon')}", build_month),
+        rule(
+            "relday",
+            rf"{B}(?:the\s+day\s+(?:(?P<before>before)|(?P<after>after))\s+)?(?P<rel>{alt(RELATIVE_DAYS)})(?!\w)",
+            build_relday,
+        ),
+        rule("weekday", rf"{B}(?P<wd>{alt(WEEKDAYS)})(?P<dot>\.)?(?!\w)", build_weekday),
+    ]
+
+
+RULES: dict[str, list[Rule]] = {order: _rules(order) for order in ("us", "international")}
+
+
+# ----------------------------------------------------------------- selection and merging
+
+
+def select(found: list[Cand]) -> list[Cand]:
+    """The longest candidates that do not overlap, in text order (ties: the earlier one)."""
+    found.sort(key=lambda c: (c.start - c.end, c.start))
+    taken: list[Cand] = []
+    for c in found:
+        if all(c.end <= t.start or c.start >= t.end for t in taken):
+            taken.append(c)
+    taken.sort(key=lambda c: c.start)
+    return taken
+
+
+_GAP_WEEKDAY_DATE = re.compile(r"\s*,?\s*(?P<paren>\()?\s*$")
+_GAP_DATE_WEEKDAY = re.compile(r"\s*(?:,\s*(?:which\s+was\s+|a\s+)?|(?P<paren>\()\s*)$", re.I)
+_GAP_REL_WEEKDAY = re.compile(r"\s*,\s*$")
+_CLOSE = re.compile(r"\s*\)")
+DAY_KINDS = {"date"}
+
+
+def _close_paren(text: str, end: int, opened: bool) -> int:
+    if opened:
+        m = _CLOSE.match(text, end)
+        if m:
+            return m.end()
+    return end
+
+
+def _merge_pair(a: Cand, b: Cand, text: str) -> Cand | None:
+    """One Timex for a weekday in apposition to a day-precise date, in either order."""
+    gap = text[a.end : b.start]
+    if a.kind == "weekday" and b.kind in DAY_KINDS and b.p.get("day") and "weekday" not in b.p:
+        m = _GAP_WEEKDAY_DATE.match(gap)
+        if m:
+            return Cand(a.start, _close_paren(text, b.end, bool(m["paren"])), b.kind, {**b.p, "weekday": a.p["weekday"]})
+    if b.kind == "weekday" and a.kind in DAY_KINDS and a.p.get("day") and "weekday" not in a.p:
+        m = _GAP_DATE_WEEKDAY.match(gap)
+        if m:
+            return Cand(a.start, _close_paren(text, b.end, bool(m["paren"])), a.kind, {**a.p, "weekday": b.p["weekday"]})
+    if a.kind == "relday" and b.kind == "weekday" and "weekday" not in a.p and _GAP_REL_WEEKDAY.match(gap):
+        return Cand(a.start, b.end, a.kind, {**a.p, "weekday": b.p["weekday"]})
+    return None
+
+
+def merge(cands: list[Cand], text: str) -> list[Cand]:
+    """Merge weekday/date appositions; drop abbreviated weekdays left alone ("Sun", "Wed." as words)."""
+    out: list[Cand] = []
+    for c in cands:
+        if out:
+            merged = _merge_pair(out[-1], c, text)
+            if merged is not None:
+                out[-1] = merged
+                continue
+        out.append(c)
+    return [c for c in out if not (c.kind == "weekday" and c.p.get("abbr"))]
+
+
+def candidates(text: str, order: str = "us") -> list[Cand]:
+    """All time-expression candidates in ``text``, chosen and merged, in text order."""
+    found: list[Cand] = []
+    for rule in RULES[order]:
+        for m in rule.pattern.finditer(text):
+            c = rule.build(m, text)
+            if c is not None:
+                found.append(c)
+    return merge(select(found), text)
