@@ -131,3 +131,12 @@ class Finding:
     span: Span
     related: tuple[Related, ...] = ()
     fix: Fix | None = None
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """Everything the rules see about one document."""
+
+    document: Document
+    timexes: tuple[Timex, ...] = ()
+    assertions: tuple = ()

@@ -1,0 +1,57 @@
+"""The pipeline, end to end: Documents in, Analyses and Findings out.
+
+read source (checker.source) -> spaCy (checker.nlp) -> time expressions
+(checker.timex) -> rules -> findings. The CLI and the benchmarks call only this
+module, so every entry point runs the same stages in the same order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+from checker import nlp, rules_calendar, timex
+from checker.catalogue import catalogue
+from checker.model import SEVERITY_RANK, Analysis, Document, Finding
+
+Rule = Callable[[Analysis], Iterable[Finding]]
+
+RULES: dict[str, Rule] = {
+    "calendar/invalid-date": rules_calendar.invalid_dates,
+    "calendar/weekday-mismatch": rules_calendar.weekday_mismatches,
+}
+
+
+@dataclass(frozen=True)
+class Options:
+    """What a run may change about the analysis (from the command line or a config)."""
+
+    date_order: str = "us"
+    batch_size: int = 16
+
+
+def analyze(documents: Sequence[Document], options: Options = Options()) -> list[Analysis]:
+    """Tag every document's time expressions; spaCy runs once over the batch."""
+    pipeline = nlp.load()
+    docs = pipeline.pipe((d.text for d in documents), batch_size=options.batch_size)
+    return [
+        Analysis(document=document, timexes=tuple(timex.tag(doc, document.published, date_order=options.date_order)))
+        for document, doc in zip(documents, docs)
+    ]
+
+
+def findings(analyses: Iterable[Analysis], rules: dict[str, Rule] = RULES) -> list[Finding]:
+    """Every rule over every analysis, sorted by path then offset."""
+    found = [f for analysis in analyses for rule in rules.values() for f in rule(analysis)]
+    return sorted(found, key=lambda f: (f.span.path, f.span.start, f.span.end, f.rule))
+
+
+def at_or_above(items: Iterable[Finding], threshold: str) -> list[Finding]:
+    """The findings whose severity reaches ``threshold`` (error > warning > info)."""
+    rank = SEVERITY_RANK[threshold]
+    return [f for f in items if SEVERITY_RANK[f.severity] >= rank]
+
+
+def implemented_rules() -> list[str]:
+    """Catalogue ids that have an implementation, in catalogue order."""
+    return [rule_id for rule_id in catalogue() if rule_id in RULES]

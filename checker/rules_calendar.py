@@ -1,0 +1,115 @@
+"""Calendar rules: facts of the calendar itself, certain whenever they fire.
+
+``calendar/invalid-date``: a day number past the end of its month.
+``calendar/weekday-mismatch``: a stated weekday that is not the weekday of the stated date.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Iterator
+from datetime import date
+
+from checker.model import Analysis, DateFields, Finding, Fix, Severity, Span, Timex
+
+MONTH_NAMES = tuple(calendar.month_name)  # index 1..12
+WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+# Abbreviations in the house styles editors use (AP: "Tues.", "Thurs."; others "Tue.", "Thu.").
+_WEEKDAY_WORD = re.compile(
+    r"\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\b\.?", re.IGNORECASE
+)
+
+
+def month_length(year: int | None, month: int) -> int:
+    """Days in a month; with no year, the longest the month can be (February: 29)."""
+    if year is None:
+        return 29 if month == 2 else calendar.monthrange(2001, month)[1]
+    return calendar.monthrange(year, month)[1]
+
+
+def _span(analysis: Analysis, start: int, end: int) -> Span:
+    doc = analysis.document
+    return Span(doc.path, doc.to_source(start), doc.to_source(end))
+
+
+def _severity(fields: DateFields, timex: Timex) -> Severity:
+    """Error when the text states every part; warning when the year was inferred."""
+    return "error" if fields.year is not None or timex.anchor == "explicit" else "warning"
+
+
+def _month_day(fields: DateFields) -> str:
+    return f"{MONTH_NAMES[fields.month]} {fields.day}"
+
+
+def invalid_dates(analysis: Analysis) -> Iterator[Finding]:
+    for timex in analysis.timexes:
+        f = timex.fields
+        if f.month is None or f.day is None or not 1 <= f.month <= 12:
+            continue
+        last = month_length(f.year, f.month)
+        if f.day <= last:
+            continue
+        when = f"{MONTH_NAMES[f.month]} {f.year}" if f.year is not None else MONTH_NAMES[f.month]
+        yield Finding(
+            rule="calendar/invalid-date",
+            severity="error",
+            message=f"{_month_day(f)}{f', {f.year}' if f.year else ''} does not exist: "
+            f"the last day of {when} is the {last}{_ordinal_suffix(last)}",
+            span=_span(analysis, timex.start, timex.end),
+        )
+
+
+def _ordinal_suffix(n: int) -> str:
+    return "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+
+
+def _stated_day(timex: Timex) -> date | None:
+    """The single day the timex denotes, if it denotes exactly one."""
+    if timex.earliest is not None and timex.earliest == timex.latest:
+        return timex.earliest
+    return None
+
+
+AP_ABBREVIATIONS = ("Mon", "Tues", "Wed", "Thurs", "Fri", "Sat", "Sun")
+
+
+def weekday_replacement(written: str, weekday: int) -> str:
+    """The right weekday written in the style of the wrong one (case, abbreviation, period)."""
+    core = written.rstrip(".")
+    if core.lower().endswith("day"):
+        word = WEEKDAY_NAMES[weekday]
+    elif len(core) == 3:
+        word = WEEKDAY_NAMES[weekday][:3]
+    else:
+        word = AP_ABBREVIATIONS[weekday]
+    if core.isupper():
+        word = word.upper()
+    elif core.islower():
+        word = word.lower()
+    return word + written[len(core):]
+
+
+def weekday_mismatches(analysis: Analysis) -> Iterator[Finding]:
+    for timex in analysis.timexes:
+        stated = timex.fields.weekday
+        day = _stated_day(timex)
+        if stated is None or day is None or day.weekday() == stated:
+            continue
+        actual = day.weekday()
+        match = _WEEKDAY_WORD.search(timex.text)
+        fix = None
+        if match:
+            fix = Fix(
+                weekday_replacement(match.group(0), actual),
+                _span(analysis, timex.start + match.start(), timex.start + match.end()),
+            )
+        year_note = "" if timex.fields.year is not None else f" (year {day.year} taken from the publication date)"
+        yield Finding(
+            rule="calendar/weekday-mismatch",
+            severity=_severity(timex.fields, timex),
+            message=f"{day:%B} {day.day}, {day.year} is a {WEEKDAY_NAMES[actual]}, "
+            f"not a {WEEKDAY_NAMES[stated]}{year_note}",
+            span=_span(analysis, timex.start, timex.end),
+            fix=fix,
+        )

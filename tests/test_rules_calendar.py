@@ -1,0 +1,97 @@
+"""The calendar rules on hand-made time expressions (independent of the tagger)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from checker.model import Analysis, DateFields, Document, Timex
+from checker.rules_calendar import invalid_dates, month_length, weekday_mismatches, weekday_replacement
+
+
+def analysis_of(text: str, *timexes: Timex) -> Analysis:
+    return Analysis(Document(path="a.md", source=text, text=text), timexes)
+
+
+def day_timex(text: str, sentence: str, day: date | None, fields: DateFields, anchor: str = "explicit") -> Timex:
+    start = sentence.index(text)
+    return Timex(
+        start, start + len(text), text, "DATE", day.isoformat() if day else "", earliest=day, latest=day,
+        fields=fields, anchor=anchor, valid=day is not None,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "fields", "last"),
+    [
+        ("February 30, 2024", DateFields(2024, 2, 30), "29th"),
+        ("April 31, 2023", DateFields(2023, 4, 31), "30th"),
+        ("February 29, 2023", DateFields(2023, 2, 29), "28th"),
+        ("2023-02-29", DateFields(2023, 2, 29), "28th"),
+        ("31/04/2023", DateFields(2023, 4, 31), "30th"),
+        ("April 31", DateFields(None, 4, 31), "30th"),
+    ],
+)
+def test_invalid_dates_are_flagged_with_the_last_day(text: str, fields: DateFields, last: str) -> None:
+    sentence = f"The deadline is {text}."
+    found = list(invalid_dates(analysis_of(sentence, day_timex(text, sentence, None, fields))))
+    assert [f.rule for f in found] == ["calendar/invalid-date"]
+    assert found[0].severity == "error"
+    assert last in found[0].message
+    assert sentence[found[0].span.start : found[0].span.end] == text
+
+
+@pytest.mark.parametrize(
+    ("text", "fields"),
+    [
+        ("February 29, 2024", DateFields(2024, 2, 29)),
+        ("February 29", DateFields(None, 2, 29)),  # exists in leap years: never flag what could be true
+        ("December 31, 2023", DateFields(2023, 12, 31)),
+        ("2024", DateFields(2024)),
+    ],
+)
+def test_existing_dates_are_not_flagged(text: str, fields: DateFields) -> None:
+    sentence = f"It was {text}."
+    assert not list(invalid_dates(analysis_of(sentence, day_timex(text, sentence, None, fields))))
+
+
+def test_weekday_mismatch_gives_the_right_weekday_as_fix() -> None:
+    sentence = "On Monday, March 4, 2025, the city council voted."
+    timex = day_timex("Monday, March 4, 2025", sentence, date(2025, 3, 4), DateFields(2025, 3, 4, 0))
+    (finding,) = weekday_mismatches(analysis_of(sentence, timex))
+    assert finding.rule == "calendar/weekday-mismatch"
+    assert finding.severity == "error"
+    assert "Tuesday" in finding.message and "Monday" in finding.message
+    assert finding.fix is not None and finding.fix.replacement == "Tuesday"
+    assert sentence[finding.fix.span.start : finding.fix.span.end] == "Monday"
+
+
+def test_weekday_mismatch_with_year_from_publication_date_is_a_warning() -> None:
+    sentence = "The vote is on Tuesday (Jan. 21)."
+    timex = day_timex("Tuesday (Jan. 21)", sentence, date(2026, 1, 21), DateFields(None, 1, 21, 1), anchor="dct")
+    (finding,) = weekday_mismatches(analysis_of(sentence, timex))
+    assert finding.severity == "warning"
+    assert "publication date" in finding.message
+    assert finding.fix.replacement == "Wednesday"
+
+
+def test_matching_weekday_and_weekday_without_a_day_are_not_flagged() -> None:
+    sentence = "On January 20, 2025, a Monday, and on Monday's meeting."
+    right = day_timex("January 20, 2025, a Monday", sentence, date(2025, 1, 20), DateFields(2025, 1, 20, 0))
+    alone = Timex(38, 44, "Monday", "DATE", "XXXX-WXX-1", fields=DateFields(weekday=0), anchor="none")
+    assert not list(weekday_mismatches(analysis_of(sentence, right, alone)))
+
+
+@pytest.mark.parametrize(
+    ("written", "weekday", "expected"),
+    [("Monday", 1, "Tuesday"), ("Mon.", 1, "Tue."), ("Tues.", 3, "Thurs."), ("MONDAY", 4, "FRIDAY"), ("fri", 5, "sat")],
+)
+def test_weekday_replacement_keeps_the_writing_style(written: str, weekday: int, expected: str) -> None:
+    assert weekday_replacement(written, weekday) == expected
+
+
+def test_month_length_without_a_year_is_the_longest_possible() -> None:
+    assert month_length(None, 2) == 29
+    assert month_length(2023, 2) == 28
+    assert month_length(None, 4) == 30
