@@ -15,7 +15,6 @@ from typing import Annotated
 import typer
 from rich.console import Console
 from rich.markdown import Markdown
-from rich.table import Table
 
 from checker import __version__, engine
 from checker.catalogue import catalogue, documentation
@@ -71,8 +70,9 @@ DateOrderOpt = Annotated[
 ]
 
 
-def _stderr() -> Console:
-    return Console(stderr=True, highlight=False)
+def _error(message: str) -> None:
+    """One unwrapped line on stderr, so editors and CI logs can parse it."""
+    print(f"chronolint: {message}", file=sys.stderr)
 
 
 def _read_all(paths: list[str], published: date | None) -> tuple[list[Document], int]:
@@ -87,7 +87,7 @@ def _read_all(paths: list[str], published: date | None) -> tuple[list[Document],
                 read_text(sys.stdin.read(), published=published) if item == "-" else read_path(item, published=published)
             )
         except InputError as error:
-            _stderr().print(f"chronolint: {error.path}: {error}", markup=False)
+            _error(f"{error.path}: {error}")
             errors += 1
     return documents, errors
 
@@ -99,6 +99,9 @@ def check(
     output_format: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.text,
     fail_on: Annotated[Level, typer.Option("--fail-on", help="Lowest severity that makes the exit code 1.")] = Level.warning,
     date_order: DateOrderOpt = DateOrder.us,
+    exit_zero: Annotated[
+        bool, typer.Option("--exit-zero", help="Exit 0 even when there are findings (input errors still exit 2).")
+    ] = False,
 ) -> None:
     """Check files for dates that contradict each other, the calendar or the publication date."""
     documents, errors = _read_all(paths, _published(published))
@@ -111,7 +114,7 @@ def check(
         render_text(found, positions, Console(highlight=False, soft_wrap=True))
     if errors:
         raise typer.Exit(2)
-    raise typer.Exit(1 if engine.at_or_above(found, fail_on.value) else 0)
+    raise typer.Exit(1 if engine.at_or_above(found, fail_on.value) and not exit_zero else 0)
 
 
 @app.command()
@@ -136,11 +139,11 @@ def extract(
 @app.command("rules")
 def list_rules() -> None:
     """List the rule catalogue: id, default severity, summary."""
-    table = Table("rule", "severity", "implemented", "summary", box=None, highlight=False)
     implemented = set(engine.implemented_rules())
+    width = max(map(len, catalogue()))
     for info in catalogue().values():
-        table.add_row(info.id, info.severity, "yes" if info.id in implemented else "planned", info.summary)
-    Console(soft_wrap=True).print(table)
+        status = "" if info.id in implemented else " (planned)"
+        print(f"{info.id:<{width}}  {info.severity:<7}  {info.summary}{status}")
 
 
 @app.command()
@@ -149,7 +152,7 @@ def explain(rule_id: Annotated[str, typer.Argument(help="A rule id, e.g. calenda
     page = documentation(rule_id)
     if page is None:
         known = ", ".join(catalogue())
-        _stderr().print(f"chronolint: unknown rule {rule_id!r}; known rules: {known}", markup=False)
+        _error(f"unknown rule {rule_id!r}; known rules: {known}")
         raise typer.Exit(2)
     console = Console()
     console.print(Markdown(page) if console.is_terminal else page, markup=False)

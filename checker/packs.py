@@ -15,7 +15,6 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cached_property
-from importlib import resources
 from importlib.abc import Traversable
 from pathlib import Path
 from typing import Any
@@ -23,6 +22,8 @@ from typing import Any
 import jsonschema
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from checker.resources import packs_dir
 
 KeyPath = tuple[str | int, ...]
 
@@ -382,10 +383,7 @@ def _scalar(node: ScalarNode, file: str) -> Any:
 
 
 def _builtin_dir() -> Traversable:
-    """The built-in packs: ``checker/packs/`` when installed, ``rules/`` in a source checkout."""
-    root = resources.files("checker")
-    installed = root.joinpath("packs")
-    return installed if installed.is_dir() else Path(str(root)).parent.joinpath("rules")
+    return packs_dir()
 
 
 def _schema() -> dict[str, Any]:

@@ -1,7 +1,7 @@
 """Where the built-in rule packs and rule docs live, installed or in a source checkout.
 
-The wheel ships ``rules/`` as the package ``checker.packs`` and ``docs/rules/`` as
-``checker.ruledocs``; a source checkout (tests, editable installs) reads the folders
+The wheel ships ``rules/`` as the package ``checker.builtin_packs`` and ``docs/rules/`` as
+``checker.rule_docs``; a source checkout (tests, editable installs) reads the folders
 themselves.
 """
 
@@ -12,11 +12,11 @@ from importlib.abc import Traversable
 from pathlib import Path
 
 _CHECKOUT = Path(__file__).resolve().parent.parent
-_PACKAGES = {"checker.packs": ("rules",), "checker.ruledocs": ("docs", "rules")}
+_PACKAGES = {"checker.builtin_packs": ("rules",), "checker.rule_docs": ("docs", "rules")}
 
 
 def data_dir(package: str) -> Traversable:
-    """The folder of ``checker.packs`` or ``checker.ruledocs``."""
+    """The folder of ``checker.builtin_packs`` or ``checker.rule_docs``."""
     try:
         return resources.files(package)
     except ModuleNotFoundError:
@@ -24,8 +24,8 @@ def data_dir(package: str) -> Traversable:
 
 
 def packs_dir() -> Traversable:
-    return data_dir("checker.packs")
+    return data_dir("checker.builtin_packs")
 
 
 def rule_docs_dir() -> Traversable:
-    return data_dir("checker.ruledocs")
+    return data_dir("checker.rule_docs")
