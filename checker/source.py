@@ -3,29 +3,35 @@ check, and the publication date.
 
 Offsets are code points into the decoded text. A UTF-8 (or UTF-16) byte-order
 mark is dropped before decoding, so offset 0 is the first character after it,
-as editors count. Markdown and plain text are reduced in place (``text`` has
-the same length and line breaks as ``source``; the offset map is the identity).
+as editors count. Markdown, reST and plain text are reduced in place (``text``
+has the same length and line breaks as ``source``; the offset map is the
+identity); HTML and DOCX text is extracted, with an OffsetMap back to the
+source (for DOCX the source is one paragraph per line, see source_docx).
 """
 
 from __future__ import annotations
 
 import codecs
 import os
+from collections.abc import Callable
 from datetime import date
 
-from checker.model import Document
-from checker.source_frontmatter import (
-    DEFAULT_PUBLISHED_KEYS,
-    FrontMatter,
-    FrontMatterError,
-    published_date,
-    split_front_matter,
-)
+
+from checker.model import Document, OffsetMap, PublishedSource
+from checker.source_docx import DocxError, docx_prose
+from checker.source_frontmatter import DEFAULT_PUBLISHED_KEYS, FrontMatterError, published_date, split_front_matter
+from checker.source_html import html_prose
 from checker.source_markdown import blank, prose
+from checker.source_rst import rst_prose
 
-__all__ = ["DEFAULT_PUBLISHED_KEYS", "InputError", "format_for_path", "read_path", "read_text"]
+__all__ = ["DEFAULT_PUBLISHED_KEYS", "InputError", "format_for_path", "read_bytes", "read_path", "read_text"]
 
-FORMATS_BY_EXTENSION = {".md": "markdown", ".markdown": "markdown"}
+FORMATS_BY_EXTENSION = {
+    ".md": "markdown", ".markdown": "markdown",
+    ".html": "html", ".htm": "html", ".xhtml": "html",
+    ".rst": "rst", ".rest": "rst",
+    ".docx": "docx",
+}  # fmt: skip
 _SAMPLE = 8192
 _TEXT_CONTROLS = {7, 8, 9, 10, 12, 13, 27}
 
@@ -89,11 +95,37 @@ def decode(data: bytes, path: str) -> str:
         ) from None
 
 
-def _front_matter(source: str, path: str) -> FrontMatter | None:
-    try:
-        return split_front_matter(source)
-    except FrontMatterError as e:
-        raise InputError(path, str(e)) from None
+def _prose(fmt: str, source: str, masked: str) -> tuple[str, OffsetMap, Callable[[tuple[str, ...]], date | None]]:
+    """The prose of ``source`` in format ``fmt``, its offset map, and where the format states a date.
+
+    ``masked`` is the source with front matter blanked.
+    """
+    if fmt == "html":
+        page = html_prose(masked)
+        return page.text, page.offsets, lambda keys: page.published
+    if fmt == "rst":
+        text, fields = rst_prose(masked)
+        lowered = {name.lower(): value for name, value in fields.items()}
+        return text, OffsetMap(), lambda keys: published_date(lowered, tuple(k.lower() for k in keys), "field")
+    text = prose(source, masked) if fmt == "markdown" else masked
+    return text, OffsetMap(), lambda keys: None
+
+
+def _document(
+    source: str, path: str, fmt: str, published: date | None, published_keys: tuple[str, ...]
+) -> Document:
+    front = split_front_matter(source)
+    masked = blank(source[: front.end]) + source[front.end :] if front else source
+    text, offsets, stated_in_format = _prose(fmt, source, masked)
+    origin: PublishedSource = "option"
+    if published is None:
+        published = published_date(front.data, published_keys) if front else None
+        published = published or stated_in_format(published_keys)
+        origin = "front-matter" if published else "none"
+    return Document(
+        path=path, source=source, text=text, published=published,
+        published_source=origin, format=fmt, offsets=offsets,
+    )  # fmt: skip
 
 
 def read_text(
@@ -104,27 +136,38 @@ def read_text(
     fmt: str = "markdown",
     published_keys: tuple[str, ...] = DEFAULT_PUBLISHED_KEYS,
 ) -> Document:
-    """A Document from already-decoded text (stdin, editors, tests)."""
-    if text.startswith("\ufeff"):
-        text = text[1:]
-    front = _front_matter(text, path)
-    masked = blank(text[: front.end]) + text[front.end :] if front else text
-    source_of_date = "option" if published is not None else "none"
-    if published is None and front is not None:
-        try:
-            published = published_date(front.data, published_keys)
-        except FrontMatterError as e:
-            raise InputError(path, str(e)) from None
-        source_of_date = "front-matter" if published is not None else "none"
-    prose_text = prose(text, masked) if fmt == "markdown" else masked
+    """A Document from already-decoded text (stdin, editors, tests).
+
+    Metadata in the format itself (HTML ``<meta>``/``<time>``, reST ``:date:``
+    fields) counts as front matter; front matter proper wins over it.
+    """
+    if fmt == "docx":
+        raise InputError(path, "a .docx file must be read as bytes, not text")
+    try:
+        return _document(text.removeprefix("\ufeff"), path, fmt, published, published_keys)
+    except FrontMatterError as e:
+        raise InputError(path, str(e)) from None
+
+
+def read_bytes(
+    data: bytes,
+    *,
+    path: str = "-",
+    published: date | None = None,
+    fmt: str = "markdown",
+    published_keys: tuple[str, ...] = DEFAULT_PUBLISHED_KEYS,
+) -> Document:
+    """A Document from raw bytes (a file, or stdin with ``--stdin-filename``)."""
+    if fmt != "docx":
+        return read_text(decode(data, path), path=path, published=published, fmt=fmt, published_keys=published_keys)
+    try:
+        word = docx_prose(data)
+    except DocxError as e:
+        raise InputError(path, str(e)) from None
     return Document(
-        path=path,
-        source=text,
-        text=prose_text,
-        published=published,
-        published_source=source_of_date,
-        format=fmt,
-    )
+        path=path, source=word.source, text=word.text, published=published,
+        published_source="option" if published else "none", format="docx", offsets=word.offsets,
+    )  # fmt: skip
 
 
 def read_path(
@@ -134,8 +177,6 @@ def read_path(
     published_keys: tuple[str, ...] = DEFAULT_PUBLISHED_KEYS,
     max_bytes: int | None = None,
 ) -> Document:
-    """Read and decode one file; every problem is an InputError naming the file."""
-    text = decode(_read_bytes(path, max_bytes), path)
-    return read_text(
-        text, path=path, published=published, fmt=format_for_path(path), published_keys=published_keys
-    )
+    """Read one file, its format chosen by extension; every problem is an InputError naming the file."""
+    data = _read_bytes(path, max_bytes)
+    return read_bytes(data, path=path, published=published, fmt=format_for_path(path), published_keys=published_keys)

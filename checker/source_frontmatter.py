@@ -107,8 +107,8 @@ def parse_date(value: str) -> date | None:
     return None
 
 
-def published_date(data: dict[str, Any], keys: tuple[str, ...]) -> date | None:
-    """The first of ``keys`` that holds a date.
+def published_date(data: dict[str, Any], keys: tuple[str, ...], where: str = "front matter") -> date | None:
+    """The first of ``keys`` that holds a date (``where`` names the place in errors).
 
     Booleans and empty values are skipped (Jekyll's ``published: false`` is a
     flag, not a date); any other value that is not a date is an error.
@@ -124,7 +124,7 @@ def published_date(data: dict[str, Any], keys: tuple[str, ...]) -> date | None:
         parsed = parse_date(value) if isinstance(value, str) else None
         if parsed is None:
             raise FrontMatterError(
-                f"front matter {key!r}: cannot read {value!r} as a date "
+                f"{where} {key!r}: cannot read {value!r} as a date "
                 "(write it as YYYY-MM-DD)"
             )
         return parsed

@@ -258,3 +258,181 @@ def test_max_bytes(tmp_path):
     assert read_path(path, max_bytes=100).source == "x" * 100
     with pytest.raises(InputError, match="larger than 99 bytes"):
         read_path(path, max_bytes=99)
+
+
+# --- HTML --------------------------------------------------------------------
+
+PAGE = """<!DOCTYPE html>
+<html><head><title>Vote of 2024</title>
+<meta property="article:published_time" content="2025-03-10T08:00:00+01:00">
+<style>p::before { content: "2023" }</style><script>var d = "2022";</script></head>
+<body><h1>Council &amp; city</h1>
+<p>On <b>Monday</b>, March&nbsp;4, 2025, the council <a href="/2021/x" title="2020">voted</a>.<br>Then &#8212; done.</p>
+<!-- draft of 2019 -->
+<pre>code 2018</pre><p>Last <code>x = 2017</code> line.</p>
+</body></html>"""
+
+
+def test_html_visible_text_only():
+    doc = read_text(PAGE, fmt="html")
+    for hidden in ("2024", "2023", "2022", "2021", "2020", "2019", "2018", "2017", "<b>"):
+        assert hidden not in doc.text, hidden
+    assert "Council & city" in doc.text
+    assert "On Monday, March 4, 2025, the council voted." in doc.text
+    assert "Then \u2014 done." in doc.text
+    assert doc.format == "html"
+
+
+def test_html_offsets_map_back_through_tags_and_entities():
+    doc = read_text(PAGE, fmt="html")
+    for needle, raw in (("Monday", "Monday</b>"), ("March", "March&nbsp;4"), (", 2025", ", 2025, the"), ("done", "done.</p>")):
+        at = doc.to_source(doc.text.index(needle))
+        assert doc.source[at:].startswith(raw), needle
+
+
+def test_html_blocks_separate_sentences():
+    doc = read_text("<p>One.</p><p>Two.</p><div>Three<br>Four</div>", fmt="html")
+    assert doc.text == "One.\n\nTwo.\n\nThree\nFour\n\n"
+
+
+@pytest.mark.parametrize(
+    ("head", "expected"),
+    [
+        ('<meta property="article:published_time" content="2025-03-10T08:00:00Z">', date(2025, 3, 10)),
+        ('<meta itemprop="datePublished" content="2025-03-10">', date(2025, 3, 10)),
+        ('<p>By Ann, <time datetime="2025-03-10T09:00">March 10</time></p>', date(2025, 3, 10)),
+        ('<time datetime="PT2H">2h</time><time pubdate datetime="2025-03-10">x</time>', date(2025, 3, 10)),
+        ('<time datetime="2024-01-01">x</time><time itemprop="datePublished" datetime="2025-03-10">y</time>', date(2025, 3, 10)),
+    ],
+)
+def test_html_publication_date(head, expected):
+    doc = read_text(f"<html>{head}<p>Body.</p></html>", fmt="html")
+    assert (doc.published, doc.published_source) == (expected, "front-matter")
+
+
+def test_html_bad_meta_date_is_an_input_error():
+    with pytest.raises(InputError, match="cannot read 'soon' as a date"):
+        read_text('<meta name="date" content="soon"><p>x</p>', fmt="html", path="a.html")
+
+
+def test_html_file_by_extension(tmp_path):
+    doc = read_path(write(tmp_path, "a.html", "<p>On <i>May</i> 5.</p>"))
+    assert doc.format == "html"
+    assert doc.text.strip() == "On May 5."
+
+
+# --- reStructuredText ----------------------------------------------------------
+
+RST = """===================
+Council votes again
+===================
+
+:Author: Jane
+:Date: 2025-03-10
+
+On Monday, March 4, 2025, the council voted. See ``code 2024`` and
+:func:`os.path.join` and :ref:`Budget 2023 <budget>` and `the report <https://x.org/2022>`_.
+Also `named`_ and |sub2021| and [1]_ and *emph 2020*.
+
+.. note:: Careful on June 1.
+
+   Written on May 5.
+
+.. code-block:: python
+   :linenos:
+
+   print("2019-02-30")
+
+.. _named: https://x.org/2018
+
+.. A comment about 2017
+   over two lines.
+
+Example::
+
+    literal 2016
+
+.. [1] Footnote from 2015.
+
+Section 2014
+------------
+
+>>> 2013
+"""
+
+
+def test_rst_prose_and_identity_offsets():
+    doc = read_text(RST, fmt="rst")
+    assert len(doc.text) == len(doc.source)
+    for hidden in ("2024", "2022", "2021", "2019", "2018", "2017", "2016", "2013", "os.path", "<budget>", "===", "---"):
+        assert hidden not in doc.text, hidden
+    for kept in (
+        "On Monday, March 4, 2025, the council voted.",
+        "Budget 2023",
+        "the report",
+        "emph 2020",
+        "Careful on June 1.",
+        "Written on May 5.",
+        "Footnote from 2015.",
+        "Section 2014",
+        "Council votes again",
+        "Example:",
+    ):
+        at = doc.source.index(kept)
+        assert doc.text[at : at + len(kept)] == kept, kept
+
+
+def test_rst_date_field():
+    doc = read_text(RST, fmt="rst")
+    assert (doc.published, doc.published_source) == (date(2025, 3, 10), "front-matter")
+    assert "Jane" not in doc.text
+    with pytest.raises(InputError, match="field 'date': cannot read 'someday'"):
+        read_text(":date: someday\n\nText.\n", fmt="rst")
+
+
+def test_rst_file_by_extension(tmp_path):
+    doc = read_path(write(tmp_path, "a.rst", "Text ``x``.\n"))
+    assert (doc.format, doc.text) == ("rst", "Text      .\n")
+
+
+# --- DOCX --------------------------------------------------------------------
+
+
+def make_docx(path, paragraphs: list[str], table: list[list[str]] | None = None) -> str:
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    for text in paragraphs:
+        document.add_paragraph(text)
+    if table:
+        grid = document.add_table(rows=len(table), cols=len(table[0]))
+        for r, row in enumerate(table):
+            for c, text in enumerate(row):
+                grid.cell(r, c).text = text
+    document.add_paragraph("After the table.")
+    document.save(str(path))
+    return str(path)
+
+
+def test_docx_paragraphs_are_lines(tmp_path):
+    path = make_docx(tmp_path / "a.docx", ["Title", "", "On Monday, March 4, 2025, the council voted."], [["A1", "B1"]])
+    doc = read_path(path, published=date(2025, 3, 10))
+    assert doc.format == "docx"
+    assert doc.source.split("\n") == ["Title", "", "On Monday, March 4, 2025, the council voted.", "A1", "B1", "After the table."]
+    assert doc.text == "\n\n".join(doc.source.split("\n"))
+    at = doc.to_source(doc.text.index("March 4"))
+    assert doc.source.count("\n", 0, at) + 1 == 3  # paragraph number
+    assert doc.source[at:].startswith("March 4")
+    assert doc.to_source(doc.text.index("After")) == doc.source.index("After")
+    assert doc.published_source == "option"
+
+
+def test_docx_line_breaks_inside_a_paragraph_keep_numbering(tmp_path):
+    doc = read_path(make_docx(tmp_path / "a.docx", ["one\ntwo"]))
+    assert doc.source == "one two\nAfter the table."
+
+
+def test_not_a_docx(tmp_path):
+    with pytest.raises(InputError, match="not a readable .docx file"):
+        read_path(write(tmp_path, "a.docx", b"PK\x03\x04 not really a zip"))
+    with pytest.raises(InputError, match="must be read as bytes"):
+        read_text("x", fmt="docx")
