@@ -108,13 +108,18 @@ class Office:
 
 @dataclass(frozen=True)
 class Term:
-    """One term in office. ``end`` None: still in office on ``known_to`` (the pack's current_to)."""
+    """One term in office. ``end`` None: still in office on ``known_to`` (the pack's current_to).
+
+    ``sworn_in`` lists the days of an oath or inauguration ceremony that differ from
+    ``start`` (Monroe's term began March 4, 1821, a Sunday; he was sworn in on the 5th).
+    """
 
     person: str
     office: str
     start: date
     end: date | None
     how: str
+    sworn_in: tuple[date, ...] = ()
     known_to: date | None = None
     note: str = ""
     source: str = ""
@@ -529,6 +534,7 @@ def _person(doc: _Doc, key: str, raw: Mapping[str, Any], current_to: date | None
             start=date.fromisoformat(t["start"]),
             end=_day(t["end"]),
             how=t["how"],
+            sworn_in=tuple(date.fromisoformat(d) for d in t.get("sworn_in", ())),
             known_to=current_to,
             note=t.get("note", ""),
             source=_where(doc, path + ("terms", i)),

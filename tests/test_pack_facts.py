@@ -1,0 +1,142 @@
+"""Cross-checks the built-in packs' facts against independent datasets in ../shared/data/knowledge.
+
+The packs were written by hand; these datasets (see each folder's SOURCE.md) are
+read at test time only, never copied. Tests skip when ../shared is absent.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+import yaml
+
+from checker.packs import Pack, load_builtin, merge
+
+OFFICE = {"prez": "us-president", "viceprez": "us-vice-president"}
+
+
+@pytest.fixture(scope="module")
+def packs() -> Pack:
+    return merge(load_builtin())
+
+
+@pytest.fixture(scope="module")
+def knowledge(shared: Path) -> Path:
+    folder = shared / "data" / "knowledge"
+    if not folder.is_dir():
+        pytest.skip("../shared/data/knowledge is not present")
+    return folder
+
+
+def _same_birthday(ours: str, theirs: str) -> bool:
+    """Equal, or the same day in the Julian calendar (Britain and its colonies until 1752)."""
+    if ours == theirs:
+        return True
+    mine, other = date.fromisoformat(ours), date.fromisoformat(theirs)
+    return mine < date(1752, 9, 14) and (mine - other).days == 11
+
+
+def test_us_executive_terms_match_congress_legislators(packs: Pack, knowledge: Path) -> None:
+    """Same people, birthdays and terms; a dataset date on one of our ``sworn_in`` days counts as the term start."""
+    data = yaml.safe_load((knowledge / "congress-legislators" / "executive.yaml").read_text("utf-8"))
+    ours = [p for p in packs.people if any(t.office in OFFICE.values() for t in p.terms)]
+    current_to = max(t.known_to for p in ours for t in p.terms)
+    assert len(ours) == len(data)
+    for record in data:
+        surname = record["name"]["last"].split()[-1]
+        person = next(
+            (p for p in ours if p.name.split()[-1] == surname and _same_birthday(str(p.born), record["bio"]["birthday"])),
+            None,
+        )
+        assert person is not None, record["name"]
+        sworn = {d.isoformat(): t.start.isoformat() for t in person.terms for d in t.sworn_in}
+        theirs = {
+            (
+                OFFICE[t["type"]],
+                sworn.get(t["start"], t["start"]),
+                None if date.fromisoformat(t["end"]) > current_to else sworn.get(t["end"], t["end"]),
+                t["how"],
+            )
+            for t in record["terms"]
+        }
+        mine = {(t.office, t.start.isoformat(), t.end and t.end.isoformat(), t.how) for t in person.terms if t.office in OFFICE.values()}
+        assert mine == theirs, person.name
+
+
+def test_us_elections_follow_the_presidents_terms(packs: Pack) -> None:
+    """Every elected presidential term starts right after an election its holder won."""
+    won = {(e.winner, e.year) for e in packs.elections if e.office == "us-president"}
+    for person in packs.people:
+        for term in person.terms:
+            if term.office == "us-president" and term.how == "election":
+                year = term.start.year - 1 if term.start.year > 1789 else 1788
+                assert (person.id, year) in won, (person.id, term.start)
+
+
+def _uk_records(knowledge: Path) -> list[dict]:
+    return json.loads((knowledge / "uk-prime-ministers" / "uk-prime-ministers.json").read_text("utf-8"))
+
+
+def test_uk_prime_ministers_match_dataset(packs: Pack, knowledge: Path) -> None:
+    """Tenures in the dataset's span (it ends with Johnson, open, in 2019) and the pack's coverage."""
+    office = next(o for o in packs.offices if o.id == "uk-prime-minister")
+    theirs = {
+        (r["name"].split(",")[0].split()[-1], r["from"], r["to"])
+        for r in _uk_records(knowledge)
+        if r["from"] >= office.covered_from.isoformat()
+    }
+    ours = {
+        (p.name.split()[-1], t.start.isoformat(), t.end and t.end.isoformat())
+        for p in packs.people
+        for t in p.terms
+        if t.office == "uk-prime-minister" and t.start.isoformat() <= "2019-07-24"
+    }
+    ours = {(n, s, None if s == "2019-07-24" else e) for n, s, e in ours}
+    assert ours == theirs
+
+
+def _parlgov(knowledge: Path, table: str) -> list[dict]:
+    with open(knowledge / "parlgov" / table, encoding="utf-8") as f:
+        return list(csv.DictReader(f))
+
+
+def test_uk_general_elections_match_parlgov(packs: Pack, knowledge: Path) -> None:
+    country = next(c["id"] for c in _parlgov(knowledge, "02__datacore__Country.csv") if c["name_short"] == "GBR")
+    parliament = {c["id"] for c in _parlgov(knowledge, "01__datacore__Code.csv") if c.get("short") == "parliament"}
+    if not parliament:
+        parliament = {c["id"] for c in _parlgov(knowledge, "01__datacore__Code.csv") if "parliament" in json.dumps(c).lower()}
+    theirs = {
+        e["date"]
+        for e in _parlgov(knowledge, "31__elections__Election.csv")
+        if e["country"] == country and e["type"] in parliament and "1945-01-01" <= e["date"] <= "2023-06-26"
+    }
+    ours = {e.date.isoformat() for e in packs.elections if e.office == "uk-parliament" and e.date and e.year <= 2023}
+    assert ours == theirs
+
+
+def _wikidata(knowledge: Path) -> list[dict]:
+    with open(knowledge / "world-leaders-wikidata-2022" / "wikidata.csv", encoding="utf-8") as f:
+        return list(csv.DictReader(f))
+
+
+def test_g20_leaders_in_2022_match_wikidata(packs: Pack, knowledge: Path) -> None:
+    """Everyone our packs put in a listed office during 2022 is a holder of that position in the extract."""
+    rows = _wikidata(knowledge)
+    labels = {(r["positionLabel"], r["officeholderLabel"]) for r in rows}
+    checked = 0
+    for office in packs.offices:
+        if office.covered_from is None or office.covered_from > date(2022, 12, 31):
+            continue
+        position = office.name
+        if not any(r["positionLabel"] == position for r in rows):
+            continue
+        for person in packs.people:
+            in_2022 = [t for t in person.terms if t.office == office.id and t.start <= date(2022, 12, 31) and (t.end is None or t.end >= date(2022, 1, 1))]
+            if in_2022:
+                checked += 1
+                assert (position, person.name) in labels, (position, person.name)
+    assert checked >= 20
