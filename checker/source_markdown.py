@@ -122,12 +122,10 @@ def _locate(content_line: str, source: str, start: int, end: int) -> int | None:
     return at - (len(content_line) - len(stripped))
 
 
-def _copy_inline(token: Token, source: str, starts: list[int], ends: list[int], out: list[str]) -> None:
-    """Copy the prose characters of one inline token back into ``out``."""
+def _positions(token: Token, source: str, starts: list[int], ends: list[int]) -> list[int]:
+    """For each character of an inline token's content, its source offset (-1 where unknown)."""
     assert token.map is not None
-    skip = bytearray(len(token.content))
-    for start, end in _excluded(token.children or []):
-        skip[start:end] = b"\x01" * (end - start)
+    positions = [-1] * len(token.content)
     offset = 0
     for i, content_line in enumerate(token.content.split("\n")):
         line_no = token.map[0] + i
@@ -136,12 +134,18 @@ def _copy_inline(token: Token, source: str, starts: list[int], ends: list[int], 
         at = _locate(content_line, source, starts[line_no], ends[line_no])
         if at is not None:
             for j, ch in enumerate(content_line):
-                src = at + j
-                if skip[offset + j] or ch.isspace() or not starts[line_no] <= src < ends[line_no]:
-                    continue
-                if source[src] == ch:
-                    out[src] = ch
+                if starts[line_no] <= at + j < ends[line_no] and source[at + j] == ch:
+                    positions[offset + j] = at + j
         offset += len(content_line) + 1
+    return positions
+
+
+def _inline_tokens(tokens: list[Token], source: str, starts: list[int]) -> Iterator[tuple[Token, list[int]]]:
+    """Each inline token with the source offsets of its content."""
+    ends = line_ends(source, starts)
+    for token in tokens:
+        if token.type == "inline" and token.map is not None:
+            yield token, _positions(token, source, starts, ends)
 
 
 def prose(source: str, masked: str) -> str:
@@ -151,10 +155,26 @@ def prose(source: str, masked: str) -> str:
     gets parsed, while characters are copied from ``source`` (they are equal
     wherever the parser finds inline content).
     """
+    out = list(blank(source))
+    for token, positions in _inline_tokens(parser().parse(masked), source, line_starts(source)):
+        skip = bytearray(len(token.content))
+        for start, end in _excluded(token.children or []):
+            skip[start:end] = b"\x01" * (end - start)
+        for i, at in enumerate(positions):
+            if at >= 0 and not skip[i] and not token.content[i].isspace():
+                out[at] = token.content[i]
+    return "".join(out)
+
+
+def raw_html(source: str) -> list[tuple[int, int]]:
+    """Source spans of raw HTML (blocks and inline tags or comments), not code that shows HTML."""
     starts = line_starts(source)
     ends = line_ends(source, starts)
-    out = list(blank(source))
-    for token in parser().parse(masked):
-        if token.type == "inline" and token.map is not None:
-            _copy_inline(token, source, starts, ends, out)
-    return "".join(out)
+    tokens = parser().parse(source)
+    spans = [(starts[t.map[0]], ends[t.map[1] - 1]) for t in tokens if t.type == "html_block" and t.map is not None]
+    for token, positions in _inline_tokens(tokens, source, starts):
+        for child in token.children or []:
+            pos = (child.meta or {}).get(POS)
+            if child.type == "html_inline" and pos and positions[pos[0]] >= 0 and positions[pos[1] - 1] >= 0:
+                spans.append((positions[pos[0]], positions[pos[1] - 1] + 1))
+    return sorted(spans)
