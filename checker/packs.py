@@ -11,6 +11,7 @@ from __future__ import annotations
 import calendar
 import json
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -301,8 +302,9 @@ def words(phrase: str) -> tuple[str, ...]:
 
 
 def name_key(name: str) -> str:
-    """Names compare without case, periods or extra spaces ("Barack H. Obama" = "barack h obama")."""
-    return " ".join(name.replace(".", " ").casefold().split())
+    """Names compare without case, accents, periods or extra spaces ("Erdoğan" = "erdogan")."""
+    bare = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    return " ".join(bare.replace(".", " ").casefold().split())
 
 
 def _index(pairs: Iterable[tuple[Any, Any]]) -> dict[Any, tuple[Any, ...]]:
