@@ -460,17 +460,31 @@ def implied_bounds(constraint: Constraint, name: str, bindings: Bindings
 
 
 def _isolations(relations: tuple[Relation, ...]) -> list[tuple[str, str, Evaluator]]:
-    """(name, op, rest) for each relation solvable as ``name op rest``."""
+    """(name, op, rest) for each relation solvable as ``name op rest``.
+
+    The relation's expression is already expanded, so a field that can be
+    solved for is a term of the sum on its own, with coefficient +-1.
+    """
     found = []
     for relation in relations:
+        terms = sympy.Add.make_args(relation.expr)
         for symbol in sorted(relation.expr.free_symbols, key=lambda s: s.name):
-            coefficient = relation.expr.coeff(symbol)
-            rest = sympy.expand(relation.expr - coefficient * symbol)
-            if coefficient not in (1, -1) or rest.has(symbol):
+            alone = [t for t in terms if t == symbol or t == -symbol]
+            others = [t for t in terms if t not in alone]
+            if len(alone) != 1 or any(t.has(symbol) for t in others):
                 continue
-            op = relation.op if coefficient == 1 else _FLIPPED[relation.op]
-            found.append((symbol.name, op, _compile(-rest * coefficient)))
+            if alone[0] == symbol:  # symbol + rest op 0  ->  symbol op -rest
+                found.append((symbol.name, relation.op, _negated(_compile(sympy.Add(*others)))))
+            else:  # -symbol + rest op 0  ->  symbol op' rest
+                found.append((symbol.name, _FLIPPED[relation.op], _compile(sympy.Add(*others))))
     return found
+
+
+def _negated(evaluator: Evaluator) -> Evaluator:
+    def value(bindings: Bindings) -> Interval | None:
+        inner = evaluator(bindings)
+        return None if inner is None else (-inner[1], -inner[0])
+    return value
 
 
 def _compile(expr: sympy.Expr) -> Evaluator:
