@@ -139,7 +139,7 @@ def years_in_days(n: int) -> Interval:
 def _make_date(y: int, m: int, d: int) -> int:
     try:
         return date(y, m, d).toordinal()
-    except ValueError as exc:
+    except (ValueError, OverflowError) as exc:
         raise ExpressionError(f"date({y}, {m}, {d}) is not a valid date: {exc}") from None
 
 

@@ -123,6 +123,7 @@ NOT_ALLOWED = [
     ("date(year=2020, month=1, day=1) > x", "plain positional arguments"),
     ("date(*x) > y", "plain positional arguments"),
     ("date(2023, 2, 29) > x", "date(2023, 2, 29) is not a valid date"),
+    ("x > date(99999999999999999999999, 1, 1)", "is not a valid date"),
     ("x == x", "always true"),
     ("x.year + 1 < x.year", "always false"),
     ("x > (", "invalid syntax"),
@@ -237,6 +238,33 @@ def test_election_weekday():
     # Sat-Mon wraps round the week: not one interval, so left undecided (never wrong)
     assert evaluate(tuesday, {"election": between("2024-11-02", "2024-11-04")}) is None
     assert evaluate(tuesday, {"election": between("2024-11-01", "2024-11-30")}) is None
+
+
+def _us_election_day(year: int) -> date:
+    first_monday = date(year, 11, 1) + timedelta(days=(7 - date(year, 11, 1).weekday()) % 7)
+    return first_monday + timedelta(days=1)
+
+
+ELECTION_DAY = ("election.date >= date(election.year, 11, 2) and "
+                "election.date <= date(election.year, 11, 8) and weekday(election.date) == 1")
+
+
+@pytest.mark.parametrize("year", range(1848, 2101, 4))
+def test_us_election_day_rule_over_the_calendar(year):
+    rule = parse(ELECTION_DAY)
+    held = _us_election_day(year)
+    assert evaluate(rule, {"election": on(held.isoformat())}) is True
+    for wrong in (held - timedelta(days=1), held + timedelta(days=1), held + timedelta(days=7)):
+        assert evaluate(rule, {"election": on(wrong.isoformat())}) is False
+    assert evaluate(rule, {"election": in_year(year)}) is None
+
+
+def test_conditions_on_constants_of_the_year():
+    """A pack's 'when': the Sunday rule for inaugurations depends on the year only."""
+    sunday = parse("election.year >= 1936 and weekday(date(election.year + 1, 1, 20)) == 6")
+    assert evaluate(sunday, {"election": in_year(2012)}) is True  # 2013-01-20 was a Sunday
+    assert evaluate(sunday, {"election": in_year(2020)}) is False
+    assert evaluate(sunday, {"election": between("2012-01-01", "2016-12-31")}) is None
 
 
 def test_age_from_years():
