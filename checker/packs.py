@@ -24,6 +24,8 @@ import jsonschema
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from checker import expressions
+
 from checker.resources import packs_dir
 
 KeyPath = tuple[str | int, ...]
@@ -342,7 +344,8 @@ def _parse_yaml(text: str, file: str) -> _Doc:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        raise PackError(file, mark.line + 1 if mark else None, f"malformed YAML: {exc.problem or exc}") from None
+        context = f" ({exc.context} at line {exc.context_mark.line + 1})" if exc.context and exc.context_mark else ""
+        raise PackError(file, mark.line + 1 if mark else None, f"malformed YAML: {exc.problem or exc}{context}") from None
     except yaml.YAMLError as exc:
         raise PackError(file, None, f"malformed YAML: {exc}") from None
     if root is None:
@@ -425,13 +428,13 @@ def _describe(doc: _Doc, error: jsonschema.ValidationError) -> PackError:
         return doc.error(path, f"{where}: {error.instance!r} is not a valid date (YYYY-MM-DD)")
     if error.validator == "oneOf" and path and path[-2:-1] == ["constraints"]:
         return doc.error(path, f"{where}: a constraint has either `expr` or both `count` and `max`")
-    if error.validator == "propertyNames":
+    if "propertyNames" in error.relative_schema_path:
         return doc.error(path + [error.instance], f"{error.instance!r} in {where} is not an id (lowercase-with-hyphens)")
     return doc.error(path, f"{where}: {error.message}")
 
 
-def _when(doc: _Doc, path: KeyPath, text: str) -> When:
-    parts = [int(p) for p in text.split("-")]
+def _when(doc: _Doc, path: KeyPath, text: str | int) -> When:
+    parts = [int(p) for p in str(text).split("-")]
     try:
         date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
     except ValueError as exc:
@@ -444,18 +447,16 @@ def _day(text: str | None) -> date | None:
 
 
 def _check_expressions(doc: _Doc, constraints: Sequence[Mapping[str, Any]]) -> None:
-    """Every constraint expression must parse (checker.expressions, when present)."""
-    try:
-        from checker.expressions import ExpressionError, parse
-    except ImportError:
-        return
+    """Every constraint expression must be in the expression language (checker.expressions)."""
     for i, c in enumerate(constraints):
         for key in ("expr", "when"):
-            if key in c:
-                try:
-                    parse(c[key])
-                except ExpressionError as exc:
-                    raise doc.error(("constraints", i, key), f"constraints.{i}.{key}: {exc}") from None
+            if key not in c:
+                continue
+            try:
+                expressions.parse(c[key])
+            except expressions.ExpressionError as exc:
+                column = f" (column {exc.column})" if exc.column else ""
+                raise doc.error(("constraints", i, key), f"constraints.{i}.{key}: {exc}{column}: {c[key]}") from None
 
 
 # ---------------------------------------------------------------- building
@@ -614,6 +615,13 @@ def check_references(pack: Pack) -> None:
     refs += [(f.source, f.event, events, "event type") for f in pack.facts]
     refs += [(c.source, c.office, offices, "office") for c in pack.constraints if c.office]
     refs += [(c.source, c.count, events, "event type") for c in pack.constraints if c.count]
+    refs += [
+        (c.source, name, events, "event type")
+        for c in pack.constraints
+        for text in (c.expr, c.when)
+        if text
+        for name in expressions.parse(text).events
+    ]
     for source, name, known, kind in refs:
         if name not in known:
             file, _, line = source.rpartition(":")
