@@ -15,7 +15,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
-from functools import cached_property
+from functools import cached_property, lru_cache
 from importlib.abc import Traversable
 from pathlib import Path
 from typing import Any
@@ -392,23 +392,16 @@ def _scalar(node: ScalarNode, file: str) -> Any:
 # ---------------------------------------------------------------- validation
 
 
-def _builtin_dir() -> Traversable:
-    return packs_dir()
-
-
 def _schema() -> dict[str, Any]:
-    return json.loads(_builtin_dir().joinpath("pack.schema.json").read_text("utf-8"))
+    return json.loads(packs_dir().joinpath("pack.schema.json").read_text("utf-8"))
 
 
-_VALIDATORS: dict[str, jsonschema.protocols.Validator] = {}
-
-
+@lru_cache(maxsize=None)
 def _validator(definition: str) -> jsonschema.protocols.Validator:
-    if definition not in _VALIDATORS:
-        schema = dict(_schema(), **{"$ref": f"#/$defs/{definition}"})
-        cls = jsonschema.validators.validator_for(schema)
-        _VALIDATORS[definition] = cls(schema, format_checker=cls.FORMAT_CHECKER)
-    return _VALIDATORS[definition]
+    """A validator for ``pack`` or ``house`` (a definition of the schema)."""
+    schema = dict(_schema(), **{"$ref": f"#/$defs/{definition}"})
+    cls = jsonschema.validators.validator_for(schema)
+    return cls(schema, format_checker=cls.FORMAT_CHECKER)
 
 
 def _schema_errors(doc: _Doc, definition: str) -> list[PackError]:
@@ -658,16 +651,23 @@ def load_facts(path: str | Path) -> Pack:
 
 def builtin_names() -> list[str]:
     """The ids of the packs shipped with chronolint."""
-    return sorted(p.name[: -len(".yaml")] for p in _builtin_dir().iterdir() if _is_pack_file(p.name))
+    return sorted(p.name[: -len(".yaml")] for p in packs_dir().iterdir() if _is_pack_file(p.name))
 
 
 def _is_pack_file(name: str) -> bool:
     return name.endswith(".yaml") and name != "catalogue.yaml"
 
 
+@lru_cache(maxsize=None)
+def _builtin(name: str) -> Pack:
+    """A built-in pack, read once per process (packs are immutable)."""
+    return _read(packs_dir().joinpath(f"{name}.yaml"), "pack", f"rules/{name}.yaml")
+
+
 def load_builtin(names: Iterable[str] | None = None) -> list[Pack]:
     """Built-in packs by id (all when None), with the packs they require, dependencies first."""
-    wanted = list(names) if names is not None else builtin_names()
+    available = builtin_names()
+    wanted = list(names) if names is not None else available
     loaded: dict[str, Pack] = {}
 
     def visit(name: str, chain: tuple[str, ...]) -> None:
@@ -675,9 +675,9 @@ def load_builtin(names: Iterable[str] | None = None) -> list[Pack]:
             raise PackError(f"{name}.yaml", None, f"packs require each other: {' -> '.join(chain + (name,))}")
         if name in loaded:
             return
-        if name not in builtin_names():
-            raise PackError(f"{name}.yaml", None, f"no built-in pack {name!r} (have: {', '.join(builtin_names())})")
-        pack = _read(_builtin_dir().joinpath(f"{name}.yaml"), "pack", f"rules/{name}.yaml")
+        if name not in available:
+            raise PackError(f"{name}.yaml", None, f"no built-in pack {name!r} (have: {', '.join(available)})")
+        pack = _builtin(name)
         for required in pack.requires:
             visit(required, chain + (name,))
         loaded[name] = pack
