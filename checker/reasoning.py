@@ -69,7 +69,7 @@ class _Edge:
     cid: int
 
 
-Adjacency = list[list[tuple[int, int, int]]]  # node -> [(dst, weight, edge id)]
+Adjacency = list[dict[int, tuple[int, int]]]  # node -> {other node: (weight, edge id)}
 
 
 class Network:
@@ -203,11 +203,7 @@ def _solve(
         active[blamed] = False
         src = edges[blamed].src
         adjacency[src] = _tightest(out[src], edges, active)
-    reverse: Adjacency = [[] for _ in range(n)]
-    for u, targets in enumerate(adjacency):
-        for v, w, e in targets:
-            reverse[v].append((u, w, e))
-    return _Solution(tuple(found), _distances(adjacency), _distances(reverse))
+    return _Solution(tuple(found), _distances(adjacency), _distances(_reversed(adjacency)))
 
 
 def _blame_rank(e: int, edges: Sequence[_Edge], constraints: Sequence[_Constraint],
@@ -222,7 +218,7 @@ def _blame_rank(e: int, edges: Sequence[_Edge], constraints: Sequence[_Constrain
 
 
 def _tightest(ids: Sequence[int], edges: Sequence[_Edge], active: Sequence[bool]
-              ) -> list[tuple[int, int, int]]:
+              ) -> dict[int, tuple[int, int]]:
     """One node's out-edges, keeping only the tightest active edge per target.
 
     Ties go to the first-added edge, so blame lands on the earliest statement
@@ -234,7 +230,7 @@ def _tightest(ids: Sequence[int], edges: Sequence[_Edge], active: Sequence[bool]
             kept = best.get(edges[e].dst)
             if kept is None or edges[e].weight < edges[kept].weight:
                 best[edges[e].dst] = e
-    return [(edges[e].dst, edges[e].weight, e) for e in sorted(best.values())]
+    return {edges[e].dst: (edges[e].weight, e) for e in sorted(best.values())}
 
 
 def _negative_cycle(dist: list[int], edges: Sequence[_Edge], adjacency: Adjacency
@@ -256,7 +252,7 @@ def _negative_cycle(dist: list[int], edges: Sequence[_Edge], adjacency: Adjacenc
         u = queue.popleft()
         queued[u] = False
         du = dist[u]
-        for v, w, e in adjacency[u]:
+        for v, (w, e) in adjacency[u].items():
             if du + w < dist[v]:
                 dist[v] = du + w
                 pred[v] = e
@@ -304,10 +300,11 @@ def _shorten(cycle: list[int], edges: Sequence[_Edge], adjacency: Adjacency) -> 
     if tiny is not None:
         return tiny
     best = cycle
+    reverse = _reversed(adjacency)
     for start in dict.fromkeys([ORIGIN, *(edges[e].src for e in cycle)]):
         if len(best) <= 3:
             break
-        shorter = _short_cycle_from(start, len(best) - 1, edges, adjacency)
+        shorter = _short_cycle_from(start, len(best) - 1, edges, adjacency, reverse)
         if shorter is not None:
             best = shorter
     return best
@@ -315,45 +312,82 @@ def _shorten(cycle: list[int], edges: Sequence[_Edge], adjacency: Adjacency) -> 
 
 def _tiny_cycle(adjacency: Adjacency) -> list[int] | None:
     """A negative cycle of one or two edges, the first in node order."""
-    weight = {(u, v): (w, e) for u, out in enumerate(adjacency) for v, w, e in out}
-    for (u, v), (w, e) in weight.items():
-        if u == v and w < 0:
-            return [e]
-        back = weight.get((v, u))
-        if back is not None and w + back[0] < 0:
-            return [e, back[1]]
+    for u, targets in enumerate(adjacency):
+        for v, (w, e) in targets.items():
+            if u == v and w < 0:
+                return [e]
+            back = adjacency[v].get(u)
+            if back is not None and w + back[0] < 0:
+                return [e, back[1]]
     return None
 
 
-def _short_cycle_from(
-    start: int, max_len: int, edges: Sequence[_Edge], adjacency: Adjacency
-) -> list[int] | None:
-    """Fewest-edge negative cycle found by walks of at most ``max_len`` edges from ``start``."""
-    layers: list[dict[int, tuple[int, int]]] = [{start: (0, -1)}]
-    for _ in range(max_len):
-        layer: dict[int, tuple[int, int]] = {}
-        for u, (du, _e) in layers[-1].items():
-            for v, w, e in adjacency[u]:
-                d = du + w
-                seen = layer.get(v)
-                if seen is None or d < seen[0]:
-                    layer[v] = (d, e)
-        layers.append(layer)
-        closed = layer.get(start)
-        if closed is not None and closed[0] < 0:
-            return _simple_negative_cycle(_walk_back(layers, start, edges), edges)
+Layer = dict[int, tuple[int, int]]  # node -> (weight of the best walk, its last edge)
+
+
+def _short_cycle_from(start: int, max_len: int, edges: Sequence[_Edge],
+                      adjacency: Adjacency, reverse: Adjacency) -> list[int] | None:
+    """Fewest-edge negative cycle within closed walks of at most ``max_len`` edges via ``start``.
+
+    Meet in the middle: walks of a edges out of ``start`` and of b edges back
+    into it (a + b = length, a - b <= 1) join at a common node; the layers
+    grow with depth, so two half-depth searches cost far less than one.
+    """
+    out: list[Layer] = [{start: (0, -1)}]
+    back: list[Layer] = [{start: (0, -1)}]
+    for length in range(1, max_len + 1):
+        a, b = (length + 1) // 2, length // 2
+        if len(out) <= a:
+            out.append(_next_layer(out[-1], adjacency))
+        if len(back) <= b:
+            back.append(_next_layer(back[-1], reverse))
+        meeting = _meeting(out[a], back[b])
+        if meeting is not None:
+            walk = _trace(out[1:a + 1], meeting, edges, forward=False)[::-1]
+            walk += _trace(back[1:b + 1], meeting, edges, forward=True)
+            return _simple_negative_cycle(walk, edges)
     return None
 
 
-def _walk_back(layers: Sequence[dict[int, tuple[int, int]]], end: int,
-               edges: Sequence[_Edge]) -> list[int]:
-    walk, node = [], end
-    for layer in reversed(layers[1:]):
+def _next_layer(layer: Layer, adjacency: Adjacency) -> Layer:
+    """Best walks one edge longer (exactly), with the edge used to reach each node."""
+    following: Layer = {}
+    for u, (du, _e) in layer.items():
+        for v, (w, e) in adjacency[u].items():
+            d = du + w
+            seen = following.get(v)
+            if seen is None or d < seen[0]:
+                following[v] = (d, e)
+    return following
+
+
+def _meeting(out: Layer, back: Layer) -> int | None:
+    """The node where an outgoing and a returning walk close a negative cycle, if any."""
+    best, node = 0, None
+    small, large = (out, back) if len(out) <= len(back) else (back, out)
+    for v, (d, _e) in small.items():
+        other = large.get(v)
+        if other is not None and d + other[0] < best:
+            best, node = d + other[0], v
+    return node
+
+
+def _trace(layers: Sequence[Layer], node: int, edges: Sequence[_Edge], forward: bool) -> list[int]:
+    """Edge ids of the walk recorded in ``layers`` ending (or, backwards, starting) at ``node``."""
+    walk = []
+    for layer in reversed(layers):
         e = layer[node][1]
         walk.append(e)
-        node = edges[e].src
-    walk.reverse()
+        node = edges[e].dst if forward else edges[e].src
     return walk
+
+
+def _reversed(adjacency: Adjacency) -> Adjacency:
+    reverse: Adjacency = [{} for _ in adjacency]
+    for u, targets in enumerate(adjacency):
+        for v, edge in targets.items():
+            reverse[v][u] = edge
+    return reverse
 
 
 def _simple_negative_cycle(walk: list[int], edges: Sequence[_Edge]) -> list[int]:
@@ -399,7 +433,7 @@ def _distances(adjacency: Adjacency) -> list[int | None]:
         u = queue.popleft()
         queued[u] = False
         du = dist[u]
-        for v, w, _e in adjacency[u]:
+        for v, (w, _e) in adjacency[u].items():
             dv = dist[v]
             if dv is None or du + w < dv:
                 dist[v] = du + w
