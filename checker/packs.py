@@ -106,7 +106,12 @@ class Office:
     jurisdiction: str
     titles: tuple[str, ...] = ()
     covered_from: date | None = None
+    known_to: date | None = None
     source: str = ""
+
+    def listed(self, day: date) -> bool:
+        """Is every holder of the office on ``day`` in the pack (covered_from..current_to)?"""
+        return self.covered_from is not None and self.covered_from <= day and (self.known_to is None or day <= self.known_to)
 
 
 @dataclass(frozen=True)
@@ -209,6 +214,10 @@ class Pack:
         return {words(t): e.id for e in self.events for t in e.forms}
 
     @cached_property
+    def _offices(self) -> dict[str, Office]:
+        return {o.id: o for o in reversed(self.offices)}  # the first definition wins
+
+    @cached_property
     def _people(self) -> dict[str, Person]:
         return {p.id: p for p in self.people}
 
@@ -277,22 +286,27 @@ class Pack:
 
     def holds(self, person_id: str, office_id: str, day: date) -> bool | None:
         """Did the person hold the office that day? None when the pack cannot tell."""
-        person = self._people.get(person_id)
-        terms = [t for t in person.terms if t.office == office_id] if person else []
-        covered = [t.covers(day) for t in terms]
+        person, office = self._people.get(person_id), self._offices.get(office_id)
+        if person is None or office is None:
+            return None
+        covered = {t.covers(day) for t in person.terms if t.office == office_id}
         if True in covered:
             return True
-        office = next((o for o in self.offices if o.id == office_id), None)
-        known_to = max((t.known_to for t in terms if t.known_to), default=self.current_to)
-        before_records = office is None or office.covered_from is None or day < office.covered_from
-        after_records = known_to is None or day > known_to
-        return None if person is None or None in covered or before_records or after_records else False
+        return False if None not in covered and office.listed(day) else None
 
     def holders(self, office_id: str, day: date) -> tuple[Person, ...]:
         return tuple(p for p in self.people if any(t.office == office_id and t.covers(day) for t in p.terms))
 
+    def office(self, office_id: str) -> Office | None:
+        return self._offices.get(office_id)
+
     def elections_for(self, office_id: str, year: int) -> tuple[Election, ...]:
         return self._elections.get((office_id, year), ())
+
+    def elections_of(self, person_id: str) -> tuple[Election, ...]:
+        """The elections a person won, as winner or running mate, in date order."""
+        won = (e for e in self.elections if person_id in (e.winner, e.running_mate))
+        return tuple(sorted(won, key=lambda e: (e.year, e.date or date(e.year, 1, 1))))
 
     def facts_about(self, entity: str) -> tuple[Fact, ...]:
         return self._facts.get(name_key(entity), ())
@@ -472,7 +486,7 @@ def _build(doc: _Doc, default_id: str) -> Pack:
         requires=tuple(data.get("requires", ())),
         events=tuple(_event(doc, k, v) for k, v in data.get("events", {}).items()),
         constraints=tuple(_constraint(doc, i, c, pack_id) for i, c in enumerate(data.get("constraints", []))),
-        offices=tuple(_office(doc, k, v) for k, v in data.get("offices", {}).items()),
+        offices=tuple(_office(doc, k, v, current_to) for k, v in data.get("offices", {}).items()),
         people=tuple(_person(doc, k, v, current_to) for k, v in facts.get("people", {}).items()),
         elections=tuple(_election(doc, i, e) for i, e in enumerate(facts.get("elections", []))),
         facts=tuple(_fact(doc, i, f, pack_id) for i, f in enumerate(facts.get("events", []))),
@@ -510,13 +524,14 @@ def _constraint(doc: _Doc, i: int, raw: Mapping[str, Any], pack_id: str) -> Cons
     )
 
 
-def _office(doc: _Doc, key: str, raw: Mapping[str, Any]) -> Office:
+def _office(doc: _Doc, key: str, raw: Mapping[str, Any], current_to: date | None) -> Office:
     return Office(
         id=key,
         name=raw["name"],
         jurisdiction=raw["jurisdiction"],
         titles=tuple(raw.get("titles", ())),
         covered_from=_day(raw.get("covered_from")),
+        known_to=current_to,
         source=_where(doc, ("offices", key)),
     )
 

@@ -98,6 +98,23 @@ def test_builtin_election_winners_hold_office_afterwards(everything: Pack) -> No
             assert any(t.end is None or t.end > election.date for t in winner.terms), election
 
 
+def test_us_running_mates_became_vice_president(everything: Pack) -> None:
+    """Each running mate (before 1804, the runner-up) began a vice-presidential term after the election."""
+    for election in everything.elections:
+        if election.office == "us-president":
+            mate = everything.person(election.running_mate)
+            starts = [t.start.year for t in mate.terms if t.office == "us-vice-president"]
+            assert election.year + 1 in starts or (election.year == 1788 and 1789 in starts), election
+
+
+def test_uk_election_winners_lead_the_next_government(everything: Pack) -> None:
+    """The winner is prime minister within a month of polling day (results took three weeks in 1945)."""
+    for election in everything.elections:
+        if election.office == "uk-parliament":
+            days = [date.fromordinal(election.date.toordinal() + n) for n in range(1, 31)]
+            assert any(everything.holds(election.winner, "uk-prime-minister", d) for d in days), election
+
+
 def test_us_election_dates_follow_the_calendar_rule(everything: Pack) -> None:
     for election in everything.elections:
         if election.office in ("us-president", "us-congress") and election.date:
@@ -139,6 +156,10 @@ def test_offices_held(everything: Pack) -> None:
     assert everything.holds("donald-trump", "us-president", date(2028, 1, 1)) is None  # after current_to
     assert everything.holds("winston-churchill", "uk-prime-minister", date(1900, 1, 1)) is None  # before records
     assert everything.holds("keir-starmer", "uk-prime-minister", date(2024, 7, 5)) is True
+    assert everything.holds("keir-starmer", "us-president", date(2025, 1, 1)) is False
+    assert everything.holds("keir-starmer", "uk-prime-minister", date(2026, 1, 1)) is None  # uk-politics ends 2025-06-30
+    assert everything.holds("boris-johnson", "uk-prime-minister", date(2026, 1, 1)) is None
+    assert everything.holds("nobody", "us-president", date(2020, 1, 1)) is None
     assert [t.office for t in everything.terms_on("joe-biden", date(2014, 1, 1))] == ["us-vice-president"]
     assert {p.id for p in everything.holders("us-president", date(2021, 1, 20))} == {"donald-trump", "joe-biden"}
 
@@ -147,6 +168,9 @@ def test_elections_and_titles(everything: Pack) -> None:
     (election,) = everything.elections_for("us-president", 2008)
     assert (election.winner, election.running_mate, election.date) == ("barack-obama", "joe-biden", date(2008, 11, 4))
     assert everything.elections_for("us-president", 2009) == ()
+    assert [(e.year, e.office) for e in everything.elections_of("joe-biden")] == [
+        (2008, "us-president"), (2012, "us-president"), (2020, "us-president")
+    ]
     assert "us-president" in {o.id for o in everything.offices_titled("President")}
     assert [o.id for o in everything.offices_titled("German Chancellor")] == ["de-chancellor"]
 
