@@ -431,12 +431,15 @@ def _describe(doc: _Doc, error: jsonschema.ValidationError) -> PackError:
         allowed = set(error.schema.get("properties", {}))
         extra = sorted(k for k in error.instance if k not in allowed)
         return doc.error(path + extra[:1], f"unknown key {extra[0]!r} in {where}" if extra else error.message)
-    if error.validator == "format":
-        return doc.error(path, f"{where}: {error.instance!r} is not a valid date (YYYY-MM-DD)")
     if error.validator == "oneOf" and path and path[-2:-1] == ["constraints"]:
         return doc.error(path, f"{where}: a constraint has either `expr` or both `count` and `max`")
+    if error.validator == "oneOf" and error.context:
+        return _describe(doc, next((e for e in error.context if e.validator != "type"), error.context[0]))
     if "propertyNames" in error.relative_schema_path:
-        return doc.error(path + [error.instance], f"{error.instance!r} in {where} is not an id (lowercase-with-hyphens)")
+        return doc.error(path + [error.instance], f"{error.instance!r} in {where} is not a valid name ({error.message})")
+    if error.validator == "format" or (error.validator == "pattern" and "[0-9]{4}" in error.validator_value):
+        forms = "YYYY-MM-DD, YYYY-MM or YYYY" if "?" in str(error.validator_value) else "YYYY-MM-DD"
+        return doc.error(path, f"{where}: {error.instance!r} is not a valid date ({forms})")
     return doc.error(path, f"{where}: {error.message}")
 
 
