@@ -15,7 +15,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
-from functools import cached_property, lru_cache
+from functools import cache, cached_property
 from importlib.abc import Traversable
 from pathlib import Path
 from typing import Any
@@ -25,7 +25,6 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from checker import expressions
-
 from checker.resources import packs_dir
 
 KeyPath = tuple[str | int, ...]
@@ -410,7 +409,7 @@ def _schema() -> dict[str, Any]:
     return json.loads(packs_dir().joinpath("pack.schema.json").read_text("utf-8"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _validator(definition: str) -> jsonschema.protocols.Validator:
     """A validator for ``pack`` or ``house`` (a definition of the schema)."""
     schema = dict(_schema(), **{"$ref": f"#/$defs/{definition}"})
@@ -676,7 +675,7 @@ def _is_pack_file(name: str) -> bool:
     return name.endswith(".yaml") and name != "catalogue.yaml"
 
 
-@lru_cache(maxsize=None)
+@cache
 def _builtin(name: str) -> Pack:
     """A built-in pack, read once per process (packs are immutable)."""
     return _read(packs_dir().joinpath(f"{name}.yaml"), "pack", f"rules/{name}.yaml")

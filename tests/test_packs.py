@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import date
+from itertools import pairwise
 from pathlib import Path
 
 import jsonschema
@@ -86,7 +87,7 @@ def test_builtin_people_are_consistent(everything: Pack) -> None:
             assert person.died is None or term.end is not None, person.id
     for office in everything.offices:
         terms = sorted((t for p in everything.people for t in p.terms if t.office == office.id), key=lambda t: t.start)
-        for before, after in zip(terms, terms[1:]):
+        for before, after in pairwise(terms):
             assert before.end is not None and before.end <= after.start, (before, after)
 
 
