@@ -396,10 +396,20 @@ def _scalar(node: ScalarNode, file: str) -> Any:
     kind = node.tag[len(_TAG) :]
     if kind in ("str", "timestamp"):
         return node.value
+    if kind == "null":
+        return None
     try:
-        return yaml.SafeLoader("").construct_object(node) if kind != "null" else None
-    except (ValueError, yaml.YAMLError) as exc:
+        return _SCALARS[kind](node)
+    except ValueError as exc:
         raise PackError(file, node.start_mark.line + 1, f"bad {kind} value {node.value!r}: {exc}") from None
+
+
+_CONSTRUCTOR = yaml.constructor.SafeConstructor()
+_SCALARS = {
+    "int": _CONSTRUCTOR.construct_yaml_int,
+    "float": _CONSTRUCTOR.construct_yaml_float,
+    "bool": _CONSTRUCTOR.construct_yaml_bool,
+}
 
 
 # ---------------------------------------------------------------- validation
