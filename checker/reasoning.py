@@ -290,21 +290,22 @@ def _shorten(cycle: list[int], edges: Sequence[_Edge], adjacency: Adjacency) -> 
     """A negative cycle with as few edges as can be found cheaply.
 
     Exact for cycles of one or two edges anywhere (two statements that
-    contradict each other) and for shorter cycles through the origin (dates)
-    or through the nodes of ``cycle``; that covers what texts contain and
-    yields the smallest set of statements to show the reader.
+    contradict each other) and, within a work budget proportional to the
+    graph, for shorter cycles through the origin (dates) or through the nodes
+    of ``cycle``. That covers what texts contain and yields the smallest set
+    of statements to show the reader, in linear time even for long chains.
     """
     if len(cycle) <= 2:
         return cycle
     tiny = _tiny_cycle(adjacency)
     if tiny is not None:
         return tiny
+    search = _CycleSearch(edges, adjacency)
     best = cycle
-    reverse = _reversed(adjacency)
     for start in dict.fromkeys([ORIGIN, *(edges[e].src for e in cycle)]):
         if len(best) <= 3:
             break
-        shorter = _short_cycle_from(start, len(best) - 1, edges, adjacency, reverse)
+        shorter = search.through(start, len(best) - 1)
         if shorter is not None:
             best = shorter
     return best
@@ -325,40 +326,53 @@ def _tiny_cycle(adjacency: Adjacency) -> list[int] | None:
 Layer = dict[int, tuple[int, int]]  # node -> (weight of the best walk, its last edge)
 
 
-def _short_cycle_from(start: int, max_len: int, edges: Sequence[_Edge],
-                      adjacency: Adjacency, reverse: Adjacency) -> list[int] | None:
-    """Fewest-edge negative cycle within closed walks of at most ``max_len`` edges via ``start``.
+class _CycleSearch:
+    """Fewest-edge negative cycles through a given node, within a budget of edge scans.
 
-    Meet in the middle: walks of a edges out of ``start`` and of b edges back
-    into it (a + b = length, a - b <= 1) join at a common node; the layers
-    grow with depth, so two half-depth searches cost far less than one.
+    Meet in the middle: walks of a edges out of the start and of b edges back
+    into it (a + b = length, a - b <= 1) join at a common node; layers grow
+    with depth, so two half-depth searches cost far less than one.
     """
-    out: list[Layer] = [{start: (0, -1)}]
-    back: list[Layer] = [{start: (0, -1)}]
-    for length in range(1, max_len + 1):
-        a, b = (length + 1) // 2, length // 2
-        if len(out) <= a:
-            out.append(_next_layer(out[-1], adjacency))
-        if len(back) <= b:
-            back.append(_next_layer(back[-1], reverse))
-        meeting = _meeting(out[a], back[b])
-        if meeting is not None:
-            walk = _trace(out[1:a + 1], meeting, edges, forward=False)[::-1]
-            walk += _trace(back[1:b + 1], meeting, edges, forward=True)
-            return _simple_negative_cycle(walk, edges)
-    return None
 
+    BUDGET_PER_EDGE = 16
+    MIN_BUDGET = 1000  # small networks are always searched in full
 
-def _next_layer(layer: Layer, adjacency: Adjacency) -> Layer:
-    """Best walks one edge longer (exactly), with the edge used to reach each node."""
-    following: Layer = {}
-    for u, (du, _e) in layer.items():
-        for v, (w, e) in adjacency[u].items():
-            d = du + w
-            seen = following.get(v)
-            if seen is None or d < seen[0]:
-                following[v] = (d, e)
-    return following
+    def __init__(self, edges: Sequence[_Edge], adjacency: Adjacency) -> None:
+        self.edges = edges
+        self.adjacency = adjacency
+        self.reverse = _reversed(adjacency)
+        self.budget = max(self.MIN_BUDGET, self.BUDGET_PER_EDGE * sum(map(len, adjacency)))
+
+    def through(self, start: int, max_len: int) -> list[int] | None:
+        out: list[Layer] = [{start: (0, -1)}]
+        back: list[Layer] = [{start: (0, -1)}]
+        for length in range(1, max_len + 1):
+            a, b = (length + 1) // 2, length // 2
+            if len(out) <= a:
+                out.append(self._next_layer(out[-1], self.adjacency))
+            if len(back) <= b:
+                back.append(self._next_layer(back[-1], self.reverse))
+            if self.budget < 0:
+                return None
+            meeting = _meeting(out[a], back[b])
+            if meeting is not None:
+                walk = _trace(out[1:a + 1], meeting, self.edges, forward=False)[::-1]
+                walk += _trace(back[1:b + 1], meeting, self.edges, forward=True)
+                return _simple_negative_cycle(walk, self.edges)
+        return None
+
+    def _next_layer(self, layer: Layer, adjacency: Adjacency) -> Layer:
+        """Best walks exactly one edge longer, with the edge used to reach each node."""
+        following: Layer = {}
+        for u, (du, _e) in layer.items():
+            targets = adjacency[u]
+            self.budget -= len(targets)
+            for v, (w, e) in targets.items():
+                d = du + w
+                seen = following.get(v)
+                if seen is None or d < seen[0]:
+                    following[v] = (d, e)
+        return following
 
 
 def _meeting(out: Layer, back: Layer) -> int | None:

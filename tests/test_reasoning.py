@@ -364,3 +364,19 @@ def test_500_variables_2000_constraints_fast(wrong):
         timings.append(time.perf_counter() - start)
         assert bool(conflicts) == bool(wrong)
     assert min(timings) < 0.05
+
+
+def test_long_conflict_in_a_large_network_stays_fast():
+    """A 200-statement chain closed by a wrong order: found whole, in bounded time."""
+    rnd = random.Random(5)
+    net = Network()
+    for k in range(199):
+        net.add_difference(k, k + 1, 10, 20, ("chain", k))
+    for c in range(2000):
+        net.add_difference(rnd.randrange(500), rnd.randrange(500), -10**5, 10**5, ("loose", c))
+    net.add_difference(199, 0, 0, None, "wrong")
+    start = time.perf_counter()
+    (conflict,) = net.conflicts()
+    assert time.perf_counter() - start < 1.0
+    assert conflict.reasons == (*(("chain", k) for k in range(199)), "wrong")
+    assert conflict.excess == 199 * 10
