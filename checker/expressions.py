@@ -15,13 +15,17 @@ Meaning of names (all times are days, ``date.toordinal()``):
 * any other ``event.field`` (``age.value``): a number the caller binds;
 * ``date(y, m, d)``: a day; ``year(d)``, ``month(d)``, ``day(d)``,
   ``weekday(d)``: parts of a day; ``days(n)``: n days; ``years(n)``: the days
-  n calendar years can span (an interval: leap days).
+  n calendar years can span (an interval: leap days). A constant date must
+  exist; one built from fields that runs past the end of its month
+  (``date(birth.year + 18, 2, 29)``) counts as the month's last day.
 
 sympy normalises each comparison to ``expression op 0`` so common terms
 cancel. A comparison that reduces to a difference of two days and a constant
 is ``linearize``d for the temporal network; any constraint can be
 ``evaluate``d over integer intervals, deciding only what holds (or fails)
-for every value in them.
+for every value in them, and ``implied_bounds`` solves one for a single
+field (the inauguration's day from the election's year) so the engine can
+put it in the network as a domain.
 """
 
 from __future__ import annotations
@@ -43,7 +47,6 @@ Bindings = Mapping[str, tuple[int | None, int | None]]
 Evaluator = Callable[[Bindings], Interval | None]
 
 MAX_LENGTH = 500
-DATE_PARTS = ("year", "month", "day", "weekday")
 FUNCTIONS = {"date": 3, "day": 1, "days": 1, "month": 1, "weekday": 1, "year": 1, "years": 1}
 MIN_DAY, MAX_DAY = date.min.toordinal(), date.max.toordinal()
 
@@ -599,7 +602,11 @@ def _interval_weekday(d: Interval) -> Interval | None:
 
 
 def _interval_date(y: Interval, m: Interval, d: Interval) -> Interval | None:
-    """Days of every valid date(y, m, d) in the box: (y, m, d) orders days lexicographically."""
+    """Days of every date(y, m, d) in the box; (y, m, d) orders days lexicographically.
+
+    Out-of-range parts are clipped, and a day past its month's end counts as
+    the month's last day (the box's corners then bound every date in it).
+    """
     y_lo, y_hi = max(y[0], 1), min(y[1], 9999)
     m_lo, m_hi = max(m[0], 1), min(m[1], 12)
     d_lo, d_hi = max(d[0], 1), min(d[1], 31)
