@@ -117,6 +117,47 @@ def test_uk_general_elections_match_parlgov(packs: Pack, knowledge: Path) -> Non
     assert ours == theirs
 
 
+# ParlGov countries whose cabinets start on the head of government's first day; France's
+# start when the government is formed, days or weeks after the prime minister's appointment.
+CABINET_OFFICES = {
+    "AUS": ("au-prime-minister", "9999-12-31"),
+    "CAN": ("ca-prime-minister", "9999-12-31"),
+    "DEU": ("de-chancellor", "9999-12-31"),
+    "ITA": ("it-prime-minister", "9999-12-31"),
+    "JPN": ("jp-prime-minister", "9999-12-31"),
+    "TUR": ("tr-prime-minister", "2018-07-09"),  # the office was abolished that day
+}
+
+
+def _tenures(cabinets: list[dict]) -> set[tuple[str, str]]:
+    """(surname, first day) of each run of cabinets led by the same person ("Abe III", "Trudeau J II")."""
+    tenures, previous = set(), None
+    for cabinet in sorted(cabinets, key=lambda c: c["start_date"]):
+        surname = cabinet["name"].split()[0]
+        if surname != previous:
+            tenures.add((name_key(surname), cabinet["start_date"]))
+        previous = surname
+    return tenures
+
+
+def test_heads_of_government_match_parlgov_cabinets(packs: Pack, knowledge: Path) -> None:
+    countries = {c["id"]: c["name_short"] for c in _parlgov(knowledge, "02__datacore__Country.csv")}
+    cabinets = _parlgov(knowledge, "41__cabinets__Cabinet.csv")
+    for country, (office_id, abolished) in CABINET_OFFICES.items():
+        office = packs.office(office_id)
+        first, last = office.covered_from.isoformat(), min(abolished, "2023-06-26")
+        theirs = _tenures([c for c in cabinets if countries[c["country"]] == country and c["start_date"] < last])
+        theirs = {(n, d) for n, d in theirs if d >= first}
+        ours = set()
+        for person in packs.people:
+            for term in person.terms:
+                if term.office == office_id and first <= term.start.isoformat() < last:
+                    keys = {name_key(a) for a in (person.name, *person.aliases)}
+                    name = next((n for n, _ in theirs if n in keys), name_key(person.name))
+                    ours.add((name, term.start.isoformat()))
+        assert ours == theirs, country
+
+
 def _wikidata(knowledge: Path) -> list[dict]:
     with open(knowledge / "world-leaders-wikidata-2022" / "wikidata.csv", encoding="utf-8") as f:
         return list(csv.DictReader(f))

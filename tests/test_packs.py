@@ -91,6 +91,20 @@ def test_builtin_people_are_consistent(everything: Pack) -> None:
             assert before.end is not None and before.end <= after.start, (before, after)
 
 
+def test_offices_are_listed_without_gaps_from_covered_from(everything: Pack) -> None:
+    """``covered_from`` promises a complete list: holders follow each other (an acting holder may
+    fill up to two months, as in South Korea in 2025), except the vice presidency, long vacant before 1967."""
+    for office in everything.offices:
+        if office.covered_from is None:
+            continue
+        terms = sorted((t for p in everything.people for t in p.terms if t.office == office.id), key=lambda t: t.start)
+        listed = [t for t in terms if t.start >= office.covered_from]
+        assert listed and listed[0].start == office.covered_from, office.id
+        if office.id != "us-vice-president":
+            for before, after in pairwise(listed):
+                assert (after.start - before.end).days <= 61, (office.id, before, after)
+
+
 def test_builtin_election_winners_hold_office_afterwards(everything: Pack) -> None:
     for election in everything.elections:
         if election.winner and election.date:
