@@ -716,6 +716,26 @@ def load_builtin(names: Iterable[str] | None = None) -> list[Pack]:
     return packs
 
 
+def assemble(
+    names: Iterable[str] | None = None,
+    pack_files: Iterable[str | Path] = (),
+    facts_files: Iterable[str | Path] = (),
+) -> Pack:
+    """Built-in packs (all when ``names`` is None), user packs and house facts files,
+    with the built-in packs they require, merged and reference-checked: what a run uses."""
+    extra = [load_pack(p) for p in pack_files] + [load_facts(p) for p in facts_files]
+    own = {p.id for p in extra}
+    for pack in extra:
+        unknown = [r for r in pack.requires if r not in own and r not in builtin_names()]
+        if unknown:
+            raise PackError(pack.source, None, f"requires unknown pack {unknown[0]!r} (built-in: {', '.join(builtin_names())})")
+    wanted = list(builtin_names() if names is None else names)
+    wanted += sorted({r for p in extra for r in p.requires} - own - set(wanted))
+    world = merge([*load_builtin(wanted), *extra])
+    check_references(world)
+    return world
+
+
 def merge(packs: Sequence[Pack]) -> Pack:
     """One pack with everything: events of the same id pool their triggers, roles and offices."""
     events: dict[str, EventType] = {}

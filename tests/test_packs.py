@@ -14,6 +14,7 @@ from checker.packs import (
     Pack,
     PackError,
     When,
+    assemble,
     builtin_names,
     check_references,
     load_builtin,
@@ -236,6 +237,20 @@ def test_house_facts_name_unknown_event_type(tmp_path: Path) -> None:
     pack = load_facts(write(tmp_path, HOUSE.replace("event: founding", "event: launch")))
     with pytest.raises(PackError, match=r"demo.yaml:8: unknown event type 'launch'"):
         check_references(merge([*load_builtin(["core"]), pack]))
+
+
+def test_assemble_adds_required_builtin_packs(tmp_path: Path) -> None:
+    extra = write(tmp_path, MINIMAL + "requires: [politics]\nconstraints:\n  - {id: x, message: m, expr: inauguration > birth}\n")
+    house = write(tmp_path, HOUSE, "newsroom.yaml")
+    world = assemble(["core"], [extra], [house])
+    assert world.id == "core+politics+demo+newsroom"
+    assert world.facts_about("Acme bridge") and world.event_for("sworn in")
+
+
+def test_assemble_rejects_unknown_requirement(tmp_path: Path) -> None:
+    extra = write(tmp_path, MINIMAL + "requires: [fr-politics]\n")
+    with pytest.raises(PackError, match=r"demo.yaml: requires unknown pack 'fr-politics'"):
+        assemble(["core"], [extra])
 
 
 # ---------------------------------------------------------------- malformed packs
