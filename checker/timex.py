@@ -3,9 +3,9 @@
     tag(doc, dct, date_order="us") -> list[Timex]
 
 How it works, and why it is fast: candidate spans come from regular expressions
-compiled once at import (``checker.timex_patterns``) and run over ``doc.text`` at C
+compiled once at import (``checker.timex_patterns``, ``checker.timex_relative``) and run over ``doc.text`` at C
 speed; no Python work is done per token. Candidates are then chosen longest-first,
-adjacent pieces merged (a weekday in apposition to a date, ranges), and each one is
+adjacent pieces merged (``checker.timex_select``: a weekday in apposition to a date, ranges), and each one is
 resolved in document order (``checker.timex_resolve``): missing parts come from the
 publication date (DCT), the verb's tense (read from the parse when the doc has one),
 or the last explicit date of the narrative (HeidelTime's reference time).
@@ -18,7 +18,7 @@ from datetime import date
 from spacy.tokens import Doc
 
 from checker.model import Timex
-from checker.timex_patterns import candidates
+from checker.timex_select import candidates
 from checker.timex_resolve import Resolver
 
 DATE_ORDERS = ("us", "international")

@@ -2,19 +2,19 @@
 
 Each ``Rule`` pairs a pattern with a builder that reads the match into a ``Cand``
 (a kind plus the parts the text states) or rejects it (the traps: "may" the verb,
-"Theresa May", "2024 workers", version numbers, scores, phone numbers). Then
-``candidates()`` keeps the longest non-overlapping matches and merges neighbours
-that form one expression: a weekday in apposition to a date ("Monday, March 4",
-"March 4 (Tuesday)", "Yesterday, Wednesday,") and ranges ("from 2009 to 2017").
+"Theresa May", "2024 workers", version numbers, scores, phone numbers). This module
+holds the shared pieces and the rules for explicit calendar dates; relative and
+vague expressions are in ``checker.timex_relative``; ``checker.timex_select``
+chooses among the matches and merges neighbours.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
-from checker.timex_lexicon import MONTHS, ORDINALS, WEEKDAYS, alt
+from checker.timex_lexicon import MONTHS, ORDINALS, PARTS_OF_DAY, WEEKDAYS, alt
 
 # Boundaries. A number must not continue a bigger number, an amount or a version.
 B = r"(?<![\w$€£¥#@])"
@@ -48,14 +48,54 @@ class Cand:
     p: dict[str, object] = field(default_factory=dict)
 
 
-Builder = Callable[[re.Match[str], str], "Cand | None"]
+Builder = Callable[[re.Match[str], str], "Cand | list[Cand] | None"]
 
 
 @dataclass(frozen=True)
 class Rule:
+    """A pattern and its builder.
+
+    ``triggers`` names keyword categories (``checker.timex_select.TRIGGERS``): the
+    pattern is then searched only in windows around those keywords, from ``back``
+    characters before to 40 after, instead of at every position of the text.
+    """
+
     name: str
     pattern: re.Pattern[str]
     build: Builder
+    triggers: frozenset[str] = frozenset()
+    back: int = 0
+
+    def matches(self, text: str, hits: list[tuple[int, int]]) -> Iterator[re.Match[str]]:
+        """Matches in the windows around ``hits`` (start, end of the trigger words, in text order)."""
+        done = 0
+        for start, end in hits:
+            if end <= done:
+                continue
+            pos = max(done, start - self.back)
+            while pos < end:
+                m = self.pattern.search(text, pos, end + 40)
+                if m is None:
+                    break
+                m = self.pattern.match(text, m.start()) or m  # the window's end must not cut the match
+                yield m
+                done = pos = max(m.end(), pos + 1)
+
+
+def initials(words: Iterable[str]) -> str:
+    """A character class body of the words' first letters in both cases (a cheap lookahead guard)."""
+    return "".join(sorted({c for w in words for c in (w[0].lower(), w[0].upper())}))
+
+
+def make_rule(name: str, pattern: str, build: Builder, triggers: str, *, back: int = 0, lead: str | None = None) -> Rule:
+    """Compile a rule (case-insensitive), searched around the space-separated trigger categories.
+
+    ``lead`` lists the characters a match can start with, so a window position that
+    cannot start a match fails on its first test.
+    """
+    if lead:
+        pattern = f"(?=[{lead}]){pattern}"
+    return Rule(name, re.compile(pattern, re.I), build, frozenset(triggers.split()), back)
 
 
 # ----------------------------------------------------------------- context helpers
@@ -235,6 +275,8 @@ def build_weekday(m: re.Match[str], text: str) -> Cand | None:
     abbreviated = not word.lower().endswith("day")
     if abbreviated and not m["dot"]:
         return None
+    if m["pod"] and not abbreviated:
+        return Cand(m.start(), m.end(), "weekday", {"weekday": WEEKDAYS[word.lower()], "pod": PARTS_OF_DAY[m["pod"].lower()]})
     end = m.end("dot") if abbreviated else m.end("wd")
     return Cand(m.start(), end, "weekday", {"weekday": WEEKDAYS[word.lower()], "abbr": abbreviated})
 
@@ -252,108 +294,62 @@ def build_relday(m: re.Match[str], text: str) -> Cand | None:
     return Cand(m.start(), m.end(), "relday", {"offset": offset, "night": word == "tonight"})
 
 
-def _rules(order: str) -> list[Rule]:
-    def rule(name: str, pattern: str, build: Builder) -> Rule:
-        return Rule(name, re.compile(pattern, re.I), build)
-
+def build_year_range(m: re.Match[str], text: str) -> list[Cand] | None:
+    """"2009-2017", "1990-91", "2023/24": two linked years."""
+    y1 = int(m["y1"])
+    y2 = int(m["y2"]) if len(m["y2"]) == 4 else y1 // 100 * 100 + int(m["y2"])
+    if not y1 < y2 <= y1 + 100 or prev_word(text, m.start()).lower() in NOT_A_DAY_BEFORE:
+        return None
     return [
-        rule("mdy", rf"{B}{MON('mon')}\s*(?:the\s+)?{DAY('day')}(?:{YEAR_SEP}{YEAR('year')})?(?![\w]|[.,]\d)", build_mdy),
-        rule(
-            "dmy",
-            rf"{B}(?:(?P<the>the)\s+)?(?:{DAY('day')}|(?P<dword>{ORD_WORDS}))\s+(?:of\s+)?{MON('mon')}"
-            rf"(?:{YEAR_SEP}{YEAR('year')})?(?![\w]|[.,]\d)",
-            build_dmy,
-        ),
-        rule("my", rf"{B}{MON('mon')}\s*,?\s*(?:of\s+)?{YEAR('year')}(?![\w]|[.,]\d)", build_my),
-        rule(
-            "iso",
-            rf"{NB}(?P<year>\d{{4}})(?P<sep>[-/.])(?P<mon>\d{{1,2}})(?P=sep)(?P<day>\d{{1,2}})"
-            rf"(?:T(?P<hh>\d\d):(?P<mi>\d\d)(?::\d\d(?:\.\d+)?)?Z?)?(?![\w]|[.,/:-]\d)",
-            build_iso,
-        ),
-        rule(
-            "numeric",
-            rf"{NB}(?P<a>\d{{1,2}})(?P<sep>[-/.])(?P<b>\d{{1,2}})(?P=sep)(?P<year>\d{{4}}|\d\d)(?![\w]|[.,/:-]\d)",
-            make_numeric_builder(order),
-        ),
-        rule("year", rf"{NB}(?P<year>\d{{4}}){NE}(?!['’]?s\b)", build_year),
-        rule("month", rf"{B}{MON('mon')}", build_month),
-        rule(
-            "relday",
-            rf"{B}(?:the\s+day\s+(?:(?P<before>before)|(?P<after>after))\s+)?(?P<rel>{alt(RELATIVE_DAYS)})(?!\w)",
-            build_relday,
-        ),
-        rule("weekday", rf"{B}(?P<wd>{alt(WEEKDAYS)})(?P<dot>\.)?(?!\w)", build_weekday),
+        Cand(m.start("y1"), m.end("y1"), "year", {"year": y1, "range_next": True}),
+        Cand(m.start("y2"), m.end("y2"), "year", {"year": y2}),
     ]
 
 
-RULES: dict[str, list[Rule]] = {order: _rules(order) for order in ("us", "international")}
+def build_day_range(m: re.Match[str], text: str) -> list[Cand] | None:
+    """"June 1-5, 2024": two linked days sharing the month and year."""
+    month = _month(m["mon"])
+    d1, d2 = int(m["d1"]), int(m["d2"])
+    if month is None or not 1 <= d1 < d2 <= 31:
+        return None
+    year = _year(m)
+    return [
+        Cand(m.start(), m.end("d1"), "date", {"year": year, "month": month, "day": d1, "range_next": True}),
+        Cand(m.start("d2"), m.end(), "date", {"year": year, "month": month, "day": d2}),
+    ]
 
 
-# ----------------------------------------------------------------- selection and merging
+def _rules(order: str) -> list[Rule]:
+    year_range = rf"{NB}(?P<y1>1\d{{3}}|20\d\d)\s*[-–—/]\s*(?P<y2>1\d{{3}}|20\d\d|\d\d)(?![\w%]|[.,/-]\d)"
+    day_range = rf"{B}{MON('mon')}\s*{DAY('d1')}\s*[-–—]\s*{DAY('d2')}(?:{YEAR_SEP}{YEAR('year')})?(?![\w]|[.,]\d)"
+    mdy = rf"{B}{MON('mon')}\s*(?:the\s+)?{DAY('day')}(?:{YEAR_SEP}{YEAR('year')})?(?![\w]|[.,]\d)"
+    dmy = (
+        rf"{B}(?:(?P<the>the)\s+)?(?:{DAY('day')}|(?P<dword>{ORD_WORDS}))\s+(?:of\s+)?{MON('mon')}"
+        rf"(?:{YEAR_SEP}{YEAR('year')})?(?![\w]|[.,]\d)"
+    )
+    my = rf"{B}{MON('mon')}\s*,?\s*(?:of\s+)?{YEAR('year')}(?![\w]|[.,]\d)"
+    iso = (
+        rf"{NB}(?P<year>\d{{4}})(?P<sep>[-/.])(?P<mon>\d{{1,2}})(?P=sep)(?P<day>\d{{1,2}})"
+        rf"(?:T(?P<hh>\d\d):(?P<mi>\d\d)(?::\d\d(?:\.\d+)?)?Z?)?(?![\w]|[.,/:-]\d)"
+    )
+    numeric = rf"{NB}(?P<a>\d{{1,2}})(?P<sep>[-/.])(?P<b>\d{{1,2}})(?P=sep)(?P<year>\d{{4}}|\d\d)(?![\w]|[.,/:-]\d)"
+    year = rf"(?:(?<=mid-)|{NB})(?P<year>\d{{4}}){NE}(?!['’]?s\b)"
+    relday = rf"{B}(?:the\s+day\s+(?:(?P<before>before)|(?P<after>after))\s+)?(?P<rel>{alt(RELATIVE_DAYS)})(?!\w)"
+    weekday = rf"{B}(?P<wd>{alt(WEEKDAYS)})(?P<dot>\.)?(?!\w)(?:\s+(?P<pod>{alt(PARTS_OF_DAY)})(?!\w))?"
+    months = initials(MONTHS)
+    return [  # ranges first: on equal spans they win over the single dates they contain
+        make_rule("year_range", year_range, build_year_range, "digit", lead="12"),
+        make_rule("day_range", day_range, build_day_range, "month", lead=months),
+        make_rule("mdy", mdy, build_mdy, "month", lead=months),
+        make_rule("dmy", dmy, build_dmy, "month", back=30),
+        make_rule("my", my, build_my, "month", lead=months),
+        make_rule("iso", iso, build_iso, "digit", lead="0-9"),
+        make_rule("numeric", numeric, make_numeric_builder(order), "digit", lead="0-9"),
+        make_rule("year", year, build_year, "digit", lead="0-9"),
+        make_rule("month", rf"{B}{MON('mon')}", build_month, "month", lead=months),
+        make_rule("relday", relday, build_relday, "relday", back=20),
+        make_rule("weekday", weekday, build_weekday, "weekday", lead=initials(WEEKDAYS)),
+    ]
 
 
-def select(found: list[Cand]) -> list[Cand]:
-    """The longest candidates that do not overlap, in text order (ties: the earlier one)."""
-    found.sort(key=lambda c: (c.start - c.end, c.start))
-    taken: list[Cand] = []
-    for c in found:
-        if all(c.end <= t.start or c.start >= t.end for t in taken):
-            taken.append(c)
-    taken.sort(key=lambda c: c.start)
-    return taken
-
-
-_GAP_WEEKDAY_DATE = re.compile(r"\s*,?\s*(?P<paren>\()?\s*$")
-_GAP_DATE_WEEKDAY = re.compile(r"\s*(?:,\s*(?:which\s+was\s+|a\s+)?|(?P<paren>\()\s*)$", re.I)
-_GAP_REL_WEEKDAY = re.compile(r"\s*,\s*$")
-_CLOSE = re.compile(r"\s*\)")
-DAY_KINDS = {"date"}
-
-
-def _close_paren(text: str, end: int, opened: bool) -> int:
-    if opened:
-        m = _CLOSE.match(text, end)
-        if m:
-            return m.end()
-    return end
-
-
-def _merge_pair(a: Cand, b: Cand, text: str) -> Cand | None:
-    """One Timex for a weekday in apposition to a day-precise date, in either order."""
-    gap = text[a.end : b.start]
-    if a.kind == "weekday" and b.kind in DAY_KINDS and b.p.get("day") and "weekday" not in b.p:
-        m = _GAP_WEEKDAY_DATE.match(gap)
-        if m:
-            return Cand(a.start, _close_paren(text, b.end, bool(m["paren"])), b.kind, {**b.p, "weekday": a.p["weekday"]})
-    if b.kind == "weekday" and a.kind in DAY_KINDS and a.p.get("day") and "weekday" not in a.p:
-        m = _GAP_DATE_WEEKDAY.match(gap)
-        if m:
-            return Cand(a.start, _close_paren(text, b.end, bool(m["paren"])), a.kind, {**a.p, "weekday": b.p["weekday"]})
-    if a.kind == "relday" and b.kind == "weekday" and "weekday" not in a.p and _GAP_REL_WEEKDAY.match(gap):
-        return Cand(a.start, b.end, a.kind, {**a.p, "weekday": b.p["weekday"]})
-    return None
-
-
-def merge(cands: list[Cand], text: str) -> list[Cand]:
-    """Merge weekday/date appositions; drop abbreviated weekdays left alone ("Sun", "Wed." as words)."""
-    out: list[Cand] = []
-    for c in cands:
-        if out:
-            merged = _merge_pair(out[-1], c, text)
-            if merged is not None:
-                out[-1] = merged
-                continue
-        out.append(c)
-    return [c for c in out if not (c.kind == "weekday" and c.p.get("abbr"))]
-
-
-def candidates(text: str, order: str = "us") -> list[Cand]:
-    """All time-expression candidates in ``text``, chosen and merged, in text order."""
-    found: list[Cand] = []
-    for rule in RULES[order]:
-        for m in rule.pattern.finditer(text):
-            c = rule.build(m, text)
-            if c is not None:
-                found.append(c)
-    return merge(select(found), text)
+EXPLICIT_RULES: dict[str, list[Rule]] = {order: _rules(order) for order in ("us", "international")}

@@ -8,14 +8,20 @@ relative expressions keep X placeholders (``XXXX-12-20``) and open intervals.
 
 from __future__ import annotations
 
-import calendar
-import re
+from dataclasses import replace
 from datetime import date, timedelta
 
 from spacy.tokens import Doc
 
 from checker.model import DateFields, Timex
+from checker.timex_calendar import (
+    Period, century_period, day_or_none, day_period, decade_period, half_period, month_days, month_period,
+    period_of, quarter_period, season_period, shift, week_period, year_period,
+)  # fmt: skip
+from checker.timex_holidays import holiday_date
+from checker.timex_lexicon import UNITS
 from checker.timex_patterns import Cand
+from checker.timex_relative import duration_value
 
 Tense = str | None  # "past", "present", "future" or None (unknown)
 
@@ -26,21 +32,6 @@ PAST_WORDS = {"was", "were", "had", "did", "said", "ago", "last", "earlier", "to
 _CLAUSE_END = {".", "!", "?", ";", "\n"}
 
 
-def month_days(year: int, month: int) -> int:
-    return calendar.monthrange(year, month)[1]
-
-
-def day_or_none(year: int, month: int, day: int) -> date | None:
-    try:
-        return date(year, month, day)
-    except ValueError:
-        return None
-
-
-def month_interval(year: int, month: int) -> tuple[date, date]:
-    return date(year, month, 1), date(year, month, month_days(year, month))
-
-
 class Resolver:
     """Turns candidates into Timex values for one document (holds its DCT and narrative reference)."""
 
@@ -49,8 +40,11 @@ class Resolver:
         self.text = doc.text
         self.dct = dct
         self.ref = dct  # the narrative's reference day: the last explicit day-precise date
-        self.has_tags = doc.has_annotation("TAG")
-        self.has_deps = doc.has_annotation("DEP")
+        self.last: Timex | None = None  # the last resolved DATE (for "a year earlier" after a quarter)
+        # Looked at the first token only: ``Doc.has_annotation`` walks every token, too slow here.
+        first = doc[0] if len(doc) else None
+        self.has_tags = first is not None and first.tag_ != ""
+        self.has_deps = first is not None and first.dep_ != ""
 
     # ------------------------------------------------------------ tense
 
@@ -107,17 +101,38 @@ class Resolver:
 
     def resolve_all(self, cands: list[Cand]) -> list[Timex]:
         out: list[Timex] = []
+        link_from: int | None = None
         for c in cands:
             t = getattr(self, "r_" + c.kind)(c)
             if t is None:
+                link_from = None
                 continue
-            if t.anchor == "explicit" and t.granularity == "day" and t.earliest is not None:
-                self.ref = t.earliest
+            if link_from is not None:
+                out[link_from] = replace(out[link_from], link=len(out))
+                t = replace(t, link=link_from)
+            link_from = len(out) if c.p.get("range_next") else None
+            if t.type == "DATE" and t.earliest is not None:
+                self.last = t
+                if t.anchor == "explicit" and t.granularity == "day":
+                    self.ref = t.earliest
             out.append(t)
         return out
 
     def timex(self, c: Cand, type_: str, value: str, **kw: object) -> Timex:
+        if "mod" not in kw and c.p.get("mod"):
+            kw["mod"] = c.p["mod"]
         return Timex(c.start, c.end, self.text[c.start : c.end], type_, value, **kw)  # type: ignore[arg-type]
+
+    def period(self, c: Cand, p: Period, anchor: str, fields: DateFields = DateFields(), type_: str = "DATE") -> Timex:
+        return self.timex(c, type_, p.value, granularity=p.granularity, earliest=p.earliest, latest=p.latest,
+                          fields=fields, anchor=anchor)  # fmt: skip
+
+    def unresolved(self, c: Cand, value: str, granularity: str, fields: DateFields = DateFields()) -> Timex:
+        """A relative expression with no DCT to resolve it: X placeholders, open interval."""
+        return self.timex(c, "DATE", value, granularity=granularity, fields=fields, anchor="none")
+
+    def anchor_day(self, kind: str) -> tuple[date | None, str]:
+        return (self.ref, "narrative") if kind == "narrative" and self.ref != self.dct else (self.dct, "dct")
 
     # ------------------------------------------------------------ explicit and yearless dates
 
@@ -138,76 +153,259 @@ class Resolver:
         year, month, day = c.p.get("year"), int(c.p["month"]), int(c.p["day"])  # type: ignore[arg-type]
         weekday = c.p.get("weekday")
         anchor = "explicit"
+        fields = DateFields(year, month, day, weekday)  # type: ignore[arg-type]
         if year is None:
             if self.dct is None:
-                fields = DateFields(None, month, day, weekday)  # type: ignore[arg-type]
                 valid = day <= (29 if month == 2 else month_days(2001, month))
                 return self.timex(c, "DATE", f"XXXX-{month:02d}-{day:02d}", fields=fields, anchor="none", valid=valid)
             year, anchor = self.year_for(c, month, day)
-        else:
-            year = int(year)  # type: ignore[arg-type]
-        fields = DateFields(c.p.get("year"), month, day, weekday)  # type: ignore[arg-type]
+        year = int(year)  # type: ignore[arg-type]
         d = day_or_none(year, month, day)
-        value = f"{year:04d}-{month:02d}-{day:02d}"
         if d is None:
-            return self.timex(c, "DATE", value, fields=fields, anchor=anchor, valid=False)
-        return self.timex(c, "DATE", value, earliest=d, latest=d, fields=fields, anchor=anchor)
+            return self.timex(c, "DATE", f"{year:04d}-{month:02d}-{day:02d}", fields=fields, anchor=anchor, valid=False)
+        return self.period(c, day_period(d), anchor, fields)
+
+    def r_weekof(self, c: Cand) -> Timex:
+        t = self.r_date(c)
+        if t.earliest is None:
+            return t
+        return self.period(c, week_period(t.earliest), t.anchor, t.fields)
 
     def r_month(self, c: Cand) -> Timex:
         month = int(c.p["month"])  # type: ignore[arg-type]
         year = c.p.get("year")
-        anchor = "explicit"
-        if year is None:
-            if self.dct is None:
-                return self.timex(c, "DATE", f"XXXX-{month:02d}", granularity="month",
-                                  fields=DateFields(None, month), anchor="none")  # fmt: skip
+        fields = DateFields(year, month)  # type: ignore[arg-type]
+        if year is not None:
+            return self.period(c, month_period(int(year), month), "explicit", fields)  # type: ignore[arg-type]
+        if self.dct is None:
+            return self.unresolved(c, f"XXXX-{month:02d}", "month", fields)
+        direction = c.p.get("dir")
+        if direction is None:
             year, anchor = self.year_for(c, month, None)
-        year = int(year)  # type: ignore[arg-type]
-        lo, hi = month_interval(year, month)
-        return self.timex(c, "DATE", f"{year:04d}-{month:02d}", granularity="month", earliest=lo, latest=hi,
-                          fields=DateFields(c.p.get("year"), month), anchor=anchor)  # type: ignore[arg-type]  # fmt: skip
+        else:  # "last May", "next March", "this September"
+            y = self.dct.year
+            year = y if direction == 0 else y - (month >= self.dct.month) if direction < 0 else y + (month <= self.dct.month)
+            anchor = "dct"
+        return self.period(c, month_period(int(year), month), anchor, fields)
 
     def r_year(self, c: Cand) -> Timex:
         year = int(c.p["year"])  # type: ignore[arg-type]
-        return self.timex(c, "DATE", f"{year:04d}", granularity="year", earliest=date(year, 1, 1),
-                          latest=date(year, 12, 31), fields=DateFields(year))  # fmt: skip
+        return self.period(c, year_period(year), "explicit", DateFields(year))
 
-    def r_time(self, c: Cand) -> Timex:
-        year, month, day = (int(c.p[k]) for k in ("year", "month", "day"))  # type: ignore[call-overload]
-        hour, minute = int(c.p["hour"]), int(c.p["minute"])  # type: ignore[call-overload]
-        d = day_or_none(year, month, day)
-        value = f"{year:04d}-{month:02d}-{day:02d}T{hour:02d}:{minute:02d}"
-        return self.timex(c, "TIME", value, granularity="minute", earliest=d, latest=d,
-                          fields=DateFields(year, month, day), valid=d is not None)  # fmt: skip
+    def r_decade(self, c: Cand) -> Timex:
+        decade = c.p.get("decade")
+        if decade is None:  # "the '90s", "the nineties": the latest such decade not after the DCT
+            short = int(c.p["short"])  # type: ignore[arg-type]
+            base = (self.dct or date(2000, 1, 1)).year // 100
+            decade = base * 10 + short if base * 100 + short * 10 <= (self.dct or date(2000, 1, 1)).year else (base - 1) * 10 + short
+            anchor = "dct" if self.dct else "none"
+        else:
+            anchor = "explicit"
+        return self.period(c, decade_period(int(decade)), anchor)  # type: ignore[arg-type]
 
-    # ------------------------------------------------------------ weekdays
+    def r_century(self, c: Cand) -> Timex:
+        return self.period(c, century_period(int(c.p["century"])), "explicit")  # type: ignore[arg-type]
 
-    def weekday_date(self, c: Cand, weekday: int) -> tuple[date, str]:
-        """The day a bare weekday names: the last one (past) or the next one (future), by tense."""
+    def r_season(self, c: Cand) -> Timex:
+        season = str(c.p["season"])
+        year = c.p.get("year")
+        if year is not None:
+            return self.period(c, season_period(int(year), season), "explicit", DateFields(int(year)))  # type: ignore[arg-type]
+        if self.dct is None:
+            return self.unresolved(c, f"XXXX-{season}", "season")
+        direction = c.p.get("dir", 0)
+        current = season_period(self.dct.year, season)
+        y = self.dct.year
+        if direction == -1 and (current.earliest is None or current.earliest > self.dct):  # type: ignore[operator]
+            y -= 1
+        elif direction == 1 and current.latest is not None and current.latest < self.dct:
+            y += 1
+        elif direction == -1 and current.earliest is not None and current.earliest <= self.dct <= current.latest:  # type: ignore[operator]
+            y -= 1
+        return self.period(c, season_period(y, season), "dct")
+
+    def r_quarter(self, c: Cand) -> Timex:
+        half = bool(c.p.get("half"))
+        q, year = c.p.get("q"), c.p.get("year")
+        make = half_period if half else quarter_period
+        value_x = "H" if half else "Q"
+        if year is not None and q is not None:
+            return self.period(c, make(int(year), int(q)), "explicit", DateFields(int(year)))  # type: ignore[arg-type]
+        if self.dct is None:
+            return self.unresolved(c, f"XXXX-{value_x}{q or 'X'}", "half" if half else "quarter")
+        unit = "half" if half else "quarter"
+        if q is None:  # "the quarter", "the latest quarter", "this quarter", "the year-ago quarter"
+            rel = c.p.get("rel")
+            base = shift(self.dct, unit, int(rel)) if rel is not None else self.dct - timedelta(days=45)
+            p = period_of(unit, base)
+            if c.p.get("shift"):
+                p = period_of(unit, shift(p.earliest, "year", -1))  # type: ignore[arg-type]
+            return self.period(c, p, "dct")
+        yearrel = c.p.get("yearrel")
+        if yearrel is not None:
+            y = self.dct.year + int(yearrel)  # type: ignore[arg-type]
+        else:
+            y = self.nearest_year(c, lambda y: make(y, int(q)))  # type: ignore[arg-type]
+        if c.p.get("shift"):
+            y -= 1
+        return self.period(c, make(y, int(q)), "dct")  # type: ignore[arg-type]
+
+    def nearest_year(self, c: Cand, make) -> int:  # type: ignore[no-untyped-def]
+        """The year whose period is closest to the DCT, in the direction the tense points."""
         assert self.dct is not None
         tense = self.tense(c.start, c.end)
-        delta = weekday - self.dct.weekday()
-        if tense in ("future", "present"):
-            return self.dct + timedelta(days=delta if delta > 0 else delta + 7), "tense"
-        return self.dct + timedelta(days=delta if delta <= 0 else delta - 7), "tense" if tense else "dct"
+        best = []
+        for y in (self.dct.year - 1, self.dct.year, self.dct.year + 1):
+            p = make(y)
+            if tense == "past" and p.earliest > self.dct or tense == "future" and p.latest < self.dct:
+                continue
+            gap = 0 if p.earliest <= self.dct <= p.latest else min(abs((p.earliest - self.dct).days), abs((p.latest - self.dct).days))
+            best.append((gap, y))
+        return min(best)[1] if best else self.dct.year
 
-    def r_weekday(self, c: Cand) -> Timex:
-        weekday = int(c.p["weekday"])  # type: ignore[arg-type]
-        fields = DateFields(weekday=weekday)
-        if self.dct is None:
-            return self.timex(c, "DATE", f"XXXX-WXX-{weekday + 1}", fields=fields, anchor="none")
-        d, anchor = self.weekday_date(c, weekday)
-        return self.timex(c, "DATE", d.isoformat(), earliest=d, latest=d, fields=fields, anchor=anchor)
+    def r_fiscal(self, c: Cand) -> Timex:
+        """Fiscal years are labelled by a calendar year; their bounds vary, so the interval is that year, widened."""
+        year, rel = c.p.get("year"), c.p.get("rel")
+        anchor = "explicit"
+        if year is None:
+            if self.dct is None:
+                return self.unresolved(c, "XXXX", "year")
+            year, anchor = self.dct.year + int(rel or 0), "dct"  # type: ignore[arg-type]
+        y = int(year)  # type: ignore[arg-type]
+        return self.timex(c, "DATE", f"{y:04d}", granularity="year", earliest=date(y - 1, 1, 1), latest=date(y, 12, 31),
+                          fields=DateFields(c.p.get("year")), anchor=anchor)  # type: ignore[arg-type]  # fmt: skip
 
+    def r_holiday(self, c: Cand) -> Timex:
+        name = str(c.p["name"])
+        year = c.p.get("year")
+        if year is None:
+            if self.dct is None:
+                return self.unresolved(c, "XXXX-XX-XX", "day")
+            y = self.nearest_year(c, lambda y: day_period(holiday_date(name, y)))
+            d, anchor = holiday_date(name, y), "tense"
+        else:
+            d, anchor = holiday_date(name, int(year)), "explicit"  # type: ignore[arg-type]
+        return self.period(c, day_period(d), anchor, DateFields(year, d.month, d.day))  # type: ignore[arg-type]
 
-
-    # ------------------------------------------------------------ relative to the DCT
+    # ------------------------------------------------------------ relative to the DCT or the narrative
 
     def r_relday(self, c: Cand) -> Timex:
         """"yesterday", "today", "the day after tomorrow" (with a weekday merged: "Yesterday, Wednesday")."""
-        weekday = c.p.get("weekday")
-        fields = DateFields(weekday=weekday)  # type: ignore[arg-type]
+        fields = DateFields(weekday=c.p.get("weekday"))  # type: ignore[arg-type]
         if self.dct is None:
-            return self.timex(c, "DATE", "XXXX-XX-XX", fields=fields, anchor="none")
-        d = self.dct + timedelta(days=int(c.p["offset"]))  # type: ignore[arg-type]
-        return self.timex(c, "DATE", d.isoformat(), earliest=d, latest=d, fields=fields, anchor="dct")
+            return self.unresolved(c, "XXXX-XX-XX", "day", fields)
+        return self.period(c, day_period(self.dct + timedelta(days=int(c.p["offset"]))), "dct", fields)  # type: ignore[arg-type]
+
+    def r_relunit(self, c: Cand) -> Timex:
+        """"last year", "this week", "the following day", "that month"."""
+        unit = str(c.p["unit"])
+        base, anchor = self.anchor_day(str(c.p["anchor"]))
+        if base is None:
+            return self.unresolved(c, "XXXX" if unit == "year" else "XXXX-XX", UNITS[unit][2])
+        return self.period(c, period_of(unit, shift(base, unit, int(c.p["dir"]))), anchor)  # type: ignore[arg-type]
+
+    def r_ago(self, c: Cand) -> Timex:
+        """"two weeks ago", "a year earlier", "three days later"."""
+        unit, num, sign = str(c.p["unit"]), int(c.p["num"]), int(c.p["sign"])  # type: ignore[arg-type]
+        base, anchor = self.anchor_day(str(c.p["anchor"]))
+        if base is None:
+            return self.unresolved(c, "XXXX", UNITS[unit][2])
+        if unit in ("second", "minute", "hour"):
+            return self.timex(c, "TIME", "PRESENT_REF" if anchor == "dct" else base.isoformat(), anchor=anchor)
+        last = self.last
+        if unit == "year" and last is not None and last.granularity == "quarter" and last.earliest is not None:
+            return self.period(c, period_of("quarter", shift(last.earliest, "year", sign * num)), "narrative")
+        target = shift(base, unit, sign * num)
+        if unit == "decade":
+            unit = "year"
+        return self.period(c, period_of(unit, target), anchor)
+
+    def r_weekday(self, c: Cand) -> Timex:
+        """A bare weekday: the last one (past) or the next one (future), by tense or "last"/"next"."""
+        weekday = int(c.p["weekday"])  # type: ignore[arg-type]
+        fields = DateFields(weekday=weekday)
+        pod = c.p.get("pod")
+        if self.dct is None:
+            return self.unresolved(c, f"XXXX-WXX-{weekday + 1}", "day", fields)
+        delta = weekday - self.dct.weekday()
+        direction = c.p.get("dir")
+        if direction is None:
+            tense = self.tense(c.start, c.end)
+            direction = 1 if tense in ("future", "present") and delta != 0 else -1
+            anchor = "tense" if tense else "dct"
+            if direction < 0 and delta == 0:
+                direction = 0
+        else:
+            anchor = "dct"
+        if direction > 0:
+            d = self.dct + timedelta(days=delta if delta > 0 else delta + 7)
+        elif direction < 0:
+            d = self.dct + timedelta(days=delta if delta < 0 else delta - 7)
+        else:
+            d = self.dct + timedelta(days=delta)
+        if pod:
+            return self.timex(c, "TIME", f"{d.isoformat()}T{pod}", granularity="part-of-day", earliest=d, latest=d,
+                              fields=fields, anchor=anchor)  # fmt: skip
+        return self.period(c, day_period(d), anchor, fields)
+
+    def r_pod(self, c: Cand) -> Timex:
+        """"this morning", "last night", "the next morning"."""
+        base, anchor = self.anchor_day(str(c.p["anchor"]))
+        if base is None:
+            return self.timex(c, "TIME", f"XXXX-XX-XXT{c.p['pod']}", granularity="part-of-day", anchor="none")
+        d = base + timedelta(days=int(c.p["offset"]))  # type: ignore[arg-type]
+        return self.timex(c, "TIME", f"{d.isoformat()}T{c.p['pod']}", granularity="part-of-day", earliest=d, latest=d,
+                          anchor=anchor)  # fmt: skip
+
+    def r_clock(self, c: Cand) -> Timex:
+        """A clock time on the day next to it ("10 p.m. Wednesday") or on the narrative's day."""
+        day_of = c.p.get("day_of")
+        if isinstance(day_of, Cand):
+            day_t = getattr(self, "r_" + day_of.kind)(day_of)
+            d, anchor = day_t.earliest, day_t.anchor
+        else:
+            d, anchor = self.anchor_day("narrative")
+        hour, minute = int(c.p["hour"]), c.p.get("minute")  # type: ignore[arg-type]
+        clock = f"T{hour:02d}:{int(minute):02d}" if minute is not None else f"T{hour:02d}:00"  # type: ignore[arg-type]
+        prefix = d.isoformat() if d is not None else "XXXX-XX-XX"
+        return self.timex(c, "TIME", prefix + clock, granularity="minute", earliest=d, latest=d,
+                          anchor=anchor if d is not None else "none")  # fmt: skip
+
+    # ------------------------------------------------------------ not dates
+
+    def r_ref(self, c: Cand) -> Timex:
+        value = str(c.p["value"])
+        lo = hi = None
+        if self.dct is not None:
+            if value == "PRESENT_REF":
+                lo = hi = self.dct
+            elif value == "PAST_REF":
+                hi = self.dct
+            else:
+                lo = self.dct
+        return self.timex(c, "DATE", value, granularity="vague", earliest=lo, latest=hi, anchor="dct" if self.dct else "none")
+
+    def r_duration(self, c: Cand) -> Timex:
+        num = c.p.get("num")
+        unit = str(c.p["unit"])
+        value = duration_value(num, unit)  # type: ignore[arg-type]
+        if c.p.get("frac") and num is not None:
+            value = _half_more(int(num), unit)  # type: ignore[arg-type]
+        return self.timex(c, "DURATION", value, granularity=UNITS[unit][2], anchor="none")
+
+    def r_set(self, c: Cand) -> Timex:
+        return self.timex(c, "SET", str(c.p["value"]), granularity="set", anchor="none")
+
+
+def _half_more(num: int, unit: str) -> str:
+    """"5 1/2 hours" -> PT5H30M, "2 1/2 years" -> P2Y6M: the half in the next smaller unit."""
+    smaller = {"year": ("M", 6, False), "month": ("D", 15, False), "day": ("H", 12, True), "hour": ("M", 30, True),
+               "week": ("D", 3, False), "minute": ("S", 30, True)}  # fmt: skip
+    designator, is_time, _ = UNITS[unit]
+    if unit not in smaller:
+        return duration_value(num, unit)
+    small, amount, small_time = smaller[unit]
+    t = "T" if is_time or small_time else ""
+    if is_time:
+        return f"PT{num}{designator}{amount}{small}"
+    return f"P{num}{designator}{t}{amount}{small}"

@@ -1,0 +1,198 @@
+"""From raw rule matches to the final candidate list: choose, extend, merge, link.
+
+1. ``select``: the longest non-overlapping matches (ties: the rule listed first).
+2. ``extend_prefixes``: "early"/"mid-"/"late"/"the end of" set ``mod`` and widen the
+   span; "the week of" turns a date into its week.
+3. ``merge``: a weekday in apposition to a day-precise date ("Monday, March 4",
+   "March 4 (Tuesday)", "Yesterday, Wednesday,") becomes one candidate; a clock time
+   next to a day ("10 p.m. Wednesday") becomes one TIME.
+4. ``link_ranges``: "from 2009 to 2017", "between March and May", "2009-2017".
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from checker.timex_holidays import HOLIDAYS
+from checker.timex_lexicon import MONTHS, PARTS_OF_DAY, SEASONS, UNITS, WEEKDAYS, alt
+from checker.timex_patterns import EXPLICIT_RULES, RELATIVE_DAYS, Cand
+from checker.timex_relative import RULES as RELATIVE_RULES
+from checker.timex_relative import SET_WORDS
+
+RULES = {order: EXPLICIT_RULES[order] + RELATIVE_RULES for order in EXPLICIT_RULES}
+
+# Keyword categories that trigger rules (``Rule.triggers``); "digit" is any number.
+TRIGGERS: dict[str, list[str]] = {
+    "month": list(MONTHS),
+    "weekday": list(WEEKDAYS),
+    "unit": [*UNITS, "centuries", "millennia"],
+    "season": list(SEASONS),
+    "pod": list(PARTS_OF_DAY),
+    "relday": list(RELATIVE_DAYS),
+    "ref": ["now", "currently", "recently", "nowadays", "lately", "future", "past", "present", "moment", "days"],
+    "set": list(SET_WORDS),
+    "every": ["every", "each", "per"],
+    "decade": ["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"],
+    "century": ["century", "centuries"],
+    "quarter": ["quarter", "half"],
+    "fiscal": ["fiscal", "fy"],
+    "clock": ["noon", "midnight", "midday"],
+    "holiday": sorted({key.split()[-1] for key in HOLIDAYS}),
+}
+_CATEGORIES: dict[str, set[str]] = defaultdict(set)
+for _category, _words in TRIGGERS.items():
+    for _w in _words:
+        _CATEGORIES[_w].add(_category)
+_TRIGGER = re.compile(rf"(?<!\w)(?:{alt(_CATEGORIES)})s?(?![a-z])|\d+", re.I)
+
+
+def trigger_hits(text: str) -> dict[str, list[tuple[int, int]]]:
+    """Where each trigger category's keywords occur: one fast pass over the text."""
+    hits: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for m in _TRIGGER.finditer(text):
+        word = m.group().lower()
+        if word[0].isdigit():
+            hits["digit"].append(m.span())
+            continue
+        for category in _CATEGORIES.get(word) or _CATEGORIES.get(word[:-1], ()):
+            hits[category].append(m.span())
+    return hits
+
+
+def select(found: list[Cand]) -> list[Cand]:
+    """The longest candidates that do not overlap, in text order (ties: the earlier one, then rule order)."""
+    order = sorted(range(len(found)), key=lambda i: (found[i].start - found[i].end, found[i].start, i))
+    taken: list[Cand] = []
+    for i in order:
+        c = found[i]
+        if all(c.end <= t.start or c.start >= t.end for t in taken):
+            taken.append(c)
+    taken.sort(key=lambda c: c.start)
+    return taken
+
+
+# ----------------------------------------------------------------- prefixes
+
+_MOD_PREFIX = re.compile(
+    r"(?:(?P<the>the\s+)?(?P<m1>early|earlier|late|later|mid|middle)(?:\s*-\s*|\s+)"
+    r"|(?P<the2>the\s+)?(?P<m2>end|beginning|start|middle|close|latter\s+part|early\s+part)\s+of\s+(?:the\s+)?)$",
+    re.I,
+)
+_WEEK_OF = re.compile(r"(?:the\s+)?week\s+of\s+$", re.I)
+MODS = {"early": "START", "earlier": "START", "beginning": "START", "start": "START", "early part": "START",
+        "mid": "MID", "middle": "MID", "late": "END", "later": "END", "end": "END", "close": "END",
+        "latter part": "END"}  # fmt: skip
+MODIFIABLE = {"month", "year", "decade", "century", "season", "relunit", "quarter", "fiscal", "weekday", "relday"}
+
+
+def extend_prefixes(cands: list[Cand], text: str) -> list[Cand]:
+    out: list[Cand] = []
+    for c in cands:
+        lo = max(out[-1].end if out else 0, c.start - 40)
+        if c.kind in MODIFIABLE and "mod" not in c.p:
+            m = _MOD_PREFIX.search(text, lo, c.start)
+            if m:
+                word = " ".join((m["m1"] or m["m2"]).lower().split())
+                c = Cand(m.start(), c.end, c.kind, {**c.p, "mod": MODS[word]})
+        elif c.kind == "date" and c.p.get("day"):
+            m = _WEEK_OF.search(text, lo, c.start)
+            if m:
+                c = Cand(m.start(), c.end, "weekof", dict(c.p))
+        out.append(c)
+    return out
+
+
+# ----------------------------------------------------------------- merges
+
+_GAP_WEEKDAY_DATE = re.compile(r"\s*,?\s*(?P<paren>\()?\s*$")
+_GAP_DATE_WEEKDAY = re.compile(r"\s*(?:,\s*(?:which\s+was\s+|a\s+)?|(?P<paren>\()\s*)$", re.I)
+_GAP_REL_WEEKDAY = re.compile(r"\s*,\s*$")
+_GAP_CLOCK_DAY = re.compile(r"\s*,?\s*(?:on\s+)?$", re.I)
+_CLOSE = re.compile(r"\s*\)")
+DAY_KINDS = {"date", "weekday", "relday"}
+
+
+def _close_paren(text: str, end: int, opened: bool) -> int:
+    if opened:
+        m = _CLOSE.match(text, end)
+        if m:
+            return m.end()
+    return end
+
+
+def _is_day_date(c: Cand) -> bool:
+    return c.kind == "date" and bool(c.p.get("day")) and "weekday" not in c.p
+
+
+def _merge_pair(a: Cand, b: Cand, text: str) -> Cand | None:
+    """One candidate for two neighbours that state one day (or one moment), else None."""
+    gap = text[a.end : b.start]
+    if a.kind == "weekday" and "dir" not in a.p and _is_day_date(b):
+        m = _GAP_WEEKDAY_DATE.match(gap)
+        if m:
+            return Cand(a.start, _close_paren(text, b.end, bool(m["paren"])), b.kind, {**b.p, "weekday": a.p["weekday"]})
+    if b.kind == "weekday" and "dir" not in b.p and _is_day_date(a):
+        m = _GAP_DATE_WEEKDAY.match(gap)
+        if m:
+            return Cand(a.start, _close_paren(text, b.end, bool(m["paren"])), a.kind, {**a.p, "weekday": b.p["weekday"]})
+    if a.kind == "relday" and b.kind == "weekday" and "weekday" not in a.p and "dir" not in b.p and _GAP_REL_WEEKDAY.match(gap):
+        return Cand(a.start, b.end, a.kind, {**a.p, "weekday": b.p["weekday"]})
+    if a.kind == "clock" and b.kind in DAY_KINDS and "day_of" not in a.p and _GAP_CLOCK_DAY.match(gap):
+        return Cand(a.start, b.end, "clock", {**a.p, "day_of": b})
+    return None
+
+
+def merge(cands: list[Cand], text: str) -> list[Cand]:
+    """Merge appositions; drop abbreviated weekdays left alone ("Sun", "Wed." as words)."""
+    out: list[Cand] = []
+    for c in cands:
+        if out:
+            merged = _merge_pair(out[-1], c, text)
+            if merged is not None:
+                out[-1] = merged
+                continue
+        out.append(c)
+    return [c for c in out if not (c.kind == "weekday" and c.p.get("abbr"))]
+
+
+# ----------------------------------------------------------------- ranges
+
+_RANGE_GAP = re.compile(r"\s*(?:-|–|—|to|through|thru|until|till|and)\s*$", re.I)
+_RANGE_OPEN = re.compile(r"(?:from|between)\s+$", re.I)
+RANGE_KINDS = {"date", "month", "year", "weekday", "season", "quarter", "decade", "holiday"}
+
+
+def link_ranges(cands: list[Cand], text: str) -> None:
+    """Mark ``range_next`` on the first end of each range (the resolver turns it into ``Timex.link``)."""
+    for a, b in zip(cands, cands[1:]):
+        if a.kind not in RANGE_KINDS or b.kind not in RANGE_KINDS or a.p.get("range_next"):
+            continue
+        gap = text[a.end : b.start]
+        if not _RANGE_GAP.match(gap):
+            continue
+        dash = gap.strip() in ("-", "–", "—")
+        if dash or _RANGE_OPEN.search(text, max(0, a.start - 12), a.start):
+            a.p["range_next"] = True
+
+
+def candidates(text: str, order: str = "us") -> list[Cand]:
+    """All time-expression candidates in ``text``, chosen, merged and linked, in text order."""
+    found: list[Cand] = []
+    hits = trigger_hits(text)
+    for rule in RULES[order]:
+        cats = [hits[c] for c in rule.triggers if c in hits]
+        if not cats:
+            continue
+        windows = cats[0] if len(cats) == 1 else sorted(h for hs in cats for h in hs)
+        for m in rule.matches(text, windows):
+            c = rule.build(m, text)
+            if c is None:
+                continue
+            if isinstance(c, list):
+                found.extend(c)
+            else:
+                found.append(c)
+    cands = merge(extend_prefixes(select(found), text), text)
+    link_ranges(cands, text)
+    return cands
