@@ -1,13 +1,21 @@
 """The ``chronolint`` command: check, extract, rules, explain.
 
-Exit codes: 0 nothing at or above ``--fail-on``; 1 findings; 2 usage or input error
-(named on stderr; the other files are still checked).
+``check`` reads each file with its nearest configuration (checker.config),
+runs the enabled rules, drops what inline directives suppress
+(checker.suppress) and, with ``--diff``/``--baseline``, what a change did not
+add (checker.diff), then writes one of the report formats.
+
+Exit codes: 0 nothing at or above ``--fail-on``; 1 findings; 2 usage, configuration
+or input error (named on stderr; after an input error the other files are still checked).
 """
 
 from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
 from datetime import date
 from enum import Enum
 from typing import Annotated
@@ -15,13 +23,20 @@ from typing import Annotated
 import typer
 from rich.console import Console
 from rich.markdown import Markdown
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-from checker import __version__, engine
+from checker import __version__, engine, suppress
 from checker.catalogue import catalogue, documentation
-from checker.discovery import discover
-from checker.model import Document
+from checker.config import Config, ConfigError, Resolver, load
+from checker.diff import DiffError, load_baseline, only_changed, without_baseline
+from checker.discovery import STDIN, discover
+from checker.model import SEVERITY_RANK, Analysis, Document, Finding
 from checker.report import Positions, extract_record, render_extract_text, render_json, render_text
-from checker.source import InputError, read_path, read_text
+from checker.report_ci import render_github, render_junit
+from checker.report_formats import project_root, render_json_lines
+from checker.report_html import render_html
+from checker.report_sarif import render_sarif
+from checker.source import InputError, format_for_path, read_bytes, read_path, read_text
 
 app = typer.Typer(
     name="chronolint",
@@ -31,8 +46,21 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
+HANDFUL = 8  # more files than this get a progress bar (on a terminal)
+CHUNK = 64  # documents per engine call, so the progress bar moves
+
 
 class Format(str, Enum):
+    text = "text"
+    json = "json"
+    json_lines = "json-lines"
+    sarif = "sarif"
+    github = "github"
+    junit = "junit"
+    html = "html"
+
+
+class ExtractFormat(str, Enum):
     text = "text"
     json = "json"
 
@@ -66,7 +94,22 @@ PublishedOpt = Annotated[
     typer.Option("--published", metavar="YYYY-MM-DD", help="Publication date; else the front matter's date, else none."),
 ]
 DateOrderOpt = Annotated[
-    DateOrder, typer.Option("--date-order", help="How to read 01/05/2024: us (January 5) or international (1 May).")
+    DateOrder | None,
+    typer.Option(
+        "--date-order", help="How to read 01/05/2024: us (January 5, the default) or international (1 May)."
+    ),
+]
+ConfigOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--config", metavar="FILE", help="Use this configuration for every file instead of the nearest one."
+    ),
+]
+StdinNameOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--stdin-filename", metavar="NAME", help="Name for standard input: its format, configuration and reported path."
+    ),
 ]
 
 
@@ -75,21 +118,171 @@ def _error(message: str) -> None:
     print(f"chronolint: {message}", file=sys.stderr)
 
 
-def _read_all(paths: list[str], published: date | None) -> tuple[list[Document], int]:
+@dataclass(frozen=True)
+class Inputs:
+    """What was read: the documents, the configuration of each, and how many inputs failed."""
+
+    documents: list[Document]
+    configs: dict[str, Config]
+    errors: int
+
+
+@contextmanager
+def _progress(total: int) -> Iterator[Callable[[str, int], None]]:
+    """``advance(phase, n)`` drives a bar on stderr when it is a terminal and the run is long."""
+    if total <= HANDFUL or not sys.stderr.isatty():
+        yield lambda phase, n: None
+        return
+    columns = (TextColumn("{task.description:<9}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
+        tasks = {phase: bar.add_task(phase, total=total) for phase in ("Reading", "Checking")}
+        yield lambda phase, n: bar.advance(tasks[phase], n)
+
+
+def _read_stdin(published: date | None, config: Config, name: str | None) -> Document:
+    if name is None:
+        return read_text(sys.stdin.read(), published=published, published_keys=config.published_keys)
+    data = sys.stdin.buffer.read()
+    return read_bytes(data, path=name, published=published, fmt=format_for_path(name), published_keys=config.published_keys)
+
+
+def _candidates(paths: Sequence[str], resolver: Resolver) -> list[str | InputError]:
+    """Named files always; files found in folders when their configuration includes them."""
+    named = set(paths)
+    found = discover(paths, extensions=("",))  # every file; each configuration's include decides
+    return [i for i in found if isinstance(i, InputError) or i in named or resolver.for_path(i).walks_into(i)]
+
+
+def _read_all(
+    items: Sequence[str | InputError], published: date | None, resolver: Resolver, stdin_name: str | None,
+    advance: Callable[[str, int], None],
+) -> Inputs:  # fmt: skip
     """Read every input; report each unreadable one on stderr and count them."""
     documents: list[Document] = []
+    configs: dict[str, Config] = {}
     errors = 0
-    for item in discover(paths):
+    for item in items:
         try:
             if isinstance(item, InputError):
                 raise item
-            documents.append(
-                read_text(sys.stdin.read(), published=published) if item == "-" else read_path(item, published=published)
+            config = resolver.for_path((stdin_name or STDIN) if item == STDIN else item)
+            document = (
+                _read_stdin(published, config, stdin_name)
+                if item == STDIN
+                else read_path(item, published=published, published_keys=config.published_keys)
             )
+            documents.append(document)
+            configs[document.path] = config
         except InputError as error:
             _error(f"{error.path}: {error}")
             errors += 1
-    return documents, errors
+        advance("Reading", 1)
+    return Inputs(documents, configs, errors)
+
+
+def _analyze(inputs: Inputs, cli_order: DateOrder | None, advance: Callable[[str, int], None]) -> list[Analysis]:
+    """Analyses in input order; documents are batched by the date order their configuration asks for."""
+    groups: dict[str, list[int]] = {}
+    for i, document in enumerate(inputs.documents):
+        order = cli_order.value if cli_order else inputs.configs[document.path].date_order or "us"
+        groups.setdefault(order, []).append(i)
+    analyses: dict[int, Analysis] = {}
+    for order, indices in groups.items():
+        options = engine.Options(date_order=order)
+        for at in range(0, len(indices), CHUNK):
+            chunk = indices[at : at + CHUNK]
+            for i, analysis in zip(chunk, engine.analyze([inputs.documents[i] for i in chunk], options)):
+                analyses[i] = analysis
+            advance("Checking", len(chunk))
+    return [analyses[i] for i in range(len(inputs.documents))]
+
+
+def document_findings(analysis: Analysis, config: Config) -> list[Finding]:
+    """The enabled rules over one analysis, less what the document suppresses, at the configured levels."""
+    rules = {rule_id: rule for rule_id, rule in engine.RULES.items() if config.enabled(rule_id)}
+    found = engine.findings([analysis], rules)
+    kept, unused = suppress.apply(found, suppress.directives(analysis.document), checked=rules.keys())
+    if config.enabled(suppress.UNUSED_RULE):
+        kept += unused
+    return [replace(f, severity=config.level(f.rule, f.severity)) for f in kept]
+
+
+def _fails(configs: dict[str, Config], cli_fail_on: Level | None) -> Callable[[Finding], bool]:
+    """Whether a finding fails the run: ``--fail-on``, else its file's ``fail-on``, else warning."""
+
+    def fails(finding: Finding) -> bool:
+        config = configs.get(finding.span.path)
+        threshold = cli_fail_on.value if cli_fail_on else (config.fail_on if config else None) or "warning"
+        return SEVERITY_RANK[finding.severity] >= SEVERITY_RANK[threshold]
+
+    return fails
+
+
+def _render(
+    output_format: Format, found: list[Finding], analyses: list[Analysis], fails: Callable[[Finding], bool]
+) -> str:
+    """The report in a machine format (text is written straight to a console)."""
+    positions = Positions({a.document.path: a.document.source for a in analyses})
+    if output_format is Format.json:
+        return render_json(found, positions) + "\n"
+    if output_format is Format.json_lines:
+        return render_json_lines(found, positions)
+    if output_format is Format.sarif:
+        return render_sarif(found, positions, project_root()) + "\n"
+    if output_format is Format.github:
+        return render_github(found, positions, project_root())
+    if output_format is Format.junit:
+        return render_junit(found, positions, [a.document.path for a in analyses], fails)
+    return render_html(analyses, found, positions)
+
+
+def _emit(
+    output_format: Format, found: list[Finding], analyses: list[Analysis], fails: Callable[[Finding], bool],
+    output: str | None,
+) -> None:  # fmt: skip
+    """Write the report to stdout, or to ``output`` and say so on stderr."""
+    positions = Positions({a.document.path: a.document.source for a in analyses})
+    if output is None:
+        if output_format is Format.text:
+            render_text(found, positions, Console(highlight=False, soft_wrap=True))
+        else:
+            sys.stdout.write(_render(output_format, found, analyses, fails))
+        return
+    try:
+        with open(output, "w", encoding="utf-8") as target:
+            if output_format is Format.text:
+                render_text(found, positions, Console(file=target, highlight=False, soft_wrap=True, no_color=True))
+            else:
+                target.write(_render(output_format, found, analyses, fails))
+    except OSError as e:
+        _error(f"{output}: cannot write the report: {e.strerror or e}")
+        raise typer.Exit(2) from None
+    count = f"{len(found)} finding{'s' if len(found) != 1 else ''}"
+    _error(f"wrote the {output_format.value} report ({count}) to {output}")
+
+
+def _only_new(
+    found: list[Finding], analyses: list[Analysis], diff_ref: str | None, baseline: str | None
+) -> list[Finding]:
+    """Drop findings on lines unchanged since ``diff_ref`` and findings the baseline accepts."""
+    if diff_ref is not None:
+        found = only_changed(found, diff_ref, Positions({a.document.path: a.document.source for a in analyses}))
+    if baseline is not None:
+        found = without_baseline(found, load_baseline(baseline))
+    return found
+
+
+def _gather(
+    paths: Sequence[str], published: str | None, config_file: str | None, stdin_name: str | None,
+    date_order: DateOrder | None,
+) -> tuple[Inputs, list[Analysis]]:  # fmt: skip
+    """Configuration, discovery, reading and analysis, with a progress bar on long runs."""
+    resolver = Resolver(load(config_file) if config_file else None)
+    day = _published(published)
+    candidates = _candidates(paths, resolver)
+    with _progress(len(candidates)) as advance:
+        inputs = _read_all(candidates, day, resolver, stdin_name, advance)
+        return inputs, _analyze(inputs, date_order, advance)
 
 
 @app.command()
@@ -97,43 +290,68 @@ def check(
     paths: PathsArg,
     published: PublishedOpt = None,
     output_format: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.text,
-    fail_on: Annotated[Level, typer.Option("--fail-on", help="Lowest severity that makes the exit code 1.")] = Level.warning,
-    date_order: DateOrderOpt = DateOrder.us,
+    output: Annotated[
+        str | None, typer.Option("--output", "-o", metavar="FILE", help="Write the report to FILE instead of stdout.")
+    ] = None,
+    fail_on: Annotated[
+        Level | None,
+        typer.Option("--fail-on", help="Lowest severity that makes the exit code 1 (default: the config's, else warning)."),
+    ] = None,
+    date_order: DateOrderOpt = None,
+    config_file: ConfigOpt = None,
+    diff_ref: Annotated[
+        str | None,
+        typer.Option("--diff", metavar="REF", help="Report only findings on lines changed since git REF (e.g. origin/main)."),
+    ] = None,
+    baseline: Annotated[
+        str | None,
+        typer.Option("--baseline", metavar="FILE", help="Ignore the findings listed in FILE (an earlier --format json)."),
+    ] = None,
+    stdin_filename: StdinNameOpt = None,
     exit_zero: Annotated[
         bool, typer.Option("--exit-zero", help="Exit 0 even when there are findings (input errors still exit 2).")
     ] = False,
 ) -> None:
     """Check files for dates that contradict each other, the calendar or the publication date."""
-    documents, errors = _read_all(paths, _published(published))
-    analyses = engine.analyze(documents, engine.Options(date_order=date_order.value))
-    found = engine.findings(analyses)
-    positions = Positions({d.path: d.source for d in documents})
-    if output_format is Format.json:
-        print(render_json(found, positions))
-    else:
-        render_text(found, positions, Console(highlight=False, soft_wrap=True))
-    if errors:
+    try:
+        inputs, analyses = _gather(paths, published, config_file, stdin_filename, date_order)
+        found = sorted(
+            (f for a in analyses for f in document_findings(a, inputs.configs[a.document.path])),
+            key=lambda f: (f.span.path, f.span.start, f.span.end, f.rule),
+        )
+        found = _only_new(found, analyses, diff_ref, baseline)
+    except (ConfigError, DiffError) as e:
+        _error(str(e))
+        raise typer.Exit(2) from None
+    fails = _fails(inputs.configs, fail_on)
+    _emit(output_format, found, analyses, fails, output)
+    if inputs.errors:
         raise typer.Exit(2)
-    raise typer.Exit(1 if engine.at_or_above(found, fail_on.value) and not exit_zero else 0)
+    raise typer.Exit(1 if any(map(fails, found)) and not exit_zero else 0)
 
 
 @app.command()
 def extract(
     paths: PathsArg,
     published: PublishedOpt = None,
-    output_format: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.json,
-    date_order: DateOrderOpt = DateOrder.us,
+    output_format: Annotated[ExtractFormat, typer.Option("--format", help="Output format.")] = ExtractFormat.json,
+    date_order: DateOrderOpt = None,
+    config_file: ConfigOpt = None,
+    stdin_filename: StdinNameOpt = None,
 ) -> None:
     """Show the analysis behind the findings: time expressions and dated assertions."""
-    documents, errors = _read_all(paths, _published(published))
-    analyses = engine.analyze(documents, engine.Options(date_order=date_order.value))
-    if output_format is Format.json:
+    try:
+        inputs, analyses = _gather(paths, published, config_file, stdin_filename, date_order)
+    except ConfigError as e:
+        _error(str(e))
+        raise typer.Exit(2) from None
+    if output_format is ExtractFormat.json:
         print(json.dumps([extract_record(a) for a in analyses], indent=2, ensure_ascii=False))
     else:
         console = Console(highlight=False, soft_wrap=True)
         for analysis in analyses:
             render_extract_text(analysis, console)
-    raise typer.Exit(2 if errors else 0)
+    raise typer.Exit(2 if inputs.errors else 0)
 
 
 @app.command("rules")
