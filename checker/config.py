@@ -63,13 +63,18 @@ def _best(selectors: Sequence[str], rule: str) -> int:
 
 @dataclass(frozen=True)
 class Config:
-    """The settings for the files under one configuration (all defaults: no file)."""
+    """The settings for the files under one configuration (all defaults: no file).
+
+    ``packs`` holds built-in pack ids (None: all of them), ``pack_files`` and
+    ``facts`` absolute paths, ready for ``checker.packs.assemble``.
+    """
 
     file: str | None = None
     select: tuple[str, ...] | None = None
     ignore: tuple[str, ...] = ()
     severity: Mapping[str, str] = field(default_factory=dict)
     packs: tuple[str, ...] | None = None
+    pack_files: tuple[str, ...] = ()
     facts: tuple[str, ...] = ()
     include: tuple[str, ...] = DEFAULT_INCLUDE
     exclude: tuple[str, ...] = ()
@@ -183,14 +188,14 @@ def _facts(source: _Source, key: str, value: Any) -> tuple[str, ...]:
     return paths
 
 
-def _packs(source: _Source, key: str, value: Any) -> tuple[str, ...]:
-    """Built-in pack ids stay ids; anything else is a pack file relative to the configuration."""
+def _packs(source: _Source, key: str, value: Any) -> dict[str, tuple[str, ...]]:
+    """Built-in pack ids (``packs``) apart from pack files relative to the configuration (``pack_files``)."""
     from checker.packs import PackError, builtin_names, load_pack
 
-    resolved = []
+    names, files = [], []
     for item in _strings(source, key, value):
         if item in builtin_names():
-            resolved.append(item)
+            names.append(item)
             continue
         if "/" not in item and not item.endswith((".yaml", ".yml")):
             raise source.error(key, f"no built-in pack {item!r} (have: {', '.join(builtin_names())})", item)
@@ -199,8 +204,8 @@ def _packs(source: _Source, key: str, value: Any) -> tuple[str, ...]:
             load_pack(path)
         except PackError as e:
             raise source.error(key, f"bad pack file: {e}", item) from None
-        resolved.append(path)
-    return tuple(resolved)
+        files.append(path)
+    return {"packs": tuple(names), "pack_files": tuple(files)}
 
 
 _Parser = Callable[[_Source, str, Any], Any]
@@ -208,7 +213,7 @@ _KEYS: dict[str, tuple[str, _Parser]] = {
     "select": ("select", _rule_selectors),
     "ignore": ("ignore", _rule_selectors),
     "severity": ("severity", _severity),
-    "packs": ("packs", _packs),
+    "packs": ("", _packs),
     "facts": ("facts", _facts),
     "include": ("include", _strings),
     "exclude": ("exclude", _strings),
@@ -248,7 +253,8 @@ def _parse(file: str) -> Config | None:
         if key not in _KEYS:
             raise source.error(key, f"unknown key (known: {', '.join(_KEYS)})")
         name, parse = _KEYS[key]
-        values[name] = parse(source, key, value)
+        parsed = parse(source, key, value)
+        values.update(parsed if not name else {name: parsed})
     return Config(file=file, **values)
 
 
