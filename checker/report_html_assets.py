@@ -36,7 +36,7 @@ code { font: 12.5px/1.4 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace
 .panel h3 { margin: 0 0 10px; font-size: 12px; text-transform: uppercase; letter-spacing: .06em; color: var(--muted); }
 .empty { color: var(--muted); margin: 0; font-size: 14px; }
 ol.findings { list-style: none; margin: 0; padding: 0; }
-ol.findings li a { display: grid; grid-template-columns: 74px 56px auto 1fr; gap: 10px; align-items: baseline;
+ol.findings li a { display: grid; grid-template-columns: 86px 56px auto 1fr; gap: 10px; align-items: baseline;
   padding: 7px 8px; border-radius: 6px; color: inherit; text-decoration: none; }
 ol.findings li a:hover { background: #f3f4f6; }
 .pill { display: inline-block; text-align: center; padding: 0 8px; border-radius: 999px; font-size: 11.5px;
