@@ -12,6 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from checker import cli
+from checker.catalogue import catalogue
 from checker.cli import app
 
 SENTENCE = "On Monday, March 4, 2025, the council voted."
@@ -156,6 +157,18 @@ def test_bad_baseline_is_a_usage_error(run, tmp_path: Path) -> None:
     (tmp_path / "baseline.json").write_text('{"not": "a list"}', encoding="utf-8")
     result = run("check", "a.md", "--baseline", "baseline.json")
     assert result.exit_code == 2 and "baseline" in result.stderr and "Traceback" not in result.stderr
+
+
+# ---------------------------------------------------------------- rule documentation
+
+
+def test_every_catalogue_rule_has_a_full_page(run) -> None:
+    for rule in catalogue():
+        result = run("explain", rule)
+        assert result.exit_code == 0, rule
+        for section in ("# " + rule, "## What it flags", "## Why", "## Examples", "## How to fix", "## How to suppress"):
+            assert section in result.stdout, (rule, section)
+        assert rule in result.stdout.split("## How to suppress")[1], rule
 
 
 # ---------------------------------------------------------------- progress
