@@ -10,6 +10,7 @@ chooses among the matches and merges neighbours.
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -22,12 +23,17 @@ NB = r"(?<![\w$€£¥#@.,/:-])"
 NE = r"(?![\w%]|[.,/:-]\d|\s?%)"
 
 
+_FULL_MONTHS = [m.lower() for m in calendar.month_name[1:]]
+
+
 def MON(g: str) -> str:
-    return rf"(?P<{g}>{alt(MONTHS)})(?:\.|(?!\w))"
+    """A month name; only an abbreviation takes the dot after it ("Sept." but not "April.")."""
+    abbreviations = [k for k in MONTHS if k not in _FULL_MONTHS]
+    return rf"(?P<{g}>{alt(_FULL_MONTHS)}(?!\w)|{alt(abbreviations)}(?:\.|(?!\w)))"
 
 
 def DAY(g: str) -> str:
-    return rf"(?P<{g}>[0-3]?\d)(?:st|nd|rd|th)?(?![\w:])"
+    return rf"(?P<{g}>[0-3]?\d)(?:st|nd|rd|th)?(?!\w|:\d)"
 
 
 def YEAR(g: str) -> str:

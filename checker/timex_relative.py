@@ -80,11 +80,14 @@ def build_duration(m: re.Match[str], text: str) -> Cand | None:
     ago = m["ago"].lower() if m["ago"] else None
     if ago:
         if num is None:
-            return Cand(start, m.end(), "ref", {"value": "PAST_REF" if ago in ("ago", "earlier", "before") else "FUTURE_REF"})
-        sign = -1 if ago in ("ago", "earlier", "before") or ago.endswith("ago") else 1
+            return Cand(start, m.end(), "ref", {"value": "PAST_REF" if ago.endswith("ago") or ago == "earlier" else "FUTURE_REF"})
+        sign = -1 if ago in ("ago", "earlier") or ago.endswith("ago") else 1
         anchor = "dct" if "ago" in ago or "now" in ago or ago == "hence" else "narrative"
         return Cand(start, m.end(), "ago", {"num": num, "unit": unit, "sign": sign, "anchor": anchor, "mod": _mod(m)})
-    return Cand(start, m.end(), "duration", {"num": num, "unit": unit, "mod": _mod(m), "frac": _fraction(num_word)})
+    if num is None and direction in ("past", "last", "recent"):  # "the last few months", "recent years"
+        return Cand(start, m.end(), "ref", {"value": "PAST_REF"})
+    frac = 0.5 if m["half"] else _fraction(num_word)
+    return Cand(start, m.end(), "duration", {"num": num, "unit": unit, "mod": _mod(m), "frac": frac})
 
 
 def _fraction(num_word: str | None) -> float:
@@ -109,6 +112,8 @@ def duration_value(num: int | None, unit: str) -> str:
         n = "X" if num is None else str(2 * num)
     elif unit == "fortnight":
         n = "X" if num is None else str(2 * num)
+    elif unit == "quarter":
+        n, designator = ("X" if num is None else str(3 * num)), "M"
     return f"P{'T' if is_time else ''}{n}{designator}"
 
 
@@ -303,16 +308,16 @@ def _rules() -> list[Rule]:
         r"at\s+present|at\s+the\s+moment|these\s+days|right\s+now)(?![\w-])"
     )
     duration = (
-        rf"{B}(?:(?P<mod>{alt(DUR_MODS)})\s+)?(?:(?P<the>the|its|their)\s+)?(?:(?P<dir>{dirs})\s+)?"
+        rf"{B}(?:(?P<mod>{alt(DUR_MODS)})\s+(?!the\s|its\s|their\s))?(?:(?P<the>the|its|their)\s+)?(?:(?P<dir>{dirs})\s+)?"
         rf"(?:(?P<num>{NUM_RE})(?:\s+and\s+a\s+half)?[\s-]+)?(?:(?:more|additional|full|straight|consecutive|extra|long|odd)\s+)?"
-        rf"(?P<unit>{UNIT_RE}s?)(?:\s+(?P<ago>ago|earlier|later|before|after|from\s+now|hence|or\s+so\s+ago))?(?![\w-])"
+        rf"(?P<unit>{UNIT_RE}s?)(?:\s+and\s+a\s+(?P<half>half))?(?:\s+(?P<ago>ago|earlier|later|from\s+now|hence|or\s+so\s+ago))?(?![\w-])"
     )
     every = (
         rf"{B}(?:every|each|per)\s+(?P<other>other\s+)?(?P<what>{weekday}|{month}|{season}|{pod}|{UNIT_RE})"
         rf"(?:\s+(?P<pod>{pod}))?(?!\w)"
     )
     relnamed = (
-        rf"{B}(?P<dir>last|next|this(?:\s+past)?|coming|past)\s+(?P<what>{weekday}|{month}|{season})(?:\.|(?!\w))"
+        rf"{B}(?P<dir>last|next|this(?:\s+past)?|coming|past)\s+(?P<what>{weekday}|{month}|{season})(?!\w)"
         rf"(?:\s+(?P<pod>{pod})(?!\w))?"
     )
     decade = (
@@ -320,7 +325,7 @@ def _rules() -> list[Rule]:
         r"(?P<decword>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))(?!\w)"
     )
     quarter = (
-        rf"{B}(?:(?P<pre>the|its|this\s+year['’]s|last\s+year['’]s|next\s+year['’]s)\s+)?(?:(?P<y1>1\d{{3}}|20\d\d)\s+)?"
+        rf"{B}(?:(?P<pre>the|this\s+year['’]s|last\s+year['’]s|next\s+year['’]s)\s+)?(?:(?P<y1>1\d{{3}}|20\d\d)\s+)?"
         rf"(?:fiscal[\s-]+)?(?:(?P<ord>{quarter_ord})[\s-]+)?(?:fiscal[\s-]+)?(?P<what>quarter|half)"
         rf"(?:\s+of\s+(?:fiscal\s+)?(?P<y2>1\d{{3}}|20\d\d))?(?![\w-])"
     )

@@ -25,8 +25,7 @@ from checker.timex_relative import duration_value
 
 Tense = str | None  # "past", "present", "future" or None (unknown)
 
-FUTURE_WORDS = {"will", "'ll", "’ll", "shall", "wo", "going", "gonna", "plans", "plan", "planned", "scheduled",
-                "expected", "expects", "due", "upcoming", "slated", "set", "intends", "would", "next"}  # fmt: skip
+FUTURE_WORDS = {"will", "'ll", "’ll", "shall", "wo", "gonna", "scheduled", "upcoming", "slated"}
 PAST_WORDS = {"was", "were", "had", "did", "said", "ago", "last", "earlier", "told", "announced", "reported",
               "came", "went", "took", "made", "left", "met", "won", "lost", "began", "fell", "rose"}  # fmt: skip
 _CLAUSE_END = {".", "!", "?", ";", "\n"}
@@ -89,7 +88,7 @@ class Resolver:
         past = False
         for t in doc[lo:hi]:
             w = t.lower_
-            if w in FUTURE_WORDS and w not in ("next", "would"):
+            if w in FUTURE_WORDS:
                 return "future"
             if self.has_tags:
                 past = past or t.tag_ == "VBD"
@@ -111,7 +110,7 @@ class Resolver:
                 out[link_from] = replace(out[link_from], link=len(out))
                 t = replace(t, link=link_from)
             link_from = len(out) if c.p.get("range_next") else None
-            if t.type == "DATE" and t.earliest is not None:
+            if t.type == "DATE" and t.earliest is not None and t.anchor != "narrative" and c.kind != "ago":
                 self.last = t
                 if t.anchor == "explicit" and t.granularity == "day":
                     self.ref = t.earliest
@@ -131,23 +130,38 @@ class Resolver:
         """A relative expression with no DCT to resolve it: X placeholders, open interval."""
         return self.timex(c, "DATE", value, granularity=granularity, fields=fields, anchor="none")
 
-    def anchor_day(self, kind: str) -> tuple[date | None, str]:
-        return (self.ref, "narrative") if kind == "narrative" and self.ref != self.dct else (self.dct, "dct")
+    def anchor_day(self, kind: str, unit: str = "day") -> tuple[date | None, str]:
+        """The day a relative expression counts from: the DCT, or for ``narrative`` ones the
+        last explicit day ("the next day") or the last date at all ("that year", "a year later")."""
+        if kind != "narrative":
+            return self.dct, "dct"
+        if unit not in ("day", "night", "hour", "minute", "second") and self.last is not None and self.last.anchor == "explicit":
+            return self.last.earliest, "narrative"
+        return (self.ref, "narrative") if self.ref != self.dct else (self.dct, "dct")
 
     # ------------------------------------------------------------ explicit and yearless dates
 
     def year_for(self, c: Cand, month: int, day: int | None) -> tuple[int, str]:
-        """The year of a yearless month (and day): the DCT's, moved by the tense to the past or future."""
+        """The year of a yearless month (and day), from the DCT and the tense.
+
+        Past tense: the latest such day not after the DCT; future: the earliest not
+        before it; otherwise the nearest, counting days ahead double (news mostly
+        reports what happened). "this year"/"last year" next to it decide outright.
+        """
         assert self.dct is not None
+        if c.p.get("yearrel") is not None:
+            return self.dct.year + int(c.p["yearrel"]), "dct"  # type: ignore[call-overload]
         tense = self.tense(c.start, c.end)
-        y = self.dct.year
-        key = (month, day or (1 if tense != "past" else 28))
-        dct_key = (self.dct.month, self.dct.day if day else 1)
-        if tense == "past" and key > dct_key:
-            return y - 1, "tense"
-        if tense == "future" and key < dct_key:
-            return y + 1, "tense"
-        return y, "tense" if tense else "dct"
+        best: list[tuple[int, int]] = []
+        for y in (self.dct.year - 1, self.dct.year, self.dct.year + 1):
+            d = day_or_none(y, month, min(day or 15, month_days(y, month)))
+            assert d is not None
+            ahead = (d - self.dct).days if day else (d.replace(day=1) - self.dct).days
+            behind = (self.dct - d).days if day else (self.dct - d.replace(day=month_days(y, month))).days
+            if tense == "past" and ahead > 0 or tense == "future" and behind > 0:
+                continue
+            best.append((max(2 * ahead, behind, 0), y))
+        return min(best)[1] if best else self.dct.year, "tense" if tense in ("past", "future") else "dct"
 
     def r_date(self, c: Cand) -> Timex:
         year, month, day = c.p.get("year"), int(c.p["month"]), int(c.p["day"])  # type: ignore[arg-type]
@@ -245,15 +259,18 @@ class Resolver:
         if yearrel is not None:
             y = self.dct.year + int(yearrel)  # type: ignore[arg-type]
         else:
-            y = self.nearest_year(c, lambda y: make(y, int(q)))  # type: ignore[arg-type]
+            y = self.nearest_year(c, lambda y: make(y, int(q)), use_tense=False)  # type: ignore[arg-type]
         if c.p.get("shift"):
             y -= 1
         return self.period(c, make(y, int(q)), "dct")  # type: ignore[arg-type]
 
-    def nearest_year(self, c: Cand, make) -> int:  # type: ignore[no-untyped-def]
-        """The year whose period is closest to the DCT, in the direction the tense points."""
+    def nearest_year(self, c: Cand, make, use_tense: bool = True) -> int:  # type: ignore[no-untyped-def]
+        """The year whose period is closest to the DCT, in the direction the tense points.
+
+        Quarters skip the tense: "third-quarter results will..." still means the quarter just reported.
+        """
         assert self.dct is not None
-        tense = self.tense(c.start, c.end)
+        tense = self.tense(c.start, c.end) if use_tense else None
         best = []
         for y in (self.dct.year - 1, self.dct.year, self.dct.year + 1):
             p = make(y)
@@ -299,7 +316,7 @@ class Resolver:
     def r_relunit(self, c: Cand) -> Timex:
         """"last year", "this week", "the following day", "that month"."""
         unit = str(c.p["unit"])
-        base, anchor = self.anchor_day(str(c.p["anchor"]))
+        base, anchor = self.anchor_day(str(c.p["anchor"]), unit)
         if base is None:
             return self.unresolved(c, "XXXX" if unit == "year" else "XXXX-XX", UNITS[unit][2])
         return self.period(c, period_of(unit, shift(base, unit, int(c.p["dir"]))), anchor)  # type: ignore[arg-type]
@@ -307,7 +324,7 @@ class Resolver:
     def r_ago(self, c: Cand) -> Timex:
         """"two weeks ago", "a year earlier", "three days later"."""
         unit, num, sign = str(c.p["unit"]), int(c.p["num"]), int(c.p["sign"])  # type: ignore[arg-type]
-        base, anchor = self.anchor_day(str(c.p["anchor"]))
+        base, anchor = self.anchor_day(str(c.p["anchor"]), unit)
         if base is None:
             return self.unresolved(c, "XXXX", UNITS[unit][2])
         if unit in ("second", "minute", "hour"):
@@ -331,7 +348,7 @@ class Resolver:
         direction = c.p.get("dir")
         if direction is None:
             tense = self.tense(c.start, c.end)
-            direction = 1 if tense in ("future", "present") and delta != 0 else -1
+            direction = 1 if tense == "future" and delta != 0 else -1
             anchor = "tense" if tense else "dct"
             if direction < 0 and delta == 0:
                 direction = 0

@@ -55,7 +55,7 @@ def trigger_hits(text: str) -> dict[str, list[tuple[int, int]]]:
         if word[0].isdigit():
             hits["digit"].append(m.span())
             continue
-        for category in _CATEGORIES.get(word) or _CATEGORIES.get(word[:-1], ()):
+        for category in _CATEGORIES.get(word, set()) | _CATEGORIES.get(word[:-1], set()):
             hits[category].append(m.span())
     return hits
 
@@ -84,6 +84,10 @@ MODS = {"early": "START", "earlier": "START", "beginning": "START", "start": "ST
         "mid": "MID", "middle": "MID", "late": "END", "later": "END", "end": "END", "close": "END",
         "latter part": "END"}  # fmt: skip
 MODIFIABLE = {"month", "year", "decade", "century", "season", "relunit", "quarter", "fiscal", "weekday", "relday"}
+# "Earlier Friday", "later today": the adverb modifies the event, not the day (TimeML leaves it out).
+DAY_KINDS_NO_ADVERB = {"weekday", "relday"}
+# "the" belongs to the expression only for decades and centuries ("the late 1970s").
+THE_KINDS = {"decade", "century"}
 
 
 def extend_prefixes(cands: list[Cand], text: str) -> list[Cand]:
@@ -92,9 +96,10 @@ def extend_prefixes(cands: list[Cand], text: str) -> list[Cand]:
         lo = max(out[-1].end if out else 0, c.start - 40)
         if c.kind in MODIFIABLE and "mod" not in c.p:
             m = _MOD_PREFIX.search(text, lo, c.start)
-            if m:
-                word = " ".join((m["m1"] or m["m2"]).lower().split())
-                c = Cand(m.start(), c.end, c.kind, {**c.p, "mod": MODS[word]})
+            word = " ".join((m["m1"] or m["m2"]).lower().split()) if m else ""
+            if m and not (c.kind in DAY_KINDS_NO_ADVERB and word in ("earlier", "later")):
+                start = m.start("m1") if m["m1"] and m["the"] and c.kind not in THE_KINDS else m.start()
+                c = Cand(start, c.end, c.kind, {**c.p, "mod": MODS[word]})
         elif c.kind == "date" and c.p.get("day"):
             m = _WEEK_OF.search(text, lo, c.start)
             if m:
@@ -110,6 +115,7 @@ _GAP_DATE_WEEKDAY = re.compile(r"\s*(?:,\s*(?:which\s+was\s+|a\s+)?|(?P<paren>\(
 _GAP_REL_WEEKDAY = re.compile(r"\s*,\s*$")
 _GAP_CLOCK_DAY = re.compile(r"\s*,?\s*(?:on\s+)?$", re.I)
 _CLOSE = re.compile(r"\s*\)")
+_GAP_MONTH_YEAR = re.compile(r"\s*(?:,|of)?\s*$")
 DAY_KINDS = {"date", "weekday", "relday"}
 
 
@@ -138,6 +144,9 @@ def _merge_pair(a: Cand, b: Cand, text: str) -> Cand | None:
             return Cand(a.start, _close_paren(text, b.end, bool(m["paren"])), a.kind, {**a.p, "weekday": b.p["weekday"]})
     if a.kind == "relday" and b.kind == "weekday" and "weekday" not in a.p and "dir" not in b.p and _GAP_REL_WEEKDAY.match(gap):
         return Cand(a.start, b.end, a.kind, {**a.p, "weekday": b.p["weekday"]})
+    if a.kind in ("month", "date") and a.p.get("year") is None and b.kind == "relunit" and b.p["unit"] == "year":
+        if b.p["anchor"] == "dct" and _GAP_MONTH_YEAR.match(gap):  # "June last year", "January this year"
+            return Cand(a.start, b.end, a.kind, {**a.p, "yearrel": b.p["dir"]})
     if a.kind == "clock" and b.kind in DAY_KINDS and "day_of" not in a.p and _GAP_CLOCK_DAY.match(gap):
         return Cand(a.start, b.end, "clock", {**a.p, "day_of": b})
     return None
