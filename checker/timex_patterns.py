@@ -230,6 +230,8 @@ _AFTER_YEAR_OK = re.compile(r"\s*(?:[.,;:)\]!?\"”'’–—]|$|\n|-\s)")
 
 def build_year(m: re.Match[str], text: str) -> Cand | None:
     year = int(m["year"])
+    if year > 2100:
+        return None
     before = prev_word(text, m.start()).lower()
     if before in NOT_A_YEAR_BEFORE and before not in YEAR_CONTEXT_BEFORE:
         return None

@@ -73,6 +73,8 @@ def build_duration(m: re.Match[str], text: str) -> Cand | None:
         num = None
     else:
         num = number_value(num_word) if num_word.lower() not in VAGUE else None
+        if unit == "quarter" and (num_word.lower() in ("a", "an") or "-" in m[0] and plural):
+            return None  # "a quarter of", "three-quarters": fractions
         if num is None and num_word.lower() not in VAGUE:
             return None
         if num_word.lower() in ("a", "an") and prev_word(text, start).lower() in ("once", "twice", "thrice", "times"):
@@ -119,7 +121,7 @@ def duration_value(num: int | None, unit: str) -> str:
 
 SET_WORDS = {
     "daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y", "hourly": "PT1H",
-    "nightly": "P1D", "biweekly": "P2W", "quarterly": "P3M", "semiannually": "P6M", "biannually": "P6M",
+    "nightly": "P1D", "biweekly": "P2W", "semiannually": "P6M", "biannually": "P6M",
 }  # fmt: skip
 
 

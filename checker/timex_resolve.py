@@ -61,6 +61,7 @@ class Resolver:
         return self._window_tense(span.start, span.end)
 
     def _verb_tense(self, verb) -> Tense:  # type: ignore[no-untyped-def]
+        """Tense of a verb group; a bare past participle counts as past (small models often tag "opened" VBN)."""
         words = [verb] + [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
         lowers = {w.lower_ for w in words}
         if lowers & {"will", "'ll", "’ll", "shall", "wo"}:
@@ -68,7 +69,7 @@ class Resolver:
         if verb.head.i != verb.i and verb.dep_ == "xcomp" and verb.head.lemma_ in {"plan", "expect", "schedule", "intend", "go", "be"}:
             if verb.head.tag_ != "VBD":
                 return "future"
-        if any(w.tag_ == "VBD" for w in words) or (lowers & {"have", "has", "had"} and verb.tag_ == "VBN"):
+        if any(w.tag_ == "VBD" for w in words) or verb.tag_ == "VBN" and not lowers & {"be", "is", "are", "am", "being"}:
             return "past"
         if lowers & {"would"}:
             return None
