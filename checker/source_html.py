@@ -63,7 +63,8 @@ class _Extractor(HTMLParser):
     def _emit(self, text: str, source_offset: int) -> None:
         if not text or any(self.hidden.values()):
             return
-        if not self.breaks or self.breaks[-1][0] != self.length:
+        last = self.breaks[-1] if self.breaks else None
+        if last is None or source_offset - self.length != last[1] - last[0]:  # else the map already holds
             self.breaks.append((self.length, source_offset))
         self.pieces.append(text)
         self.length += len(text)

@@ -6,8 +6,17 @@ import os
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from checker.source import DEFAULT_PUBLISHED_KEYS, InputError, format_for_path, read_path, read_text
+from checker.source import (
+    DEFAULT_PUBLISHED_KEYS,
+    InputError,
+    format_for_path,
+    read_path,
+    read_text,
+    source_span,
+)
 
 
 def write(tmp_path, name: str, data: str | bytes) -> str:
@@ -290,6 +299,15 @@ def test_html_offsets_map_back_through_tags_and_entities():
         assert doc.source[at:].startswith(raw), needle
 
 
+def test_html_span_ends_map_before_closing_tags():
+    doc = read_text("<p>On <b>Monday</b>, March 4.</p>", fmt="html")
+    start = doc.text.index("Monday")
+    begin, end = source_span(doc, start, start + len("Monday"))
+    assert doc.source[begin:end] == "Monday"
+    assert source_span(doc, start, start) == (begin, begin)
+    assert len(doc.offsets.breaks) == 3  # one per shift between text and source, not one per piece
+
+
 def test_html_blocks_separate_sentences():
     doc = read_text("<p>One.</p><p>Two.</p><div>Three<br>Four</div>", fmt="html")
     assert doc.text == "One.\n\nTwo.\n\nThree\nFour\n\n"
@@ -436,3 +454,27 @@ def test_not_a_docx(tmp_path):
         read_path(write(tmp_path, "a.docx", b"PK\x03\x04 not really a zip"))
     with pytest.raises(InputError, match="must be read as bytes"):
         read_text("x", fmt="docx")
+
+
+# --- invariants on generated input ---------------------------------------------
+
+FRAGMENTS = st.sampled_from(
+    [
+        "# ", "## ", "> ", "- ", "1. ", "    ", "\t", "\n", "\n\n", "\r\n", "```", "~~~", "`", "``",
+        "<!--", "-->", "<b>", "</b>", "<div>", "[", "]", "(", ")", "![", "]: ", "<http://x.org>", "*", "_",
+        "\\", "&amp;", "---", "+++", "..", "::", ".. note::", ":ref:", "|", "Monday, March 4, 2025", "word ",
+        "Café", "date: 2024-12-20",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(FRAGMENTS, max_size=40).map("".join), st.sampled_from(["markdown", "rst", "text"]))
+def test_in_place_formats_keep_every_offset(src, fmt):
+    try:
+        doc = read_text(src, fmt=fmt)
+    except InputError:
+        return  # e.g. generated front matter that is not valid YAML
+    assert len(doc.text) == len(doc.source)
+    for kept, original in zip(doc.text, doc.source):
+        assert kept == original or (kept == " " and original not in "\r\n")
