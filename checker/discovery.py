@@ -103,7 +103,7 @@ def _walk(
             if not _skipped_dir(entry) and not _ignored(entry.path, True, ignores, exclude):
                 yield from _walk(entry.path, extensions, ignores, exclude)
         elif entry.name.lower().endswith(extensions) and not _ignored(entry.path, False, ignores, exclude):
-            yield entry.path
+            yield os.path.normpath(entry.path)
 
 
 def discover(
@@ -114,7 +114,9 @@ def discover(
 ) -> Iterator[str | InputError]:
     """Files to check, in order, each once; a missing path yields an InputError.
 
-    Explicit files are yielded whatever their extension; ``-`` (stdin) passes through.
+    Explicit files are yielded as given, whatever their extension; ``-``
+    (stdin) passes through; files found in folders come normalized
+    (``./docs/a.md`` as ``docs/a.md``).
     """
     suffixes = tuple(e.lower() for e in extensions)
     seen: set[str] = set()

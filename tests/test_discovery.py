@@ -119,3 +119,9 @@ def test_gitignore_above_walked_folder_ignored_outside_a_repository(tmp_path):
 def test_exclude_patterns_win_over_gitignore_negation(tmp_path):
     make(tmp_path, {".gitignore": "!*.md\n", "a.md": "", "drafts/b.md": "", "c/old.md": ""})
     assert found([tmp_path], tmp_path, exclude=["drafts/", "old.md"]) == ["a.md"]
+
+
+def test_walked_paths_are_normalized(tree, monkeypatch):
+    monkeypatch.chdir(tree)
+    assert list(discover(["./sub/"])) == ["sub/deeper/y.txt", "sub/z.md"]
+    assert list(discover(["./a.md"])) == ["./a.md"]
