@@ -3,8 +3,8 @@
 The text we hand on keeps the source's length and every line break, so an
 offset into it is the same offset into the file (the OffsetMap stays the
 identity). We start from an all-blank copy and copy back only the characters
-of paragraph, heading and list text that markdown-it-py (CommonMark) parsed as
-prose; code, HTML, link destinations and titles, reference definitions,
+of paragraph, heading, list and table-cell text that markdown-it-py (CommonMark,
+plus GitHub's tables and strikethrough) parsed as prose; code, HTML, link destinations and titles, reference definitions,
 autolink URLs and container markers (``#``, ``>``, ``-``, ``1.``) stay blank.
 
 markdown-it-py gives block tokens line maps but no character positions for
@@ -80,7 +80,7 @@ def _recording(name: str, rule: Callable[[StateInline, bool], bool]) -> Callable
 
 @lru_cache(maxsize=1)
 def parser() -> MarkdownIt:
-    md = MarkdownIt("commonmark")
+    md = MarkdownIt("commonmark").enable(["table", "strikethrough"])  # GitHub's tables and ~~text~~
     for rule in md.inline.ruler.__rules__:
         md.inline.ruler.at(rule.name, _recording(rule.name, rule.fn))
     return md
@@ -122,8 +122,12 @@ def _locate(content_line: str, source: str, start: int, end: int) -> int | None:
     return at - (len(content_line) - len(stripped))
 
 
-def _positions(token: Token, source: str, starts: list[int], ends: list[int]) -> list[int]:
-    """For each character of an inline token's content, its source offset (-1 where unknown)."""
+def _positions(token: Token, source: str, starts: list[int], ends: list[int], cursor: dict[int, int]) -> list[int]:
+    """For each character of an inline token's content, its source offset (-1 where unknown).
+
+    ``cursor`` holds, per line, where the previous inline token on it ended
+    (table cells share a line, and two cells may hold the same text).
+    """
     assert token.map is not None
     positions = [-1] * len(token.content)
     offset = 0
@@ -131,11 +135,13 @@ def _positions(token: Token, source: str, starts: list[int], ends: list[int]) ->
         line_no = token.map[0] + i
         if line_no >= len(starts):
             break
-        at = _locate(content_line, source, starts[line_no], ends[line_no])
+        line_start = max(starts[line_no], cursor.get(line_no, 0))
+        at = _locate(content_line, source, line_start, ends[line_no])
         if at is not None:
             for j, ch in enumerate(content_line):
-                if starts[line_no] <= at + j < ends[line_no] and source[at + j] == ch:
+                if line_start <= at + j < ends[line_no] and source[at + j] == ch:
                     positions[offset + j] = at + j
+            cursor[line_no] = at + len(content_line)
         offset += len(content_line) + 1
     return positions
 
@@ -143,9 +149,10 @@ def _positions(token: Token, source: str, starts: list[int], ends: list[int]) ->
 def _inline_tokens(tokens: list[Token], source: str, starts: list[int]) -> Iterator[tuple[Token, list[int]]]:
     """Each inline token with the source offsets of its content."""
     ends = line_ends(source, starts)
+    cursor: dict[int, int] = {}
     for token in tokens:
         if token.type == "inline" and token.map is not None:
-            yield token, _positions(token, source, starts, ends)
+            yield token, _positions(token, source, starts, ends, cursor)
 
 
 def prose(source: str, masked: str) -> str:

@@ -83,6 +83,7 @@ BLANKED = [
     ("heading marker", "## Results\n", "##"),
     ("blockquote marker", "> Quoted text.\n", ">"),
     ("ordered list marker", "1. First item\n2. Second\n", "1."),
+    ("table pipes and delimiter row", "| Day | Date |\n|-----|------|\n| Mon | 4 |\n", "|"),
 ]
 
 
@@ -112,6 +113,11 @@ def test_markdown_keeps_prose_in_place(what, src, kept):
     doc = read_text(src)
     at = doc.source.index(kept)
     assert doc.text[at : at + len(kept)] == kept
+
+
+def test_equal_table_cells_are_both_kept():
+    doc = read_text("| A | B |\n|---|---|\n| May 5 | May 5 |\n")
+    assert doc.text.split("\n")[2] == "  May 5   May 5  "
 
 
 def test_plain_text_keeps_everything_but_front_matter():
