@@ -216,8 +216,7 @@ NOT_A_DAY_BEFORE = {"no", "number", "version", "v", "page", "pp", "p", "room", "
 NOT_A_YEAR_BEFORE = NOT_A_DAY_BEFORE | {
     "model", "article", "section", "chapter", "rule", "resolution", "law", "code", "iso", "rfc",
     "windows", "office", "boeing", "airbus", "top", "about", "nearly", "almost", "over", "under",
-    "than", "some", "approximately", "around", "exactly", "only", "just", "the", "his", "her", "their",
-    "its", "our", "your", "my", "ranked", "scored", "dow", "index",
+    "than", "some", "approximately", "around", "exactly", "only", "just", "ranked", "scored", "dow", "index",
 }  # fmt: skip
 YEAR_CONTEXT_BEFORE = {
     "in", "since", "by", "until", "till", "of", "from", "to", "through", "thru", "during", "before",
@@ -225,6 +224,8 @@ YEAR_CONTEXT_BEFORE = {
     "around", "summer", "winter", "spring", "autumn", "fall", "for", "at", "on", "born", "died", "as",
     "with", "this", "that", "than", "end", "beginning", "start", "middle", "half", "quarter",
 }  # fmt: skip
+# "the 1992 protests", "its 2024 budget": a determiner makes the number a modifier (a year), not a count.
+DETERMINERS = {"the", "his", "her", "their", "its", "our", "your", "my", "this", "that", "a", "an"}
 _AFTER_YEAR_OK = re.compile(r"\s*(?:[.,;:)\]!?\"”'’–—]|$|\n|-\s)")
 
 
@@ -237,7 +238,7 @@ def build_year(m: re.Match[str], text: str) -> Cand | None:
         return None
     if re.search(r"\d[\s-]$", text[max(0, m.start() - 2) : m.start()]):
         return None  # "555 2024", "12-2024": part of a longer number
-    context = before in YEAR_CONTEXT_BEFORE or bool(_AFTER_YEAR_OK.match(text, m.end()))
+    context = before in YEAR_CONTEXT_BEFORE or before in DETERMINERS or bool(_AFTER_YEAR_OK.match(text, m.end()))
     if not context:
         after = next_word(text, m.end())
         # "2024 workers", "1999 units": a count of things, not a year.
@@ -329,7 +330,10 @@ def build_day_range(m: re.Match[str], text: str) -> list[Cand] | None:
 
 def _rules(order: str) -> list[Rule]:
     year_range = rf"{NB}(?P<y1>1\d{{3}}|20\d\d)\s*[-–—/]\s*(?P<y2>1\d{{3}}|20\d\d|\d\d)(?![\w%]|[.,/-]\d)"
-    day_range = rf"{B}{MON('mon')}\s*{DAY('d1')}\s*[-–—]\s*{DAY('d2')}(?:{YEAR_SEP}{YEAR('year')})?(?![\w]|[.,]\d)"
+    day_range = (
+        rf"{B}{MON('mon')}\s*{DAY('d1')}\s*(?:[-–—]|and|or|to|through)\s*{DAY('d2')}(?!\s+{MON('m2')}|\s*[$%])"
+        rf"(?:{YEAR_SEP}{YEAR('year')})?(?![\w]|[.,]\d)"
+    )
     mdy = rf"{B}{MON('mon')}\s*(?:the\s+)?{DAY('day')}(?:{YEAR_SEP}{YEAR('year')})?(?![\w]|[.,]\d)"
     dmy = (
         rf"{B}(?:(?P<the>the)\s+)?(?:{DAY('day')}|(?P<dword>{ORD_WORDS}))\s+(?:of\s+)?{MON('mon')}"
