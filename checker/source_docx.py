@@ -30,8 +30,11 @@ class DocxProse:
 
 
 def _paragraph_texts(data: bytes) -> Iterator[str]:
-    import docx  # python-docx is only needed for .docx inputs
-    from docx.table import Table
+    try:
+        import docx  # python-docx is only needed for .docx inputs
+        from docx.table import Table
+    except ImportError:
+        raise DocxError("reading .docx files needs python-docx (pip install python-docx)") from None
 
     try:
         document = docx.Document(io.BytesIO(data))
