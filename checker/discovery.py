@@ -27,23 +27,24 @@ STDIN = "-"
 
 @dataclass(frozen=True)
 class _Ignore:
-    """One .gitignore (or the exclude option) and the folder it applies from."""
+    """One .gitignore (or the exclude option) and the absolute folder it applies from."""
 
     base: str
     spec: pathspec.PathSpec
 
     def verdict(self, path: str, is_dir: bool) -> bool | None:
-        """True if ignored, False if re-included (``!pattern``), None if no rule matched."""
-        rel = os.path.relpath(path, self.base).replace(os.sep, "/")
-        if rel.startswith("../"):
+        """For an absolute path: True if ignored, False if re-included (``!pattern``), None if no rule matched."""
+        prefix = self.base.rstrip(os.sep) + os.sep
+        if not path.startswith(prefix):
             return None
+        rel = path[len(prefix) :].replace(os.sep, "/")
         return self.spec.check_file(rel + "/" if is_dir else rel).include
 
 
 def _load_gitignore(folder: str) -> _Ignore | None:
     try:
         with open(os.path.join(folder, ".gitignore"), encoding="utf-8", errors="replace") as f:
-            return _Ignore(folder, pathspec.GitIgnoreSpec.from_lines(f))
+            return _Ignore(os.path.abspath(folder), pathspec.GitIgnoreSpec.from_lines(f))
     except OSError:
         return None
 
@@ -89,6 +90,7 @@ def _walk(
     own = _load_gitignore(folder)
     if own is not None:
         ignores = [*ignores, own]
+    absolute = os.path.abspath(folder)
     try:
         entries = sorted(os.scandir(folder), key=lambda e: e.name)
     except OSError as e:
@@ -99,10 +101,11 @@ def _walk(
             is_dir = entry.is_dir()
         except OSError:
             continue
+        full = os.path.join(absolute, entry.name)
         if is_dir:
-            if not _skipped_dir(entry) and not _ignored(entry.path, True, ignores, exclude):
+            if not _skipped_dir(entry) and not _ignored(full, True, ignores, exclude):
                 yield from _walk(entry.path, extensions, ignores, exclude)
-        elif entry.name.lower().endswith(extensions) and not _ignored(entry.path, False, ignores, exclude):
+        elif entry.name.lower().endswith(extensions) and not _ignored(full, False, ignores, exclude):
             yield os.path.normpath(entry.path)
 
 
@@ -125,7 +128,7 @@ def discover(
             yield path
             continue
         if os.path.isdir(path):
-            excluded = _Ignore(path, pathspec.GitIgnoreSpec.from_lines(exclude))
+            excluded = _Ignore(os.path.abspath(path), pathspec.GitIgnoreSpec.from_lines(exclude))
             found: Iterable[str | InputError] = _walk(path, suffixes, _ancestor_ignores(path), excluded)
         elif os.path.lexists(path):
             found = [path]
@@ -133,7 +136,7 @@ def discover(
             found = [InputError(path, "no such file or directory")]
         for item in found:
             if isinstance(item, str):
-                key = os.path.realpath(item)
+                key = os.path.abspath(item)
                 if key in seen:
                     continue
                 seen.add(key)
