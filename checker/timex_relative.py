@@ -80,6 +80,10 @@ def build_duration(m: re.Match[str], text: str) -> Cand | None:
         if num_word.lower() in ("a", "an") and prev_word(text, start).lower() in ("once", "twice", "thrice", "times"):
             return Cand(start, m.end(), "set", {"value": duration_value(1, unit)})
     ago = m["ago"].lower() if m["ago"] else None
+    frac = 0.5 if m["half"] else _fraction(num_word)
+    if ago and UNITS[unit][1] and not ago.endswith("ago"):
+        # "an hour later": a duration between two events, not a date
+        return Cand(start, m.start("ago"), "duration", {"num": num, "unit": unit, "mod": _mod(m), "frac": frac})
     if ago:
         if num is None:
             return Cand(start, m.end(), "ref", {"value": "PAST_REF" if ago.endswith("ago") or ago == "earlier" else "FUTURE_REF"})
@@ -88,7 +92,6 @@ def build_duration(m: re.Match[str], text: str) -> Cand | None:
         return Cand(start, m.end(), "ago", {"num": num, "unit": unit, "sign": sign, "anchor": anchor, "mod": _mod(m)})
     if num is None and direction in ("past", "last", "recent"):  # "the last few months", "recent years"
         return Cand(start, m.end(), "ref", {"value": "PAST_REF"})
-    frac = 0.5 if m["half"] else _fraction(num_word)
     return Cand(start, m.end(), "duration", {"num": num, "unit": unit, "mod": _mod(m), "frac": frac})
 
 
@@ -123,6 +126,24 @@ SET_WORDS = {
     "daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y", "hourly": "PT1H",
     "nightly": "P1D", "biweekly": "P2W", "semiannually": "P6M", "biannually": "P6M",
 }  # fmt: skip
+
+
+def build_weekend(m: re.Match[str], text: str) -> Cand | None:
+    """"the weekend", "over the weekend": the last one or the next one, by tense."""
+    return Cand(m.start("w"), m.end(), "weekend", {})
+
+
+PERIOD_EDGES = {"end": "END", "close": "END", "beginning": "START", "start": "START", "middle": "MID"}
+
+
+def build_edge(m: re.Match[str], text: str) -> Cand | None:
+    """"the end of the year", "the beginning of this month", "year-end": a part of a relative unit."""
+    if m["ye"]:
+        return Cand(m.start(), m.end(), "relunit", {"unit": "year", "dir": 0, "anchor": "narrative", "mod": "END"})
+    unit = m["unit"].lower()
+    anchor = "narrative" if m["det"].lower() == "that" else "dct"
+    direction = DIRECTIONS.get(m["det"].lower(), 0)
+    return Cand(m.start(), m.end(), "relunit", {"unit": unit, "dir": direction, "anchor": anchor, "mod": PERIOD_EDGES[m["edge"].lower()]})
 
 
 def build_set_word(m: re.Match[str], text: str) -> Cand | None:
@@ -352,6 +373,15 @@ def _rules() -> list[Rule]:
     return [
         make_rule("ref", ref, build_ref, "ref relday", back=12),
         make_rule("duration", duration, build_duration, "unit", back=70),
+        make_rule("weekend", rf"{B}(?P<w>the\s+weekend)(?!\w)", build_weekend, "unit", back=4),
+        make_rule(
+            "edge",
+            rf"{B}(?:the\s+(?P<edge>end|close|beginning|start|middle)\s+of\s+(?P<det>the|this|that|last|next)\s+"
+            r"(?P<unit>year|month|week|quarter|decade|century)|(?P<ye>year[\s-]end))(?![\w-])",
+            build_edge,
+            "unit",
+            back=35,
+        ),
         make_rule("setword", rf"{B}(?P<w>{alt(SET_WORDS)})(?!\w)", build_set_word, "set"),
         make_rule("every", every, build_every, "every"),
         make_rule("plural_weekday", rf"{B}(?P<wd>{weekday})s(?:\s+(?P<pod>{pod})s?)?(?!\w)", build_plural_weekday, "weekday"),

@@ -328,8 +328,8 @@ class Resolver:
         base, anchor = self.anchor_day(str(c.p["anchor"]), unit)
         if base is None:
             return self.unresolved(c, "XXXX", UNITS[unit][2])
-        if unit in ("second", "minute", "hour"):
-            return self.timex(c, "TIME", "PRESENT_REF" if anchor == "dct" else base.isoformat(), anchor=anchor)
+        if unit in ("second", "minute", "hour"):  # "two hours ago": the day is all the tagger knows
+            return self.period(c, day_period(base), anchor)
         last = self.last
         if unit == "year" and last is not None and last.granularity == "quarter" and last.earliest is not None:
             return self.period(c, period_of("quarter", shift(last.earliest, "year", sign * num)), "narrative")
@@ -365,6 +365,16 @@ class Resolver:
             return self.timex(c, "TIME", f"{d.isoformat()}T{pod}", granularity="part-of-day", earliest=d, latest=d,
                               fields=fields, anchor=anchor)  # fmt: skip
         return self.period(c, day_period(d), anchor, fields)
+
+    def r_weekend(self, c: Cand) -> Timex:
+        """"the weekend": the one before the DCT unless the verb is in the future tense."""
+        if self.dct is None:
+            return self.unresolved(c, "XXXX-WXX-WE", "weekend")
+        future = self.tense(c.start, c.end) == "future"
+        saturday = self.dct + timedelta(days=5 - self.dct.weekday())
+        if not future and saturday > self.dct:
+            saturday -= timedelta(days=7)
+        return self.period(c, period_of("weekend", saturday), "tense")
 
     def r_pod(self, c: Cand) -> Timex:
         """"this morning", "last night", "the next morning"."""
