@@ -31,7 +31,7 @@ BLOCKS = frozenset(
 META_DATE_KEYS = frozenset({"article:published_time", "datepublished", "date", "dc.date", "dcterms.date"})
 
 
-@dataclass
+@dataclass(frozen=True)
 class HtmlProse:
     """What one pass over the HTML yields."""
 
