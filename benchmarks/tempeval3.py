@@ -133,19 +133,24 @@ def run_gum(kind: str, pipe_name: str, errors: list[str]) -> tuple[float, float,
     return t["relaxed R"], t["value acc"], counts.n_gold
 
 
-def words_per_second(repeat: int = 3) -> tuple[float, int]:
-    """Tagger-only throughput on ../shared/data/news: best of ``repeat`` passes."""
+def words_per_second(repeat: int = 3) -> tuple[float, float, int]:
+    """Tagger-only throughput on ../shared/data/news: (CPU words/s, wall words/s, words), best of ``repeat``.
+
+    CPU time (``process_time``) is the figure to compare: on a shared machine wall time
+    also counts the time other processes hold the core.
+    """
     blank = nlp.tokenizer()
     articles = list(corpora.news())
     docs = [(blank(a.text), a.dct) for a in articles]
     words = sum(sum(not t.is_space and not t.is_punct for t in doc) for doc, _ in docs)
-    best = float("inf")
+    best_cpu = best_wall = float("inf")
     for _ in range(repeat):
-        t0 = time.perf_counter()
+        c0, w0 = time.process_time(), time.perf_counter()
         for doc, dct in docs:
             timex.tag(doc, dct)
-        best = min(best, time.perf_counter() - t0)
-    return words / best, words
+        best_cpu = min(best_cpu, time.process_time() - c0)
+        best_wall = min(best_wall, time.perf_counter() - w0)
+    return words / best_cpu, words / best_wall, words
 
 
 def print_table(title: str, table: dict[str, float]) -> None:
@@ -175,8 +180,9 @@ def main(argv: Iterable[str] | None = None) -> int:
             recall, accuracy, n = run_gum(kind, args.pipeline, errors)
             print(f"  {kind:<5} n={n:<4} relaxed recall {100 * recall:6.2f}  value accuracy {100 * accuracy:6.2f}")
     if "speed" not in args.skip:
-        wps, words = words_per_second()
-        print(f"\nspeed: {wps:,.0f} words/s (tag() only, {words:,} words of ../shared/data/news, blank tokenizer)")
+        cpu, wall, words = words_per_second()
+        print(f"\nspeed: {cpu:,.0f} words/s CPU, {wall:,.0f} words/s wall "
+              f"(tag() only, {words:,} words of ../shared/data/news, blank tokenizer)")
     if args.errors:
         args.errors.write_text("\n".join(errors) + "\n", encoding="utf-8")
     return 0

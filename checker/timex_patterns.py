@@ -350,14 +350,14 @@ def _rules(order: str) -> list[Rule]:
     weekday = rf"{B}(?P<wd>{alt(WEEKDAYS)})(?P<dot>\.)?(?!\w)(?:\s+(?P<pod>{alt(PARTS_OF_DAY)})(?!\w))?"
     months = initials(MONTHS)
     return [  # ranges first: on equal spans they win over the single dates they contain
-        make_rule("year_range", year_range, build_year_range, "digit", lead="12"),
+        make_rule("year_range", year_range, build_year_range, "year4"),
         make_rule("day_range", day_range, build_day_range, "month", lead=months),
         make_rule("mdy", mdy, build_mdy, "month", lead=months),
         make_rule("dmy", dmy, build_dmy, "month", back=30),
         make_rule("my", my, build_my, "month", lead=months),
-        make_rule("iso", iso, build_iso, "digit", lead="0-9"),
-        make_rule("numeric", numeric, make_numeric_builder(order), "digit", lead="0-9"),
-        make_rule("year", year, build_year, "digit", lead="0-9"),
+        make_rule("iso", iso, build_iso, "year4"),
+        make_rule("numeric", numeric, make_numeric_builder(order), "num12"),
+        make_rule("year", year, build_year, "year4"),
         make_rule("month", rf"{B}{MON('mon')}", build_month, "month", lead=months),
         make_rule("relday", relday, build_relday, "relday", back=20),
         make_rule("weekday", weekday, build_weekday, "weekday", lead=initials(WEEKDAYS)),

@@ -286,7 +286,7 @@ def build_clock(m: re.Match[str], text: str) -> Cand | None:
         hour = hour % 12 + (12 if ap.startswith("p") else 0)
     elif minute is None or hour > 23 or minute > 59 or prev_word(text, m.start()).lower() not in ("at", "by", "until", "from", "before", "after", "since", "till"):
         return None
-    return Cand(m.start(), m.end(), "clock", {"hour": hour, "minute": minute, "mod": "APPROX" if m.groupdict().get("mod") else None})
+    return Cand(m.start(), m.end(), "clock", {"hour": hour, "minute": minute})
 
 
 def build_pod(m: re.Match[str], text: str) -> Cand | None:
@@ -357,8 +357,7 @@ def _rules() -> list[Rule]:
         r"(?:fiscal(?:[\s-]+year)?|FY)(?:\s*['’]?(?P<y>1\d{3}|20\d\d|\d\d)(?!\d))?(?![\w-])"
     )
     clock = (
-        rf"{NB}(?:(?P<mod>about|around|approximately|shortly\s+(?:before|after)|just\s+(?:before|after))\s+)?"
-        rf"(?:(?P<h>\d{{1,2}})(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>[ap]\.?\s?m\b\.?)|(?P<w>noon|midnight|midday)){tz}(?![\w:])"
+        rf"{NB}(?:(?P<h>\d{{1,2}})(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>[ap]\.?\s?m\b\.?)|(?P<w>noon|midnight|midday)){tz}(?![\w:])"
     )
     clock24 = rf"{NB}(?P<h>[0-2]?\d):(?P<mi>[0-5]\d){tz}(?![\w:.,]\d|\w)"
     pod_rel = (
@@ -387,14 +386,14 @@ def _rules() -> list[Rule]:
         make_rule("plural_weekday", rf"{B}(?P<wd>{weekday})s(?:\s+(?P<pod>{pod})s?)?(?!\w)", build_plural_weekday, "weekday"),
         make_rule("relnamed", relnamed, build_relnamed, "weekday month season", back=16),
         make_rule("season", season_re, build_season, "season", back=4),
-        make_rule("decade", decade, build_decade, "digit decade", back=6),
+        make_rule("decade", decade, build_decade, "year4 num12 decade", back=5),
         make_rule("century", century, build_century, "century", back=30),
         make_rule("quarter", quarter, build_quarter, "quarter", back=45),
-        make_rule("qcode", qcode, build_qcode, "digit", back=1),
+        make_rule("qcode", qcode, build_qcode, "num12", back=1),
         make_rule("yearago_period", yearago, build_yearago_period, "unit", back=20),
         make_rule("fiscal", fiscal, build_fiscal, "fiscal", back=25),
-        make_rule("clock", clock, build_clock, "digit clock", back=25),
-        make_rule("clock24", clock24, build_clock, "digit", lead="0-9"),
+        make_rule("clock", clock, build_clock, "num12 clock"),
+        make_rule("clock24", clock24, build_clock, "num12"),
         make_rule("pod", pod_rel, build_pod, "pod", back=20),
         make_rule("holiday", holiday, build_holiday, "holiday", back=30),
     ]

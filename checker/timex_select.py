@@ -22,7 +22,8 @@ from checker.timex_relative import SET_WORDS
 
 RULES = {order: EXPLICIT_RULES[order] + RELATIVE_RULES for order in EXPLICIT_RULES}
 
-# Keyword categories that trigger rules (``Rule.triggers``); "digit" is any number.
+# Keyword categories that trigger rules (``Rule.triggers``); numbers are "year4" (four
+# digits) or "num12" (one or two digits); longer ones trigger nothing.
 TRIGGERS: dict[str, list[str]] = {
     "month": list(MONTHS),
     "weekday": list(WEEKDAYS),
@@ -53,7 +54,10 @@ def trigger_hits(text: str) -> dict[str, list[tuple[int, int]]]:
     for m in _TRIGGER.finditer(text):
         word = m.group().lower()
         if word[0].isdigit():
-            hits["digit"].append(m.span())
+            if len(word) == 4:
+                hits["year4"].append(m.span())
+            elif len(word) <= 2:
+                hits["num12"].append(m.span())
             continue
         for category in _CATEGORIES.get(word, set()) | _CATEGORIES.get(word[:-1], set()):
             hits[category].append(m.span())
@@ -79,6 +83,7 @@ _MOD_PREFIX = re.compile(
     r"|(?P<the2>the\s+)?(?P<m2>end|beginning|start|middle|close|latter\s+part|early\s+part)\s+of\s+(?:the\s+)?)$",
     re.I,
 )
+_APPROX = re.compile(r"(?:about|around|approximately|roughly|shortly\s+(?:before|after)|just\s+(?:before|after))\s+$", re.I)
 _WEEK_OF = re.compile(r"(?:the\s+)?week\s+of\s+$", re.I)
 MODS = {"early": "START", "earlier": "START", "beginning": "START", "start": "START", "early part": "START",
         "mid": "MID", "middle": "MID", "late": "END", "later": "END", "end": "END", "close": "END",
@@ -100,6 +105,10 @@ def extend_prefixes(cands: list[Cand], text: str) -> list[Cand]:
             if m and not (c.kind in DAY_KINDS_NO_ADVERB and word in ("earlier", "later")):
                 start = m.start("m1") if m["m1"] and m["the"] and c.kind not in THE_KINDS else m.start()
                 c = Cand(start, c.end, c.kind, {**c.p, "mod": MODS[word]})
+        elif c.kind == "clock":
+            m = _APPROX.search(text, lo, c.start)
+            if m:
+                c = Cand(m.start(), c.end, c.kind, {**c.p, "mod": "APPROX"})
         elif c.kind == "date" and c.p.get("day"):
             m = _WEEK_OF.search(text, lo, c.start)
             if m:
