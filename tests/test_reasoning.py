@@ -354,14 +354,15 @@ def _large_network(seed: int, wrong: int) -> Network:
 
 @pytest.mark.parametrize("wrong", [0, 2])
 def test_500_variables_2000_constraints_fast(wrong):
+    """CPU time, so other processes on a shared machine do not count."""
     timings = []
     for seed in range(3):
         net = _large_network(seed, wrong)
-        start = time.perf_counter()
+        start = time.process_time()
         conflicts = net.conflicts()
         for v in range(500):
             net.bounds(v)
-        timings.append(time.perf_counter() - start)
+        timings.append(time.process_time() - start)
         assert bool(conflicts) == bool(wrong)
     assert min(timings) < 0.05
 
@@ -375,8 +376,8 @@ def test_long_conflict_in_a_large_network_stays_fast():
     for c in range(2000):
         net.add_difference(rnd.randrange(500), rnd.randrange(500), -10**5, 10**5, ("loose", c))
     net.add_difference(199, 0, 0, None, "wrong")
-    start = time.perf_counter()
+    start = time.process_time()
     (conflict,) = net.conflicts()
-    assert time.perf_counter() - start < 1.0
+    assert time.process_time() - start < 1.0
     assert conflict.reasons == (*(("chain", k) for k in range(199)), "wrong")
     assert conflict.excess == 199 * 10
