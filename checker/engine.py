@@ -10,7 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from checker import nlp, rules_calendar, timex
+from functools import lru_cache
+
+from checker import assertions, nlp, packs, rules_calendar, rules_tense, timex
 from checker.catalogue import catalogue
 from checker.model import SEVERITY_RANK, Analysis, Document, Finding
 
@@ -19,6 +21,8 @@ Rule = Callable[[Analysis], Iterable[Finding]]
 RULES: dict[str, Rule] = {
     "calendar/invalid-date": rules_calendar.invalid_dates,
     "calendar/weekday-mismatch": rules_calendar.weekday_mismatches,
+    "chronology/anachronism": rules_tense.anachronisms,
+    "chronology/stale-future": rules_tense.stale_futures,
 }
 
 
@@ -30,14 +34,22 @@ class Options:
     batch_size: int = 16
 
 
+@lru_cache(maxsize=None)
+def knowledge(names: tuple[str, ...] | None = None) -> packs.Pack:
+    """The built-in packs merged into one (loaded once per process)."""
+    return packs.merge(packs.load_builtin(names))
+
+
 def analyze(documents: Sequence[Document], options: Options = Options()) -> list[Analysis]:
-    """Tag every document's time expressions; spaCy runs once over the batch."""
+    """Tag time expressions and extract dated assertions; spaCy runs once over the batch."""
     pipeline = nlp.load()
+    pack = knowledge()
     docs = pipeline.pipe((d.text for d in documents), batch_size=options.batch_size)
-    return [
-        Analysis(document=document, timexes=tuple(timex.tag(doc, document.published, date_order=options.date_order)))
-        for document, doc in zip(documents, docs)
-    ]
+    analyses = []
+    for document, doc in zip(documents, docs):
+        timexes = timex.tag(doc, document.published, date_order=options.date_order)
+        analyses.append(Analysis(document, tuple(timexes), tuple(assertions.extract(doc, timexes, pack))))
+    return analyses
 
 
 def findings(analyses: Iterable[Analysis], rules: dict[str, Rule] = RULES) -> list[Finding]:

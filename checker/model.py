@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import date
 from typing import Literal
 
@@ -31,11 +32,14 @@ class OffsetMap:
 
     breaks: tuple[tuple[int, int], ...] = ()
 
+    @cached_property
+    def _keys(self) -> list[int]:
+        return [b[0] for b in self.breaks]
+
     def to_source(self, offset: int) -> int:
         if not self.breaks:
             return offset
-        keys = [b[0] for b in self.breaks]
-        i = bisect.bisect_right(keys, offset) - 1
+        i = bisect.bisect_right(self._keys, offset) - 1
         if i < 0:
             return offset
         text_at, source_at = self.breaks[i]
@@ -61,6 +65,16 @@ class Document:
 
     def to_source(self, offset: int) -> int:
         return self.offsets.to_source(offset)
+
+    def source_span(self, start: int, end: int) -> Span:
+        """Text offsets ``[start, end)`` as a Span of the source file.
+
+        The end is mapped from the span's last character: where extracted text joins
+        pieces (HTML tags, entities), ``to_source(end)`` would land after the markup
+        that follows the span.
+        """
+        first = self.to_source(start)
+        return Span(self.path, first, first if end <= start else self.to_source(end - 1) + 1)
 
 
 @dataclass(frozen=True)
@@ -103,6 +117,40 @@ class Timex:
 
 
 @dataclass(frozen=True)
+class Assertion:
+    """An event mention tied to a time expression ("was sworn in ... on January 20, 2025").
+
+    ``event`` is the event type from a rule pack's vocabulary (``inauguration``,
+    ``birth``...) or ``event`` for any other verb. ``timex`` indexes the
+    Analysis' timexes; ``relation`` is how the event sits against that time
+    (``at``, ``before``, ``after``, ``since``, ``until``). ``participants`` maps
+    roles to normalized names (a surname or pronoun is linked to the full name
+    mentioned earlier). ``tense``: past, present, future, none; ``aspect``:
+    simple, perfect, progressive; ``modality``: asserted, hypothetical, planned,
+    reported-future, quoted. ``inferred`` lists the pieces that were inferred
+    rather than read (``tense``, ``participant``, ``year``), which lowers a
+    finding's severity.
+    """
+
+    id: int
+    event: str
+    trigger: str
+    trigger_start: int
+    trigger_end: int
+    timex: int
+    relation: str = "at"
+    participants: tuple[tuple[str, str], ...] = ()
+    tense: str = "none"
+    aspect: str = "simple"
+    polarity: str = "positive"
+    modality: str = "asserted"
+    inferred: tuple[str, ...] = ()
+
+    def participant(self, role: str) -> str | None:
+        return dict(self.participants).get(role)
+
+
+@dataclass(frozen=True)
 class Span:
     """A stretch of one file, in offsets of that file's decoded source."""
 
@@ -139,4 +187,4 @@ class Analysis:
 
     document: Document
     timexes: tuple[Timex, ...] = ()
-    assertions: tuple = ()
+    assertions: tuple[Assertion, ...] = ()

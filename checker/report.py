@@ -15,7 +15,7 @@ from functools import cached_property
 from rich.console import Console
 from rich.text import Text
 
-from checker.model import Analysis, Finding, Span, Timex
+from checker.model import Analysis, Assertion, Finding, Span, Timex
 
 SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
@@ -125,12 +125,15 @@ def render_text(findings: Sequence[Finding], positions: Positions, console: Cons
         console.print(Text("No findings.", style="green"))
 
 
+def _offsets(span: Span) -> dict[str, int]:
+    return {"offset": span.start, "end_offset": span.end}
+
+
 def timex_record(timex: Timex, analysis: Analysis) -> dict:
     doc = analysis.document
     return {
         "text": timex.text,
-        "offset": doc.to_source(timex.start),
-        "end_offset": doc.to_source(timex.end),
+        **_offsets(doc.source_span(timex.start, timex.end)),
         "type": timex.type,
         "value": timex.value,
         "mod": timex.mod,
@@ -150,7 +153,24 @@ def extract_record(analysis: Analysis) -> dict:
         "published": doc.published.isoformat() if doc.published else None,
         "published_source": doc.published_source,
         "timexes": [timex_record(t, analysis) for t in analysis.timexes],
-        "assertions": [],
+        "assertions": [assertion_record(a, analysis) for a in analysis.assertions],
+    }
+
+
+def assertion_record(assertion: Assertion, analysis: Analysis) -> dict:
+    doc = analysis.document
+    return {
+        "event": assertion.event,
+        "trigger": assertion.trigger,
+        **_offsets(doc.source_span(assertion.trigger_start, assertion.trigger_end)),
+        "timex": assertion.timex,
+        "relation": assertion.relation,
+        "participants": dict(assertion.participants),
+        "tense": assertion.tense,
+        "aspect": assertion.aspect,
+        "polarity": assertion.polarity,
+        "modality": assertion.modality,
+        "inferred": list(assertion.inferred),
     }
 
 
@@ -163,3 +183,10 @@ def render_extract_text(analysis: Analysis, console: Console) -> None:
         line, column = index.position(t["offset"])
         interval = f" [{t['earliest']} .. {t['latest']}]" if t["earliest"] or t["latest"] else ""
         console.print(f"  {line}:{column}  {t['type']:<8} {t['value']:<14} {t['text']!r}{interval}")
+    for a in record["assertions"]:
+        line, column = index.position(a["offset"])
+        who = ", ".join(f"{k}={v}" for k, v in a["participants"].items())
+        console.print(
+            f"  {line}:{column}  {a['event']:<12} {a['trigger']!r} {a['relation']} timex {a['timex']}"
+            f"  {a['tense']}/{a['aspect']} {a['modality']} {a['polarity']}  {who}"
+        )

@@ -30,7 +30,7 @@ def month_length(year: int | None, month: int) -> int:
 
 def _span(analysis: Analysis, start: int, end: int) -> Span:
     doc = analysis.document
-    return Span(doc.path, doc.to_source(start), doc.to_source(end))
+    return doc.source_span(start, end)
 
 
 def _severity(fields: DateFields, timex: Timex) -> Severity:

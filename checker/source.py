@@ -24,7 +24,7 @@ from checker.source_html import html_prose
 from checker.source_markdown import blank, prose
 from checker.source_rst import rst_prose
 
-__all__ = ["DEFAULT_PUBLISHED_KEYS", "InputError", "format_for_path", "read_bytes", "read_path", "read_text", "source_span"]
+__all__ = ["DEFAULT_PUBLISHED_KEYS", "InputError", "format_for_path", "read_bytes", "read_path", "read_text"]
 
 FORMATS_BY_EXTENSION = {
     ".md": "markdown", ".markdown": "markdown",
@@ -48,17 +48,6 @@ class InputError(Exception):
 def format_for_path(path: str) -> str:
     """The input format a file name implies; anything unknown is plain text."""
     return FORMATS_BY_EXTENSION.get(os.path.splitext(path)[1].lower(), "text")
-
-
-def source_span(document: Document, start: int, end: int) -> tuple[int, int]:
-    """Text offsets ``[start, end)`` -> source offsets.
-
-    The end is mapped from the span's last character: where extracted text
-    joins pieces (HTML tags, entities), ``to_source(end)`` would land after
-    the markup that follows the span.
-    """
-    first = document.to_source(start)
-    return (first, first) if end <= start else (first, document.to_source(end - 1) + 1)
 
 
 def _read_bytes(path: str, max_bytes: int | None) -> bytes:

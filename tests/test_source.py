@@ -15,7 +15,6 @@ from checker.source import (
     format_for_path,
     read_path,
     read_text,
-    source_span,
 )
 
 
@@ -308,9 +307,10 @@ def test_html_offsets_map_back_through_tags_and_entities():
 def test_html_span_ends_map_before_closing_tags():
     doc = read_text("<p>On <b>Monday</b>, March 4.</p>", fmt="html")
     start = doc.text.index("Monday")
-    begin, end = source_span(doc, start, start + len("Monday"))
+    span = doc.source_span(start, start + len("Monday"))
+    begin, end = span.start, span.end
     assert doc.source[begin:end] == "Monday"
-    assert source_span(doc, start, start) == (begin, begin)
+    assert doc.source_span(start, start).end == begin
     assert len(doc.offsets.breaks) == 3  # one per shift between text and source, not one per piece
 
 

@@ -1,0 +1,318 @@
+"""Dated assertions: which event each time expression dates, and how it is asserted.
+
+For every DATE/TIME expression the dependency parse is climbed from the
+expression to the word it modifies: a verb ("sworn ... on January 20, 2025") or
+an event noun a pack knows ("the inauguration on January 20"). The event type
+comes from the packs' trigger vocabularies (lemmas and particles: "swear in" ->
+inauguration); tense, aspect, polarity and modality come from the verb's
+auxiliaries, its clause and the quotation marks around it; participants from its
+subject and object, with pronouns and surnames linked to the full name met before.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from checker.model import Assertion, Timex
+from checker.packs import Pack
+
+PREPOSITION_RELATION = {
+    "on": "at", "in": "at", "at": "at", "during": "at", "of": "at",
+    "before": "before", "by": "before", "until": "until", "till": "until", "through": "until",
+    "after": "after", "since": "since", "from": "since",
+}
+# Verbs whose infinitive complement is a plan, not a fact ("scheduled to start on ...").
+PLAN_VERBS = frozenset(
+    "schedule expect plan set due intend aim hope want propose seek vow pledge promise agree "
+    "prepare decide threaten try attempt wish need hope aspire tend slate poise".split()
+)
+SPEECH_VERBS = frozenset("say tell announce report state claim add note predict warn insist write declare".split())
+HYPOTHETICAL_MARKERS = frozenset({"if", "unless", "whether", "should", "suppose", "lest"})
+MODAL_FUTURE = frozenset({"will", "shall", "'ll", "wo"})
+MODAL_HYPOTHETICAL = frozenset({"would", "could", "might", "may", "should", "must", "ought", "can", "'d"})
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
+THING_PRONOUNS = frozenset({"it", "its", "itself"})
+DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
+_QUOTES = re.compile(r"[\"“”]")
+
+
+@dataclass(frozen=True)
+class _Mentions:
+    """Names met so far, for linking pronouns and surnames to full names."""
+
+    people: dict[str, str]
+    last_person: str | None = None
+    last_thing: str | None = None
+
+
+def quoted_ranges(text: str) -> list[tuple[int, int]]:
+    """Character ranges between paired quotation marks, paragraph by paragraph."""
+    ranges: list[tuple[int, int]] = []
+    for paragraph in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]*)*", text):
+        marks = [m.start() + paragraph.start() for m in _QUOTES.finditer(paragraph.group(0))]
+        ranges += [(marks[i], marks[i + 1]) for i in range(0, len(marks) - 1, 2)]
+    return ranges
+
+
+def _inside(offset: int, ranges: Sequence[tuple[int, int]]) -> bool:
+    return any(start < offset < end for start, end in ranges)
+
+
+def _attachment(token: Token) -> tuple[Token | None, str | None]:
+    """What the phrase headed by ``token`` modifies, and the relation its preposition states."""
+    while token.dep_ in ("appos", "conj") and token.head.i != token.i:
+        token = token.head
+    relation = None
+    if token.dep_ == "pobj" and token.head.i != token.i:
+        relation = PREPOSITION_RELATION.get(token.head.lower_, "other")
+        token = token.head
+    return (None if token.head.i == token.i else token.head), relation
+
+
+def governor(span: Span, pack: Pack) -> tuple[Token | None, str]:
+    """The word a time expression dates: a verb, or an event noun a pack knows.
+
+    A date inside a prepositional phrase of a plain noun climbs on ("sworn into his
+    second term on January 20" dates "sworn"); a date classifying a plain noun
+    ("the 2024 budget") dates nothing.
+    """
+    word, relation = _attachment(span.root)
+    while word is not None and word.pos_ not in ("VERB", "AUX"):
+        if word.pos_ in ("NOUN", "PROPN") and pack.event_for(word.lemma_) is not None:
+            break
+        if word.dep_ != "pobj":
+            return None, relation or "at"
+        word, _ = _attachment(word)
+    return word, relation or "at"
+
+
+def _phrases(word: Token) -> Iterator[tuple[str, Token]]:
+    """Candidate trigger phrases around a word, longest first: "take office", "swear in", "open"."""
+    particles = [c for c in word.children if c.dep_ == "prt"]
+    objects = [c for c in word.children if c.dep_ in ("dobj", "attr")]
+    lemma = word.lemma_.lower()
+    for obj in objects:
+        for prt in particles:
+            yield f"{lemma} {prt.lower_} {obj.lemma_.lower()}", obj
+        yield f"{lemma} {obj.lemma_.lower()}", obj
+    for prt in particles:
+        yield f"{lemma} {prt.lower_}", prt
+    for prep in (c for c in word.children if c.dep_ == "prep" and c.lower_ == "into"):
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            yield f"{lemma} into {obj.lemma_.lower()}", obj
+    yield word.lower_, word
+    yield lemma, word
+
+
+def event_type(word: Token, pack: Pack) -> tuple[str, Token]:
+    """The pack event a word announces, and the last token of its trigger phrase."""
+    for phrase, last in _phrases(word):
+        found = pack.event_for(phrase)
+        if found is not None:
+            return found.id, last
+    return "event", word
+
+
+def auxiliaries(verb: Token) -> list[Token]:
+    """The verb's auxiliaries, inherited from the first conjunct ("was reelected ... and sworn")."""
+    own = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if own or verb.dep_ != "conj" or verb.tag_ not in ("VBN", "VBG", "VB"):
+        return own
+    return auxiliaries(verb.head)
+
+
+def tense_aspect(verb: Token) -> tuple[str, str, bool]:
+    """Tense and aspect from the tag and auxiliaries; the flag says the tense was inferred."""
+    auxes = auxiliaries(verb)
+    lowered = [a.lower_ for a in auxes]
+    if any(a in MODAL_FUTURE for a in lowered):
+        return "future", "perfect" if "have" in lowered else "simple", False
+    if any(a.lemma_ == "have" for a in auxes):
+        return ("past" if any(a.tag_ == "VBD" for a in auxes) else "present"), "perfect", False
+    if any(a.tag_ == "VBD" for a in auxes):
+        return "past", "progressive" if verb.tag_ == "VBG" else "simple", False
+    if any(a.tag_ in ("VBZ", "VBP") for a in auxes):
+        going = verb.tag_ == "VBG" and verb.lemma_ == "go"
+        return ("future" if going else "present"), "progressive" if verb.tag_ == "VBG" else "simple", False
+    if verb.tag_ == "VBD":
+        return "past", "simple", False
+    if verb.tag_ in ("VBZ", "VBP"):
+        return "present", "simple", False
+    if verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl", "advcl", "conj"):
+        return "past", "simple", True  # reduced relative: "the stadium, opened in 2024,"
+    return "none", "simple", True
+
+
+def _clause_chain(verb: Token) -> Iterator[Token]:
+    """The verb and the verbs whose clauses contain it, innermost first."""
+    token = verb
+    while True:
+        yield token
+        if token.head.i == token.i:
+            return
+        token = token.head
+
+
+def modality(verb: Token, quoted: bool) -> str:
+    """asserted, hypothetical, planned, reported-future or quoted."""
+    if quoted:
+        return "quoted"
+    lowered = [a.lower_ for a in auxiliaries(verb)]
+    for token in _clause_chain(verb):
+        if any(c.dep_ == "mark" and c.lower_ in HYPOTHETICAL_MARKERS for c in token.children):
+            return "hypothetical"
+        if token.dep_ == "xcomp" and token.head.lemma_.lower() in PLAN_VERBS:
+            return "planned"
+        if token.dep_ == "xcomp" or any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+            return "planned"
+        if token.dep_ in ("ccomp", "advcl", "relcl", "acl", "xcomp"):
+            break
+    if any(a in ("would", "'d") for a in lowered):
+        head = verb.head
+        return "reported-future" if verb.dep_ == "ccomp" and head.lemma_.lower() in SPEECH_VERBS else "hypothetical"
+    if any(a in MODAL_HYPOTHETICAL for a in lowered):
+        return "hypothetical"
+    if verb.tag_ in ("VBN", "VBD") and verb.head.lemma_.lower() in PLAN_VERBS and verb.dep_ in ("xcomp", "oprd"):
+        return "planned"
+    return "asserted"
+
+
+def _name_of(token: Token) -> str:
+    """A noun phrase reduced to a comparable key: its proper-noun tail, or its words without determiners."""
+    words = [t for t in token.subtree if t.dep_ not in ("det", "punct", "prep", "relcl", "acl", "appos", "cc", "conj")
+             and t.i <= token.i and t.dep_ != "poss"]
+    names = [t for t in words if t.pos_ == "PROPN"]
+    if names:
+        return " ".join(t.text for t in names)
+    return " ".join(t.lower_ for t in words if t.lower_ not in DETERMINERS)
+
+
+def _subjects(verb: Token) -> list[Token]:
+    """The verb's subjects; a conjunct shares its first conjunct's, a reduced relative its noun's."""
+    own = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if own or verb.head.i == verb.i:
+        return own
+    if verb.dep_ == "conj":
+        return _subjects(verb.head)
+    return [verb.head] if verb.dep_ in ("acl", "relcl") and verb.pos_ in ("VERB", "AUX") else []
+
+
+def _resolve(token: Token, mentions: _Mentions) -> tuple[str | None, bool]:
+    """A participant's key; relative and personal pronouns, and bare surnames, link to names met."""
+    if token.tag_ in ("WDT", "WP") and token.head.dep_ == "relcl":
+        token = token.head.head  # "the stadium, which opened": the stadium
+    lower = token.lower_
+    if lower in PERSON_PRONOUNS:
+        return mentions.last_person, True
+    if lower in THING_PRONOUNS:
+        return mentions.last_thing, True
+    if token.pos_ == "PRON":
+        return None, True
+    name = _name_of(token)
+    if token.pos_ == "PROPN" and " " not in name and name in mentions.people:
+        return mentions.people[name], True
+    return name or None, False
+
+
+def participants(word: Token, mentions: _Mentions) -> tuple[tuple[tuple[str, str], ...], bool]:
+    """Subject and object of an event word.
+
+    The object is what the event happens to: the direct or passive subject of a
+    verb ("was born", "opened the bridge"), the possessor or "of" phrase of a
+    noun ("its opening", "the inauguration of Biden").
+    """
+    if word.pos_ in ("VERB", "AUX"):
+        candidates = [("object" if t.dep_ == "nsubjpass" else "subject", t) for t in _subjects(word)]
+        candidates += [("object", t) for t in word.children if t.dep_ == "dobj"]
+    else:
+        candidates = [("object", t) for t in word.children if t.dep_ == "poss"]
+        candidates += [("object", t) for p in word.children if p.dep_ == "prep" and p.lower_ == "of"
+                       for t in p.children if t.dep_ == "pobj"]
+    roles: dict[str, str] = {}
+    inferred = False
+    for role, token in candidates:
+        key, linked = _resolve(token, mentions)
+        if key and role not in roles:
+            roles[role] = key
+            inferred |= linked
+    return tuple(roles.items()), inferred
+
+
+def _remember(sentence: Span, mentions: _Mentions) -> _Mentions:
+    """Update the names met: full names, their surnames, the last person and the last thing."""
+    people = mentions.people
+    last_person, last_thing = mentions.last_person, mentions.last_thing
+    for token in sentence:
+        if token.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "poss") or token.pos_ not in ("PROPN", "NOUN"):
+            continue
+        name = _name_of(token)
+        if not name:
+            continue
+        if token.pos_ == "PROPN" and token.ent_type_ in ("PERSON", "") and len(name.split()) >= 2:
+            people.setdefault(name.split()[-1], name)
+            last_person = name if token.dep_ in ("nsubj", "nsubjpass") else last_person
+        elif token.pos_ == "PROPN" and name in people:
+            last_person = people[name] if token.dep_ in ("nsubj", "nsubjpass") else last_person
+        elif token.dep_ in ("nsubj", "nsubjpass"):
+            last_thing = name
+    return _Mentions(people, last_person, last_thing)
+
+
+def extract(doc: Doc, timexes: Sequence[Timex], pack: Pack) -> list[Assertion]:
+    """One assertion per DATE/TIME expression that dates an event word."""
+    quotes = quoted_ranges(doc.text)
+    by_sentence: dict[int, list[tuple[int, Timex]]] = {}
+    for index, timex in enumerate(timexes):
+        if timex.type in ("DATE", "TIME"):
+            span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+            if span is not None:
+                by_sentence.setdefault(span.sent.start, []).append((index, timex))
+    found: list[Assertion] = []
+    mentions = _Mentions({})
+    for sentence in doc.sents:
+        for index, timex in by_sentence.get(sentence.start, []):
+            span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+            assertion = _assertion(len(found), index, span, pack, mentions, quotes)
+            if assertion is not None:
+                found.append(assertion)
+        mentions = _remember(sentence, mentions)
+    return found
+
+
+def _assertion(
+    number: int, index: int, span: Span, pack: Pack, mentions: _Mentions, quotes: Sequence[tuple[int, int]]
+) -> Assertion | None:
+    word, relation = governor(span, pack)
+    if word is None or word in span:
+        return None
+    event, last = event_type(word, pack)
+    if word.pos_ == "NOUN" and event == "event":
+        return None  # a date modifying an ordinary noun ("the 2024 budget") dates no event
+    verb = word if word.pos_ in ("VERB", "AUX") else next(
+        (t for t in _clause_chain(word) if t.pos_ in ("VERB", "AUX")), None
+    )
+    tense, aspect, tense_inferred = tense_aspect(verb) if verb is not None else ("none", "simple", True)
+    quoted = _inside(word.idx, quotes)
+    roles, linked = participants(word, mentions)
+    negated = verb is not None and any(c.dep_ == "neg" for c in verb.children)
+    first, end = min(word.idx, last.idx), max(word.idx + len(word), last.idx + len(last))
+    inferred = tuple(k for k, flag in (("tense", tense_inferred), ("participant", linked)) if flag)
+    return Assertion(
+        id=number,
+        event=event,
+        trigger=span.doc.text[first:end],
+        trigger_start=first,
+        trigger_end=end,
+        timex=index,
+        relation=relation,
+        participants=roles,
+        tense=tense,
+        aspect=aspect,
+        polarity="negative" if negated else "positive",
+        modality=modality(verb, quoted) if verb is not None else ("quoted" if quoted else "asserted"),
+        inferred=inferred,
+    )

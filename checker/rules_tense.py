@@ -1,0 +1,86 @@
+"""Tense against the publication date.
+
+``chronology/anachronism``: an asserted past or present-perfect event dated wholly
+after the publication date ("sworn in on January 20, 2025" in a text of 2024-12-20).
+``chronology/stale-future``: an asserted future event dated wholly before it
+("Biden will be sworn in on January 20, 2021" in 2022).
+
+Only asserted statements count: plans, hypotheticals, reported futures and quotes
+are never flagged, and the date's year must be written in the text (a year the
+tagger inferred from the publication date cannot contradict it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+
+from checker.model import Analysis, Assertion, Finding, Severity, Timex
+
+PAST_RELATIONS = frozenset({"at", "since", "after"})
+FUTURE_RELATIONS = frozenset({"at", "before", "until"})
+
+
+def _explicit_year(timex: Timex) -> bool:
+    return timex.fields.year is not None
+
+
+def _severity(assertion: Assertion) -> Severity:
+    """Error when the tense was read from an auxiliary or inflection; warning when inferred."""
+    return "warning" if assertion.inferred and "tense" in assertion.inferred else "error"
+
+
+def _claim_span(analysis: Analysis, assertion: Assertion, timex: Timex):
+    """The trigger and its date together: "sworn into his second term on January 20, 2025"."""
+    start, end = min(assertion.trigger_start, timex.start), max(assertion.trigger_end, timex.end)
+    return analysis.document.source_span(start, end)
+
+
+def _published(analysis: Analysis) -> date | None:
+    """The publication date, unless it was inferred from these very statements."""
+    doc = analysis.document
+    return doc.published if doc.published_source in ("option", "front-matter") else None
+
+
+def _dated(analysis: Analysis) -> Iterator[tuple[Assertion, Timex]]:
+    for assertion in analysis.assertions:
+        timex = analysis.timexes[assertion.timex]
+        if assertion.modality == "asserted" and timex.earliest is not None and _explicit_year(timex):
+            yield assertion, timex
+
+
+def anachronisms(analysis: Analysis) -> Iterator[Finding]:
+    published = _published(analysis)
+    if published is None:
+        return
+    for assertion, timex in _dated(analysis):
+        told_as_past = assertion.tense == "past" or (assertion.tense == "present" and assertion.aspect == "perfect")
+        if told_as_past and assertion.relation in PAST_RELATIONS and timex.earliest > published:
+            yield Finding(
+                rule="chronology/anachronism",
+                severity=_severity(assertion),
+                message=f"{assertion.trigger!r} is told in the past tense, but {timex.text} is after "
+                f"the publication date ({published.isoformat()})",
+                span=_claim_span(analysis, assertion, timex),
+            )
+
+
+def stale_futures(analysis: Analysis) -> Iterator[Finding]:
+    published = _published(analysis)
+    if published is None:
+        return
+    for assertion, timex in _dated(analysis):
+        if (
+            assertion.tense == "future"
+            and assertion.aspect == "simple"
+            and assertion.relation in FUTURE_RELATIONS
+            and timex.latest is not None
+            and timex.latest < published
+        ):
+            yield Finding(
+                rule="chronology/stale-future",
+                severity=_severity(assertion),
+                message=f"{assertion.trigger!r} is told in the future tense, but {timex.text} was already past "
+                f"at publication ({published.isoformat()})",
+                span=_claim_span(analysis, assertion, timex),
+            )
