@@ -25,7 +25,10 @@ from checker.timex_relative import duration_value
 
 Tense = str | None  # "past", "present", "future" or None (unknown)
 
-FUTURE_WORDS = {"will", "'ll", "’ll", "shall", "wo", "gonna", "scheduled", "upcoming", "slated"}
+FUTURE_WORDS = {"will", "'ll", "’ll", "shall", "wo", "gonna", "scheduled", "upcoming", "slated", "would", "could", "might"}
+# A past-tense verb may still report a date just ahead ("said the offer expires Nov. 20").
+PAST_TENSE_REACH = 31
+PLAN_VERBS = {"plan", "expect", "schedule", "intend", "set", "due", "slate", "hope", "aim", "prepare", "go"}
 PAST_WORDS = {"was", "were", "had", "did", "said", "ago", "last", "earlier", "told", "announced", "reported",
               "came", "went", "took", "made", "left", "met", "won", "lost", "began", "fell", "rose"}  # fmt: skip
 _CLAUSE_END = {".", "!", "?", ";", "\n"}
@@ -61,18 +64,25 @@ class Resolver:
         return self._window_tense(span.start, span.end)
 
     def _verb_tense(self, verb) -> Tense:  # type: ignore[no-untyped-def]
-        """Tense of a verb group; a bare past participle counts as past (small models often tag "opened" VBN)."""
+        """Tense of a verb group, with news conventions.
+
+        Modals ("would leave", "could come") and plans ("planned to leave", "set to
+        resume") point forward; a bare past participle counts as past (small models
+        often tag "opened" VBN); "have" + participle is past.
+        """
         words = [verb] + [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
         lowers = {w.lower_ for w in words}
-        if lowers & {"will", "'ll", "’ll", "shall", "wo"}:
+        if lowers & {"have", "has", "had", "'ve"} and verb.tag_ == "VBN":
+            return "past"
+        if any(w.tag_ == "MD" for w in words) or lowers & {"going", "gonna"}:
             return "future"
-        if verb.head.i != verb.i and verb.dep_ == "xcomp" and verb.head.lemma_ in {"plan", "expect", "schedule", "intend", "go", "be"}:
-            if verb.head.tag_ != "VBD":
-                return "future"
+        head = verb.head
+        if verb.dep_ == "xcomp" and head.i != verb.i and head.lemma_ in PLAN_VERBS:
+            return "future"
+        if verb.lemma_ in PLAN_VERBS and any(c.dep_ == "xcomp" for c in verb.children):
+            return "future"
         if any(w.tag_ == "VBD" for w in words) or verb.tag_ == "VBN" and not lowers & {"be", "is", "are", "am", "being"}:
             return "past"
-        if lowers & {"would"}:
-            return None
         if any(w.tag_ in ("VBZ", "VBP") for w in words):
             return "present"
         return None
@@ -147,19 +157,27 @@ class Resolver:
 
         Past tense: the latest such day not after the DCT; future: the earliest not
         before it; otherwise the nearest, counting days ahead double (news mostly
-        reports what happened). "this year"/"last year" next to it decide outright.
+        reports what happened). "this year"/"last year" next to it decide outright,
+        and so does a stated weekday that fits exactly one year within six months
+        of the DCT ("Saturday, April 25").
         """
         assert self.dct is not None
         if c.p.get("yearrel") is not None:
             return self.dct.year + int(c.p["yearrel"]), "dct"  # type: ignore[call-overload]
+        years = (self.dct.year - 1, self.dct.year, self.dct.year + 1)
+        weekday = c.p.get("weekday")
+        if day and weekday is not None:
+            fits = [y for y in years if (d := day_or_none(y, month, day)) and abs((d - self.dct).days) <= 183 and d.weekday() == weekday]
+            if len(fits) == 1:
+                return fits[0], "dct"
         tense = self.tense(c.start, c.end)
         best: list[tuple[int, int]] = []
-        for y in (self.dct.year - 1, self.dct.year, self.dct.year + 1):
+        for y in years:
             d = day_or_none(y, month, min(day or 15, month_days(y, month)))
             assert d is not None
             ahead = (d - self.dct).days if day else (d.replace(day=1) - self.dct).days
             behind = (self.dct - d).days if day else (self.dct - d.replace(day=month_days(y, month))).days
-            if tense == "past" and ahead > 0 or tense == "future" and behind > 0:
+            if tense == "past" and ahead > PAST_TENSE_REACH or tense == "future" and behind > 0:
                 continue
             best.append((max(2 * ahead, behind, 0), y))
         return min(best)[1] if best else self.dct.year, "tense" if tense in ("past", "future") else "dct"
@@ -252,9 +270,8 @@ class Resolver:
         if q is None:  # "the quarter", "the latest quarter", "this quarter", "the year-ago quarter"
             rel = c.p.get("rel")
             base = shift(self.dct, unit, int(rel)) if rel is not None else self.dct - timedelta(days=45)
-            p = period_of(unit, base)
-            if c.p.get("shift"):
-                p = period_of(unit, shift(p.earliest, "year", -1))  # type: ignore[arg-type]
+            years_back = int(c.p.get("yearrel") or 0) + (-1 if c.p.get("shift") else 0)  # type: ignore[call-overload]
+            p = period_of(unit, shift(base, "year", years_back))
             return self.period(c, p, "dct")
         yearrel = c.p.get("yearrel")
         if yearrel is not None:
