@@ -7,22 +7,29 @@ module, so every entry point runs the same stages in the same order.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
-
+from collections.abc import Callable, Collection, Iterable, Sequence
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from checker import assertions, nlp, packs, rules_calendar, rules_tense, timex
+from spacy.tokens import Doc
+
+from checker import assertions, nlp, packs, rules_calendar, rules_tense, timeline, timex
 from checker.catalogue import catalogue
 from checker.model import SEVERITY_RANK, Analysis, Document, Finding
 
 Rule = Callable[[Analysis], Iterable[Finding]]
+CorpusRule = Callable[[Sequence[Analysis], packs.Pack], Iterable[Finding]]
 
 RULES: dict[str, Rule] = {
     "calendar/invalid-date": rules_calendar.invalid_dates,
     "calendar/weekday-mismatch": rules_calendar.weekday_mismatches,
     "chronology/anachronism": rules_tense.anachronisms,
     "chronology/stale-future": rules_tense.stale_futures,
+    "chronology/order": timeline.reversed_ranges,
+}
+# Rules that see every checked file at once (one temporal network), with the rule ids they report.
+CORPUS_RULES: dict[tuple[str, ...], CorpusRule] = {
+    ("chronology/conflicting-dates", "chronology/order"): timeline.conflict_findings,
 }
 
 
@@ -40,21 +47,41 @@ def knowledge(names: tuple[str, ...] | None = None) -> packs.Pack:
     return packs.merge(packs.load_builtin(names))
 
 
+def _analysis(document: Document, doc: Doc, pack: packs.Pack, options: Options) -> Analysis:
+    timexes = timex.tag(doc, document.published, date_order=options.date_order)
+    return Analysis(document, tuple(timexes), tuple(assertions.extract(doc, timexes, pack)))
+
+
 def analyze(documents: Sequence[Document], options: Options = Options()) -> list[Analysis]:
-    """Tag time expressions and extract dated assertions; spaCy runs once over the batch."""
+    """Tag time expressions and extract dated assertions; spaCy runs once over the batch.
+
+    An undated document gets the earliest publication date its past-tense statements
+    allow (``published_source: "inferred"``), and its expressions are resolved again
+    against it.
+    """
     pipeline = nlp.load()
     pack = knowledge()
     docs = pipeline.pipe((d.text for d in documents), batch_size=options.batch_size)
     analyses = []
     for document, doc in zip(documents, docs):
-        timexes = timex.tag(doc, document.published, date_order=options.date_order)
-        analyses.append(Analysis(document, tuple(timexes), tuple(assertions.extract(doc, timexes, pack))))
+        analysis = _analysis(document, doc, pack, options)
+        if document.published is None and (inferred := timeline.infer_published(analysis)) is not None:
+            dated = replace(document, published=inferred, published_source="inferred")
+            analysis = _analysis(dated, doc, pack, options)
+        analyses.append(analysis)
     return analyses
 
 
-def findings(analyses: Iterable[Analysis], rules: dict[str, Rule] = RULES) -> list[Finding]:
-    """Every rule over every analysis, sorted by path then offset."""
-    found = [f for analysis in analyses for rule in rules.values() for f in rule(analysis)]
+def findings(analyses: Sequence[Analysis], rules: Collection[str] | None = None) -> list[Finding]:
+    """The rules (all when None) over every analysis, the corpus rules over all of them at once.
+
+    Sorted by path then offset.
+    """
+    wanted = set(catalogue()) if rules is None else set(rules)
+    found = [f for rule_id, rule in RULES.items() if rule_id in wanted for a in analyses for f in rule(a)]
+    for ids, corpus_rule in CORPUS_RULES.items():
+        if wanted.intersection(ids):
+            found += [f for f in corpus_rule(analyses, knowledge()) if f.rule in wanted]
     return sorted(found, key=lambda f: (f.span.path, f.span.start, f.span.end, f.rule))
 
 
@@ -66,4 +93,5 @@ def at_or_above(items: Iterable[Finding], threshold: str) -> list[Finding]:
 
 def implemented_rules() -> list[str]:
     """Catalogue ids that have an implementation, in catalogue order."""
-    return [rule_id for rule_id in catalogue() if rule_id in RULES]
+    produced = set(RULES).union(*CORPUS_RULES)
+    return [rule_id for rule_id in catalogue() if rule_id in produced]

@@ -75,6 +75,7 @@ class EventType:
 
     id: str
     description: str = ""
+    once: bool = False
     triggers: tuple[str, ...] = ()
     forms: tuple[str, ...] = ()
     roles: Mapping[str, str] = field(default_factory=dict)
@@ -512,6 +513,7 @@ def _event(doc: _Doc, key: str, raw: Mapping[str, Any]) -> EventType:
     return EventType(
         id=key,
         description=raw.get("description", ""),
+        once=bool(raw.get("once", False)),
         triggers=tuple(raw.get("triggers", ())),
         forms=tuple(raw.get("forms", ())),
         roles=dict(raw.get("roles", {})),
@@ -744,6 +746,7 @@ def merge(packs: Sequence[Pack]) -> Pack:
         events[event.id] = event if old is None else replace(
             old,
             description=old.description or event.description,
+            once=old.once or event.once,
             triggers=old.triggers + tuple(t for t in event.triggers if t not in old.triggers),
             forms=old.forms + tuple(t for t in event.forms if t not in old.forms),
             roles={**event.roles, **old.roles},
