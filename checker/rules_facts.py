@@ -1,0 +1,583 @@
+"""Claims checked against the knowledge packs.
+
+``facts/contradiction``: a dated claim about a person or an election that a pack
+fact or calendar rule rules out ("Barack Obama was first elected president in
+2004": 2008; "Biden was inaugurated on January 21, 2021": January 20; "the
+election was held on November 6, 2024": the Tuesday after the first Monday).
+``facts/title-anachronism``: a title before a name ("President Obama") for a
+time when the person held that office neither at the event nor at publication.
+
+Both rules take the Pack explicitly (``contradictions(analysis, pack)``); the
+engine passes its merged built-in packs. Precision first: a claim is flagged only
+when every value of its time interval is excluded, names resolve to one person
+(or context picks one), the office is named or implied by the pack's event, and
+the time lies within what the pack knows (``known_to``/``current_to``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date
+from functools import cached_property
+from pathlib import PurePath
+
+from checker import expressions
+from checker.assertions import quoted_ranges
+from checker.model import Analysis, Assertion, Finding, Fix, Related, Severity, Span, Timex
+from checker.packs import Election, Office, Pack, Person, Term, When, name_key
+
+# Words naming an office no pack covers: a claim about them is not about the pack's office.
+OTHER_OFFICES = re.compile(
+    r"\b(senate|senator|congress(?:man|woman)?|house|representative|governor|mayor|legislature|assembly|"
+    r"council|party|leader|leadership|chair(?:man|woman)?|speaker|judge|justice|court|board|seat|district|"
+    r"attorney|secretary|minister of|mp|lawmaker|office of)\b",
+    re.IGNORECASE,
+)
+# Adjectives and nouns that name an office through its title.
+TITLE_FORMS = {"presidential": "president", "presidency": "president", "premiership": "prime minister",
+               "chancellorship": "chancellor", "vice presidential": "vice president",
+               "vice presidency": "vice president"}
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+NOT_CURRENT = re.compile(
+    r"(?:\b(?:former|then|ex|late|past|future|incoming|would|one|onetime|erstwhile|deputy|vice|acting|interim)"
+    r"[\s\-]*(?:be|time)?[\s\-]*|-)$",
+    re.IGNORECASE,
+)
+PRESENT_VERBS = frozenset("says tells is wants insists argues believes thinks plans hopes".split())
+# Context words that place an election in a jurisdiction the pack names.
+JURISDICTION_WORDS = {
+    "United States": r"\bU\.\s?S\.|\bUS\b|\bAmerican|\bAmerica\b|\bCongress|\bRepublicans?\b|\bDemocrats?\b",
+    "United Kingdom": r"\bU\.\s?K\.|\bUK\b|\bBritain|\bBritish|\bWestminster|\bLabour\b|\bTory|\bTories",
+}
+SENTENCE_END = re.compile(r"[.!?][\"”’]?\s+(?=[\"“A-Z])|\n\s*\n")
+ABBREVIATION = re.compile(r"(?:\b[A-Z]|\bU\.S|\bU\.K|\bMr|\bMrs|\bMs|\bDr|\bSt|\bJr|\bSr)\.$")
+NAME_WORD = r"(?:[A-Z][\w'’\-]*\.?|[A-Z]\.)"
+
+
+def _day(day: date) -> str:
+    return f"{day:%B} {day.day}, {day.year}"
+
+
+def _when(when: When) -> str:
+    return _day(when.earliest) if when.day else (f"{when.earliest:%B} {when.year}" if when.month else str(when.year))
+
+
+def _on(when: When) -> str:
+    return f"on {_when(when)}" if when.day else f"in {_when(when)}"
+
+
+def _pack_of(source: str) -> str:
+    """The pack a fact came from, named by its file ("rules/us-politics.yaml:12" -> us-politics)."""
+    return PurePath(source.rsplit(":", 1)[0]).stem if source else "knowledge"
+
+
+def _overlaps(lo: date, hi: date, other_lo: date, other_hi: date) -> bool:
+    return lo <= other_hi and other_lo <= hi
+
+
+def _gap(lo: date, hi: date, day: date) -> int:
+    """Days between an interval and a day (0 inside)."""
+    return max((lo - day).days, (day - hi).days, 0)
+
+
+# ---------------------------------------------------------------- the document
+
+
+@dataclass(frozen=True)
+class _Context:
+    """One analysis and the pack, with the lookups every check shares."""
+
+    analysis: Analysis
+    pack: Pack
+
+    @property
+    def text(self) -> str:
+        return self.analysis.document.text
+
+    @cached_property
+    def name_text(self) -> str:
+        return f" {name_key(self.text)} "
+
+    @cached_property
+    def quotes(self) -> list[tuple[int, int]]:
+        return quoted_ranges(self.text)
+
+    def sentence(self, start: int, end: int) -> tuple[int, int]:
+        """The approximate sentence around ``[start, end)``: text between sentence ends."""
+        begin = 0
+        for m in SENTENCE_END.finditer(self.text, 0, start):
+            if not ABBREVIATION.search(self.text, 0, m.start() + 1):
+                begin = m.end()
+        stop = len(self.text)
+        for m in SENTENCE_END.finditer(self.text, end):
+            if not ABBREVIATION.search(self.text, 0, m.start() + 1):
+                stop = m.start() + 1
+                break
+        return begin, stop
+
+    def span(self, start: int, end: int) -> Span:
+        return self.analysis.document.source_span(start, end)
+
+    def claim_span(self, assertion: Assertion) -> Span:
+        timex = self.analysis.timexes[assertion.timex]
+        return self.span(min(assertion.trigger_start, timex.start), max(assertion.trigger_end, timex.end))
+
+    def mentions_fully(self, person: Person) -> bool:
+        """Does the text name the person with more than a surname ("George W. Bush")?"""
+        names = {person.name, *person.aliases}
+        return any(f" {name_key(n)} " in self.name_text for n in names if len(name_key(n).split()) >= 2)
+
+    @cached_property
+    def published(self) -> date | None:
+        doc = self.analysis.document
+        return doc.published if doc.published_source in ("option", "front-matter") else None
+
+
+def people(ctx: _Context, name: str) -> tuple[tuple[Person, ...], bool]:
+    """The pack people a written name may denote, and whether context had to choose.
+
+    Leading title words are dropped ("President Obama" -> "Obama"). A surname shared
+    by several people ("Bush") is kept only if the text names exactly one of them in full.
+    """
+    words = name.split()
+    for i in range(len(words)):
+        found = ctx.pack.people_named(" ".join(words[i:]))
+        if len(found) == 1:
+            return found, False
+        if found:
+            named = tuple(p for p in found if ctx.mentions_fully(p))
+            return (named, True) if len(named) == 1 else (found, True)
+    return (), False
+
+
+def _one_person(ctx: _Context, assertion: Assertion, roles: Sequence[str]) -> tuple[Person, bool] | None:
+    """The single pack person in the first of ``roles`` that names one; the flag: inferred."""
+    for role in roles:
+        name = assertion.participant(role)
+        if not name:
+            continue
+        found, chosen = people(ctx, name)
+        if len(found) == 1:
+            return found[0], chosen or "participant" in assertion.inferred
+    return None
+
+
+# ---------------------------------------------------------------- offices named near a claim
+
+
+def _title_pattern(titles: Iterable[str]) -> re.Pattern[str]:
+    ordered = sorted({t.lower() for t in titles} | set(TITLE_FORMS), key=len, reverse=True)
+    return re.compile(r"\b(" + "|".join(re.escape(t) for t in ordered) + r")\b", re.IGNORECASE)
+
+
+def named_office(ctx: _Context, start: int, end: int, held: set[str]) -> tuple[set[str], bool]:
+    """Offices (among ``held``) a title in ``text[start:end]`` names, and whether a word names another office.
+
+    The first office word wins: "elected to the Senate in 2004" is about the Senate
+    even if "president" comes later in the sentence.
+    """
+    window = ctx.text[start:end]
+    known = _title_pattern(t for o in ctx.pack.offices for t in o.titles).search(window)
+    other = OTHER_OFFICES.search(window)
+    if other and (known is None or other.start() < known.start()):
+        return set(), True
+    if known is None:
+        return set(), False
+    title = TITLE_FORMS.get(known.group(1).lower(), known.group(1))
+    return {o.id for o in ctx.pack.offices_titled(title)} & held, False
+
+
+def _ordinal(ctx: _Context, assertion: Assertion) -> int | None:
+    """The term or election a claim counts: "first elected", "his second term", "reelected" (> 1)."""
+    start, end = ctx.sentence(assertion.trigger_start, assertion.trigger_end)
+    before = ctx.text[max(start, assertion.trigger_start - 25) : assertion.trigger_start]
+    after = ctx.text[assertion.trigger_end : min(end, assertion.trigger_end + 60)]
+    term = re.search(r"\b(first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:\w+\s+)?term\b", before + " " + after, re.I)
+    if term:
+        return ORDINALS[term.group(1).lower()]
+    if re.search(r"\bfirst\s+(?:\w+\s+)?$", before, re.I) or re.match(r"\s+for the first time\b", after, re.I):
+        return 1
+    return None
+
+
+def _office_window(ctx: _Context, assertion: Assertion) -> tuple[int, int]:
+    start, end = ctx.sentence(assertion.trigger_start, assertion.trigger_end)
+    return assertion.trigger_start, min(end, assertion.trigger_end + 60)
+
+
+# ---------------------------------------------------------------- facts/contradiction
+
+
+@dataclass(frozen=True)
+class _Problem:
+    """What a claim contradicts: the pack fact in words and the days the fact allows."""
+
+    message: str
+    fact_days: tuple[tuple[date, date], ...]
+    inferred: bool
+
+
+def _elections_won(pack: Pack, person: Person, office: str) -> list[Election]:
+    """Elections that brought the person to the office: as winner, or as running mate who then held it."""
+    def by_running_mate(e: Election) -> bool:
+        day = e.date or date(e.year, 11, 1)
+        return e.running_mate == person.id and any(
+            t.office == office and 0 <= (t.start - day).days <= 150 for t in person.terms
+        )
+    return [e for e in pack.elections_of(person.id) if (e.office == office and e.winner == person.id) or by_running_mate(e)]
+
+
+def _election_days(e: Election) -> tuple[date, date]:
+    return (e.date, e.date) if e.date else (date(e.year, 1, 1), date(e.year + 1, 2, 28))
+
+
+def _known_to(ctx: _Context, office: str) -> date | None:
+    found = ctx.pack.office(office)
+    return found.known_to if found and found.known_to else ctx.pack.current_to
+
+
+def _election_claim(ctx: _Context, a: Assertion, timex: Timex) -> _Problem | None:
+    """ "Barack Obama was first elected president in 2004": the pack's elections of that person."""
+    if a.event != "election":
+        return None
+    found = _one_person(ctx, a, ("object", "subject"))
+    if found is None:
+        return None
+    person, inferred = found
+    held = {t.office for t in person.terms}
+    offices, other = named_office(ctx, *_office_window(ctx, a), held)
+    if other or len(offices) != 1:
+        return None
+    office = offices.pop()
+    known_to = _known_to(ctx, office)
+    won = _elections_won(ctx.pack, person, office)
+    if not won or (known_to and timex.latest > known_to):
+        return None
+    ordinal = _ordinal(ctx, a)
+    if ordinal is not None:
+        chosen, verb = won[ordinal - 1 : ordinal], "first elected" if ordinal == 1 else f"elected a {_nth(ordinal)} time"
+    elif a.trigger.lower().startswith("re"):
+        chosen, verb = won[1:], "reelected"
+    else:
+        chosen, verb = won, "elected"
+    if not chosen:
+        return None
+    days = tuple(_election_days(e) for e in chosen)
+    if any(_overlaps(timex.earliest, timex.latest, lo, hi) for lo, hi in days):
+        return None
+    whens = " and ".join(_on(When(e.year, e.date.month, e.date.day) if e.date else When(e.year)) for e in chosen)
+    message = f"{person.name} was {verb} {ctx.pack.office(office).name} {whens} ({_pack_of(chosen[0].source)} pack)"
+    return _Problem(message, days, inferred)
+
+
+def _nth(n: int) -> str:
+    return {v: k for k, v in ORDINALS.items() if k.isalpha()}[n]
+
+
+def _term_days(term: Term) -> tuple[date, ...]:
+    return (term.start, *term.sworn_in)
+
+
+def _inauguration_claim(ctx: _Context, a: Assertion, timex: Timex) -> _Problem | None:
+    """ "Biden was inaugurated on January 21, 2021"; "Trump, sworn in for his second term in January 2021"."""
+    if a.event != "inauguration":
+        return None
+    active = a.trigger.lower().split()[0] in ("swore", "swears", "inaugurates")
+    found = _one_person(ctx, a, ("object",) if active else ("object", "subject"))
+    if found is None:
+        return None
+    person, inferred = found
+    held = {t.office for t in person.terms}
+    named, other = named_office(ctx, *_office_window(ctx, a), held)
+    if other:
+        return None
+    hinted = set(ctx.pack.event_type("inauguration").offices) & held if ctx.pack.event_type("inauguration") else set()
+    offices = named or hinted
+    ordinal = _ordinal(ctx, a)
+    terms: list[Term] = []
+    for office in sorted(offices):
+        own = sorted((t for t in person.terms if t.office == office), key=lambda t: t.start)
+        terms += own[ordinal - 1 : ordinal] if ordinal else own
+    if not terms:
+        return None
+    if any(t.known_to and timex.latest > t.known_to for t in terms) or any(
+        (k := _known_to(ctx, o)) and timex.latest > k for o in offices
+    ):
+        return None
+    days = [d for t in terms for d in _term_days(t)]
+    if any(timex.earliest <= d <= timex.latest for d in days):
+        return None
+    if not named and ordinal is None and min(_gap(timex.earliest, timex.latest, d) for d in days) > 400:
+        return None  # far from every term: likely another office ("sworn in as a senator")
+    nearest = min(terms, key=lambda t: min(_gap(timex.earliest, timex.latest, d) for d in _term_days(t)))
+    office_name = ctx.pack.office(nearest.office).name
+    sworn = nearest.sworn_in[0] if nearest.sworn_in else nearest.start
+    if ordinal:
+        lead = f"{person.name}'s {_nth(ordinal)} term as {office_name} began on {_day(nearest.start)}"
+    else:
+        lead = f"{person.name} was sworn in as {office_name} on {_day(sworn)}"
+    message = f"{lead} ({_pack_of(nearest.source)} pack)"
+    return _Problem(message, tuple((d, d) for d in _term_days(nearest)), inferred)
+
+
+def _life_claim(ctx: _Context, a: Assertion, timex: Timex) -> _Problem | None:
+    """ "Obama was born in 1962": the pack's birth and death dates."""
+    if a.event not in ("birth", "death"):
+        return None
+    found = _one_person(ctx, a, ("object", "subject"))
+    if found is None:
+        return None
+    person, inferred = found
+    when = person.born if a.event == "birth" else person.died
+    if when is None or _overlaps(timex.earliest, timex.latest, when.earliest, when.latest):
+        return None
+    verb = "born" if a.event == "birth" else "died"
+    message = f"{person.name} {'was ' if verb == 'born' else ''}{verb} {_on(when)} ({_pack_of(person.source)} pack)"
+    return _Problem(message, ((when.earliest, when.latest),), inferred)
+
+
+ELECTION_BEFORE = re.compile(r"\b(?:elections?|midterms?|vote|polls)\b(?:[^,.;:]{0,20}|,\s*)$", re.IGNORECASE)
+ELECTION_BETWEEN = re.compile(r"^[^,.;:]{0,30}\b(?:elections?|midterms?|polls)\b[^,.;:]{0,10}$", re.IGNORECASE)
+
+
+def _is_election(ctx: _Context, a: Assertion, timex: Timex) -> bool:
+    """An election event, or an event of an election: "the election was held", "voted in the midterms"."""
+    start, _ = ctx.sentence(a.trigger_start, a.trigger_end)
+    return (
+        a.event == "election"
+        or ELECTION_BEFORE.search(ctx.text, start, a.trigger_start) is not None
+        or (a.trigger_end <= timex.start and ELECTION_BETWEEN.match(ctx.text[a.trigger_end : timex.start]) is not None)
+    )
+
+
+def _election_office(ctx: _Context, a: Assertion, timex: Timex) -> tuple[str, bool] | None:
+    """The office a person-less election is for, from the sentence and the document; flag: inferred."""
+    start, end = ctx.sentence(a.trigger_start, a.trigger_end)
+    sentence = ctx.text[start:end].lower()
+    ruled = {c.office for c in ctx.pack.constraints if c.office and c.expr and _only_election(c.expr)}
+    offices = [o for o in (ctx.pack.office(x) for x in sorted(ruled)) if o is not None]
+    places = {o.jurisdiction for o in offices if _in_place(ctx.text, o.jurisdiction)}
+    if len(places) != 1:
+        return None
+    place = places.pop()
+    local = [o for o in offices if o.jurisdiction == place]
+    year = timex.fields.year or timex.earliest.year
+    chosen = [o for o in local if ctx.pack.elections_for(o.id, year)]
+    if "midterm" in sentence:
+        chosen = [o for o in chosen if any(e.kind == "midterm" for e in ctx.pack.elections_for(o.id, year))]
+    elif "presidential" in sentence:
+        chosen = [o for o in chosen if o.name.startswith("President")]
+    if len(chosen) != 1:
+        return None
+    explicit = any(w in sentence for w in ("midterm", "presidential", "general election")) and _in_place(sentence, place)
+    return chosen[0].id, not explicit
+
+
+def _only_election(expr: str) -> bool:
+    return expressions.parse(expr).events == ("election",)
+
+
+def _in_place(text: str, jurisdiction: str) -> bool:
+    words = JURISDICTION_WORDS.get(jurisdiction, re.escape(jurisdiction))
+    return re.search(words, text, re.IGNORECASE if text.islower() else 0) is not None
+
+
+def _election_day_claim(ctx: _Context, a: Assertion, timex: Timex) -> _Problem | None:
+    """ "The election was held on November 6, 2024": the pack's calendar rules for elections."""
+    if not _is_election(ctx, a, timex) or timex.earliest != timex.latest or _one_person(ctx, a, ("object", "subject")):
+        return None
+    found = _election_office(ctx, a, timex)
+    if found is None:
+        return None
+    office, inferred = found
+    day = timex.earliest.toordinal()
+    bindings = {"election": (day, day)}
+    for constraint in ctx.pack.constraints:
+        if constraint.office != office or not constraint.expr or not _only_election(constraint.expr):
+            continue
+        applies = constraint.when is None or expressions.evaluate(expressions.parse(constraint.when), bindings)
+        if applies and expressions.evaluate(expressions.parse(constraint.expr), bindings) is False:
+            held = [e for e in ctx.pack.elections_for(office, timex.earliest.year) if e.date]
+            fact = f"; the {timex.earliest.year} election was held on {_day(held[0].date)}" if held else ""
+            message = f"{constraint.message}{fact} ({constraint.pack or _pack_of(constraint.source)} pack)"
+            return _Problem(message, tuple((e.date, e.date) for e in held), inferred)
+    return None
+
+
+CHECKS = (_election_claim, _inauguration_claim, _life_claim, _election_day_claim)
+
+
+def _checkable(a: Assertion, timex: Timex) -> bool:
+    return (
+        a.modality == "asserted"
+        and a.polarity == "positive"
+        and timex.earliest is not None
+        and timex.latest is not None
+        and timex.anchor != "none"
+    )
+
+
+def _related(ctx: _Context, claim: Assertion, problem: _Problem) -> tuple[Related, ...]:
+    """Other statements of the same event in the document that agree with the pack."""
+    out = []
+    for other in ctx.analysis.assertions:
+        timex = ctx.analysis.timexes[other.timex]
+        if other.id == claim.id or other.event != claim.event or timex.earliest is None or timex.latest is None:
+            continue
+        if any(_overlaps(timex.earliest, timex.latest, lo, hi) for lo, hi in problem.fact_days):
+            if set(dict(other.participants).values()) & set(dict(claim.participants).values()) or not claim.participants:
+                out.append(Related(ctx.claim_span(other), "the document gives the pack's date here"))
+    return tuple(out)
+
+
+def contradictions(analysis: Analysis, pack: Pack) -> Iterator[Finding]:
+    """Dated claims about elections, inaugurations, births and deaths that the pack rules out."""
+    ctx = _Context(analysis, pack)
+    for assertion in analysis.assertions:
+        timex = analysis.timexes[assertion.timex]
+        if not _checkable(assertion, timex) or _inside(assertion.trigger_start, ctx.quotes):
+            continue
+        for check in CHECKS:
+            problem = check(ctx, assertion, timex)
+            if problem is None:
+                continue
+            explicit_time = timex.anchor == "explicit" and timex.fields.year is not None
+            severity: Severity = "error" if explicit_time and not problem.inferred else "warning"
+            yield Finding(
+                rule="facts/contradiction",
+                severity=severity,
+                message=f"{timex.text!r} contradicts the pack: {problem.message}",
+                span=ctx.claim_span(assertion),
+                related=_related(ctx, assertion, problem),
+            )
+            break
+
+
+def _inside(offset: int, ranges: Sequence[tuple[int, int]]) -> bool:
+    return any(start < offset < end for start, end in ranges)
+
+
+# ---------------------------------------------------------------- facts/title-anachronism
+
+
+@dataclass(frozen=True)
+class _Titled:
+    """ "President Obama" in the text: the title's and the name's offsets and the people it may be."""
+
+    title: str
+    start: int
+    name_end: int
+    name: str
+    people: tuple[Person, ...]
+    offices: frozenset[str]
+
+
+def titled_mentions(ctx: _Context) -> Iterator[_Titled]:
+    """Title + name pairs whose name is a pack person who held an office of that title.
+
+    Skipped: a qualifier before the title ("former", "then-", "late"), "-elect"
+    titles, names that run on past the person ("Queen Elizabeth II Conference
+    Centre"), and titles of offices the person never held (the pack does not
+    cover that office: "Chancellor Rishi Sunak").
+    """
+    titles = sorted({t for o in ctx.pack.offices for t in o.titles if t[0].isupper()}, key=len, reverse=True)
+    pattern = re.compile(
+        r"\b(" + "|".join(re.escape(t) for t in titles) + r")\s+(" + NAME_WORD + r"(?:\s+" + NAME_WORD + r"){0,3})"
+    )
+    for m in pattern.finditer(ctx.text):
+        before = ctx.text[max(0, m.start() - 20) : m.start()]
+        if NOT_CURRENT.search(before) or re.match(r"[\-\s]elect\b", ctx.text[m.end(1) :], re.I):
+            continue
+        name = m.group(2).rstrip(".")
+        found, _ = people(ctx, name)
+        if not found or not any(name_key(name) in {name_key(n) for n in (p.name, *p.aliases)} for p in found):
+            continue
+        offices = frozenset(o.id for o in ctx.pack.offices_titled(m.group(1)))
+        holders = tuple(p for p in found if offices & {t.office for t in p.terms})
+        if holders:
+            yield _Titled(m.group(1), m.start(), m.start(2) + len(name), name, holders, offices)
+
+
+def _held(pack: Pack, person: Person, offices: frozenset[str], lo: date, hi: date) -> bool | None:
+    """Did the person hold one of the offices at some day in ``[lo, hi]``? None: the pack cannot tell."""
+    unknown = False
+    for term in person.terms:
+        if term.office not in offices:
+            continue
+        end = term.end or term.known_to
+        if term.start <= hi and (end is None or end >= lo):
+            return True
+        unknown |= term.end is None and term.known_to is not None and hi > term.known_to
+    listed = [pack.office(o) for o in offices if any(t.office == o for t in person.terms)]
+    if unknown or not all(o is not None and o.listed(lo) and o.listed(hi) for o in listed):
+        return None
+    return False
+
+
+def _time_of(ctx: _Context, mention: _Titled) -> tuple[date, date, str] | None:
+    """When the titled person acts: the date of the event they are the subject of, or the
+    publication date for a present-tense verb right after the name ("President Obama says")."""
+    sent_start, sent_end = ctx.sentence(mention.start, mention.name_end)
+    key = name_key(mention.name)
+    for a in ctx.analysis.assertions:
+        timex = ctx.analysis.timexes[a.timex]
+        if not (sent_start <= a.trigger_start < sent_end) or "participant" in a.inferred:
+            continue
+        if a.modality in ("quoted", "hypothetical") or timex.earliest is None or timex.latest is None:
+            continue
+        if any(f" {key} " in f" {name_key(n)} " for _, n in a.participants) and timex.anchor != "none":
+            return timex.earliest, timex.latest, timex.text
+    following = re.match(r"[\s,]*(\w+)", ctx.text[mention.name_end :])
+    if ctx.published and following and following.group(1) in PRESENT_VERBS:
+        return ctx.published, ctx.published, "the publication date"
+    return None
+
+
+def title_anachronisms(analysis: Analysis, pack: Pack) -> Iterator[Finding]:
+    """Titles for a time when the person held the office neither then nor at publication."""
+    ctx = _Context(analysis, pack)
+    if ctx.published is None:
+        return  # a current holder's title may describe the past ("President Trump won in 2016"): needs the date
+    for mention in titled_mentions(ctx):
+        if _inside(mention.start, ctx.quotes):
+            continue
+        when = _time_of(ctx, mention)
+        if when is None:
+            continue
+        lo, hi, said = when
+        states = [(_held(pack, p, mention.offices, lo, hi), _held(pack, p, mention.offices, ctx.published, ctx.published))
+                  for p in mention.people]
+        if any(at is not False or now is not False for at, now in states):
+            continue
+        yield _title_finding(ctx, mention, lo, hi, said)
+
+
+def _tenures(terms: Sequence[Term]) -> list[tuple[date, date | None]]:
+    """Terms in order, back-to-back ones joined (Obama: 2009 to 2017)."""
+    out: list[tuple[date, date | None]] = []
+    for term in sorted(terms, key=lambda t: t.start):
+        if out and out[-1][1] is not None and out[-1][1] >= term.start:
+            out[-1] = (out[-1][0], term.end)
+        else:
+            out.append((term.start, term.end))
+    return out
+
+
+def _title_finding(ctx: _Context, mention: _Titled, lo: date, hi: date, said: str) -> Finding:
+    terms = [t for p in mention.people for t in p.terms if t.office in mention.offices]
+    office = ctx.pack.office(min(terms, key=lambda t: t.start).office)
+    names = " nor ".join(p.name for p in mention.people)
+    subject = f"neither {names} was" if len(mention.people) > 1 else f"{names} was not"
+    tenures = "; ".join(f"{_day(a)} to {_day(b) if b else 'present'}" for a, b in _tenures(terms))
+    period = _day(lo) if lo == hi else f"{_day(lo)} to {_day(hi)}"
+    when = f"on {period}" if said == "the publication date" else f"at {said!r} ({period}) nor on {_day(ctx.published)}"
+    message = (
+        f"{subject} {office.name} {when}, the publication date; in office {tenures} "
+        f"({_pack_of(terms[0].source)} pack)"
+    )
+    span = ctx.span(mention.start, mention.name_end)
+    past = all(t.end is not None and t.end < lo for t in terms)
+    fix = Fix(f"former {mention.title}", ctx.span(mention.start, mention.start + len(mention.title))) if past else None
+    return Finding("facts/title-anachronism", "warning", message, span, fix=fix)
