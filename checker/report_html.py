@@ -26,6 +26,7 @@ from checker.report import LineIndex, Positions
 from checker.report_html_assets import CSS, SCRIPT
 
 SEVERITIES = ("error", "warning", "info")
+GENERIC_EVENT = "event"  # an assertion's type when no pack vocabulary names it: not worth a label
 
 
 @dataclass(frozen=True)
@@ -45,7 +46,8 @@ class TimelineItem:
     """One dated thing on a document's timeline: it spans the days ``start``..``end`` (inclusive)."""
 
     id: str
-    label: str
+    text: str  # the time expression as written
+    label: str  # the text, after the events asserted at it
     detail: str
     start: date
     end: date
@@ -112,8 +114,9 @@ def timeline_items(analysis: Analysis, doc_no: int, marks: Sequence[Mark]) -> li
         interval = t.earliest.isoformat() if t.earliest == t.latest else f"{t.earliest} .. {t.latest}"
         detail = f"{t.text} = {t.value} ({interval}, {t.anchor})"
         detail += "".join(f"\n{a.event}: {a.trigger!r} ({a.tense}, {a.modality})" for a in tied)
-        label = f"{', '.join(dict.fromkeys(a.event for a in tied))}: {t.text}" if tied else t.text
-        items.append(TimelineItem(f"d{doc_no}t{k}", label, detail, t.earliest, t.latest, involved))
+        named = list(dict.fromkeys(a.event for a in tied if a.event != GENERIC_EVENT))
+        label = f"{', '.join(named)}: {t.text}" if named else t.text
+        items.append(TimelineItem(f"d{doc_no}t{k}", t.text, label, detail, t.earliest, t.latest, involved))
     return items
 
 

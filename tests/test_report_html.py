@@ -67,7 +67,7 @@ def test_timeline_marks_items_under_findings_as_conflicting(report) -> None:
     analyses, found, _ = report
     marks = [Mark(f.span.start, f.span.end, "f", f"f{i}", f"f{i}", f.severity) for i, f in enumerate(found, 1)]
     items = timeline_items(analyses[0], 1, marks)
-    labels = {i.label: i for i in items}
+    labels = {i.text: i for i in items}
     assert labels["April 1, 2025"].findings == ()
     assert labels["May 5, 2019"].findings and labels["Monday, March 4, 2025"].findings
     assert labels["April 1, 2025"].start == labels["April 1, 2025"].end == date(2025, 4, 1)
@@ -77,6 +77,7 @@ def test_timeline_svg_handles_days_spans_and_no_dates() -> None:
     timex = Timex(0, 4, "2024", "DATE", "2024", granularity="year", earliest=date(2024, 1, 1), latest=date(2024, 12, 31))
     analysis = Analysis(read_text("2024 and March 3, 2024.", path="x"), (timex,))
     (item,) = timeline_items(analysis, 1, [])
+    assert item.label == item.text == "2024"
     svg = timeline_svg([item], date(2025, 1, 1))
     assert "<rect" in svg and "published 2025-01-01" in svg and 'class="item"' in svg
     assert "No dated time expressions" in timeline_svg([], None)
