@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc
 
-from checker import assertions, nlp, packs, rules_calendar, rules_facts, rules_tense, timeline, timex
+from checker import assertions, nlp, packs, rules_arithmetic, rules_calendar, rules_facts, rules_tense, timeline, timex
 from checker.catalogue import catalogue
 from checker.model import SEVERITY_RANK, Analysis, Document, Finding
 
@@ -26,6 +26,8 @@ RULES: dict[str, Rule] = {
     "chronology/anachronism": rules_tense.anachronisms,
     "chronology/stale-future": rules_tense.stale_futures,
     "chronology/order": timeline.reversed_ranges,
+    "arithmetic/duration": rules_arithmetic.durations,
+    "arithmetic/age": rules_arithmetic.age_findings,
     "facts/contradiction": lambda analysis: rules_facts.contradictions(analysis, knowledge()),
     "facts/title-anachronism": lambda analysis: rules_facts.title_anachronisms(analysis, knowledge()),
 }
