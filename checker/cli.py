@@ -91,19 +91,17 @@ PathsArg = Annotated[
 ]
 PublishedOpt = Annotated[
     str | None,
-    typer.Option("--published", metavar="YYYY-MM-DD", help="Publication date; else the front matter's date, else none."),
+    typer.Option(
+        "--published", metavar="YYYY-MM-DD", help="Publication date; else the front matter's date, else none."
+    ),
 ]
 DateOrderOpt = Annotated[
     DateOrder | None,
-    typer.Option(
-        "--date-order", help="How to read 01/05/2024: us (January 5, the default) or international (1 May)."
-    ),
+    typer.Option("--date-order", help="How to read 01/05/2024: us (January 5, the default) or international (1 May)."),
 ]
 ConfigOpt = Annotated[
     str | None,
-    typer.Option(
-        "--config", metavar="FILE", help="Use this configuration for every file instead of the nearest one."
-    ),
+    typer.Option("--config", metavar="FILE", help="Use this configuration for every file instead of the nearest one."),
 ]
 StdinNameOpt = Annotated[
     str | None,
@@ -143,7 +141,9 @@ def _read_stdin(published: date | None, config: Config, name: str | None) -> Doc
     if name is None:
         return read_text(sys.stdin.read(), published=published, published_keys=config.published_keys)
     data = sys.stdin.buffer.read()
-    return read_bytes(data, path=name, published=published, fmt=format_for_path(name), published_keys=config.published_keys)
+    return read_bytes(
+        data, path=name, published=published, fmt=format_for_path(name), published_keys=config.published_keys
+    )
 
 
 def _candidates(paths: Sequence[str], resolver: Resolver) -> list[str | InputError]:
@@ -180,15 +180,18 @@ def _read_all(
     return Inputs(documents, configs, errors)
 
 
+def engine_options(config: Config, cli_order: DateOrder | None) -> engine.Options:
+    """What a file's configuration (and the options) change about its analysis."""
+    return engine.Options(date_order=cli_order.value if cli_order else config.date_order or "us")
+
+
 def _analyze(inputs: Inputs, cli_order: DateOrder | None, advance: Callable[[str, int], None]) -> list[Analysis]:
-    """Analyses in input order; documents are batched by the date order their configuration asks for."""
-    groups: dict[str, list[int]] = {}
+    """Analyses in input order; documents are batched by the engine options their configuration asks for."""
+    groups: dict[engine.Options, list[int]] = {}
     for i, document in enumerate(inputs.documents):
-        order = cli_order.value if cli_order else inputs.configs[document.path].date_order or "us"
-        groups.setdefault(order, []).append(i)
+        groups.setdefault(engine_options(inputs.configs[document.path], cli_order), []).append(i)
     analyses: dict[int, Analysis] = {}
-    for order, indices in groups.items():
-        options = engine.Options(date_order=order)
+    for options, indices in groups.items():
         for at in range(0, len(indices), CHUNK):
             chunk = indices[at : at + CHUNK]
             for i, analysis in zip(chunk, engine.analyze([inputs.documents[i] for i in chunk], options)):
@@ -197,14 +200,26 @@ def _analyze(inputs: Inputs, cli_order: DateOrder | None, advance: Callable[[str
     return [analyses[i] for i in range(len(inputs.documents))]
 
 
-def document_findings(analysis: Analysis, config: Config) -> list[Finding]:
-    """The enabled rules over one analysis, less what the document suppresses, at the configured levels."""
-    rules = {rule_id: rule for rule_id, rule in engine.RULES.items() if config.enabled(rule_id)}
-    found = engine.findings([analysis], rules)
-    kept, unused = suppress.apply(found, suppress.directives(analysis.document), checked=rules.keys())
-    if config.enabled(suppress.UNUSED_RULE):
-        kept += unused
-    return [replace(f, severity=config.level(f.rule, f.severity)) for f in kept]
+def run_rules(analyses: Sequence[Analysis], configs: dict[str, Config]) -> list[Finding]:
+    """Every rule some configuration enables, over all analyses at once (so rules may compare
+    documents), then per document: its configuration's selection, its suppressions, its levels."""
+    wanted = {
+        rule_id: rule for rule_id, rule in engine.RULES.items() if any(c.enabled(rule_id) for c in configs.values())
+    }
+    by_path: dict[str, list[Finding]] = {}
+    for finding in engine.findings(analyses, wanted):
+        by_path.setdefault(finding.span.path, []).append(finding)
+    found: list[Finding] = []
+    for analysis in analyses:
+        path = analysis.document.path
+        config = configs[path]
+        checked = [rule_id for rule_id in wanted if config.enabled(rule_id)]
+        mine = [f for f in by_path.get(path, []) if config.enabled(f.rule)]
+        kept, unused = suppress.apply(mine, suppress.directives(analysis.document), checked=checked)
+        if config.enabled(suppress.UNUSED_RULE):
+            kept += unused
+        found += [replace(f, severity=config.level(f.rule, f.severity)) for f in kept]
+    return sorted(found, key=lambda f: (f.span.path, f.span.start, f.span.end, f.rule))
 
 
 def _fails(configs: dict[str, Config], cli_fail_on: Level | None) -> Callable[[Finding], bool]:
@@ -295,17 +310,23 @@ def check(
     ] = None,
     fail_on: Annotated[
         Level | None,
-        typer.Option("--fail-on", help="Lowest severity that makes the exit code 1 (default: the config's, else warning)."),
+        typer.Option(
+            "--fail-on", help="Lowest severity that makes the exit code 1 (default: the config's, else warning)."
+        ),
     ] = None,
     date_order: DateOrderOpt = None,
     config_file: ConfigOpt = None,
     diff_ref: Annotated[
         str | None,
-        typer.Option("--diff", metavar="REF", help="Report only findings on lines changed since git REF (e.g. origin/main)."),
+        typer.Option(
+            "--diff", metavar="REF", help="Report only findings on lines changed since git REF (e.g. origin/main)."
+        ),
     ] = None,
     baseline: Annotated[
         str | None,
-        typer.Option("--baseline", metavar="FILE", help="Ignore the findings listed in FILE (an earlier --format json)."),
+        typer.Option(
+            "--baseline", metavar="FILE", help="Ignore the findings listed in FILE (an earlier --format json)."
+        ),
     ] = None,
     stdin_filename: StdinNameOpt = None,
     exit_zero: Annotated[
@@ -315,11 +336,7 @@ def check(
     """Check files for dates that contradict each other, the calendar or the publication date."""
     try:
         inputs, analyses = _gather(paths, published, config_file, stdin_filename, date_order)
-        found = sorted(
-            (f for a in analyses for f in document_findings(a, inputs.configs[a.document.path])),
-            key=lambda f: (f.span.path, f.span.start, f.span.end, f.rule),
-        )
-        found = _only_new(found, analyses, diff_ref, baseline)
+        found = _only_new(run_rules(analyses, inputs.configs), analyses, diff_ref, baseline)
     except (ConfigError, DiffError) as e:
         _error(str(e))
         raise typer.Exit(2) from None

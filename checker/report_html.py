@@ -287,7 +287,12 @@ def _finding_data(findings: Sequence[Finding], positions: Positions) -> dict[str
             "column": region["column"],
             "fix": None if f.fix is None else f.fix.replacement,
             "related": [
-                {"id": f"{fid}r{k}", "path": r.span.path, "line": positions.region(r.span)["line"], "message": r.message}
+                {
+                    "id": f"{fid}r{k}",
+                    "path": r.span.path,
+                    "line": positions.region(r.span)["line"],
+                    "message": r.message,
+                }
                 for k, r in enumerate(f.related, 1)
             ],
         }
@@ -302,11 +307,14 @@ def _counts(findings: Iterable[Finding]) -> dict[str, int]:
 
 
 def _chips(counts: dict[str, int]) -> str:
-    return "".join(
-        f'<span class="chip sev-{s}">{n} {s}{"s" if n != 1 and s != "info" else ""}</span>'
-        for s, n in counts.items()
-        if n
-    ) or '<span class="chip ok">no findings</span>'
+    return (
+        "".join(
+            f'<span class="chip sev-{s}">{n} {s}{"s" if n != 1 and s != "info" else ""}</span>'
+            for s, n in counts.items()
+            if n
+        )
+        or '<span class="chip ok">no findings</span>'
+    )
 
 
 def _finding_list(findings: Sequence[tuple[str, Finding]], positions: Positions) -> str:
@@ -330,7 +338,9 @@ def _document_html(
 ) -> str:
     doc = analysis.document
     published = (
-        f"published {doc.published.isoformat()} ({doc.published_source})" if doc.published else "publication date unknown"
+        f"published {doc.published.isoformat()} ({doc.published_source})"
+        if doc.published
+        else "publication date unknown"
     )
     items = timeline_items(analysis, doc_no, marks)
     return (

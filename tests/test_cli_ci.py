@@ -166,7 +166,14 @@ def test_every_catalogue_rule_has_a_full_page(run) -> None:
     for rule in catalogue():
         result = run("explain", rule)
         assert result.exit_code == 0, rule
-        for section in ("# " + rule, "## What it flags", "## Why", "## Examples", "## How to fix", "## How to suppress"):
+        for section in (
+            "# " + rule,
+            "## What it flags",
+            "## Why",
+            "## Examples",
+            "## How to fix",
+            "## How to suppress",
+        ):
             assert section in result.stdout, (rule, section)
         assert rule in result.stdout.split("## How to suppress")[1], rule
 

@@ -54,9 +54,8 @@ def test_dot_chronolint_toml_wins_over_pyproject_in_the_same_folder(tmp_path: Pa
 
 
 def test_no_configuration_means_defaults(tmp_path: Path) -> None:
-    config = Resolver().for_path(str(tmp_path / "a.md"))
-    assert config.file is None or not str(tmp_path).startswith(str(Path(config.file).parent))
-    assert Config().enabled(WEEKDAY) and Config().fail_on is None
+    assert Resolver().for_path(str(tmp_path / "a.md")) == Config()
+    assert Config().enabled(WEEKDAY) and Config().fail_on is None and Config().date_order is None
 
 
 def test_config_option_overrides_discovery(run, tmp_path: Path) -> None:
@@ -96,7 +95,9 @@ def test_severity_and_fail_on_from_config(run, tmp_path: Path) -> None:
 
 
 def test_date_order_from_config_and_option(run, tmp_path: Path) -> None:
-    write(tmp_path / "a.txt", "The vote was on Tuesday, 04/03/2025.\n")  # April 3 (US) was a Thursday; 4 March a Tuesday
+    write(
+        tmp_path / "a.txt", "The vote was on Tuesday, 04/03/2025.\n"
+    )  # April 3 (US) was a Thursday; 4 March a Tuesday
     assert findings(run("check", "a.txt", "--format", "json")) == [("a.txt", WEEKDAY, "error")]
     write(tmp_path / ".chronolint.toml", 'date-order = "international"\n')
     assert findings(run("check", "a.txt", "--format", "json")) == []
@@ -133,7 +134,9 @@ def error_of(tmp_path: Path, name: str, text: str) -> ConfigError:
 
 
 def test_unknown_key_names_file_key_and_line(tmp_path: Path) -> None:
-    error = error_of(tmp_path, "pyproject.toml", '[project]\nname = "x"\n\n[tool.chronolint]\nselect = []\nignored = []\n')
+    error = error_of(
+        tmp_path, "pyproject.toml", '[project]\nname = "x"\n\n[tool.chronolint]\nselect = []\nignored = []\n'
+    )
     assert (error.key, error.line) == ("ignored", 6)
     assert str(error).startswith(f"{tmp_path / 'pyproject.toml'}:6: ignored: unknown key")
 
@@ -166,7 +169,10 @@ def test_invalid_toml_and_missing_table(tmp_path: Path) -> None:
 
 
 def test_facts_and_packs_are_resolved_against_the_configuration(tmp_path: Path) -> None:
-    write(tmp_path / "house" / "facts.yaml", "facts:\n  events:\n    - {entity: Acme bridge, event: opening, date: 2019-05-03}\n")
+    write(
+        tmp_path / "house" / "facts.yaml",
+        "facts:\n  events:\n    - {entity: Acme bridge, event: opening, date: 2019-05-03}\n",
+    )
     config = load(str(write(tmp_path / ".chronolint.toml", 'facts = ["house/facts.yaml"]\npacks = ["core"]\n')))
     assert config.facts == (str(tmp_path / "house" / "facts.yaml"),) and config.packs == ("core",)
     assert config.pack_files == () and Config().packs is None
@@ -185,3 +191,12 @@ def test_cli_reports_configuration_errors_without_traceback(run, tmp_path: Path)
     assert result.exit_code == 2
     assert "pyproject.toml:2: selct: unknown key" in result.stderr and "Traceback" not in result.stderr
     assert run("check", "a.md", "--config", "missing.toml").exit_code == 2
+
+
+def test_each_file_gets_its_own_configuration_in_one_run(run, tmp_path: Path) -> None:
+    write(tmp_path / "news" / "a.md", SENTENCE)
+    write(tmp_path / "blog" / "b.md", SENTENCE)
+    write(tmp_path / "blog" / ".chronolint.toml", f'ignore = ["{WEEKDAY}"]\n')
+    write(tmp_path / "news" / ".chronolint.toml", '[severity]\ncalendar = "warning"\n')
+    result = run("check", "news", "blog", "--format", "json")
+    assert findings(result) == [("a.md", WEEKDAY, "warning")]

@@ -57,7 +57,11 @@ def test_text_keeps_every_character_and_marks_spans() -> None:
     marks = [Mark(2, 5, "f", "f1", "f1", "error"), Mark(4, 12, "r", "f2r1", "f2", "warning")]
     page = text_html(source, marks)
     rows = re.findall(r'<span class="code">(.*?)</span></div>', page)
-    assert [html.unescape(re.sub(r"<[^>]+>", "", r)).replace("\u200b", "") for r in rows] == ["a <b> & c", "second line", ""]
+    assert [html.unescape(re.sub(r"<[^>]+>", "", r)).replace("\u200b", "") for r in rows] == [
+        "a <b> & c",
+        "second line",
+        "",
+    ]
     assert 'data-f="f1"' in page and 'data-r="f2r1" data-rf="f2"' in page
     assert page.count('id="f1"') == 1 and page.count('id="f2r1"') == 1  # one anchor per mark, across lines
     assert re.search(r'class="seg hl sev-error rel" data-f="f1" [^>]*data-r="f2r1"[^>]*>&gt;</span>', page)
@@ -74,7 +78,9 @@ def test_timeline_marks_items_under_findings_as_conflicting(report) -> None:
 
 
 def test_timeline_svg_handles_days_spans_and_no_dates() -> None:
-    timex = Timex(0, 4, "2024", "DATE", "2024", granularity="year", earliest=date(2024, 1, 1), latest=date(2024, 12, 31))
+    timex = Timex(
+        0, 4, "2024", "DATE", "2024", granularity="year", earliest=date(2024, 1, 1), latest=date(2024, 12, 31)
+    )
     analysis = Analysis(read_text("2024 and March 3, 2024.", path="x"), (timex,))
     (item,) = timeline_items(analysis, 1, [])
     assert item.label == item.text == "2024"
@@ -140,7 +146,7 @@ def test_report_in_a_headless_browser(browser, report, tmp_path: Path) -> None:
     _box(items.first)
 
     # Hover shows the explanation; click pins it and lights up the related span.
-    conflict = page.locator('.seg.hl[data-f]', has_text="May 5, 2019")
+    conflict = page.locator(".seg.hl[data-f]", has_text="May 5, 2019")
     conflict.hover()
     popup = page.locator("#pop")
     assert popup.is_visible() and "May 3, 2019 before" in popup.inner_text()
