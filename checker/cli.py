@@ -47,7 +47,7 @@ app = typer.Typer(
 )
 
 HANDFUL = 8  # more files than this get a progress bar (on a terminal)
-CHUNK = 64  # documents per engine call, so the progress bar moves
+CHUNK = 16  # documents per engine call (one spaCy batch), so the progress bar moves
 
 
 class Format(str, Enum):
