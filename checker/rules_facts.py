@@ -409,14 +409,29 @@ def _election_day_claim(ctx: _Context, a: Assertion, timex: Timex) -> _Problem |
 CHECKS = (_election_claim, _inauguration_claim, _life_claim, _election_day_claim)
 
 
-def _checkable(a: Assertion, timex: Timex) -> bool:
-    return (
-        a.modality == "asserted"
-        and a.polarity == "positive"
-        and timex.earliest is not None
-        and timex.latest is not None
-        and timex.anchor != "none"
+OFFSET_WORDS = re.compile(r"\b(?:after|before|since|later|earlier|ago|following|prior)\b", re.IGNORECASE)
+
+
+def _direct(ctx: _Context, a: Assertion, timex: Timex) -> bool:
+    """Does the date date the event itself? Not when an offset stands between them
+    ("On Nov. 18, 2016, 10 days after Trump won the election")."""
+    lo, hi = (timex.end, a.trigger_start) if timex.end <= a.trigger_start else (a.trigger_end, timex.start)
+    between = ctx.text[lo:hi]
+    return not OFFSET_WORDS.search(between) and not any(
+        t.type == "DURATION" and lo <= t.start < hi for t in ctx.analysis.timexes
     )
+
+
+def _checkable(ctx: _Context, a: Assertion, timex: Timex) -> bool:
+    """An asserted, positive claim dated directly by a date whose year is written, or a
+    past-tense claim on a day whose year was inferred ("was inaugurated on January 21")."""
+    if a.modality != "asserted" or a.polarity != "positive" or a.relation != "at":
+        return False
+    if timex.earliest is None or timex.latest is None or timex.mod is not None:
+        return False
+    stated = timex.fields.year is not None and timex.anchor == "explicit"
+    day_in_past = timex.fields.day is not None and timex.anchor in ("dct", "tense") and a.tense == "past"
+    return (stated or day_in_past) and _direct(ctx, a, timex)
 
 
 def _related(ctx: _Context, claim: Assertion, problem: _Problem) -> tuple[Related, ...]:
@@ -437,7 +452,7 @@ def contradictions(analysis: Analysis, pack: Pack) -> Iterator[Finding]:
     ctx = _Context(analysis, pack)
     for assertion in analysis.assertions:
         timex = analysis.timexes[assertion.timex]
-        if not _checkable(assertion, timex) or _inside(assertion.trigger_start, ctx.quotes):
+        if not _checkable(ctx, assertion, timex) or _inside(assertion.trigger_start, ctx.quotes):
             continue
         for check in CHECKS:
             problem = check(ctx, assertion, timex)
@@ -527,6 +542,8 @@ def _time_of(ctx: _Context, mention: _Titled) -> tuple[date, date, str] | None:
             continue
         if a.modality in ("quoted", "hypothetical") or timex.earliest is None or timex.latest is None:
             continue
+        if timex.fields.month is not None and timex.fields.year is None:
+            continue  # "Dec. 28: President Barack Obama signs": a chronology whose year the text leaves out
         if any(f" {key} " in f" {name_key(n)} " for _, n in a.participants) and timex.anchor != "none":
             return timex.earliest, timex.latest, timex.text
     following = re.match(r"[\s,]*(\w+)", ctx.text[mention.name_end :])
