@@ -203,9 +203,7 @@ def _analyze(inputs: Inputs, cli_order: DateOrder | None, advance: Callable[[str
 def run_rules(analyses: Sequence[Analysis], configs: dict[str, Config]) -> list[Finding]:
     """Every rule some configuration enables, over all analyses at once (so rules may compare
     documents), then per document: its configuration's selection, its suppressions, its levels."""
-    wanted = {
-        rule_id: rule for rule_id, rule in engine.RULES.items() if any(c.enabled(rule_id) for c in configs.values())
-    }
+    wanted = [rule_id for rule_id in engine.implemented_rules() if any(c.enabled(rule_id) for c in configs.values())]
     by_path: dict[str, list[Finding]] = {}
     for finding in engine.findings(analyses, wanted):
         by_path.setdefault(finding.span.path, []).append(finding)

@@ -103,6 +103,22 @@ def test_stdin_filename_gives_format_path_and_configuration(run, tmp_path: Path)
     assert result.exit_code == 0
 
 
+def test_files_checked_together_are_compared_and_configured_apart(run, tmp_path: Path) -> None:
+    (tmp_path / "one.md").write_text("The Acme bridge opened to traffic on May 3, 2019.\n", encoding="utf-8")
+    (tmp_path / "blog").mkdir()
+    (tmp_path / "blog" / "two.md").write_text(
+        "Since the Acme bridge opened on May 5, 2019, crossings have doubled.\n", encoding="utf-8"
+    )
+    found = json.loads(run("check", "one.md", "blog/two.md", "--format", "json").stdout)
+    assert [(f["path"], f["rule"], f["related"][0]["path"]) for f in found] == [
+        ("blog/two.md", "chronology/conflicting-dates", "one.md"),
+        ("one.md", "chronology/conflicting-dates", "blog/two.md"),
+    ]
+    (tmp_path / "blog" / ".chronolint.toml").write_text('ignore = ["chronology"]\n', encoding="utf-8")
+    found = json.loads(run("check", "one.md", "blog/two.md", "--format", "json").stdout)
+    assert [(f["path"], f["related"][0]["path"]) for f in found] == [("one.md", "blog/two.md")]
+
+
 # ---------------------------------------------------------------- --diff and --baseline
 
 
