@@ -75,8 +75,8 @@ def build_duration(m: re.Match[str], text: str) -> Cand | None:
         num = number_value(num_word) if num_word.lower() not in VAGUE else None
         if unit == "quarter" and (num_word.lower() in ("a", "an") or "-" in m[0] and plural):
             return None  # "a quarter of", "three-quarters": fractions
-        if num is None and num_word.lower() not in VAGUE:
-            return None
+        if num is None and num_word.lower() not in VAGUE or num and num >= 1000 and not plural:
+            return None  # "2018 day five": a year, not a count
         if num_word.lower() in ("a", "an") and prev_word(text, start).lower() in ("once", "twice", "thrice", "times"):
             return Cand(start, m.end(), "set", {"value": duration_value(1, unit)})
     ago = m["ago"].lower() if m["ago"] else None
@@ -139,7 +139,7 @@ PERIOD_EDGES = {"end": "END", "close": "END", "beginning": "START", "start": "ST
 def build_edge(m: re.Match[str], text: str) -> Cand | None:
     """"the end of the year", "the beginning of this month", "year-end": a part of a relative unit."""
     if m["ye"]:
-        return Cand(m.start(), m.end(), "relunit", {"unit": "year", "dir": 0, "anchor": "narrative", "mod": "END"})
+        return Cand(m.start(), m.end(), "relunit", {"unit": "year", "dir": 0, "anchor": "dct", "mod": "END"})
     unit = m["unit"].lower()
     anchor = "narrative" if m["det"].lower() == "that" else "dct"
     direction = DIRECTIONS.get(m["det"].lower(), 0)

@@ -26,6 +26,10 @@ from checker.timex_relative import duration_value
 Tense = str | None  # "past", "present", "future" or None (unknown)
 
 FUTURE_WORDS = {"will", "'ll", "’ll", "shall", "wo", "gonna", "scheduled", "upcoming", "slated", "would", "could", "might"}
+# How far (in characters) a stated year keeps anchoring yearless dates of a narrative.
+NARRATIVE_REACH = 1500
+# Share of stated years far from the DCT that makes a text a historical narrative.
+HISTORICAL_SHARE = 0.7
 # A past-tense verb may still report a date just ahead ("said the offer expires Nov. 20").
 PAST_TENSE_REACH = 31
 PLAN_VERBS = {"plan", "expect", "schedule", "intend", "set", "due", "slate", "hope", "aim", "prepare", "go"}
@@ -43,6 +47,8 @@ class Resolver:
         self.dct = dct
         self.ref = dct  # the narrative's reference day: the last explicit day-precise date
         self.last: Timex | None = None  # the last resolved DATE (for "a year earlier" after a quarter)
+        self.explicit: Timex | None = None  # the last DATE whose year the text states
+        self.historical = False  # set per document by resolve_all
         # Looked at the first token only: ``Doc.has_annotation`` walks every token, too slow here.
         first = doc[0] if len(doc) else None
         self.has_tags = first is not None and first.tag_ != ""
@@ -110,6 +116,7 @@ class Resolver:
     # ------------------------------------------------------------ dispatch
 
     def resolve_all(self, cands: list[Cand]) -> list[Timex]:
+        self.historical = self.is_historical(cands)
         out: list[Timex] = []
         link_from: int | None = None
         for c in cands:
@@ -123,6 +130,8 @@ class Resolver:
             link_from = len(out) if c.p.get("range_next") else None
             if t.type == "DATE" and t.earliest is not None and t.anchor != "narrative" and c.kind != "ago":
                 self.last = t
+                if t.anchor == "explicit" and t.fields.year is not None:
+                    self.explicit = t
                 if t.anchor == "explicit" and t.granularity == "day":
                     self.ref = t.earliest
             out.append(t)
@@ -141,16 +150,39 @@ class Resolver:
         """A relative expression with no DCT to resolve it: X placeholders, open interval."""
         return self.timex(c, "DATE", value, granularity=granularity, fields=fields, anchor="none")
 
-    def anchor_day(self, kind: str, unit: str = "day") -> tuple[date | None, str]:
+    def anchor_day(self, c: Cand, unit: str = "day") -> tuple[date | None, str]:
         """The day a relative expression counts from: the DCT, or for ``narrative`` ones the
-        last explicit day ("the next day") or the last date at all ("that year", "a year later")."""
-        if kind != "narrative":
+        last explicit day ("the next day") or a recently stated year ("that year", "a year later")."""
+        if c.p.get("anchor") != "narrative":
             return self.dct, "dct"
-        if unit not in ("day", "night", "hour", "minute", "second") and self.last is not None and self.last.anchor == "explicit":
-            return self.last.earliest, "narrative"
+        t = self.explicit
+        # "that year" and "a year later" follow the story; "a year earlier" only in a historical
+        # narrative (in news it usually compares with the current period)
+        follows = c.kind == "relunit" or c.p.get("sign") == 1 or self.historical
+        if follows and unit not in ("day", "night", "hour", "minute", "second") and t is not None and c.start - t.end <= NARRATIVE_REACH:
+            return t.earliest, "narrative"
         return (self.ref, "narrative") if self.ref != self.dct else (self.dct, "dct")
 
     # ------------------------------------------------------------ explicit and yearless dates
+
+    def is_historical(self, cands: list[Cand]) -> bool:
+        """A text about other years than its publication (a biography, a history): most stated
+        years lie two or more years from the DCT. News mentions old years too, but fewer."""
+        if self.dct is None:
+            return True
+        years = [int(c.p["year"]) for c in cands if c.p.get("year")]  # type: ignore[call-overload]
+        far = sum(abs(y - self.dct.year) >= 2 for y in years)
+        return len(years) >= 3 and far >= HISTORICAL_SHARE * len(years)
+
+    def narrative_year(self, c: Cand) -> int | None:
+        """The year a historical narrative has moved to: the last stated year, when it is recent
+        in the text and at least two years from the DCT ("In 1831 ... On July 14 ..."); else None."""
+        t = self.explicit
+        if not self.historical or t is None or t.fields.year is None or c.start - t.end > NARRATIVE_REACH:
+            return None
+        if self.dct is not None and (abs(t.fields.year - self.dct.year) < 2 or self.tense(c.start, c.end) == "future"):
+            return None
+        return t.fields.year
 
     def year_for(self, c: Cand, month: int, day: int | None) -> tuple[int, str]:
         """The year of a yearless month (and day), from the DCT and the tense.
@@ -187,6 +219,8 @@ class Resolver:
         weekday = c.p.get("weekday")
         anchor = "explicit"
         fields = DateFields(year, month, day, weekday)  # type: ignore[arg-type]
+        if year is None and c.p.get("yearrel") is None and (narrative := self.narrative_year(c)) is not None:
+            year, anchor = narrative, "narrative"
         if year is None:
             if self.dct is None:
                 valid = day <= (29 if month == 2 else month_days(2001, month))
@@ -210,9 +244,11 @@ class Resolver:
         fields = DateFields(year, month)  # type: ignore[arg-type]
         if year is not None:
             return self.period(c, month_period(int(year), month), "explicit", fields)  # type: ignore[arg-type]
+        direction = c.p.get("dir")
+        if direction is None and c.p.get("yearrel") is None and (narrative := self.narrative_year(c)) is not None:
+            return self.period(c, month_period(narrative, month), "narrative", fields)
         if self.dct is None:
             return self.unresolved(c, f"XXXX-{month:02d}", "month", fields)
-        direction = c.p.get("dir")
         if direction is None:
             year, anchor = self.year_for(c, month, None)
         else:  # "last May", "next March", "this September"
@@ -334,7 +370,7 @@ class Resolver:
     def r_relunit(self, c: Cand) -> Timex:
         """"last year", "this week", "the following day", "that month"."""
         unit = str(c.p["unit"])
-        base, anchor = self.anchor_day(str(c.p["anchor"]), unit)
+        base, anchor = self.anchor_day(c, unit)
         if base is None:
             return self.unresolved(c, "XXXX" if unit == "year" else "XXXX-XX", UNITS[unit][2])
         return self.period(c, period_of(unit, shift(base, unit, int(c.p["dir"]))), anchor)  # type: ignore[arg-type]
@@ -342,7 +378,7 @@ class Resolver:
     def r_ago(self, c: Cand) -> Timex:
         """"two weeks ago", "a year earlier", "three days later"."""
         unit, num, sign = str(c.p["unit"]), int(c.p["num"]), int(c.p["sign"])  # type: ignore[arg-type]
-        base, anchor = self.anchor_day(str(c.p["anchor"]), unit)
+        base, anchor = self.anchor_day(c, unit)
         if base is None:
             return self.unresolved(c, "XXXX", UNITS[unit][2])
         if unit in ("second", "minute", "hour"):  # "two hours ago": the day is all the tagger knows
@@ -395,7 +431,7 @@ class Resolver:
 
     def r_pod(self, c: Cand) -> Timex:
         """"this morning", "last night", "the next morning"."""
-        base, anchor = self.anchor_day(str(c.p["anchor"]))
+        base, anchor = self.anchor_day(c)
         if base is None:
             return self.timex(c, "TIME", f"XXXX-XX-XXT{c.p['pod']}", granularity="part-of-day", anchor="none")
         d = base + timedelta(days=int(c.p["offset"]))  # type: ignore[arg-type]
@@ -409,7 +445,7 @@ class Resolver:
             day_t = getattr(self, "r_" + day_of.kind)(day_of)
             d, anchor = day_t.earliest, day_t.anchor
         else:
-            d, anchor = self.anchor_day("narrative")
+            d, anchor = (self.ref, "narrative") if self.ref != self.dct else (self.dct, "dct")
         hour, minute = int(c.p["hour"]), c.p.get("minute")  # type: ignore[arg-type]
         clock = f"T{hour:02d}:{int(minute):02d}" if minute is not None else f"T{hour:02d}:00"  # type: ignore[arg-type]
         prefix = d.isoformat() if d is not None else "XXXX-XX-XX"
