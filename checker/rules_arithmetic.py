@@ -458,7 +458,7 @@ AGE_FORMS = re.compile(
     "|".join(
         (
             # "aged 72", "at the age of 72", "at age 72", "died at 72": the age at the sentence's event
-            rf"\b(?:aged|at\s+(?:the\s+)?age\s+(?:of\s+)?|(?:died|dies|die)\s+at\s+(?:the\s+age\s+of\s+)?)"
+            rf"\b(?:aged\s+|at\s+(?:the\s+)?age\s+(?:of\s+)?|(?:died|dies|die)\s+at\s+(?:the\s+age\s+of\s+)?)"
             rf"{_AGE_MOD}(?P<n1>\d{{1,3}}|[a-z]+(?:-[a-z]+)?)\b{_NOT_AN_AGE}",
             # "the 75-year-old", "75 years old": an age now (or at the event)
             rf"\b{_AGE_MOD.replace('mod', 'mod2')}(?P<n2>\d{{1,3}}|[a-z]+(?:-[a-z]+)?)[\s-]+years?[\s-]+old\b",
@@ -609,7 +609,10 @@ class Moment:
 
 
 def _moments(analysis: Analysis, age: Age, birth: Birth, bounds: list[tuple[int, int]]) -> list[Moment]:
-    """The dates of the age's sentence (its event), and for a present age the publication date."""
+    """The dates of the age's sentence (its event), and for a present age the publication date.
+
+    "aged 40" with no date in its sentence is an age at some undated event: nothing to measure.
+    """
     lo, hi = bounds[_sentence_of(bounds, age.start)]
     moments = [
         Moment(days, t)
@@ -618,7 +621,7 @@ def _moments(analysis: Analysis, age: Age, birth: Birth, bounds: list[tuple[int,
         and (days := _interval(t)) is not None and t.granularity != "vague"
     ]
     published = _published(analysis)
-    if published is not None and (age.now or not moments):
+    if published is not None and age.now:
         moments.append(Moment((published, published), None))
     return moments if moments else []
 

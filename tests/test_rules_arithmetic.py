@@ -1,0 +1,286 @@
+"""The arithmetic rules on sentences run through the real pipeline (spaCy, tagger, assertions)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from checker import engine, nlp
+from checker.model import Analysis, Finding
+from checker.rules_arithmetic import Stated, age_findings, age_range, ages, durations, sentence_bounds, stated
+from checker.source import read_text
+
+PUBLISHED = date(2025, 6, 1)
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _spacy() -> None:
+    """Load the pipeline once for the module; every test below reuses it."""
+    nlp.load()
+
+
+def analysis(text: str, published: date | None = PUBLISHED) -> Analysis:
+    return engine.analyze([read_text(text, published=published)])[0]
+
+
+def duration_findings(text: str, published: date | None = PUBLISHED) -> list[Finding]:
+    return list(durations(analysis(text, published)))
+
+
+def age_of(text: str, published: date | None = PUBLISHED) -> list[Finding]:
+    return list(age_findings(analysis(text, published)))
+
+
+def spanned(text: str, finding: Finding) -> str:
+    return text[finding.span.start : finding.span.end]
+
+
+# ---------------------------------------------------------------------- duration: flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "span", "related"),
+    [
+        ("The plant opened in 2010. Three years later, in 2015, it closed.", PUBLISHED, "Three years later", ["2010", "2015"]),
+        ("The plant opened in 2010. Two years later (in 2016) it closed.", PUBLISHED, "Two years later", ["2010", "2016"]),
+        ("The war lasted from 1939 to 1945, a full decade.", PUBLISHED, "a full decade", ["1939", "1945"]),
+        ("He served five years, from 2009 to 2017.", PUBLISHED, "five years", ["2009", "2017"]),
+        ("Last year, in 2023, sales fell.", PUBLISHED, "Last year", ["2023"]),
+        ("This year, in 2024, sales fell.", PUBLISHED, "This year", ["2024"]),
+        ("Two weeks ago, on January 3, 2025, the board met.", date(2024, 12, 20), "Two weeks ago", ["January 3, 2025"]),
+        ("Two years ago, in 2021, the mine closed.", PUBLISHED, "Two years ago", ["2021"]),
+        ("It opened in March 2010. Six months later, in November, it closed.", PUBLISHED, "Six months later", ["March 2010", "November"]),
+        ("The law passed on March 3, 2020. Ten days later, on April 1, 2020, it took effect.", PUBLISHED, "Ten days later", ["March 3, 2020", "April 1, 2020"]),
+        ("The plant opened in 2010. The following year, in 2013, it closed.", PUBLISHED, "The following year", ["2010", "2013"]),
+        ("The fund started in 1990. A decade later, in 2010, it was wound up.", PUBLISHED, "A decade later", ["1990", "2010"]),
+    ],
+)
+def test_offsets_and_spans_that_do_not_fit_are_flagged(text: str, published: date, span: str, related: list[str]) -> None:
+    found = duration_findings(text, published)
+    assert [spanned(text, f) for f in found] == [span]
+    assert found[0].rule == "arithmetic/duration"
+    assert found[0].severity == "error"
+    assert [text[r.span.start : r.span.end] for r in found[0].related] == related
+
+
+def test_the_message_says_what_the_dates_give() -> None:
+    (found,) = duration_findings("The plant opened in 2010. Three years later, in 2015, it closed.")
+    assert "5 years after 2010" in found.message
+    (found,) = duration_findings("The war lasted from 1939 to 1945, a full decade.")
+    assert "6 years" in found.message and "a full decade" in found.message
+    (found,) = duration_findings("Last year, in 2023, sales fell.")
+    assert "2024" in found.message and "2025-06-01" in found.message
+
+
+def test_two_weeks_ago_after_publication_is_both_an_offset_and_an_anachronism() -> None:
+    text = "Two weeks ago, on January 3, 2025, the board met."
+    rules = {f.rule for f in engine.findings([analysis(text, date(2024, 12, 20))])}
+    assert {"arithmetic/duration", "chronology/anachronism"} <= rules
+
+
+# ---------------------------------------------------------------------- duration: not flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        ("The plant opened in 2010. Three years later, in 2013, it closed.", PUBLISHED),
+        # December 2010 to January 2014 is three years and a month: rounding allows it.
+        ("The plant opened in 2010. Three years later, in 2014, it closed.", PUBLISHED),
+        ("The war lasted from 1939 to 1945, six years.", PUBLISHED),
+        ("The war lasted from 1939 to 1945, nearly seven years.", PUBLISHED),
+        ("He served eight years, from 2009 to 2017.", PUBLISHED),
+        ("For two decades, from 1990 to 2010, he ruled.", PUBLISHED),
+        ("Last year, in 2024, sales fell.", PUBLISHED),
+        ("Last year, in March, sales fell.", PUBLISHED),  # the date narrows the year
+        ("Earlier this year, in March, sales fell.", PUBLISHED),
+        ("Two weeks ago, on December 6, the board met.", date(2024, 12, 20)),
+        ("The plant opened in 2010. More than three years later, in 2015, it closed.", PUBLISHED),
+        ("The plant opened in 2010. About four years later, in 2015, it closed.", PUBLISHED),
+        ("It opened in November 2010. Three months later, in February, it closed.", PUBLISHED),
+        ("The company was founded in 2010. Two years later, in 2012, it listed.", PUBLISHED),
+        ("In the 1990s, sales grew.", PUBLISHED),  # a decade is a date, not a duration
+        ("It was sold in 2019, a few years later.", PUBLISHED),  # a vague count measures nothing
+        ("Several years later, in 2030, it closed.", PUBLISHED),
+        # No date just before "later": nothing to count from.
+        ("Three years later, in 2015, it closed.", PUBLISHED),
+        ("In 2015, three years later, it closed.", PUBLISHED),
+        # The date just before is itself relative: a chain of offsets, ambiguous.
+        ("It opened in 2010. Two years later it grew. Three years later, in 2015, it closed.", PUBLISHED),
+        # "ago" and "last year" need a stated publication date.
+        ("Last year, in 2023, sales fell.", None),
+        ("Two years ago, in 2019, the mine closed.", None),
+        # A duration that is part of the range, not all of it.
+        ("From 2010 to 2020, the first five years were hard.", PUBLISHED),
+        ("From 2010 to 2020, three years of growth followed the crash.", PUBLISHED),
+        ("From 2015 to 2020, two years after the crash, prices rose.", PUBLISHED),
+        # The anchor is too far back.
+        ("It opened in 2010. It grew. It hired. It expanded. Three years later, in 2015, it closed.", PUBLISHED),
+    ],
+)
+def test_offsets_and_spans_that_could_be_true_are_not_flagged(text: str, published: date | None) -> None:
+    assert duration_findings(text, published) == []
+
+
+# ---------------------------------------------------------------------- duration: tolerances
+
+
+@pytest.mark.parametrize(
+    ("words", "low", "high"),
+    [
+        ("three years later", 24, 48),
+        ("a decade later", 108, 132),
+        ("about a decade", 90, 150),
+        ("more than five years", 60, None),
+        ("over a decade later", 120, None),
+        ("at least two years", 24, None),
+        ("a full decade", 120, None),
+        ("nearly two decades later", 180, 240),
+        ("almost a year later", 0, 12),
+        ("under two years", 0, 24),
+        ("18 months", 16, 20),
+        ("two weeks ago", 7, 21),
+        ("ten days later", 9, 11),
+    ],
+)
+def test_tolerances_follow_the_words(words: str, low: int, high: int | None) -> None:
+    claim = stated(words, None)
+    assert isinstance(claim, Stated)
+    assert (claim.low, claim.high) == (low, high)
+
+
+@pytest.mark.parametrize("words", ["several years", "a few weeks later", "many decades", "three hours later"])
+def test_vague_or_sub_day_counts_state_nothing(words: str) -> None:
+    assert stated(words, None) is None
+
+
+def test_about_a_decade_for_six_years_is_flagged_but_about_seven_is_not() -> None:
+    """"About" allows a quarter either way: 1939-1945 is at most 7 years, short of 7.5."""
+    assert duration_findings("The war lasted from 1939 to 1945, about a decade.")
+    assert not duration_findings("The war lasted from 1939 to 1945, about seven years.")
+
+
+def test_a_range_start_without_a_year_takes_the_end_year() -> None:
+    text = "The festival ran from March 1 to March 30, 2020, two days."
+    found = duration_findings(text)
+    assert [spanned(text, f) for f in found] == ["two days"]
+
+
+# ---------------------------------------------------------------------- age: flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "span", "expected"),
+    [
+        ("Born March 2, 1950, she died on June 1, 2020, at the age of 72.", PUBLISHED, "at the age of 72", "is 70"),
+        ("The 75-year-old, born in 1942, said he would run again.", date(2024, 5, 1), "75-year-old", "81 or 82"),
+        ("Smith, 45, was born in 1960.", PUBLISHED, "45", "64 or 65"),
+        ("Jones (45) was born in 1960.", PUBLISHED, "45", "64 or 65"),
+        ("Born in 1950, she died in 2020, aged 75.", PUBLISHED, "aged 75", "69 or 70"),
+        ("She was born in 1950 and died in 2020 at age 60.", PUBLISHED, "at age 60", "69 or 70"),
+        ("The 10-year-old bridge, built in 2020, was closed.", PUBLISHED, "10-year-old", "4 or 5"),
+        ("John Smith was born on May 5, 1960. Smith, 45, lives in Ohio.", PUBLISHED, "45", "65"),
+    ],
+)
+def test_ages_that_do_not_fit_the_birth_are_flagged(text: str, published: date, span: str, expected: str) -> None:
+    found = age_of(text, published)
+    assert [spanned(text, f) for f in found] == [span]
+    assert found[0].rule == "arithmetic/age"
+    assert expected in found[0].message
+
+
+def test_an_age_at_death_points_at_the_birth_and_the_death() -> None:
+    text = "Born March 2, 1950, she died on June 1, 2020, at the age of 72."
+    (found,) = age_of(text)
+    assert found.severity == "error"
+    assert [text[r.span.start : r.span.end] for r in found.related] == ["March 2, 1950", "June 1, 2020"]
+
+
+def test_a_birth_linked_by_name_from_another_sentence_is_a_warning() -> None:
+    (found,) = age_of("John Smith was born on May 5, 1960. Smith, 45, lives in Ohio.")
+    assert found.severity == "warning"
+
+
+# ---------------------------------------------------------------------- age: not flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        ("Born March 2, 1950, she died on June 1, 2020, at the age of 70.", PUBLISHED),
+        ("Born in 1950, she died in 2020, aged 69.", PUBLISHED),  # birthday unknown: 69 or 70
+        ("Born in 1950, she died in 2020, aged 70.", PUBLISHED),
+        ("Born in 1950, she died in 2020, aged about 72.", PUBLISHED),  # "about" allows two years
+        ("Born in 1950, she died in 2020, aged nearly 71.", PUBLISHED),
+        ("The 75-year-old, born in 1949, said he would run again.", PUBLISHED),
+        ("The 75-year-old, born in 1942, said he would run again.", None),  # undated: unknown, not wrong
+        ("Smith, 45, was born in 1980.", PUBLISHED),
+        # Someone else's birth.
+        ("Smith, 45, whose father was born in 1950, spoke.", PUBLISHED),
+        ("Her mother, born in 1930, died in 2020 at the age of 45.", PUBLISHED),
+        ("Smith, 45, met Jones, who was born in 1950.", PUBLISHED),
+        # An age given at an undated event with no present reference.
+        ("Born in 1950, he became mayor at the age of 40.", PUBLISHED),
+        # Not ages.
+        ("Born in 1950, he retired at 65 and older workers followed.", PUBLISHED),
+        ("The retirement age 67 applies to people born in 1960.", PUBLISHED),
+        ("Born in 1950, she finished at 10 p.m.", PUBLISHED),
+        ("The policy, established in 1990, covers 45,000 people.", PUBLISHED),
+        ("On June 3, 45 people born in 1950 met.", PUBLISHED),
+        # A birth far away, or by another name.
+        ("John Smith was born in 1960. He moved. He worked. He retired. He travelled. Jones, 45, spoke.", PUBLISHED),
+        # Creation dates only for the thing whose age is given.
+        ("The 10-year-old boy visited the bridge, built in 2020.", PUBLISHED),
+        ("The bridge was built in 2015 and the 10-year-old tunnel in 2015.", PUBLISHED),
+    ],
+)
+def test_ages_that_could_be_true_are_not_flagged(text: str, published: date | None) -> None:
+    assert age_of(text, published) == []
+
+
+# ---------------------------------------------------------------------- age: pieces
+
+
+@pytest.mark.parametrize(
+    ("born", "at", "expected"),
+    [
+        ((date(1950, 3, 2), date(1950, 3, 2)), (date(2020, 6, 1), date(2020, 6, 1)), (70, 70)),
+        ((date(1950, 6, 2), date(1950, 6, 2)), (date(2020, 6, 1), date(2020, 6, 1)), (69, 69)),
+        ((date(1950, 1, 1), date(1950, 12, 31)), (date(2020, 1, 1), date(2020, 12, 31)), (69, 70)),
+        ((date(1942, 1, 1), date(1942, 12, 31)), (date(2024, 5, 1), date(2024, 5, 1)), (81, 82)),
+    ],
+)
+def test_age_range_widens_for_unknown_birthdays(born: tuple[date, date], at: tuple[date, date], expected: tuple[int, int]) -> None:
+    assert age_range(born, at) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("He died aged 72.", [(72, 72)]),
+        ("at the age of seventy", [(70, 70)]),
+        ("the 75-year-old", [(75, 75)]),
+        ("a 3-year-old boy", [(3, 3)]),
+        ("she is 45 years old", [(45, 45)]),
+        ("Smith, 45, said", [(45, 45)]),
+        ("Smith (45) said", [(45, 45)]),
+        ("aged about 45", [(43, 47)]),
+        ("died at 81", [(81, 81)]),
+        ("aged 18 to 24", []),
+        ("the age 65 and older group", []),
+        ("aged care homes", []),
+        ("On June 3, 45 people came", []),
+        ("Route 9, 45, and 50", []),
+        ("at 10 a.m.", []),
+    ],
+)
+def test_age_forms(text: str, values: list[tuple[int, int]]) -> None:
+    assert [(a.low, a.high) for a in ages(text)] == values
+
+
+def test_sentences_do_not_end_at_abbreviations() -> None:
+    text = "Mr. Smith was born Jan. 5, 1960. He died in 2020. Then U.S. officials spoke."
+    assert [text[s:e] for s, e in sentence_bounds(text)] == [
+        "Mr. Smith was born Jan. 5, 1960.", "He died in 2020.", "Then U.S. officials spoke."
+    ]
