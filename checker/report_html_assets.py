@@ -53,13 +53,15 @@ ol.findings li a:hover { background: #f3f4f6; }
 .seg.hl.sev-error { background: var(--error-bg); box-shadow: inset 0 -2px var(--error); }
 .seg.hl.sev-warning { background: var(--warning-bg); box-shadow: inset 0 -2px #d4a72c; }
 .seg.hl.sev-info { background: var(--info-bg); box-shadow: inset 0 -2px var(--info); }
-.seg.rel { background: var(--related-bg); box-shadow: inset 0 -2px var(--related); border-radius: 3px; cursor: pointer; }
+.seg.rel { background: var(--related-bg); box-shadow: inset 0 -2px var(--related); border-radius: 3px;
+  cursor: pointer; }
 .seg.hl:focus-visible { outline: 2px solid var(--info); outline-offset: 1px; }
 .seg.active { outline: 2px solid var(--ink); outline-offset: 1px; }
 .seg.rel.active { outline-color: var(--related); }
 .seg.hover { background: var(--info-bg); }
 .seg.flash { animation: flash 1.2s ease-out; }
-@keyframes flash { 0% { box-shadow: 0 0 0 6px rgba(9, 105, 218, .45); } 100% { box-shadow: 0 0 0 0 rgba(9, 105, 218, 0); } }
+@keyframes flash { 0% { box-shadow: 0 0 0 6px rgba(9, 105, 218, .45); }
+  100% { box-shadow: 0 0 0 0 rgba(9, 105, 218, 0); } }
 .timeline { display: block; width: 100%; height: auto; font-family: inherit; }
 .timeline .axis { stroke: #8c959f; stroke-width: 1; }
 .timeline .tick { stroke: #eef0f3; stroke-width: 1; }
@@ -94,15 +96,7 @@ ol.findings li a:hover { background: #f3f4f6; }
 #pop a { color: var(--related); font-weight: 600; }
 #pop .fix code { background: #dafbe1; color: var(--ok); padding: 1px 5px; border-radius: 4px; }
 #pop .more { color: var(--muted); font-size: 12.5px; }
-@media print { .legend { display: flex; gap: 18px; flex-wrap: wrap; margin-top: 6px; color: var(--muted); font-size: 12.5px; }
-.legend span { display: inline-flex; align-items: center; gap: 6px; }
-.legend i { display: inline-block; background: var(--info); }
-.legend .dot { width: 10px; height: 10px; border-radius: 50%; }
-.legend .bar { width: 22px; height: 8px; border-radius: 4px; }
-.legend .conflict { background: var(--error); }
-.legend .pub { width: 0; height: 12px; border-left: 2px dashed var(--ok); background: none; }
-.legend span:last-child { margin-left: auto; font-style: italic; }
-#pop { display: none; } .doc { break-inside: avoid; } }
+@media print { #pop { display: none; } .doc { break-inside: avoid; } }
 """
 
 SCRIPT = """
@@ -110,15 +104,18 @@ SCRIPT = """
   const findings = JSON.parse(document.getElementById('chronolint-data').textContent).findings;
   const pop = document.getElementById('pop');
   let pinned = null;
-  const esc = (s) => String(s).replace(/[&<>"']/g, (c) => ({'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;'}[c]));
+  const entities = {'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;'};
+  const esc = (s) => String(s).replace(/[&<>"']/g, (c) => entities[c]);
   const words = (v) => (v || '').split(' ').filter(Boolean);
   const seg = (id) => document.querySelector(`.seg[data-f~="${id}"], .seg[data-r~="${id}"], .seg[data-t~="${id}"]`);
 
   function card(fid) {
     const f = findings[fid];
+    const where = (r) => `${r.path === f.path ? '' : esc(r.path) + ':'}line ${r.line}`;
     const related = f.related.map((r) =>
-      `<li><a href="#${r.id}" data-jump="${r.id}">${r.path === f.path ? '' : esc(r.path) + ':'}line ${r.line}</a> ${esc(r.message)}</li>`).join('');
-    return `<div class="card" data-card="${fid}"><div class="card-head"><span class="pill sev-${f.severity}">${f.severity}</span>` +
+      `<li><a href="#${r.id}" data-jump="${r.id}">${where(r)}</a> ${esc(r.message)}</li>`).join('');
+    return `<div class="card" data-card="${fid}"><div class="card-head">` +
+      `<span class="pill sev-${f.severity}">${f.severity}</span>` +
       `<code>${esc(f.rule)}</code><span class="where">${esc(f.path)}:${f.line}:${f.column}</span></div>` +
       `<p class="message">${esc(f.message)}</p>` +
       (related ? `<ul class="related">${related}</ul>` : '') +
@@ -131,7 +128,8 @@ SCRIPT = """
     pop.hidden = false;
     const box = el.getBoundingClientRect();
     const width = pop.offsetWidth;
-    const left = Math.min(window.scrollX + box.left, window.scrollX + document.documentElement.clientWidth - width - 12);
+    const right = window.scrollX + document.documentElement.clientWidth - width - 12;
+    const left = Math.min(window.scrollX + box.left, right);
     pop.style.left = `${Math.max(window.scrollX + 8, left)}px`;
     pop.style.top = `${window.scrollY + box.bottom + 8}px`;
   }
@@ -203,7 +201,10 @@ SCRIPT = """
   document.addEventListener('keydown', (e) => {
     if (e.key === 'Escape') { close(); return; }
     const el = e.target.closest && e.target.closest('.seg.hl, .timeline .item');
-    if (el && (e.key === 'Enter' || e.key === ' ')) { e.preventDefault(); el.dispatchEvent(new MouseEvent('click', {bubbles: true})); }
+    if (el && (e.key === 'Enter' || e.key === ' ')) {
+      e.preventDefault();
+      el.dispatchEvent(new MouseEvent('click', {bubbles: true}));
+    }
   });
 })();
 """

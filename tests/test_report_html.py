@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from checker import engine
-from checker.model import Analysis, Finding, Fix, Related, Span, Timex
+from checker.model import Analysis, Finding, Related, Span, Timex
 from checker.report import Positions
 from checker.report_html import Mark, render_html, text_html, timeline_items, timeline_svg
 from checker.source import read_text
@@ -134,11 +134,10 @@ def test_report_in_a_headless_browser(browser, report, tmp_path: Path) -> None:
     page.on("request", lambda r: errors.append(r.url) if not r.url.startswith("file://") else None)
     page.goto(path.as_uri())
 
-    highlights = page.locator(".seg.hl")
-    assert highlights.count() == len(found)
-    for i in range(highlights.count()):
-        assert highlights.nth(i).is_visible()
-        _box(highlights.nth(i))
+    for number in range(1, len(found) + 1):  # every finding is highlighted, visibly
+        highlight = page.locator(f'.seg.hl[data-f~="f{number}"]').first
+        assert highlight.is_visible()
+        _box(highlight)
     timeline = page.locator("svg.timeline").first
     assert timeline.is_visible() and _box(timeline)["width"] > 400
     items = page.locator("svg.timeline .item")
@@ -169,3 +168,17 @@ def test_report_in_a_headless_browser(browser, report, tmp_path: Path) -> None:
     assert (tmp_path / "report.png").stat().st_size > 10_000
     assert errors == []
     page.close()
+
+
+def test_related_span_in_another_file_is_marked_in_that_file() -> None:
+    one, two = "Opened on May 3, 2019.\n", "It opened on May 5, 2019.\n"
+    finding = Finding(
+        "chronology/conflicting-dates", "error", "two dates",
+        Span("two.md", 13, 24), related=(Related(Span("one.md", 10, 21), "the other date"),),
+    )  # fmt: skip
+    analyses = [Analysis(read_text(one, path="one.md")), Analysis(read_text(two, path="two.md"))]
+    page = render_html(analyses, [finding], Positions({"one.md": one, "two.md": two}))
+    first, second = page.split('<details class="doc"')[1:]
+    assert 'data-r="f1r1" data-rf="f1">May 3, 2019</span>' in first and "data-f=" not in first
+    assert 'data-f="f1"' in second and ">May 5, 2019</span>" in second
+    assert '"path": "one.md", "line": 1, "message": "the other date"' in page
