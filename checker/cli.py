@@ -87,7 +87,10 @@ def _published(value: str | None) -> date | None:
 
 PathsArg = Annotated[
     list[str],
-    typer.Argument(help="Files or folders to check (.md, .markdown, .txt in folders); '-' reads standard input."),
+    typer.Argument(
+        help="Files or folders to check (in folders: .md, .markdown, .txt, or the configuration's include); "
+        "'-' reads standard input."
+    ),
 ]
 PublishedOpt = Annotated[
     str | None,
