@@ -28,7 +28,7 @@ NARRATIVE_DIRECTIONS = {"previous", "preceding", "following", "same", "that", "p
 UNIT_RE = r"(?:second|minute|hour|day|night|weekend|week|fortnight|month|quarter|year|decade|centur(?:y|ie)|millenni(?:um|a))"
 NUM_RE = rf"(?:\d+(?:[.,]\d+)?(?:\s+1/2|½)?|{alt(k for k in NUMBERS if k not in ('zero',))}|{alt(VAGUE)})"
 DUR_MODS = {
-    "more than": "MORE_THAN", "over": "MORE_THAN", "at least": "EQUAL_OR_MORE", "nearly": "EQUAL_OR_LESS",
+    "more than": "MORE_THAN", "at least": "EQUAL_OR_MORE", "nearly": "EQUAL_OR_LESS",
     "almost": "LESS_THAN", "less than": "LESS_THAN", "under": "LESS_THAN", "up to": "EQUAL_OR_LESS",
     "about": "APPROX", "around": "APPROX", "approximately": "APPROX", "roughly": "APPROX", "some": "APPROX",
     "nearly a": "EQUAL_OR_LESS", "no more than": "EQUAL_OR_LESS", "at most": "EQUAL_OR_LESS",
@@ -57,6 +57,10 @@ def build_duration(m: re.Match[str], text: str) -> Cand | None:
     direction = m["dir"].lower() if m["dir"] else None
     plural = m["unit"].lower().endswith(("s", "ia")) and unit != "millennium" or m["unit"].lower() == "millennia"
     start = m.start()
+    if m["mod"] and m["mod"].lower() == "about":  # "about five hours": TimeML leaves "about" out
+        start = m.start("the") if m["the"] else m.start("dir") if m["dir"] else m.start("num") if m["num"] else m.start("unit")
+    if m["the"] and num_word and not direction and "-" in m[0][m.start("num") - m.start() :]:
+        start = m.start("num")  # "the 14-day trial": the determiner belongs to the noun, not the duration
     if num_word is None:
         if direction is None and not plural:
             return None

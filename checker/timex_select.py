@@ -153,18 +153,24 @@ def _merge_pair(a: Cand, b: Cand, text: str) -> Cand | None:
             return Cand(a.start, _close_paren(text, b.end, bool(m["paren"])), a.kind, {**a.p, "weekday": b.p["weekday"]})
     if a.kind == "relday" and b.kind == "weekday" and "weekday" not in a.p and "dir" not in b.p and _GAP_REL_WEEKDAY.match(gap):
         return Cand(a.start, b.end, a.kind, {**a.p, "weekday": b.p["weekday"]})
-    if a.kind in ("month", "date") and a.p.get("year") is None and b.kind == "relunit" and b.p["unit"] == "year":
-        if b.p["anchor"] == "dct" and _GAP_MONTH_YEAR.match(gap):  # "June last year", "January this year"
-            return Cand(a.start, b.end, a.kind, {**a.p, "yearrel": b.p["dir"]})
     if a.kind == "clock" and b.kind in DAY_KINDS and "day_of" not in a.p and _GAP_CLOCK_DAY.match(gap):
         return Cand(a.start, b.end, "clock", {**a.p, "day_of": b})
     return None
+
+
+def _month_then_year(a: Cand, b: Cand, text: str) -> bool:
+    return (
+        a.kind in ("month", "date") and a.p.get("year") is None and b.kind == "relunit" and b.p["unit"] == "year"
+        and b.p["anchor"] == "dct" and "mod" not in b.p and bool(_GAP_MONTH_YEAR.match(text[a.end : b.start]))
+    )  # fmt: skip
 
 
 def merge(cands: list[Cand], text: str) -> list[Cand]:
     """Merge appositions; drop abbreviated weekdays left alone ("Sun", "Wed." as words)."""
     out: list[Cand] = []
     for c in cands:
+        if out and _month_then_year(out[-1], c, text):
+            out[-1].p["yearrel"] = c.p["dir"]  # "June last year": two expressions, one year
         if out:
             merged = _merge_pair(out[-1], c, text)
             if merged is not None:
