@@ -142,8 +142,8 @@ def tense_aspect(verb: Token) -> tuple[str, str, bool]:
         return "past", "simple", False
     if verb.tag_ in ("VBZ", "VBP"):
         return "present", "simple", False
-    if verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl", "advcl", "conj"):
-        return "past", "simple", True  # reduced relative: "the stadium, opened in 2024,"
+    if verb.tag_ == "VBN" and verb.dep_ != "xcomp":
+        return "past", "simple", True  # a reduced relative ("the stadium, opened in 2024,") or a mis-tagged past
     return "none", "simple", True
 
 

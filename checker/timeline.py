@@ -104,6 +104,11 @@ def _same_participant(a: Statement, b: Statement) -> bool:
     return same_file or any(word[:1].isupper() for word in a.theme.split())
 
 
+def _distinct_mentions(a: Statement, b: Statement) -> bool:
+    """Two triggers, not one trigger with two time expressions ("two weeks ago, on January 3")."""
+    return a.analysis is not b.analysis or a.assertion.trigger_start != b.assertion.trigger_start
+
+
 def _gap(a: Statement, b: Statement) -> int:
     """Days between two statements' intervals (0 when they overlap)."""
     (a_lo, a_hi), (b_lo, b_hi) = a.interval(), b.interval()
@@ -134,9 +139,11 @@ def build_network(found: Sequence[Statement], pack: Pack) -> Network:
     for s in found:
         by_event[s.assertion.event].append(s)
     for event, mentions in by_event.items():
+        if pack.event_type(event) is None:
+            continue  # a generic verb ("met", "said") happens again and again
         once = _once(pack, event)
         for a, b in combinations(mentions, 2):
-            if _same_participant(a, b) and (once or _gap(a, b) <= RECURRING_SAME_WITHIN):
+            if _distinct_mentions(a, b) and _same_participant(a, b) and (once or _gap(a, b) <= RECURRING_SAME_WITHIN):
                 network.add_difference(a.key, b.key, 0, 0, Reason("same", (a, b)), LINK)
     for constraint, difference in _order_constraints(pack):
         loose = not (_once(pack, difference.i) and _once(pack, difference.j))
@@ -178,20 +185,35 @@ def _finding(conflict: Conflict, primary: Statement, others: list[Statement]) ->
 
 
 def conflict_findings(analyses: Sequence[Analysis], pack: Pack) -> list[Finding]:
-    """One finding per conflict and file involved, on the blamed statement where it is in that file."""
+    """One finding per conflict and file involved.
+
+    In each file the finding sits on the statement the network blames, if it is in
+    that file, else on the file's last statement in the conflict (the one that
+    contradicts what was said before).
+    """
     network = build_network(statements(analyses), pack)
     findings = []
     for conflict in network.conflicts():
         involved = _involved(conflict)
         if len(involved) < 2:
             continue
-        blamed = conflict.blamed.statements[-1]
+        blamed = conflict.blamed
         for path in dict.fromkeys(s.analysis.document.path for s in involved):
-            primary = blamed if blamed.analysis.document.path == path else next(
-                s for s in reversed(involved) if s.analysis.document.path == path
-            )
+            here = sorted((s for s in involved if s.analysis.document.path == path), key=lambda s: s.span.start)
+            primary = blamed.statements[0] if blamed.kind == "date" and blamed.statements[0] in here else here[-1]
             findings.append(_finding(conflict, primary, [s for s in involved if s is not primary]))
     return findings
+
+
+def _range_start(start: Timex, end: Timex) -> date | None:
+    """The first day a range's start can be; a yearless start shares its end's year ("June 30 to June 1, 2024")."""
+    f = start.fields
+    if f.year is None and end.fields.year is not None and f.month is not None:
+        try:
+            return date(end.fields.year, f.month, f.day or 1)
+        except ValueError:
+            return None
+    return start.earliest
 
 
 def reversed_ranges(analysis: Analysis) -> Iterator[Finding]:
@@ -200,9 +222,10 @@ def reversed_ranges(analysis: Analysis) -> Iterator[Finding]:
         if start.link is None or start.link <= index:
             continue
         end = analysis.timexes[start.link]
-        if start.earliest is None or end.latest is None or end.latest >= start.earliest:
+        first = _range_start(start, end)
+        if first is None or end.latest is None or end.latest >= first:
             continue
-        explicit = start.fields.year is not None and end.fields.year is not None
+        explicit = end.fields.year is not None
         yield Finding(
             rule="chronology/order",
             severity="error" if explicit else "warning",

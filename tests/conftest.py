@@ -15,3 +15,31 @@ def shared() -> Path:
     if not SHARED.is_dir():
         pytest.skip("../shared is not present")
     return SHARED
+
+
+@pytest.fixture(scope="session")
+def analyze():
+    """Run the real pipeline on a text: ``analyze(text, "2024-12-20")`` -> Analysis."""
+    from datetime import date
+
+    from checker import engine
+    from checker.source import read_text
+
+    def run(text: str, published: str | None = None, fmt: str = "text"):
+        day = date.fromisoformat(published) if published else None
+        (analysis,) = engine.analyze([read_text(text, published=day, fmt=fmt)])
+        return analysis
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def check(analyze):
+    """Findings of every rule on a text: ``check(text, "2024-12-20")`` -> [(rule, flagged text)]."""
+    from checker import engine
+
+    def run(text: str, published: str | None = None):
+        analysis = analyze(text, published)
+        return [(f.rule, text[f.span.start : f.span.end]) for f in engine.findings([analysis])]
+
+    return run

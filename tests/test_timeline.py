@@ -1,0 +1,102 @@
+"""The temporal network over dated assertions: conflicting dates, order, inference."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from checker import engine
+from checker.source import read_text
+
+
+def chronology(check, text: str, published: str | None = "2026-01-01") -> list[tuple[str, str]]:
+    return [f for f in check(text, published) if f[0] in ("chronology/conflicting-dates", "chronology/order")]
+
+
+@pytest.mark.parametrize(
+    ("text", "rule", "flagged"),
+    [
+        ("John Smith was born in 1960. Smith died in 1950.", "chronology/order", "died in 1950"),
+        ("Mary Jones died on May 2, 1990. She was born on June 1, 1995.", "chronology/order", "born on June 1, 1995"),
+        ("The Acme bridge opened on May 3, 2019. Since the Acme bridge opened on May 5, 2019, traffic has doubled.",
+         "chronology/conflicting-dates", "opened on May 5, 2019"),
+        ("Ada Lovelace was born in 1815. Years later, Ada Lovelace was born in 1816, the guide claims.",
+         "chronology/conflicting-dates", "born in 1816"),
+        ("Grace Hopper died in 1992. Grace Hopper was born on December 9, 1996.", "chronology/order",
+         "born on December 9, 1996"),
+    ],
+)
+def test_conflicts_within_a_document(check, text: str, rule: str, flagged: str) -> None:
+    found = chronology(check, text)
+    assert [r for r, _ in found] == [rule]
+    assert found[0][1] == flagged
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "John Smith was born in 1960. Smith died in 2010.",
+        "The Acme bridge opened on May 3, 2019. The Acme bridge opened a new lane on May 3, 2019.",
+        "The council met on May 3, 2019. The council met on May 5, 2019.",  # generic events recur
+        "Obama was elected in November 2008. Obama was elected again in November 2012.",  # a recurring event
+        "Trump was inaugurated in January 2017. Trump was elected in November 2024.",  # different terms
+        "The bridge opened in 2019. The tunnel opened in 2021.",  # different participants
+        "Jane Doe was born in 1950. John Doe was born in 1960.",
+        "Two weeks ago, on January 3, 2025, the council met.",  # one mention: the arithmetic rule's business
+        "The museum opened in May 2019. The museum opened on May 3, 2019.",  # compatible precisions
+        "The Globe Theatre closed in 1642. The Globe Theatre opened in 1997.",  # reopened: openings recur
+    ],
+)
+def test_no_conflict(check, text: str) -> None:
+    assert chronology(check, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [("From 2014 to 2012 the program ran.", "2014 to 2012"), ("It ran from June 30 to June 1, 2024.", "June 30 to June 1, 2024")],
+)
+def test_reversed_ranges(check, text: str, flagged: str) -> None:
+    assert chronology(check, text) == [("chronology/order", flagged)]
+
+
+@pytest.mark.parametrize("text", ["From 2012 to 2014 the program ran.", "It ran from June 1 to June 30, 2024."])
+def test_ordered_ranges(check, text: str) -> None:
+    assert chronology(check, text) == []
+
+
+def test_conflict_across_files_is_reported_in_each_with_related_in_the_other() -> None:
+    a = read_text("The Acme bridge opened to traffic on May 3, 2019.\n", path="a.md")
+    b = read_text("Since the Acme bridge opened on May 5, 2019, crossings have doubled.\n", path="b.md")
+    found = engine.findings(engine.analyze([a, b]))
+    conflicts = [f for f in found if f.rule == "chronology/conflicting-dates"]
+    assert [f.span.path for f in conflicts] == ["a.md", "b.md"]
+    for finding, other, other_text in ((conflicts[0], b, "opened on May 5, 2019"), (conflicts[1], a, "opened to traffic on May 3, 2019")):
+        (related,) = finding.related
+        assert related.span.path == other.path
+        assert other.source[related.span.start : related.span.end] == other_text
+    assert all(f.severity == "error" for f in conflicts)
+
+
+def test_generic_nouns_are_not_matched_across_files() -> None:
+    a = read_text("The stadium opened on May 3, 2019.\n", path="a.md")
+    b = read_text("The stadium opened on May 5, 2019.\n", path="b.md")
+    assert [f for f in engine.findings(engine.analyze([a, b])) if f.rule.startswith("chronology/")] == []
+
+
+def test_inferred_publication_date(analyze) -> None:
+    analysis = analyze("Lincoln was born in 1809. The bridge opened on May 5, 2019, officials said.")
+    assert analysis.document.published_source == "inferred"
+    assert analysis.document.published == date(2019, 5, 5)
+
+
+def test_yearless_dates_push_the_inferred_date_into_their_year(analyze) -> None:
+    analysis = analyze("The bridge opened in March 2024. On November 12, the mayor praised it.")
+    assert analysis.document.published == date(2024, 11, 12)
+    (november,) = [t for t in analysis.timexes if t.text == "November 12"]
+    assert november.value == "2024-11-12"
+
+
+def test_nothing_to_infer_from(analyze) -> None:
+    analysis = analyze("The bridge will open next year.")
+    assert analysis.document.published is None and analysis.document.published_source == "none"
