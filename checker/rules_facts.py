@@ -217,6 +217,7 @@ class _Problem:
     message: str
     fact_days: tuple[tuple[date, date], ...]
     inferred: bool
+    person: str | None = None
 
 
 def _elections_won(pack: Pack, person: Person, office: str) -> list[Election]:
@@ -238,9 +239,14 @@ def _known_to(ctx: _Context, office: str) -> date | None:
     return found.known_to if found and found.known_to else ctx.pack.current_to
 
 
+def _wins_office(a: Assertion) -> bool:
+    """ "won the presidency": an election the packs' vocabulary leaves to the object."""
+    return a.trigger.lower() in ("won", "wins", "win") and (a.participant("object") or "").lower() in TITLE_FORMS
+
+
 def _election_claim(ctx: _Context, a: Assertion, timex: Timex) -> _Problem | None:
     """ "Barack Obama was first elected president in 2004": the pack's elections of that person."""
-    if a.event != "election":
+    if a.event != "election" and not _wins_office(a):
         return None
     found = _one_person(ctx, a, ("object", "subject"))
     if found is None:
@@ -269,7 +275,7 @@ def _election_claim(ctx: _Context, a: Assertion, timex: Timex) -> _Problem | Non
         return None
     whens = " and ".join(_on(When(e.year, e.date.month, e.date.day) if e.date else When(e.year)) for e in chosen)
     message = f"{person.name} was {verb} {ctx.pack.office(office).name} {whens} ({_pack_of(chosen[0].source)} pack)"
-    return _Problem(message, days, inferred)
+    return _Problem(message, days, inferred, person.id)
 
 
 def _nth(n: int) -> str:
@@ -281,8 +287,9 @@ def _term_days(term: Term) -> tuple[date, ...]:
 
 
 def _inauguration_claim(ctx: _Context, a: Assertion, timex: Timex) -> _Problem | None:
-    """ "Biden was inaugurated on January 21, 2021"; "Trump, sworn in for his second term in January 2021"."""
-    if a.event != "inauguration":
+    """ "Biden was inaugurated on January 21, 2021"; "Trump, sworn in for his second term in January 2021";
+    "Theresa May became prime minister on July 14, 2016"."""
+    if a.event not in ("inauguration", "term_start"):
         return None
     active = a.trigger.lower().split()[0] in ("swore", "swears", "inaugurates")
     found = _one_person(ctx, a, ("object",) if active else ("object", "subject"))
@@ -293,7 +300,8 @@ def _inauguration_claim(ctx: _Context, a: Assertion, timex: Timex) -> _Problem |
     named, other = named_office(ctx, *_office_window(ctx, a), held)
     if other:
         return None
-    hinted = set(ctx.pack.event_type("inauguration").offices) & held if ctx.pack.event_type("inauguration") else set()
+    event = ctx.pack.event_type(a.event)
+    hinted = set(event.offices) & held if event else set()
     offices = named or hinted
     ordinal = _ordinal(ctx, a)
     terms: list[Term] = []
@@ -313,13 +321,13 @@ def _inauguration_claim(ctx: _Context, a: Assertion, timex: Timex) -> _Problem |
         return None  # far from every term: likely another office ("sworn in as a senator")
     nearest = min(terms, key=lambda t: min(_gap(timex.earliest, timex.latest, d) for d in _term_days(t)))
     office_name = ctx.pack.office(nearest.office).name
-    sworn = nearest.sworn_in[0] if nearest.sworn_in else nearest.start
+    sworn = f", sworn in on {' and '.join(_day(d) for d in nearest.sworn_in)}" if nearest.sworn_in else ""
     if ordinal:
-        lead = f"{person.name}'s {_nth(ordinal)} term as {office_name} began on {_day(nearest.start)}"
+        lead = f"{person.name}'s {_nth(ordinal)} term as {office_name} began on {_day(nearest.start)}{sworn}"
     else:
-        lead = f"{person.name} was sworn in as {office_name} on {_day(sworn)}"
+        lead = f"{person.name} took office as {office_name} on {_day(nearest.start)}{sworn}"
     message = f"{lead} ({_pack_of(nearest.source)} pack)"
-    return _Problem(message, tuple((d, d) for d in _term_days(nearest)), inferred)
+    return _Problem(message, tuple((d, d) for d in _term_days(nearest)), inferred, person.id)
 
 
 def _life_claim(ctx: _Context, a: Assertion, timex: Timex) -> _Problem | None:
@@ -335,7 +343,7 @@ def _life_claim(ctx: _Context, a: Assertion, timex: Timex) -> _Problem | None:
         return None
     verb = "born" if a.event == "birth" else "died"
     message = f"{person.name} {'was ' if verb == 'born' else ''}{verb} {_on(when)} ({_pack_of(person.source)} pack)"
-    return _Problem(message, ((when.earliest, when.latest),), inferred)
+    return _Problem(message, ((when.earliest, when.latest),), inferred, person.id)
 
 
 ELECTION_BEFORE = re.compile(r"\b(?:elections?|midterms?|vote|polls)\b(?:[^,.;:]{0,20}|,\s*)$", re.IGNORECASE)
@@ -416,10 +424,7 @@ def _direct(ctx: _Context, a: Assertion, timex: Timex) -> bool:
     """Does the date date the event itself? Not when an offset stands between them
     ("On Nov. 18, 2016, 10 days after Trump won the election")."""
     lo, hi = (timex.end, a.trigger_start) if timex.end <= a.trigger_start else (a.trigger_end, timex.start)
-    between = ctx.text[lo:hi]
-    return not OFFSET_WORDS.search(between) and not any(
-        t.type == "DURATION" and lo <= t.start < hi for t in ctx.analysis.timexes
-    )
+    return not OFFSET_WORDS.search(ctx.text[lo:hi])
 
 
 def _checkable(ctx: _Context, a: Assertion, timex: Timex) -> bool:
@@ -435,15 +440,17 @@ def _checkable(ctx: _Context, a: Assertion, timex: Timex) -> bool:
 
 
 def _related(ctx: _Context, claim: Assertion, problem: _Problem) -> tuple[Related, ...]:
-    """Other statements of the same event in the document that agree with the pack."""
+    """Other statements of the same event (and person) in the document that agree with the pack."""
     out = []
     for other in ctx.analysis.assertions:
         timex = ctx.analysis.timexes[other.timex]
         if other.id == claim.id or other.event != claim.event or timex.earliest is None or timex.latest is None:
             continue
-        if any(_overlaps(timex.earliest, timex.latest, lo, hi) for lo, hi in problem.fact_days):
-            if set(dict(other.participants).values()) & set(dict(claim.participants).values()) or not claim.participants:
-                out.append(Related(ctx.claim_span(other), "the document gives the pack's date here"))
+        if not any(_overlaps(timex.earliest, timex.latest, lo, hi) for lo, hi in problem.fact_days):
+            continue
+        who = _one_person(ctx, other, ("object", "subject"))
+        if (who[0].id if who else None) == problem.person:
+            out.append(Related(ctx.claim_span(other), "the document gives the pack's date here"))
     return tuple(out)
 
 

@@ -1,0 +1,292 @@
+"""facts/contradiction and facts/title-anachronism through the real pipeline (spaCy, tagger, assertions)."""
+
+from __future__ import annotations
+
+import csv
+import os
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+
+from checker import engine, nlp, rules_facts, source
+from checker.model import Finding
+
+ISOT = Path("data/news/isot-reuters-politics-2017-sample/True.csv")
+
+
+@pytest.fixture(scope="module", autouse=True)
+def pipeline() -> None:
+    """spaCy and the packs, loaded once for the module."""
+    nlp.load()
+    engine.knowledge()
+
+
+def contradictions(text: str, published: date | None = None) -> list[Finding]:
+    analysis = engine.analyze([source.read_text(text, published=published)])[0]
+    return list(rules_facts.contradictions(analysis, engine.knowledge()))
+
+
+def titles(text: str, published: date | None) -> list[Finding]:
+    analysis = engine.analyze([source.read_text(text, published=published)])[0]
+    return list(rules_facts.title_anachronisms(analysis, engine.knowledge()))
+
+
+def flagged(found: list[Finding], text: str) -> str:
+    """The flagged stretch of ``text`` (the test documents are plain text: offsets are the text's)."""
+    assert len(found) == 1, found
+    return text[found[0].span.start : found[0].span.end]
+
+
+# ---------------------------------------------------------------- facts/contradiction: flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "fact"),
+    [
+        ("Barack Obama was first elected president in 2004.", "elected president in 2004",
+         "Barack Obama was first elected President of the United States on November 4, 2008 (us-politics pack)"),
+        ("Barack Obama was elected president in 2004.", "elected president in 2004",
+         "elected President of the United States on November 4, 2008 and on November 6, 2012"),
+        ("Joe Biden was elected vice president in 2016.", "elected vice president in 2016",
+         "Joe Biden was elected Vice President of the United States on November 4, 2008"),
+        ("Lincoln was elected president in 1862.", "elected president in 1862", "November 6, 1860"),
+        ("Trump won the presidency in 2012.", "won the presidency in 2012", "November 8, 2016"),
+        ("Biden was inaugurated on January 21, 2021.", "inaugurated on January 21, 2021",
+         "Joe Biden took office as President of the United States on January 20, 2021"),
+        ("Trump, sworn in for his second term in January 2021, promised change.",
+         "sworn in for his second term in January 2021",
+         "Donald Trump's second term as President of the United States began on January 20, 2025"),
+        ("Obama was sworn in for a second term on January 22, 2013.", "sworn in for a second term on January 22, 2013",
+         "began on January 20, 2013, sworn in on January 21, 2013"),
+        ("Trump took office on January 20, 2016.", "took office on January 20, 2016", "January 20, 2017"),
+        ("Biden became vice president on January 20, 2008.", "became vice president on January 20, 2008",
+         "Vice President of the United States on January 20, 2009"),
+        ("Theresa May became prime minister on July 14, 2016.", "became prime minister on July 14, 2016",
+         "Theresa May took office as Prime Minister of the United Kingdom on July 13, 2016 (uk-politics pack)"),
+        ("Obama was born in 1962.", "born in 1962", "Barack Obama was born on August 4, 1961 (us-politics pack)"),
+        ("Abraham Lincoln was born on February 13, 1809.", "born on February 13, 1809", "February 12, 1809"),
+        ("Boris Johnson was born in 1965.", "born in 1965", "Boris Johnson was born on June 19, 1964"),
+        ("Queen Elizabeth II died on September 9, 2022.", "died on September 9, 2022",
+         "Elizabeth II died on September 8, 2022"),
+        ("The U.S. presidential election was held on November 6, 2024.", "held on November 6, 2024",
+         "Tuesday after the first Monday of November; the 2024 election was held on November 5, 2024"),
+        ("Americans voted in the midterm elections on November 9, 2022.",
+         "voted in the midterm elections on November 9, 2022", "the 2022 election was held on November 8, 2022"),
+        ("The midterm elections, held on November 9, 2022, gave Republicans the House.", "held on November 9, 2022",
+         "midterm elections are held on the Tuesday after the first Monday"),
+        ("Britain's general election was held on Friday, July 5, 2024.", "held on Friday, July 5, 2024",
+         "Thursday; the 2024 election was held on July 4, 2024 (uk-politics pack)"),
+    ],
+)
+def test_contradictions_are_flagged_with_the_pack_fact(text: str, span: str, fact: str) -> None:
+    found = contradictions(text)
+    assert flagged(found, text) == span
+    assert found[0].rule == "facts/contradiction" and found[0].severity == "error"
+    assert fact in found[0].message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the person is a surname linked to a full name met earlier
+        "Barack Obama was born on August 4, 1961, in Honolulu. He was first elected president in 2004.",
+        # the year is inferred from the publication date
+        "Biden was inaugurated on January 21.",
+        # the office comes from the context of the whole document, not the sentence
+        "Republicans hope to win back the White House. The election was held on November 6, 2024.",
+    ],
+)
+def test_inferred_pieces_lower_the_severity(text: str) -> None:
+    found = contradictions(text, published=date(2021, 2, 10))
+    assert [f.severity for f in found] == ["warning"]
+
+
+def test_the_right_fact_stated_elsewhere_is_related() -> None:
+    text = "Obama was first elected president in 2004. Barack Obama was first elected president in 2008."
+    found = contradictions(text)
+    assert flagged(found, text) == "elected president in 2004"
+    assert [text[r.span.start : r.span.end] for r in found[0].related] == ["elected president in 2008"]
+
+
+def test_ambiguous_surname_resolved_by_a_full_name() -> None:
+    text = "George W. Bush took office in 2001. Bush was elected president in 1996."
+    found = contradictions(text)
+    assert flagged(found, text) == "elected president in 1996"
+    assert "George W. Bush" in found[0].message and found[0].severity == "warning"
+
+
+def test_wired_into_the_engine() -> None:
+    analyses = engine.analyze([source.read_text("Barack Obama was first elected president in 2004.")])
+    assert [f.rule for f in engine.findings(analyses, rules={"facts/contradiction"})] == ["facts/contradiction"]
+
+
+# ---------------------------------------------------------------- facts/contradiction: not flagged
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Barack Obama was first elected president in 2008.",
+        "Barack Obama was reelected in 2012.",
+        "Barack Obama was re-elected president in 2012.",
+        "Joe Biden was elected vice president in 2012.",
+        "Donald Trump was first elected president in 2016.",
+        "Donald Trump won the 2016 presidential election on November 8, 2016.",
+        "Trump won the presidency in 2016.",
+        # other offices than the pack's
+        "Obama was elected to the Senate in 2004.",
+        "Joe Biden was first elected to the Senate in 1972.",
+        "Biden was sworn in as a senator on January 3, 1973.",
+        "Obama was elected in 2004.",  # no office named: the Senate race that year
+        # the right dates
+        "Biden was inaugurated on January 20, 2021.",
+        "Barack Obama was inaugurated on January 20, 2009.",
+        "Obama was sworn in for a second term on January 21, 2013.",
+        "Trump, sworn in for his second term in January 2025, promised change.",
+        "Theresa May became prime minister on July 13, 2016.",
+        "JD Vance was sworn in as vice president on January 20, 2025.",
+        "Obama was born in 1961.",
+        "Abraham Lincoln was born on February 12, 1809.",
+        "Queen Elizabeth II died on September 8, 2022.",
+        "The U.S. presidential election was held on November 5, 2024.",
+        "The midterm elections, held on November 8, 2022, gave Republicans the House.",
+        # after what the pack knows (current_to): unknown, not wrong
+        "Trump was elected president in 2028.",
+        # ambiguous surnames without context
+        "Bush was elected president in 1992.",
+        "Johnson was born in 1964.",
+        # no jurisdiction for a bare election
+        "The election was held on November 6, 2024.",
+        # not asserted
+        "If Obama had been elected in 2004, things would differ.",
+        "Obama was not elected president in 2004.",
+        '"Obama was elected president in 2004," he joked.',
+        "Obama was expected to be elected president in 2004.",
+        # the date dates another event
+        "On Nov. 18, 2016, 10 days after Trump won the presidential election, Copson received an email.",
+        # a month without a year, resolved by the tagger
+        "The tax bill was the first victory since Trump took office in January.",
+        # people the packs do not know
+        "Jane Doe was first elected president in 2004.",
+    ],
+)
+def test_consistent_or_undecidable_claims_are_not_flagged(text: str) -> None:
+    assert contradictions(text, published=date(2017, 12, 20)) == []
+
+
+def test_historical_present_chronology_is_not_flagged() -> None:
+    text = "Timeline:\n\n* Jan. 20: Trump takes office, and Flynn becomes national security adviser."
+    assert contradictions(text, published=date(2017, 12, 1)) == []
+
+
+# ---------------------------------------------------------------- facts/title-anachronism: flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "span"),
+    [
+        ("President Obama told reporters on Tuesday that he was tired.", date(2019, 5, 10), "President Obama"),
+        ("President Barack Obama said on Monday that the law would stand.", date(2018, 3, 7), "President Barack Obama"),
+        ("President Obama says he is tired.", date(2019, 5, 10), "President Obama"),
+        ("Prime Minister Theresa May met the king yesterday.", date(2023, 6, 1), "Prime Minister Theresa May"),
+        ("The talks began in 2019. President Biden said on Friday that they failed.", date(2019, 8, 2),
+         "President Biden"),
+        ("President Trump visited Ohio in 2015.", date(2016, 3, 1), "President Trump"),
+        ("Chancellor Merkel spoke in Berlin on Monday.", date(2023, 3, 8), "Chancellor Merkel"),
+        ("President Bush said on Tuesday that he was tired.", date(2019, 5, 10), "President Bush"),
+    ],
+)
+def test_titles_out_of_office_are_flagged(text: str, published: date, span: str) -> None:
+    found = titles(text, published)
+    assert flagged(found, text) == span
+    assert found[0].rule == "facts/title-anachronism" and found[0].severity == "warning"
+
+
+def test_title_message_and_fix() -> None:
+    text = "President Obama told reporters on Tuesday that he was tired."
+    (found,) = titles(text, date(2019, 5, 10))
+    assert "Barack Obama was not President of the United States at 'Tuesday' (May 7, 2019)" in found.message
+    assert "in office January 20, 2009 to January 20, 2017 (us-politics pack)" in found.message
+    assert found.fix is not None and found.fix.replacement == "former President"
+    assert text[found.fix.span.start : found.fix.span.end] == "President"
+
+
+def test_title_before_the_first_term_has_no_fix() -> None:
+    (found,) = titles("President Trump visited Ohio in 2015.", date(2016, 3, 1))
+    assert found.fix is None
+
+
+def test_ambiguous_surname_names_every_holder() -> None:
+    (found,) = titles("President Bush said on Tuesday that he was tired.", date(2019, 5, 10))
+    assert "neither George H. W. Bush nor George W. Bush was President" in found.message
+
+
+# ---------------------------------------------------------------- facts/title-anachronism: not flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        ("In 2010, President Obama signed the act.", date(2019, 5, 10)),
+        ("Former President Obama told reporters on Tuesday that he was tired.", date(2019, 5, 10)),
+        ("former President Barack Obama said on Monday that he was tired.", date(2019, 5, 10)),
+        ("Then-President Obama signed the order on Tuesday.", date(2019, 5, 10)),
+        ("then-President Barack Obama met him on Tuesday.", date(2019, 5, 10)),
+        ("The late President Bush was remembered on Tuesday.", date(2019, 5, 10)),
+        ("President-elect Trump met with donors on Friday.", date(2024, 12, 1)),
+        ("President-elect Donald Trump met with donors on Friday.", date(2016, 12, 1)),
+        ('"President Obama told us on Monday he would win," she said.', date(2019, 5, 10)),
+        ("President Donald Trump said on Tuesday that taxes would fall.", date(2017, 11, 21)),
+        ("President Trump said on Tuesday that tariffs would rise.", date(2025, 3, 5)),
+        # a current holder's title for his past: house style, not an anachronism
+        ("President Trump won the election in November 2016.", date(2017, 11, 10)),
+        ("Prime Minister Theresa May said on Monday that talks would go on.", date(2017, 12, 4)),
+        ("Vice President Mike Pence spoke on Tuesday.", date(2018, 2, 6)),
+        # offices the packs do not cover, or that the person never held
+        ("Chancellor Philip Hammond said on Monday that growth was slow.", date(2017, 11, 20)),
+        ("Governor Smith said on Tuesday that the budget passed.", date(2019, 5, 10)),
+        ("The Queen Elizabeth II Conference Centre opened on Monday.", date(2023, 6, 5)),
+        # no time for the event: an undated past statement
+        ("President Obama signed the Affordable Care Act.", date(2019, 5, 10)),
+        # a chronology whose dates leave the year out
+        ("* Dec. 28: President Barack Obama signs an executive order.", date(2017, 12, 1)),
+        # surname shared by two presidents, one of whom held office then
+        ("President Bush said on Tuesday that the war would go on.", date(2005, 3, 9)),
+    ],
+)
+def test_titles_in_office_or_qualified_are_not_flagged(text: str, published: date) -> None:
+    assert titles(text, published) == []
+
+
+def test_undated_documents_are_not_checked_for_titles() -> None:
+    assert titles("President Obama told reporters on Tuesday that he was tired.", None) == []
+
+
+def test_title_rule_wired_into_the_engine() -> None:
+    text = "President Obama told reporters on Tuesday that he was tired."
+    analyses = engine.analyze([source.read_text(text, published=date(2019, 5, 10))])
+    assert [f.rule for f in engine.findings(analyses, rules={"facts/title-anachronism"})] == ["facts/title-anachronism"]
+
+
+# ---------------------------------------------------------------- real news: no false positives
+
+
+def test_isot_reuters_politics_sample_has_no_findings(shared: Path) -> None:
+    """Reuters politics, Nov.-Dec. 2017: "President Donald Trump" hundreds of times, "former
+    President Barack Obama", "Prime Minister Theresa May". Every 8th article by default (a few
+    seconds); CHRONOLINT_FULL_SAMPLES=1 checks all 561."""
+    path = shared / ISOT
+    if not path.is_file():
+        pytest.skip(f"{path} is not present")
+    with path.open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    step = 1 if os.environ.get("CHRONOLINT_FULL_SAMPLES") else 8
+    documents = [
+        source.read_text(f"{row['title']}\n\n{row['text']}", path=f"isot-{i}", fmt="text",
+                         published=datetime.strptime(row["date"].strip(), "%B %d, %Y").date())
+        for i, row in enumerate(rows)
+        if i % step == 0
+    ]
+    found = engine.findings(engine.analyze(documents), rules={"facts/contradiction", "facts/title-anachronism"})
+    assert [(f.span.path, f.message) for f in found] == []
