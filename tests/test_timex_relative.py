@@ -263,3 +263,45 @@ def test_huge_numbers_do_not_crash(blank):
 
 def test_empty_text(blank):
     assert tag(blank, "") == []
+
+
+# ----------------------------------------------------------------- narrative and tense conventions
+
+
+def test_historical_narrative_dates_take_the_story_year(blank):
+    text = "Born in 1811, he moved in 1829. In 1831 he travelled. On July 14 he wrote home. He died in 1832."
+    found = {t.text: t for t in tag(blank, text, dct=date(2016, 5, 1))}
+    assert (found["July 14"].value, found["July 14"].anchor) == ("1831-07-14", "narrative")
+
+
+def test_news_dates_keep_the_publication_year(blank):
+    text = "The dam was built in 1982. The council voted on Dec. 2 to repair it."
+    found = {t.text: t for t in tag(blank, text, dct=date(2024, 12, 20))}
+    assert found["Dec. 2"].value == "2024-12-02"
+
+
+def test_stated_weekday_picks_the_year(blank):
+    t = one(blank, "It reopened Saturday, April 25.", dct=date(1998, 4, 28))
+    assert t.value == "1998-04-25"
+
+
+def test_wrong_weekday_still_uses_the_dct_year(blank):
+    t = one(blank, "It opened Monday (Jan. 21).", dct=date(2025, 3, 10))
+    assert (t.value, t.fields.weekday) == ("2025-01-21", 0)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The team planned to leave on Thursday.", "The father would travel to Havana Thursday."],
+)
+def test_plans_and_modals_point_forward(parsed, text):
+    assert one(parsed, text).value == "2024-12-26"
+
+
+def test_past_tense_reports_a_date_just_ahead(parsed):
+    assert one(parsed, "The company said the offer expired on Jan. 5.", dct=date(2024, 12, 20)).value == "2025-01-05"
+
+
+def test_month_with_last_year_is_two_expressions(blank):
+    found = tag(blank, "Sales peaked in June last year.")
+    assert [(t.text, t.value) for t in found] == [("June", "2023-06"), ("last year", "2023")]
