@@ -261,15 +261,23 @@ MONTH_CONTEXT_BEFORE = {
 }  # fmt: skip
 
 
+# Context words that count for an ambiguous month only after another month ("April and May").
+LIST_WORDS = {"and", "or", "to", "through", "thru", "until", "till", "that", "on", "for"}
+
+
 def build_month(m: re.Match[str], text: str) -> Cand | None:
     word = m["mon"]
     month = _month(word)
     if month is None or (not word.endswith(".") and len(word) <= 3 and word.lower() != "may"):
         return None
     before = prev_word(text, m.start())
-    if before.lower() in MONTH_CONTEXT_BEFORE:
+    ambiguous = word.lower().rstrip(".") in AMBIGUOUS_MONTHS
+    if before.lower() in MONTH_CONTEXT_BEFORE and not (ambiguous and before.lower() in LIST_WORDS):
         return Cand(m.start(), m.end(), "month", {"month": month})
-    if word.lower().rstrip(".") in AMBIGUOUS_MONTHS:
+    if ambiguous:
+        # "April and May" is a month; "prices rose, and May rose again" is not
+        if before.lower() in LIST_WORDS and _month(prev_word(text, m.start() - len(before) - 1) or "x"):
+            return Cand(m.start(), m.end(), "month", {"month": month})
         return None
     after = next_word(text, m.end())
     if capitalized(after) or (capitalized(before) and not sentence_initial(text, m.start())):

@@ -218,7 +218,7 @@ class Resolver:
         year, month, day = c.p.get("year"), int(c.p["month"]), int(c.p["day"])  # type: ignore[arg-type]
         weekday = c.p.get("weekday")
         anchor = "explicit"
-        fields = DateFields(year, month, day, weekday)  # type: ignore[arg-type]
+        fields = DateFields(None if c.p.get("year_implied") else year, month, day, weekday)  # type: ignore[arg-type]
         if year is None and c.p.get("yearrel") is None and (narrative := self.narrative_year(c)) is not None:
             year, anchor = narrative, "narrative"
         if year is None:
@@ -241,7 +241,7 @@ class Resolver:
     def r_month(self, c: Cand) -> Timex:
         month = int(c.p["month"])  # type: ignore[arg-type]
         year = c.p.get("year")
-        fields = DateFields(year, month)  # type: ignore[arg-type]
+        fields = DateFields(None if c.p.get("year_implied") else year, month)  # type: ignore[arg-type]
         if year is not None:
             return self.period(c, month_period(int(year), month), "explicit", fields)  # type: ignore[arg-type]
         direction = c.p.get("dir")
@@ -441,16 +441,18 @@ class Resolver:
     def r_clock(self, c: Cand) -> Timex:
         """A clock time on the day next to it ("10 p.m. Wednesday") or on the narrative's day."""
         day_of = c.p.get("day_of")
+        fields = DateFields()
+        valid = True
         if isinstance(day_of, Cand):
             day_t = getattr(self, "r_" + day_of.kind)(day_of)
-            d, anchor = day_t.earliest, day_t.anchor
+            d, anchor, fields, valid = day_t.earliest, day_t.anchor, day_t.fields, day_t.valid
         else:
             d, anchor = (self.ref, "narrative") if self.ref != self.dct else (self.dct, "dct")
         hour, minute = int(c.p["hour"]), c.p.get("minute")  # type: ignore[arg-type]
         clock = f"T{hour:02d}:{int(minute):02d}" if minute is not None else f"T{hour:02d}:00"  # type: ignore[arg-type]
         prefix = d.isoformat() if d is not None else "XXXX-XX-XX"
-        return self.timex(c, "TIME", prefix + clock, granularity="minute", earliest=d, latest=d,
-                          anchor=anchor if d is not None else "none")  # fmt: skip
+        return self.timex(c, "TIME", prefix + clock, granularity="minute", earliest=d, latest=d, fields=fields,
+                          anchor=anchor if d is not None else "none", valid=valid)  # fmt: skip
 
     # ------------------------------------------------------------ not dates
 

@@ -165,18 +165,24 @@ def _month_then_year(a: Cand, b: Cand, text: str) -> bool:
     )  # fmt: skip
 
 
-def merge(cands: list[Cand], text: str) -> list[Cand]:
-    """Merge appositions; drop abbreviated weekdays left alone ("Sun", "Wed." as words)."""
+def _merge_pass(cands: list[Cand], text: str, clock: bool) -> list[Cand]:
     out: list[Cand] = []
     for c in cands:
-        if out and _month_then_year(out[-1], c, text):
+        if not clock and out and _month_then_year(out[-1], c, text):
             out[-1].p["yearrel"] = c.p["dir"]  # "June last year": two expressions, one year
-        if out:
+        if out and (out[-1].kind == "clock") == clock:
             merged = _merge_pair(out[-1], c, text)
             if merged is not None:
                 out[-1] = merged
                 continue
         out.append(c)
+    return out
+
+
+def merge(cands: list[Cand], text: str) -> list[Cand]:
+    """Merge appositions, then clock times with their day ("10 a.m. on Tuesday, Dec. 24");
+    drop abbreviated weekdays left alone ("Sun", "Wed." as words)."""
+    out = _merge_pass(_merge_pass(cands, text, clock=False), text, clock=True)
     return [c for c in out if not (c.kind == "weekday" and c.p.get("abbr"))]
 
 
@@ -198,6 +204,16 @@ def link_ranges(cands: list[Cand], text: str) -> None:
         dash = gap.strip() in ("-", "–", "—")
         if dash or _RANGE_OPEN.search(text, max(0, a.start - 12), a.start):
             a.p["range_next"] = True
+            _share_year(a, b)
+
+
+def _share_year(a: Cand, b: Cand) -> None:
+    """"Jan. 1 through March 31, 2024": the first end takes the year stated at the second
+    (the year before when its month comes later: "Dec. 1 to Jan. 5, 2025")."""
+    year, month = b.p.get("year"), b.p.get("month")
+    if a.kind in ("date", "month") and b.kind in ("date", "month") and a.p.get("year") is None and year and month:
+        a.p["year"] = int(year) - (int(a.p["month"]) > int(month))  # type: ignore[call-overload]
+        a.p["year_implied"] = True
 
 
 def candidates(text: str, order: str = "us") -> list[Cand]:

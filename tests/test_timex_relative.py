@@ -305,3 +305,15 @@ def test_past_tense_reports_a_date_just_ahead(parsed):
 def test_month_with_last_year_is_two_expressions(blank):
     found = tag(blank, "Sales peaked in June last year.")
     assert [(t.text, t.value) for t in found] == [("June", "2023-06"), ("last year", "2023")]
+
+
+def test_clock_time_keeps_the_stated_weekday_and_date(blank):
+    t = one(blank, "The meeting is scheduled for 10 a.m. on Tuesday, Dec. 24.")
+    assert (t.text, t.type, t.value) == ("10 a.m. on Tuesday, Dec. 24", "TIME", "2024-12-24T10:00")
+    assert (t.fields.month, t.fields.day, t.fields.weekday) == (12, 24, 1)
+    assert t.earliest == t.latest == date(2024, 12, 24)
+
+
+def test_range_end_gives_its_year_to_the_start(blank):
+    found = tag(blank, "From Jan. 1 through March 31, 2024, sales jumped.")
+    assert [(t.value, t.fields.year, t.link) for t in found] == [("2024-01-01", None, 1), ("2024-03-31", 2024, 0)]
