@@ -25,8 +25,17 @@ from pathlib import PurePath
 
 from checker import expressions
 from checker.assertions import quoted_ranges
-from checker.model import Analysis, Assertion, Finding, Fix, Related, Severity, Span, Timex
-from checker.packs import Election, Office, Pack, Person, Term, When, name_key
+from checker.model import (
+    Analysis,
+    Assertion,
+    Finding,
+    Fix,
+    Related,
+    Severity,
+    Span,
+    Timex,
+)
+from checker.packs import Election, Pack, Person, Term, When, name_key
 
 # Words naming an office no pack covers: a claim about them is not about the pack's office.
 OTHER_OFFICES = re.compile(
@@ -45,7 +54,7 @@ NOT_CURRENT = re.compile(
     r"[\s\-]*(?:be|time)?[\s\-]*|-)$",
     re.IGNORECASE,
 )
-PRESENT_VERBS = frozenset("says tells is wants insists argues believes thinks plans hopes".split())
+PRESENT_VERBS = frozenset(["says", "tells", "is", "wants", "insists", "argues", "believes", "thinks", "plans", "hopes"])
 # Context words that place an election in a jurisdiction the pack names.
 JURISDICTION_WORDS = {
     "United States": r"\bU\.\s?S\.|\bUS\b|\bAmerican|\bAmerica\b|\bCongress|\bRepublicans?\b|\bDemocrats?\b",
@@ -194,16 +203,16 @@ def _ordinal(ctx: _Context, assertion: Assertion) -> int | None:
     start, end = ctx.sentence(assertion.trigger_start, assertion.trigger_end)
     before = ctx.text[max(start, assertion.trigger_start - 25) : assertion.trigger_start]
     after = ctx.text[assertion.trigger_end : min(end, assertion.trigger_end + 60)]
-    term = re.search(r"\b(first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:\w+\s+)?term\b", before + " " + after, re.I)
+    term = re.search(r"\b(first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:\w+\s+)?term\b", before + " " + after, re.IGNORECASE)
     if term:
         return ORDINALS[term.group(1).lower()]
-    if re.search(r"\bfirst\s+(?:\w+\s+)?$", before, re.I) or re.match(r"\s+for the first time\b", after, re.I):
+    if re.search(r"\bfirst\s+(?:\w+\s+)?$", before, re.IGNORECASE) or re.match(r"\s+for the first time\b", after, re.IGNORECASE):
         return 1
     return None
 
 
 def _office_window(ctx: _Context, assertion: Assertion) -> tuple[int, int]:
-    start, end = ctx.sentence(assertion.trigger_start, assertion.trigger_end)
+    _, end = ctx.sentence(assertion.trigger_start, assertion.trigger_end)
     return assertion.trigger_start, min(end, assertion.trigger_end + 60)
 
 
@@ -414,7 +423,28 @@ def _election_day_claim(ctx: _Context, a: Assertion, timex: Timex) -> _Problem |
     return None
 
 
-CHECKS = (_election_claim, _inauguration_claim, _life_claim, _election_day_claim)
+def _entity_claim(ctx: _Context, a: Assertion, timex: Timex) -> _Problem | None:
+    """ "The Acme bridge opened on May 5, 2019" against a house fact (Acme bridge, opening, 2019-05-03).
+
+    The entity is found by name in the claim's sentence; a sentence naming two
+    entities with facts of this event type is left alone.
+    """
+    start, end = ctx.sentence(a.trigger_start, a.trigger_end)
+    sentence = f" {name_key(ctx.text[start:end])} "
+    facts = [f for f in ctx.pack.facts if f.event == a.event]
+    named = {f.entity: f for f in facts if any(f" {name_key(n)} " in sentence for n in (f.entity, *f.aliases))}
+    if len(named) != 1:
+        return None
+    fact = named.popitem()[1]
+    same = [f for f in facts if f.entity == fact.entity]
+    if any(_overlaps(timex.earliest, timex.latest, f.when.earliest, f.when.latest) for f in same):
+        return None
+    whens = " and ".join(_on(f.when) for f in same)
+    message = f"{fact.entity}: {a.event.replace('_', ' ')} {whens} ({fact.pack or _pack_of(fact.source)} pack)"
+    return _Problem(message, tuple((f.when.earliest, f.when.latest) for f in same), False)
+
+
+CHECKS = (_election_claim, _inauguration_claim, _life_claim, _election_day_claim, _entity_claim)
 
 
 OFFSET_WORDS = re.compile(r"\b(?:after|before|since|later|earlier|ago|following|prior)\b", re.IGNORECASE)
@@ -510,7 +540,7 @@ def titled_mentions(ctx: _Context) -> Iterator[_Titled]:
     )
     for m in pattern.finditer(ctx.text):
         before = ctx.text[max(0, m.start() - 20) : m.start()]
-        if NOT_CURRENT.search(before) or re.match(r"[\-\s]elect\b", ctx.text[m.end(1) :], re.I):
+        if NOT_CURRENT.search(before) or re.match(r"[\-\s]elect\b", ctx.text[m.end(1) :], re.IGNORECASE):
             continue
         name = m.group(2).rstrip(".")
         found, _ = people(ctx, name)
@@ -603,5 +633,6 @@ def _title_finding(ctx: _Context, mention: _Titled, lo: date, hi: date, said: st
     )
     span = ctx.span(mention.start, mention.name_end)
     past = all(t.end is not None and t.end < lo for t in terms)
-    fix = Fix(f"former {mention.title}", ctx.span(mention.start, mention.start + len(mention.title))) if past else None
+    former = "Former" if ctx.sentence(mention.start, mention.name_end)[0] == mention.start else "former"
+    fix = Fix(f"{former} {mention.title}", ctx.span(mention.start, mention.start + len(mention.title))) if past else None
     return Finding("facts/title-anachronism", "warning", message, span, fix=fix)
