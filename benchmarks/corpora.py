@@ -38,7 +38,9 @@ def data_root() -> Path | None:
 def _root() -> Path:
     root = data_root()
     if root is None:
-        raise FileNotFoundError("no shared data folder: set CHRONOLINT_DATA or put it at ../shared/data")
+        raise FileNotFoundError(
+            "no shared data folder: set CHRONOLINT_DATA or put it at ../shared/data"
+        )
     return root
 
 
@@ -93,7 +95,9 @@ def _iso_day(value: str) -> date | None:
 # ---------------------------------------------------------------- TempEval-3
 
 
-def _flatten(elem: ET.Element, parts: list[str], gold: list[GoldTimex], pos: int) -> int:
+def _flatten(
+    elem: ET.Element, parts: list[str], gold: list[GoldTimex], pos: int
+) -> int:
     """Append the text under ``elem`` to ``parts``; record TIMEX3 spans. Returns the new offset."""
     if elem.text:
         parts.append(elem.text)
@@ -104,7 +108,17 @@ def _flatten(elem: ET.Element, parts: list[str], gold: list[GoldTimex], pos: int
         if child.tag == "TIMEX3":
             text = "".join(parts)[start:pos]
             a = child.attrib
-            gold.append(GoldTimex(start, pos, text, a.get("type", ""), a.get("value", ""), a.get("mod"), dict(a)))
+            gold.append(
+                GoldTimex(
+                    start,
+                    pos,
+                    text,
+                    a.get("type", ""),
+                    a.get("value", ""),
+                    a.get("mod"),
+                    dict(a),
+                )
+            )
         if child.tail:
             parts.append(child.tail)
             pos += len(child.tail)
@@ -159,8 +173,19 @@ def read_gum(path: Path) -> GumDoc:
             elif tag == "/date" and open_dates:
                 start, attrs = open_dates.pop()
                 text = "".join(parts)[start:pos].strip()
-                start += len("".join(parts)[start:pos]) - len("".join(parts)[start:pos].lstrip())
-                dates.append(GoldTimex(start, start + len(text), text, "DATE", attrs.get("when", ""), attrs=attrs))
+                start += len("".join(parts)[start:pos]) - len(
+                    "".join(parts)[start:pos].lstrip()
+                )
+                dates.append(
+                    GoldTimex(
+                        start,
+                        start + len(text),
+                        text,
+                        "DATE",
+                        attrs.get("when", ""),
+                        attrs=attrs,
+                    )
+                )
             elif tag == "w":
                 in_w, glue = True, False
             elif tag == "/w":
@@ -182,14 +207,18 @@ def read_gum(path: Path) -> GumDoc:
 
 def gum(kind: str = "news") -> list[GumDoc]:
     """GUM documents: ``news`` (Wikinews news + interviews) or ``bio`` (Wikipedia bios)."""
-    folder = _root() / ("news/gum-wikinews" if kind == "news" else "bio/gum-wikipedia-bios")
+    folder = _root() / (
+        "news/gum-wikinews" if kind == "news" else "bio/gum-wikipedia-bios"
+    )
     return [read_gum(p) for p in sorted(folder.glob("*.xml"))]
 
 
 # ---------------------------------------------------------------- Reuters-21578
 
-_REUTERS = re.compile(r"<REUTERS[^>]*NEWID=\"(\d+)\"[^>]*>(.*?)</REUTERS>", re.S)
-_FIELD = {k: re.compile(rf"<{k}>(.*?)</{k}>", re.S) for k in ("DATE", "TITLE", "BODY")}
+_REUTERS = re.compile(r"<REUTERS[^>]*NEWID=\"(\d+)\"[^>]*>(.*?)</REUTERS>", re.DOTALL)
+_FIELD = {
+    k: re.compile(rf"<{k}>(.*?)</{k}>", re.DOTALL) for k in ("DATE", "TITLE", "BODY")
+}
 
 
 def _sgml_field(block: str, name: str) -> str:
@@ -211,7 +240,11 @@ def reuters21578() -> list[Article]:
                 dct = datetime.strptime(stamp, "%d-%b-%Y").date()
             except ValueError:
                 dct = None
-            out.append(Article(f"reuters-{m[1]}", f"{_sgml_field(m[2], 'TITLE')}\n\n{body}", dct))
+            out.append(
+                Article(
+                    f"reuters-{m[1]}", f"{_sgml_field(m[2], 'TITLE')}\n\n{body}", dct
+                )
+            )
     return out
 
 

@@ -26,9 +26,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks import corpora  # noqa: E402
-from checker import nlp, timex  # noqa: E402
-from checker.model import Timex  # noqa: E402
+from benchmarks import corpora
+from checker import nlp, timex
+from checker.model import Timex
 
 HEIDELTIME_PLATINUM = {"value F1": 77.61, "strict F1": 81.34, "relaxed F1": 90.30}
 
@@ -64,14 +64,22 @@ class Counts:
         }  # fmt: skip
 
 
-def token_span(starts: Sequence[int], ends: Sequence[int], start: int, end: int) -> tuple[int, int]:
+def token_span(
+    starts: Sequence[int], ends: Sequence[int], start: int, end: int
+) -> tuple[int, int]:
     """Indices [i, j) of the tokens that overlap characters [start, end)."""
     i = bisect.bisect_right(ends, start)
     j = bisect.bisect_left(starts, end)
     return i, max(j, i + 1)
 
 
-def score_doc(counts: Counts, tokens, gold: Sequence[corpora.GoldTimex], system: Sequence[Timex], errors: list[str]) -> None:  # type: ignore[no-untyped-def]
+def score_doc(
+    counts: Counts,
+    tokens,
+    gold: Sequence[corpora.GoldTimex],
+    system: Sequence[Timex],
+    errors: list[str],
+) -> None:  # type: ignore[no-untyped-def]
     starts = [t.idx for t in tokens]
     ends = [t.idx + len(t.text) for t in tokens]
     g_spans = [token_span(starts, ends, g.start, g.end) for g in gold]
@@ -85,7 +93,9 @@ def score_doc(counts: Counts, tokens, gold: Sequence[corpora.GoldTimex], system:
     counts.strict_sys += sum(any(s == g for g in g_spans) for s in s_spans)
     counts.relaxed_sys += sum(any(overlap(s, g) > 0 for g in g_spans) for s in s_spans)
     for g, gs in zip(gold, g_spans):
-        matches = [(overlap(gs, ss), k) for k, ss in enumerate(s_spans) if overlap(gs, ss) > 0]
+        matches = [
+            (overlap(gs, ss), k) for k, ss in enumerate(s_spans) if overlap(gs, ss) > 0
+        ]
         if not matches:
             errors.append(f"MISS  {g.text!r} {g.type} {g.value}")
             continue
@@ -95,7 +105,9 @@ def score_doc(counts: Counts, tokens, gold: Sequence[corpora.GoldTimex], system:
         counts.type_ok += s.type == g.type
         counts.value_ok += s.value == g.value
         if s.value != g.value or s.type != g.type or s_spans[max(matches)[1]] != gs:
-            errors.append(f"DIFF  {g.text!r} {g.type} {g.value}  <>  {s.text!r} {s.type} {s.value}")
+            errors.append(
+                f"DIFF  {g.text!r} {g.type} {g.value}  <>  {s.text!r} {s.type} {s.value}"
+            )
     for s, ss in zip(system, s_spans):
         if not any(overlap(ss, g) > 0 for g in g_spans):
             errors.append(f"EXTRA {s.text!r} {s.type} {s.value}")
@@ -155,16 +167,38 @@ def words_per_second(repeat: int = 3) -> tuple[float, float, int]:
 
 def print_table(title: str, table: dict[str, float]) -> None:
     print(f"\n{title}")
-    for key in ("strict P", "strict R", "strict F1", "relaxed P", "relaxed R", "relaxed F1", "type acc", "value acc", "value F1"):
+    for key in (
+        "strict P",
+        "strict R",
+        "strict F1",
+        "relaxed P",
+        "relaxed R",
+        "relaxed F1",
+        "type acc",
+        "value acc",
+        "value F1",
+    ):
         print(f"  {key:<11} {100 * table[key]:6.2f}")
 
 
 def main(argv: Iterable[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--set", choices=("train", "platinum"), default="train")
-    ap.add_argument("--pipeline", choices=("blank", "tagger", "parser"), default="parser")
-    ap.add_argument("--errors", type=Path, help="write every miss, extra and difference to this file")
-    ap.add_argument("--skip", nargs="*", default=(), choices=("gum", "speed"), help="parts not to run")
+    ap.add_argument(
+        "--pipeline", choices=("blank", "tagger", "parser"), default="parser"
+    )
+    ap.add_argument(
+        "--errors",
+        type=Path,
+        help="write every miss, extra and difference to this file",
+    )
+    ap.add_argument(
+        "--skip",
+        nargs="*",
+        default=(),
+        choices=("gum", "speed"),
+        help="parts not to run",
+    )
     args = ap.parse_args(list(argv) if argv is not None else None)
     if corpora.data_root() is None:
         print("no ../shared/data: nothing to benchmark", file=sys.stderr)
@@ -173,16 +207,23 @@ def main(argv: Iterable[str] | None = None) -> int:
     table = run_tempeval(args.set, args.pipeline, errors)
     print_table(f"TempEval-3 {args.set} ({args.pipeline} pipeline)", table)
     if args.set == "platinum":
-        print("  HeidelTime (platinum): " + ", ".join(f"{k} {v}" for k, v in HEIDELTIME_PLATINUM.items()))
+        print(
+            "  HeidelTime (platinum): "
+            + ", ".join(f"{k} {v}" for k, v in HEIDELTIME_PLATINUM.items())
+        )
     if "gum" not in args.skip:
         print("\nGUM <date when=...> gold")
         for kind in ("news", "bio"):
             recall, accuracy, n = run_gum(kind, args.pipeline, errors)
-            print(f"  {kind:<5} n={n:<4} relaxed recall {100 * recall:6.2f}  value accuracy {100 * accuracy:6.2f}")
+            print(
+                f"  {kind:<5} n={n:<4} relaxed recall {100 * recall:6.2f}  value accuracy {100 * accuracy:6.2f}"
+            )
     if "speed" not in args.skip:
         cpu, wall, words = words_per_second()
-        print(f"\nspeed: {cpu:,.0f} words/s CPU, {wall:,.0f} words/s wall "
-              f"(tag() only, {words:,} words of ../shared/data/news, blank tokenizer)")
+        print(
+            f"\nspeed: {cpu:,.0f} words/s CPU, {wall:,.0f} words/s wall "
+            f"(tag() only, {words:,} words of ../shared/data/news, blank tokenizer)"
+        )
     if args.errors:
         args.errors.write_text("\n".join(errors) + "\n", encoding="utf-8")
     return 0

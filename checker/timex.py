@@ -18,8 +18,8 @@ from datetime import date
 from spacy.tokens import Doc
 
 from checker.model import Timex
-from checker.timex_select import candidates
 from checker.timex_resolve import Resolver
+from checker.timex_select import candidates
 
 DATE_ORDERS = ("us", "international")
 
@@ -31,7 +31,9 @@ def tag(doc: Doc, dct: date | None, *, date_order: str = "us") -> list[Timex]:
     "international" (= May 1). A reading that cannot be a date is never forced.
     """
     if date_order not in DATE_ORDERS:
-        raise ValueError(f"date_order must be one of {', '.join(DATE_ORDERS)}, not {date_order!r}")
+        raise ValueError(
+            f"date_order must be one of {', '.join(DATE_ORDERS)}, not {date_order!r}"
+        )
     found = candidates(doc.text, date_order)
     if not found:
         return []

@@ -56,12 +56,25 @@ def _shift(d: date, unit: str, n: int) -> date:
         return d + timedelta(weeks=n)
     if unit == "fortnight":
         return d + timedelta(weeks=2 * n)
-    months = {"month": 1, "quarter": 3, "half": 6, "year": 12, "decade": 120, "century": 1200, "millennium": 12000}
+    months = {
+        "month": 1,
+        "quarter": 3,
+        "half": 6,
+        "year": 12,
+        "decade": 120,
+        "century": 1200,
+        "millennium": 12000,
+    }
     return add_months(d, n * months[unit])
 
 
 def month_period(year: int, month: int) -> Period:
-    return Period(f"{year:04d}-{month:02d}", "month", date(year, month, 1), date(year, month, month_days(year, month)))
+    return Period(
+        f"{year:04d}-{month:02d}",
+        "month",
+        date(year, month, 1),
+        date(year, month, month_days(year, month)),
+    )
 
 
 def year_period(year: int) -> Period:
@@ -71,11 +84,21 @@ def year_period(year: int) -> Period:
 def quarter_period(year: int, q: int) -> Period:
     first = date(year, 3 * q - 2, 1)
     last_month = 3 * q
-    return Period(f"{year:04d}-Q{q}", "quarter", first, date(year, last_month, month_days(year, last_month)))
+    return Period(
+        f"{year:04d}-Q{q}",
+        "quarter",
+        first,
+        date(year, last_month, month_days(year, last_month)),
+    )
 
 
 def half_period(year: int, h: int) -> Period:
-    return Period(f"{year:04d}-H{h}", "half", date(year, 6 * h - 5, 1), date(year, 6 * h, 30 if h == 1 else 31))
+    return Period(
+        f"{year:04d}-H{h}",
+        "half",
+        date(year, 6 * h - 5, 1),
+        date(year, 6 * h, 30 if h == 1 else 31),
+    )
 
 
 def season_period(year: int, season: str) -> Period:
@@ -83,29 +106,46 @@ def season_period(year: int, season: str) -> Period:
     first, last = SEASON_MONTHS[season]
     end_year = year + 1 if last < first else year
     return Period(
-        f"{year:04d}-{season}", "season", date(year, first, 1), date(end_year, last, month_days(end_year, last))
+        f"{year:04d}-{season}",
+        "season",
+        date(year, first, 1),
+        date(end_year, last, month_days(end_year, last)),
     )
 
 
 def decade_period(decade: int) -> Period:
     """``decade`` is the first three digits (199 = the 1990s)."""
-    return Period(f"{decade:03d}", "decade", date(max(decade * 10, 1), 1, 1), date(decade * 10 + 9, 12, 31))
+    return Period(
+        f"{decade:03d}",
+        "decade",
+        date(max(decade * 10, 1), 1, 1),
+        date(decade * 10 + 9, 12, 31),
+    )
 
 
 def century_period(century: int) -> Period:
     """``century`` is the TIMEX3 two digits (18 = the 19th century = 1801..1900, read as 1800..1899)."""
-    return Period(f"{century:02d}", "century", date(max(century * 100, 1), 1, 1), date(century * 100 + 99, 12, 31))
+    return Period(
+        f"{century:02d}",
+        "century",
+        date(max(century * 100, 1), 1, 1),
+        date(century * 100 + 99, 12, 31),
+    )
 
 
 def week_period(d: date) -> Period:
     iso = d.isocalendar()
     monday = d - timedelta(days=d.weekday())
-    return Period(f"{iso[0]:04d}-W{iso[1]:02d}", "week", monday, monday + timedelta(days=6))
+    return Period(
+        f"{iso[0]:04d}-W{iso[1]:02d}", "week", monday, monday + timedelta(days=6)
+    )
 
 
 def weekend_period(d: date) -> Period:
     week = week_period(d)
-    return Period(week.value + "-WE", "weekend", week.earliest + timedelta(days=5), week.latest)  # type: ignore[operator]
+    return Period(
+        week.value + "-WE", "weekend", week.earliest + timedelta(days=5), week.latest
+    )  # type: ignore[operator]
 
 
 def day_period(d: date) -> Period:

@@ -46,24 +46,70 @@ for _i, _names in enumerate(
     for _n in _names.split():
         WEEKDAYS[_n] = _i
 
-_UNITS_BELOW_20 = (
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen "
-    "fourteen fifteen sixteen seventeen eighteen nineteen"
-).split()
-_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+_UNITS_BELOW_20 = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+]
+_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 NUMBERS: dict[str, int] = {w: i for i, w in enumerate(_UNITS_BELOW_20)}
 for _t, _w in enumerate(_TENS, start=2):
     NUMBERS[_w] = _t * 10
     for _u in range(1, 10):
         NUMBERS[f"{_w}-{_UNITS_BELOW_20[_u]}"] = _t * 10 + _u
         NUMBERS[f"{_w} {_UNITS_BELOW_20[_u]}"] = _t * 10 + _u
-NUMBERS.update({"a": 1, "an": 1, "one hundred": 100, "a hundred": 100, "hundred": 100, "a dozen": 12, "dozen": 12})
+NUMBERS.update(
+    {
+        "a": 1,
+        "an": 1,
+        "one hundred": 100,
+        "a hundred": 100,
+        "hundred": 100,
+        "a dozen": 12,
+        "dozen": 12,
+    }
+)
 NUMBERS.update({"a couple of": 2, "a couple": 2, "couple of": 2, "a half": 0})
 
-_ORD_BELOW_20 = (
-    "zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
-    "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth"
-).split()
+_ORD_BELOW_20 = [
+    "zeroth",
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+]
 ORDINALS: dict[str, int] = {w: i for i, w in enumerate(_ORD_BELOW_20) if i}
 for _t, _w in enumerate(_TENS, start=2):
     ORDINALS[_w[:-1] + "ieth"] = _t * 10
@@ -72,7 +118,17 @@ for _t, _w in enumerate(_TENS, start=2):
 ORDINALS["last"] = -1
 
 # Vague quantities: the TIMEX3 value has X for the number ("several years" = PXY).
-VAGUE = ("several", "a few", "few", "many", "some", "a number of", "numerous", "multiple", "countless")
+VAGUE = (
+    "several",
+    "a few",
+    "few",
+    "many",
+    "some",
+    "a number of",
+    "numerous",
+    "multiple",
+    "countless",
+)
 
 # unit word -> (TIMEX3 duration designator, is a time unit (needs "T"), granularity)
 UNITS: dict[str, tuple[str, bool, str]] = {
@@ -96,7 +152,13 @@ UNIT_PLURALS = {"centuries": "century", "millennia": "millennium"}
 SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
 SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
 
-PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI"}
+PARTS_OF_DAY = {
+    "morning": "MO",
+    "afternoon": "AF",
+    "evening": "EV",
+    "night": "NI",
+    "overnight": "NI",
+}
 
 
 def alt(words: Iterable[str]) -> str:
@@ -132,7 +194,9 @@ def _trie_regex(node: dict[str, dict]) -> str:
 def number_value(word: str) -> int | None:
     """A cardinal written in digits or words ("18", "eighteen", "twenty-one", "a"), else None."""
     w = " ".join(word.lower().replace("-", " ").replace("½", " 1/2").split())
-    w = w.removesuffix(" 1/2")  # the half is read separately ("5 1/2 hours" = 5 hours + a half)
+    w = w.removesuffix(
+        " 1/2"
+    )  # the half is read separately ("5 1/2 hours" = 5 hours + a half)
     if w.replace(",", "").isdigit():
         return int(w.replace(",", ""))
     return NUMBERS.get(w) if w in NUMBERS else NUMBERS.get(w.replace(" ", "-"))

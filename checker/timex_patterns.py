@@ -72,7 +72,9 @@ class Rule:
     triggers: frozenset[str] = frozenset()
     back: int = 0
 
-    def matches(self, text: str, hits: list[tuple[int, int]]) -> Iterator[re.Match[str]]:
+    def matches(
+        self, text: str, hits: list[tuple[int, int]]
+    ) -> Iterator[re.Match[str]]:
         """Matches in the windows around ``hits`` (start, end of the trigger words, in text order)."""
         done = 0
         for start, end in hits:
@@ -83,7 +85,9 @@ class Rule:
                 m = self.pattern.search(text, pos, end + 40)
                 if m is None:
                     break
-                m = self.pattern.match(text, m.start()) or m  # the window's end must not cut the match
+                m = (
+                    self.pattern.match(text, m.start()) or m
+                )  # the window's end must not cut the match
                 yield m
                 done = pos = max(m.end(), pos + 1)
 
@@ -93,7 +97,15 @@ def initials(words: Iterable[str]) -> str:
     return "".join(sorted({c for w in words for c in (w[0].lower(), w[0].upper())}))
 
 
-def make_rule(name: str, pattern: str, build: Builder, triggers: str, *, back: int = 0, lead: str | None = None) -> Rule:
+def make_rule(
+    name: str,
+    pattern: str,
+    build: Builder,
+    triggers: str,
+    *,
+    back: int = 0,
+    lead: str | None = None,
+) -> Rule:
     """Compile a rule (case-insensitive), searched around the space-separated trigger categories.
 
     ``lead`` lists the characters a match can start with, so a window position that
@@ -101,7 +113,13 @@ def make_rule(name: str, pattern: str, build: Builder, triggers: str, *, back: i
     """
     if lead:
         pattern = f"(?=[{lead}]){pattern}"
-    return Rule(name, re.compile(pattern, re.I), build, frozenset(triggers.split()), back)
+    return Rule(
+        name,
+        re.compile(pattern, re.IGNORECASE),
+        build,
+        frozenset(triggers.split()),
+        back,
+    )
 
 
 # ----------------------------------------------------------------- context helpers
@@ -129,7 +147,7 @@ def capitalized(word: str) -> bool:
 def sentence_initial(text: str, start: int) -> bool:
     """True when only spaces separate ``start`` from a sentence end or the text start."""
     before = text[max(0, start - 4) : start].rstrip()
-    return not before or before[-1] in ".!?\n\"“:;"
+    return not before or before[-1] in '.!?\n"“:;'
 
 
 # ----------------------------------------------------------------- explicit dates
@@ -155,17 +173,29 @@ def build_mdy(m: re.Match[str], text: str) -> Cand | None:
     day = int(m["day"])
     if month is None or not 1 <= day <= 31:
         return None
-    return Cand(m.start(), m.end(), "date", {"year": _year(m), "month": month, "day": day})
+    return Cand(
+        m.start(), m.end(), "date", {"year": _year(m), "month": month, "day": day}
+    )
 
 
 def build_dmy(m: re.Match[str], text: str) -> Cand | None:
     month = _month(m["mon"])
-    day = int(m["day"]) if m["day"] else ORDINALS.get(m["dword"].lower().replace(" ", "-"), 0)
+    day = (
+        int(m["day"])
+        if m["day"]
+        else ORDINALS.get(m["dword"].lower().replace(" ", "-"), 0)
+    )
     if month is None or not 1 <= day <= 31:
         return None
-    if m["day"] and not m["the"] and prev_word(text, m.start()).lower() in NOT_A_DAY_BEFORE:
+    if (
+        m["day"]
+        and not m["the"]
+        and prev_word(text, m.start()).lower() in NOT_A_DAY_BEFORE
+    ):
         return None
-    return Cand(m.start(), m.end(), "date", {"year": _year(m), "month": month, "day": day})
+    return Cand(
+        m.start(), m.end(), "date", {"year": _year(m), "month": month, "day": day}
+    )
 
 
 def build_my(m: re.Match[str], text: str) -> Cand | None:
@@ -206,13 +236,31 @@ def make_numeric_builder(order: str) -> Builder:
             return None
         y = int(m["year"])
         year = y if y > 99 else (2000 + y if y < 50 else 1900 + y)
-        return Cand(m.start(), m.end(), "date", {"year": year, "month": reading[0], "day": reading[1]})
+        return Cand(
+            m.start(),
+            m.end(),
+            "date",
+            {"year": year, "month": reading[0], "day": reading[1]},
+        )
 
     return build_numeric
 
 
 # Words before a number that make it an identifier, an amount or a count, not a date.
-NOT_A_DAY_BEFORE = {"no", "number", "version", "v", "page", "pp", "p", "room", "flight", "route", "tel", "phone"}
+NOT_A_DAY_BEFORE = {
+    "no",
+    "number",
+    "version",
+    "v",
+    "page",
+    "pp",
+    "p",
+    "room",
+    "flight",
+    "route",
+    "tel",
+    "phone",
+}
 NOT_A_YEAR_BEFORE = NOT_A_DAY_BEFORE | {
     "model", "article", "section", "chapter", "rule", "resolution", "law", "code", "iso", "rfc",
     "windows", "office", "boeing", "airbus", "top", "about", "nearly", "almost", "over", "under",
@@ -225,7 +273,20 @@ YEAR_CONTEXT_BEFORE = {
     "with", "this", "that", "than", "end", "beginning", "start", "middle", "half", "quarter",
 }  # fmt: skip
 # "the 1992 protests", "its 2024 budget": a determiner makes the number a modifier (a year), not a count.
-DETERMINERS = {"the", "his", "her", "their", "its", "our", "your", "my", "this", "that", "a", "an"}
+DETERMINERS = {
+    "the",
+    "his",
+    "her",
+    "their",
+    "its",
+    "our",
+    "your",
+    "my",
+    "this",
+    "that",
+    "a",
+    "an",
+}
 _AFTER_YEAR_OK = re.compile(r"\s*(?:[.,;:)\]!?\"”'’–—]|$|\n|-\s)")
 
 
@@ -238,11 +299,17 @@ def build_year(m: re.Match[str], text: str) -> Cand | None:
         return None
     if re.search(r"\d[\s-]$", text[max(0, m.start() - 2) : m.start()]):
         return None  # "555 2024", "12-2024": part of a longer number
-    context = before in YEAR_CONTEXT_BEFORE or before in DETERMINERS or bool(_AFTER_YEAR_OK.match(text, m.end()))
+    context = (
+        before in YEAR_CONTEXT_BEFORE
+        or before in DETERMINERS
+        or bool(_AFTER_YEAR_OK.match(text, m.end()))
+    )
     if not context:
         after = next_word(text, m.end())
         # "2024 workers", "1999 units": a count of things, not a year.
-        if year < 1800 or (after.islower() and after.endswith("s") and not after.endswith("ss")):
+        if year < 1800 or (
+            after.islower() and after.endswith("s") and not after.endswith("ss")
+        ):
             return None
         if after[:1].isdigit():
             return None
@@ -256,31 +323,50 @@ AMBIGUOUS_MONTHS = {"may", "march", "august", "jan", "mar", "sat"}
 MONTH_CONTEXT_BEFORE = {
     "in", "since", "by", "until", "till", "of", "from", "to", "through", "thru", "during", "before",
     "after", "early", "late", "mid", "last", "next", "this", "that", "between", "each", "every", "and",
-    "or", "until", "on", "for", "past", "coming", "following", "previous", "end", "beginning", "start",
+    "or", "on", "for", "past", "coming", "following", "previous", "end", "beginning", "start",
     "middle", "late-", "mid-", "early-",
 }  # fmt: skip
 
 
 # Context words that count for an ambiguous month only after another month ("April and May").
-LIST_WORDS = {"and", "or", "to", "through", "thru", "until", "till", "that", "on", "for"}
+LIST_WORDS = {
+    "and",
+    "or",
+    "to",
+    "through",
+    "thru",
+    "until",
+    "till",
+    "that",
+    "on",
+    "for",
+}
 
 
 def build_month(m: re.Match[str], text: str) -> Cand | None:
     word = m["mon"]
     month = _month(word)
-    if month is None or (not word.endswith(".") and len(word) <= 3 and word.lower() != "may"):
+    if month is None or (
+        not word.endswith(".") and len(word) <= 3 and word.lower() != "may"
+    ):
         return None
     before = prev_word(text, m.start())
     ambiguous = word.lower().rstrip(".") in AMBIGUOUS_MONTHS
-    if before.lower() in MONTH_CONTEXT_BEFORE and not (ambiguous and before.lower() in LIST_WORDS):
+    if before.lower() in MONTH_CONTEXT_BEFORE and not (
+        ambiguous and before.lower() in LIST_WORDS
+    ):
         return Cand(m.start(), m.end(), "month", {"month": month})
     if ambiguous:
         # "April and May" is a month; "prices rose, and May rose again" is not
-        if before.lower() in LIST_WORDS and _month(prev_word(text, m.start() - len(before) - 1) or "x"):
+        if before.lower() in LIST_WORDS and _month(
+            prev_word(text, m.start() - len(before) - 1) or "x"
+        ):
             return Cand(m.start(), m.end(), "month", {"month": month})
         return None
     after = next_word(text, m.end())
-    if capitalized(after) or (capitalized(before) and not sentence_initial(text, m.start())):
+    if capitalized(after) or (
+        capitalized(before) and not sentence_initial(text, m.start())
+    ):
         return None  # "June Carter", "Prime Minister April": a name
     return Cand(m.start(), m.end(), "month", {"month": month})
 
@@ -293,9 +379,19 @@ def build_weekday(m: re.Match[str], text: str) -> Cand | None:
     if abbreviated and not m["dot"]:
         return None
     if m["pod"] and not abbreviated:
-        return Cand(m.start(), m.end(), "weekday", {"weekday": WEEKDAYS[word.lower()], "pod": PARTS_OF_DAY[m["pod"].lower()]})
+        return Cand(
+            m.start(),
+            m.end(),
+            "weekday",
+            {"weekday": WEEKDAYS[word.lower()], "pod": PARTS_OF_DAY[m["pod"].lower()]},
+        )
     end = m.end("dot") if abbreviated else m.end("wd")
-    return Cand(m.start(), end, "weekday", {"weekday": WEEKDAYS[word.lower()], "abbr": abbreviated})
+    return Cand(
+        m.start(),
+        end,
+        "weekday",
+        {"weekday": WEEKDAYS[word.lower()], "abbr": abbreviated},
+    )
 
 
 RELATIVE_DAYS = {"yesterday": -1, "today": 0, "tomorrow": 1, "tonight": 0}
@@ -308,14 +404,19 @@ def build_relday(m: re.Match[str], text: str) -> Cand | None:
         offset -= 1
     elif m["after"]:
         offset += 1
-    return Cand(m.start(), m.end(), "relday", {"offset": offset, "night": word == "tonight"})
+    return Cand(
+        m.start(), m.end(), "relday", {"offset": offset, "night": word == "tonight"}
+    )
 
 
 def build_year_range(m: re.Match[str], text: str) -> list[Cand] | None:
-    """"2009-2017", "1990-91", "2023/24": two linked years."""
+    """ "2009-2017", "1990-91", "2023/24": two linked years."""
     y1 = int(m["y1"])
     y2 = int(m["y2"]) if len(m["y2"]) == 4 else y1 // 100 * 100 + int(m["y2"])
-    if not y1 < y2 <= y1 + 100 or prev_word(text, m.start()).lower() in NOT_A_DAY_BEFORE:
+    if (
+        not y1 < y2 <= y1 + 100
+        or prev_word(text, m.start()).lower() in NOT_A_DAY_BEFORE
+    ):
         return None
     return [
         Cand(m.start("y1"), m.end("y1"), "year", {"year": y1, "range_next": True}),
@@ -324,14 +425,19 @@ def build_year_range(m: re.Match[str], text: str) -> list[Cand] | None:
 
 
 def build_day_range(m: re.Match[str], text: str) -> list[Cand] | None:
-    """"June 1-5, 2024": two linked days sharing the month and year."""
+    """ "June 1-5, 2024": two linked days sharing the month and year."""
     month = _month(m["mon"])
     d1, d2 = int(m["d1"]), int(m["d2"])
     if month is None or not 1 <= d1 < d2 <= 31:
         return None
     year = _year(m)
     return [
-        Cand(m.start(), m.end("d1"), "date", {"year": year, "month": month, "day": d1, "range_next": True}),
+        Cand(
+            m.start(),
+            m.end("d1"),
+            "date",
+            {"year": year, "month": month, "day": d1, "range_next": True},
+        ),
         Cand(m.start("d2"), m.end(), "date", {"year": year, "month": month, "day": d2}),
     ]
 
@@ -368,8 +474,12 @@ def _rules(order: str) -> list[Rule]:
         make_rule("year", year, build_year, "year4"),
         make_rule("month", rf"{B}{MON('mon')}", build_month, "month", lead=months),
         make_rule("relday", relday, build_relday, "relday", back=20),
-        make_rule("weekday", weekday, build_weekday, "weekday", lead=initials(WEEKDAYS)),
+        make_rule(
+            "weekday", weekday, build_weekday, "weekday", lead=initials(WEEKDAYS)
+        ),
     ]
 
 
-EXPLICIT_RULES: dict[str, list[Rule]] = {order: _rules(order) for order in ("us", "international")}
+EXPLICIT_RULES: dict[str, list[Rule]] = {
+    order: _rules(order) for order in ("us", "international")
+}

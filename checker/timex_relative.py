@@ -13,9 +13,18 @@ import re
 
 from checker.timex_holidays import HOLIDAYS
 from checker.timex_lexicon import (
-    MONTHS, NUMBERS, ORDINALS, PARTS_OF_DAY, SEASONS, UNITS, VAGUE, WEEKDAYS, alt, number_value,
+    MONTHS,
+    NUMBERS,
+    ORDINALS,
+    PARTS_OF_DAY,
+    SEASONS,
+    UNITS,
+    VAGUE,
+    WEEKDAYS,
+    alt,
+    number_value,
 )  # fmt: skip
-from checker.timex_patterns import B, NB, Cand, Rule, capitalized, make_rule, prev_word
+from checker.timex_patterns import NB, B, Cand, Rule, capitalized, make_rule, prev_word
 
 DIRECTIONS = {
     "last": -1, "past": -1, "previous": -1, "preceding": -1, "prior": -1,
@@ -46,7 +55,13 @@ def unit_of(word: str) -> str:
 
 def build_ref(m: re.Match[str], text: str) -> Cand | None:
     word = " ".join(m["ref"].lower().split())
-    value = "FUTURE_REF" if "future" in word else "PAST_REF" if word in ("recently", "the past", "lately") else "PRESENT_REF"
+    value = (
+        "FUTURE_REF"
+        if "future" in word
+        else "PAST_REF"
+        if word in ("recently", "the past", "lately")
+        else "PRESENT_REF"
+    )
     return Cand(m.start("ref"), m.end("ref"), "ref", {"value": value})
 
 
@@ -55,48 +70,139 @@ def build_duration(m: re.Match[str], text: str) -> Cand | None:
     unit = unit_of(m["unit"])
     num_word = m["num"]
     direction = m["dir"].lower() if m["dir"] else None
-    plural = m["unit"].lower().endswith(("s", "ia")) and unit != "millennium" or m["unit"].lower() == "millennia"
+    plural = (
+        m["unit"].lower().endswith(("s", "ia"))
+        and unit != "millennium"
+        or m["unit"].lower() == "millennia"
+    )
     start = m.start()
-    if m["mod"] and m["mod"].lower() == "about":  # "about five hours": TimeML leaves "about" out
-        start = m.start("the") if m["the"] else m.start("dir") if m["dir"] else m.start("num") if m["num"] else m.start("unit")
-    if m["the"] and num_word and not direction and "-" in m[0][m.start("num") - m.start() :]:
-        start = m.start("num")  # "the 14-day trial": the determiner belongs to the noun, not the duration
+    if (
+        m["mod"] and m["mod"].lower() == "about"
+    ):  # "about five hours": TimeML leaves "about" out
+        start = (
+            m.start("the")
+            if m["the"]
+            else m.start("dir")
+            if m["dir"]
+            else m.start("num")
+            if m["num"]
+            else m.start("unit")
+        )
+    if (
+        m["the"]
+        and num_word
+        and not direction
+        and "-" in m[0][m.start("num") - m.start() :]
+    ):
+        start = m.start(
+            "num"
+        )  # "the 14-day trial": the determiner belongs to the noun, not the duration
     if num_word is None:
         if direction is None and not plural:
             return None
-        if direction and not plural:  # "last year", "the following day": a relative date
+        if (
+            direction and not plural
+        ):  # "last year", "the following day": a relative date
             the = bool(m["the"])
-            anchor = "narrative" if the and direction in NARRATIVE_DIRECTIONS or direction == "next" and the else "dct"
-            if direction == "past" and unit == "decade" or unit in ("second", "minute", "hour"):
-                return Cand(start, m.end(), "duration", {"num": 1, "unit": unit, "mod": _mod(m)})
+            anchor = (
+                "narrative"
+                if the
+                and direction in NARRATIVE_DIRECTIONS
+                or direction == "next"
+                and the
+                else "dct"
+            )
+            if (
+                direction == "past"
+                and unit == "decade"
+                or unit in ("second", "minute", "hour")
+            ):
+                return Cand(
+                    start, m.end(), "duration", {"num": 1, "unit": unit, "mod": _mod(m)}
+                )
             if unit == "night" or direction not in DIRECTIONS:
                 return None
-            return Cand(start, m.end(), "relunit", {"unit": unit, "dir": DIRECTIONS[direction], "anchor": anchor})
-        if direction is None and prev_word(text, start).lower() not in ("for", "in", "over", "within", "of", "recent"):
+            return Cand(
+                start,
+                m.end(),
+                "relunit",
+                {"unit": unit, "dir": DIRECTIONS[direction], "anchor": anchor},
+            )
+        if direction is None and prev_word(text, start).lower() not in (
+            "for",
+            "in",
+            "over",
+            "within",
+            "of",
+            "recent",
+        ):
             return None  # a bare plural ("days of rage") is rarely a time
         num = None
     else:
         num = number_value(num_word) if num_word.lower() not in VAGUE else None
-        if unit == "quarter" and (num_word.lower() in ("a", "an") or "-" in m[0] and plural):
+        if unit == "quarter" and (
+            num_word.lower() in ("a", "an") or "-" in m[0] and plural
+        ):
             return None  # "a quarter of", "three-quarters": fractions
-        if num is None and num_word.lower() not in VAGUE or num and num >= 1000 and not plural:
+        if (
+            num is None
+            and num_word.lower() not in VAGUE
+            or num
+            and num >= 1000
+            and not plural
+        ):
             return None  # "2018 day five": a year, not a count
-        if num_word.lower() in ("a", "an") and prev_word(text, start).lower() in ("once", "twice", "thrice", "times"):
+        if num_word.lower() in ("a", "an") and prev_word(text, start).lower() in (
+            "once",
+            "twice",
+            "thrice",
+            "times",
+        ):
             return Cand(start, m.end(), "set", {"value": duration_value(1, unit)})
     ago = m["ago"].lower() if m["ago"] else None
     frac = 0.5 if m["half"] else _fraction(num_word)
     if ago and UNITS[unit][1] and not ago.endswith("ago"):
         # "an hour later": a duration between two events, not a date
-        return Cand(start, m.start("ago"), "duration", {"num": num, "unit": unit, "mod": _mod(m), "frac": frac})
+        return Cand(
+            start,
+            m.start("ago"),
+            "duration",
+            {"num": num, "unit": unit, "mod": _mod(m), "frac": frac},
+        )
     if ago:
         if num is None:
-            return Cand(start, m.end(), "ref", {"value": "PAST_REF" if ago.endswith("ago") or ago == "earlier" else "FUTURE_REF"})
+            return Cand(
+                start,
+                m.end(),
+                "ref",
+                {
+                    "value": "PAST_REF"
+                    if ago.endswith("ago") or ago == "earlier"
+                    else "FUTURE_REF"
+                },
+            )
         sign = -1 if ago in ("ago", "earlier") or ago.endswith("ago") else 1
-        anchor = "dct" if "ago" in ago or "now" in ago or ago == "hence" else "narrative"
-        return Cand(start, m.end(), "ago", {"num": num, "unit": unit, "sign": sign, "anchor": anchor, "mod": _mod(m)})
-    if num is None and direction in ("past", "last", "recent"):  # "the last few months", "recent years"
+        anchor = (
+            "dct" if "ago" in ago or "now" in ago or ago == "hence" else "narrative"
+        )
+        return Cand(
+            start,
+            m.end(),
+            "ago",
+            {"num": num, "unit": unit, "sign": sign, "anchor": anchor, "mod": _mod(m)},
+        )
+    if num is None and direction in (
+        "past",
+        "last",
+        "recent",
+    ):  # "the last few months", "recent years"
         return Cand(start, m.end(), "ref", {"value": "PAST_REF"})
-    return Cand(start, m.end(), "duration", {"num": num, "unit": unit, "mod": _mod(m), "frac": frac})
+    return Cand(
+        start,
+        m.end(),
+        "duration",
+        {"num": num, "unit": unit, "mod": _mod(m), "frac": frac},
+    )
 
 
 def _fraction(num_word: str | None) -> float:
@@ -133,21 +239,58 @@ SET_WORDS = {
 
 
 def build_weekend(m: re.Match[str], text: str) -> Cand | None:
-    """"the weekend", "over the weekend": the last one or the next one, by tense."""
+    """ "the weekend", "over the weekend": the last one or the next one, by tense."""
     return Cand(m.start("w"), m.end(), "weekend", {})
 
 
-PERIOD_EDGES = {"end": "END", "close": "END", "beginning": "START", "start": "START", "middle": "MID"}
+def build_the_unit(m: re.Match[str], text: str) -> Cand | None:
+    """ "the year", "the week": the current one, or a duration after "for"/"over"/"throughout"."""
+    unit = m["u"].lower()
+    if prev_word(text, m.start()).lower() in (
+        "for",
+        "over",
+        "during",
+        "throughout",
+        "within",
+    ):
+        return Cand(m.start(), m.end(), "duration", {"num": 1, "unit": unit})
+    return Cand(
+        m.start(), m.end(), "relunit", {"unit": unit, "dir": 0, "anchor": "dct"}
+    )
+
+
+PERIOD_EDGES = {
+    "end": "END",
+    "close": "END",
+    "beginning": "START",
+    "start": "START",
+    "middle": "MID",
+}
 
 
 def build_edge(m: re.Match[str], text: str) -> Cand | None:
-    """"the end of the year", "the beginning of this month", "year-end": a part of a relative unit."""
+    """ "the end of the year", "the beginning of this month", "year-end": a part of a relative unit."""
     if m["ye"]:
-        return Cand(m.start(), m.end(), "relunit", {"unit": "year", "dir": 0, "anchor": "dct", "mod": "END"})
+        return Cand(
+            m.start(),
+            m.end(),
+            "relunit",
+            {"unit": "year", "dir": 0, "anchor": "dct", "mod": "END"},
+        )
     unit = m["unit"].lower()
     anchor = "narrative" if m["det"].lower() == "that" else "dct"
     direction = DIRECTIONS.get(m["det"].lower(), 0)
-    return Cand(m.start(), m.end(), "relunit", {"unit": unit, "dir": direction, "anchor": anchor, "mod": PERIOD_EDGES[m["edge"].lower()]})
+    return Cand(
+        m.start(),
+        m.end(),
+        "relunit",
+        {
+            "unit": unit,
+            "dir": direction,
+            "anchor": anchor,
+            "mod": PERIOD_EDGES[m["edge"].lower()],
+        },
+    )
 
 
 def build_set_word(m: re.Match[str], text: str) -> Cand | None:
@@ -155,7 +298,7 @@ def build_set_word(m: re.Match[str], text: str) -> Cand | None:
 
 
 def build_every(m: re.Match[str], text: str) -> Cand | None:
-    """"every Tuesday", "each year", "every other week", "Tuesdays"."""
+    """ "every Tuesday", "each year", "every other week", "Tuesdays"."""
     what = m["what"].lower()
     every = 2 if m["other"] else 1
     if what.rstrip("s") in WEEKDAYS:
@@ -163,13 +306,20 @@ def build_every(m: re.Match[str], text: str) -> Cand | None:
             return None
         wd = WEEKDAYS[what.rstrip("s")]
         pod = PARTS_OF_DAY.get((m["pod"] or "").lower().rstrip("s"))
-        return Cand(m.start(), m.end(), "set", {"value": f"XXXX-WXX-{wd + 1}" + (f"T{pod}" if pod else "")})
+        return Cand(
+            m.start(),
+            m.end(),
+            "set",
+            {"value": f"XXXX-WXX-{wd + 1}" + (f"T{pod}" if pod else "")},
+        )
     if what in MONTHS and capitalized(m["what"]):
         return Cand(m.start(), m.end(), "set", {"value": f"XXXX-{MONTHS[what]:02d}"})
     if what in SEASONS:
         return Cand(m.start(), m.end(), "set", {"value": f"XXXX-{SEASONS[what]}"})
     if what in PARTS_OF_DAY:
-        return Cand(m.start(), m.end(), "set", {"value": f"XXXX-XX-XXT{PARTS_OF_DAY[what]}"})
+        return Cand(
+            m.start(), m.end(), "set", {"value": f"XXXX-XX-XXT{PARTS_OF_DAY[what]}"}
+        )
     unit = unit_of(what)
     if unit not in UNITS:
         return None
@@ -177,34 +327,71 @@ def build_every(m: re.Match[str], text: str) -> Cand | None:
 
 
 def build_plural_weekday(m: re.Match[str], text: str) -> Cand | None:
-    if not capitalized(m["wd"]) or prev_word(text, m.start()).lower() not in ("on", "every", "most", "some", "all", "and"):
+    if not capitalized(m["wd"]) or prev_word(text, m.start()).lower() not in (
+        "on",
+        "every",
+        "most",
+        "some",
+        "all",
+        "and",
+    ):
         return None
     pod = PARTS_OF_DAY.get((m["pod"] or "").lower().rstrip("s"))
     wd = WEEKDAYS[m["wd"].lower()]
-    return Cand(m.start(), m.end(), "set", {"value": f"XXXX-WXX-{wd + 1}" + (f"T{pod}" if pod else "")})
+    return Cand(
+        m.start(),
+        m.end(),
+        "set",
+        {"value": f"XXXX-WXX-{wd + 1}" + (f"T{pod}" if pod else "")},
+    )
 
 
 def build_relnamed(m: re.Match[str], text: str) -> Cand | None:
-    """"last Friday", "next March", "this summer", "last fall"."""
+    """ "last Friday", "next March", "this summer", "last fall"."""
     word = m["what"]
     key = word.lower().rstrip(".")
     direction = DIRECTIONS[m["dir"].lower().split()[-1]]
     if key in SEASONS:
-        return Cand(m.start(), m.end(), "season", {"season": SEASONS[key], "dir": direction})
+        return Cand(
+            m.start(), m.end(), "season", {"season": SEASONS[key], "dir": direction}
+        )
     if not capitalized(word):
         return None
     if key in WEEKDAYS and key.endswith("day"):
         pod = PARTS_OF_DAY.get((m["pod"] or "").lower())
-        return Cand(m.start(), m.end(), "weekday", {"weekday": WEEKDAYS[key], "dir": direction, "pod": pod})
+        return Cand(
+            m.start(),
+            m.end(),
+            "weekday",
+            {"weekday": WEEKDAYS[key], "dir": direction, "pod": pod},
+        )
     if key in MONTHS and (len(key) > 3 or word.endswith(".") or key == "may"):
-        return Cand(m.start(), m.end(), "month", {"month": MONTHS[key], "dir": direction})
+        return Cand(
+            m.start(), m.end(), "month", {"month": MONTHS[key], "dir": direction}
+        )
     return None
 
 
 def build_season(m: re.Match[str], text: str) -> Cand | None:
     key = m["s"].lower()
     year = int(m["y"]) if m["y"] else None
-    if year is None and (key == "fall" or prev_word(text, m.start()).lower() not in ("in", "during", "by", "until", "since", "through", "early", "late", "mid", "of", "this")):
+    if year is None and (
+        key == "fall"
+        or prev_word(text, m.start()).lower()
+        not in (
+            "in",
+            "during",
+            "by",
+            "until",
+            "since",
+            "through",
+            "early",
+            "late",
+            "mid",
+            "of",
+            "this",
+        )
+    ):
         return None
     return Cand(m.start(), m.end(), "season", {"season": SEASONS[key], "year": year})
 
@@ -221,13 +408,26 @@ def build_decade(m: re.Match[str], text: str) -> Cand | None:
 
 
 def build_century(m: re.Match[str], text: str) -> Cand | None:
-    n = int(m["ord"][:-2]) if m["ord"][0].isdigit() else ORDINALS.get(m["ord"].lower().replace(" ", "-"))
+    n = (
+        int(m["ord"][:-2])
+        if m["ord"][0].isdigit()
+        else ORDINALS.get(m["ord"].lower().replace(" ", "-"))
+    )
     if not n or n > 30:
         return None
     return Cand(m.start(), m.end(), "century", {"century": n - 1})
 
 
-QUARTER_ORDS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+QUARTER_ORDS = {
+    "first": 1,
+    "1st": 1,
+    "second": 2,
+    "2nd": 2,
+    "third": 3,
+    "3rd": 3,
+    "fourth": 4,
+    "4th": 4,
+}
 
 
 def _year_of(word: str | None) -> int | None:
@@ -239,7 +439,7 @@ def _year_of(word: str | None) -> int | None:
 
 
 def build_quarter(m: re.Match[str], text: str) -> Cand | None:
-    """"the third quarter (of 2024)", "third-quarter", "Q3 2024", "the first half", "the quarter"."""
+    """ "the third quarter (of 2024)", "third-quarter", "Q3 2024", "the first half", "the quarter"."""
     what = m["what"].lower()
     ord_word = (m["ord"] or "").lower()
     pre = (m["pre"] or "").lower()
@@ -249,11 +449,18 @@ def build_quarter(m: re.Match[str], text: str) -> Cand | None:
         return None
     if n is None and not (pre or ord_word):
         return None  # "quarter" alone: a fourth of something
-    yearrel = {"this year's": 0, "last year's": -1, "next year's": 1}.get(" ".join(pre.split()))
+    yearrel = {"this year's": 0, "last year's": -1, "next year's": 1}.get(
+        " ".join(pre.split())
+    )
     rel = DIRECTIONS.get(ord_word) if n is None else None
     if ord_word in ("latest", "final", "last") and n is None:
         rel = None
-    return Cand(m.start(), m.end(), "quarter", {"q": n, "half": what == "half", "year": year, "yearrel": yearrel, "rel": rel})
+    return Cand(
+        m.start(),
+        m.end(),
+        "quarter",
+        {"q": n, "half": what == "half", "year": year, "yearrel": yearrel, "rel": rel},
+    )
 
 
 def build_qcode(m: re.Match[str], text: str) -> Cand | None:
@@ -261,24 +468,46 @@ def build_qcode(m: re.Match[str], text: str) -> Cand | None:
     n = int(m["n"])
     if half and n > 2:
         return None
-    return Cand(m.start(), m.end(), "quarter", {"q": n, "half": half, "year": _year_of(m["y"]), "yearrel": None, "rel": None})
+    return Cand(
+        m.start(),
+        m.end(),
+        "quarter",
+        {"q": n, "half": half, "year": _year_of(m["y"]), "yearrel": None, "rel": None},
+    )
 
 
 def build_yearago_period(m: re.Match[str], text: str) -> Cand | None:
     n = QUARTER_ORDS.get((m["ord"] or "").lower())
-    return Cand(m.start(), m.end(), "quarter", {"q": n, "half": False, "year": None, "yearrel": None, "rel": None, "shift": -1})
+    return Cand(
+        m.start(),
+        m.end(),
+        "quarter",
+        {
+            "q": n,
+            "half": False,
+            "year": None,
+            "yearrel": None,
+            "rel": None,
+            "shift": -1,
+        },
+    )
 
 
 def build_fiscal(m: re.Match[str], text: str) -> Cand | None:
     year = _year_of(m["y"])
     rel = DIRECTIONS.get((m["rel"] or "").lower()) if m["rel"] else None
-    if year is None and not (m["the"] or m["rel"]) or year is None and "year" not in m[0].lower():
+    if (
+        year is None
+        and not (m["the"] or m["rel"])
+        or year is None
+        and "year" not in m[0].lower()
+    ):
         return None
     return Cand(m.start(), m.end(), "fiscal", {"year": year, "rel": rel})
 
 
 def build_clock(m: re.Match[str], text: str) -> Cand | None:
-    """"3 p.m.", "10:35 a.m. EST", "noon", "midnight", "14:30" after "at"."""
+    """ "3 p.m.", "10:35 a.m. EST", "noon", "midnight", "14:30" after "at"."""
     if m.groupdict().get("w"):
         hour = {"noon": 12, "midday": 12, "midnight": 24}[m["w"].lower()]
         return Cand(m.start(), m.end(), "clock", {"hour": hour, "minute": None})
@@ -288,36 +517,77 @@ def build_clock(m: re.Match[str], text: str) -> Cand | None:
         if not 1 <= hour <= 12:
             return None
         hour = hour % 12 + (12 if ap.startswith("p") else 0)
-    elif minute is None or hour > 23 or minute > 59 or prev_word(text, m.start()).lower() not in ("at", "by", "until", "from", "before", "after", "since", "till"):
+    elif (
+        minute is None
+        or hour > 23
+        or minute > 59
+        or prev_word(text, m.start()).lower()
+        not in ("at", "by", "until", "from", "before", "after", "since", "till")
+    ):
         return None
     return Cand(m.start(), m.end(), "clock", {"hour": hour, "minute": minute})
 
 
 def build_pod(m: re.Match[str], text: str) -> Cand | None:
-    """"this morning", "last night", "yesterday afternoon", "the next morning"."""
+    """ "this morning", "last night", "yesterday afternoon", "the next morning"."""
     pod = PARTS_OF_DAY[m["pod"].lower()]
     d = " ".join(m["dir"].lower().split())
-    offset = {"this": 0, "last": -1, "tomorrow": 1, "yesterday": -1, "tonight": 0, "this past": -1}.get(d)
+    offset = {
+        "this": 0,
+        "last": -1,
+        "tomorrow": 1,
+        "yesterday": -1,
+        "tonight": 0,
+        "this past": -1,
+    }.get(d)
     if offset is not None:
-        return Cand(m.start(), m.end(), "pod", {"pod": pod, "offset": offset, "anchor": "dct"})
-    offset = {"the next": 1, "the following": 1, "that": 0, "the previous": -1, "the same": 0}.get(d, 0)
-    return Cand(m.start(), m.end(), "pod", {"pod": pod, "offset": offset, "anchor": "narrative"})
+        return Cand(
+            m.start(), m.end(), "pod", {"pod": pod, "offset": offset, "anchor": "dct"}
+        )
+    offset = {
+        "the next": 1,
+        "the following": 1,
+        "that": 0,
+        "the previous": -1,
+        "the same": 0,
+    }.get(d, 0)
+    return Cand(
+        m.start(), m.end(), "pod", {"pod": pod, "offset": offset, "anchor": "narrative"}
+    )
 
 
 def build_holiday(m: re.Match[str], text: str) -> Cand | None:
     if not capitalized(m["h"]) and not m["h"].lower().startswith("the"):
         return None
-    return Cand(m.start(), m.end(), "holiday", {"name": m["h"], "year": int(m["y"]) if m["y"] else None})
+    return Cand(
+        m.start(),
+        m.end(),
+        "holiday",
+        {"name": m["h"], "year": int(m["y"]) if m["y"] else None},
+    )
 
 
-POSSESSIVES = {"years", "valentines", "patricks", "presidents", "mothers", "fathers", "veterans"}
+POSSESSIVES = {
+    "years",
+    "valentines",
+    "patricks",
+    "presidents",
+    "mothers",
+    "fathers",
+    "veterans",
+}
 
 
 def _holiday_re() -> str:
     """Holiday names with optional apostrophes ("New Year's", "Presidents' Day") and dots ("St.")."""
     names = []
     for key in HOLIDAYS:
-        words = [re.escape(w[:-1]) + r"(?:['’]?s|s['’])" if w in POSSESSIVES else re.escape(w) for w in key.split()]
+        words = [
+            re.escape(w[:-1]) + r"(?:['’]?s|s['’])"
+            if w in POSSESSIVES
+            else re.escape(w)
+            for w in key.split()
+        ]
         names.append(r"\.?\s+".join(words))
     return "|".join(sorted(names, key=len, reverse=True))
 
@@ -327,7 +597,20 @@ def _rules() -> list[Rule]:
     month = alt(MONTHS)
     season = alt(SEASONS)
     pod = alt(PARTS_OF_DAY)
-    dirs = alt(list(DIRECTIONS) + ["first", "final", "remaining", "latest", "recent", "full", "entire", "whole", "initial"])
+    dirs = alt(
+        list(DIRECTIONS)
+        + [
+            "first",
+            "final",
+            "remaining",
+            "latest",
+            "recent",
+            "full",
+            "entire",
+            "whole",
+            "initial",
+        ]
+    )
     quarter_ord = alt(list(QUARTER_ORDS) + ["final", "last", "latest", "current", "past", "previous", "this", "that", "same", "next", "coming", "following"])  # fmt: skip
     tz = r"(?:\s+(?P<tz>[ECMP][SD]T|GMT|UTC|BST|CET)\b)?"
     ref = (
@@ -360,9 +643,7 @@ def _rules() -> list[Rule]:
         rf"{B}(?:(?P<the>the)\s+)?(?:(?P<rel>current|latest|last|next|previous|this|past|coming)\s+)?"
         r"(?:fiscal(?:[\s-]+year)?|FY)(?:\s*['’]?(?P<y>1\d{3}|20\d\d|\d\d)(?!\d))?(?![\w-])"
     )
-    clock = (
-        rf"{NB}(?:(?P<h>\d{{1,2}})(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>[ap]\.?\s?m\b\.?)|(?P<w>noon|midnight|midday)){tz}(?![\w:])"
-    )
+    clock = rf"{NB}(?:(?P<h>\d{{1,2}})(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>[ap]\.?\s?m\b\.?)|(?P<w>noon|midnight|midday)){tz}(?![\w:])"
     clock24 = rf"{NB}(?P<h>[0-2]?\d):(?P<mi>[0-5]\d){tz}(?![\w:.,]\d|\w)"
     pod_rel = (
         rf"{B}(?P<dir>this(?:\s+past)?|last|tomorrow|yesterday|that|the\s+next|the\s+following|the\s+previous|the\s+same)\s+"
@@ -370,13 +651,24 @@ def _rules() -> list[Rule]:
     )
     century = rf"{B}(?:the\s+)?(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|{alt(ORDINALS)})[\s-]+century(?!\w)"
     season_re = rf"{B}(?:the\s+)?(?P<s>{season})(?:\s+(?:of\s+)?(?P<y>1\d{{3}}|20\d\d)(?!\d))?(?!\w)"
-    holiday = rf"{B}(?P<h>{_holiday_re()})(?:\s*,?\s*(?P<y>1\d{{3}}|20\d\d)(?!\d))?(?!\w)"
+    holiday = (
+        rf"{B}(?P<h>{_holiday_re()})(?:\s*,?\s*(?P<y>1\d{{3}}|20\d\d)(?!\d))?(?!\w)"
+    )
     qcode = rf"{B}(?P<k>[QH])(?P<n>[1-4])(?:\s*,?\s*(?:of\s+)?(?P<y>1\d{{3}}|20\d\d|['’]\d\d))?(?!\w)"
     yearago = rf"{B}(?:the\s+)?(?:comparable\s+)?year[\s-](?:ago|earlier)(?:\s+(?:(?P<ord>{alt(QUARTER_ORDS)})\s+)?(?:quarter|period))?(?!\w)"
     return [
         make_rule("ref", ref, build_ref, "ref relday", back=12),
         make_rule("duration", duration, build_duration, "unit", back=70),
-        make_rule("weekend", rf"{B}(?P<w>the\s+weekend)(?!\w)", build_weekend, "unit", back=4),
+        make_rule(
+            "weekend", rf"{B}(?P<w>the\s+weekend)(?!\w)", build_weekend, "unit", back=4
+        ),
+        make_rule(
+            "the_unit",
+            rf"{B}the\s+(?P<u>year|week|month)(?![\w'’-]|\s+(?:of|before|after|ago|earlier|later|ending|ended|in|when|that|to|\d))",
+            build_the_unit,
+            "unit",
+            back=4,
+        ),
         make_rule(
             "edge",
             rf"{B}(?:the\s+(?P<edge>end|close|beginning|start|middle)\s+of\s+(?P<det>the|this|that|last|next)\s+"
@@ -385,10 +677,19 @@ def _rules() -> list[Rule]:
             "unit",
             back=35,
         ),
-        make_rule("setword", rf"{B}(?P<w>{alt(SET_WORDS)})(?!\w)", build_set_word, "set"),
+        make_rule(
+            "setword", rf"{B}(?P<w>{alt(SET_WORDS)})(?!\w)", build_set_word, "set"
+        ),
         make_rule("every", every, build_every, "every"),
-        make_rule("plural_weekday", rf"{B}(?P<wd>{weekday})s(?:\s+(?P<pod>{pod})s?)?(?!\w)", build_plural_weekday, "weekday"),
-        make_rule("relnamed", relnamed, build_relnamed, "weekday month season", back=16),
+        make_rule(
+            "plural_weekday",
+            rf"{B}(?P<wd>{weekday})s(?:\s+(?P<pod>{pod})s?)?(?!\w)",
+            build_plural_weekday,
+            "weekday",
+        ),
+        make_rule(
+            "relnamed", relnamed, build_relnamed, "weekday month season", back=16
+        ),
         make_rule("season", season_re, build_season, "season", back=4),
         make_rule("decade", decade, build_decade, "year4 num12 decade", back=5),
         make_rule("century", century, build_century, "century", back=30),

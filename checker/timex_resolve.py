@@ -15,24 +15,62 @@ from spacy.tokens import Doc
 
 from checker.model import DateFields, Timex
 from checker.timex_calendar import (
-    Period, century_period, day_or_none, day_period, decade_period, half_period, month_days, month_period,
-    period_of, quarter_period, season_period, shift, week_period, year_period,
+    Period,
+    century_period,
+    day_or_none,
+    day_period,
+    decade_period,
+    half_period,
+    month_days,
+    month_period,
+    period_of,
+    quarter_period,
+    season_period,
+    shift,
+    week_period,
+    year_period,
 )  # fmt: skip
 from checker.timex_holidays import holiday_date
 from checker.timex_lexicon import UNITS
 from checker.timex_patterns import Cand
 from checker.timex_relative import duration_value
 
+NO_FIELDS = DateFields()
 Tense = str | None  # "past", "present", "future" or None (unknown)
 
-FUTURE_WORDS = {"will", "'ll", "’ll", "shall", "wo", "gonna", "scheduled", "upcoming", "slated", "would", "could", "might"}
+FUTURE_WORDS = {
+    "will",
+    "'ll",
+    "’ll",
+    "shall",
+    "wo",
+    "gonna",
+    "scheduled",
+    "upcoming",
+    "slated",
+    "would",
+    "could",
+    "might",
+}
 # How far (in characters) a stated year keeps anchoring yearless dates of a narrative.
 NARRATIVE_REACH = 1500
 # Share of stated years far from the DCT that makes a text a historical narrative.
 HISTORICAL_SHARE = 0.7
 # A past-tense verb may still report a date just ahead ("said the offer expires Nov. 20").
 PAST_TENSE_REACH = 31
-PLAN_VERBS = {"plan", "expect", "schedule", "intend", "set", "due", "slate", "hope", "aim", "prepare", "go"}
+PLAN_VERBS = {
+    "plan",
+    "expect",
+    "schedule",
+    "intend",
+    "set",
+    "due",
+    "slate",
+    "hope",
+    "aim",
+    "prepare",
+    "go",
+}
 PAST_WORDS = {"was", "were", "had", "did", "said", "ago", "last", "earlier", "told", "announced", "reported",
               "came", "went", "took", "made", "left", "met", "won", "lost", "began", "fell", "rose"}  # fmt: skip
 _CLAUSE_END = {".", "!", "?", ";", "\n"}
@@ -45,8 +83,12 @@ class Resolver:
         self.doc = doc
         self.text = doc.text
         self.dct = dct
-        self.ref = dct  # the narrative's reference day: the last explicit day-precise date
-        self.last: Timex | None = None  # the last resolved DATE (for "a year earlier" after a quarter)
+        self.ref = (
+            dct  # the narrative's reference day: the last explicit day-precise date
+        )
+        self.last: Timex | None = (
+            None  # the last resolved DATE (for "a year earlier" after a quarter)
+        )
         self.explicit: Timex | None = None  # the last DATE whose year the text states
         self.historical = False  # set per document by resolve_all
         # Looked at the first token only: ``Doc.has_annotation`` walks every token, too slow here.
@@ -87,7 +129,11 @@ class Resolver:
             return "future"
         if verb.lemma_ in PLAN_VERBS and any(c.dep_ == "xcomp" for c in verb.children):
             return "future"
-        if any(w.tag_ == "VBD" for w in words) or verb.tag_ == "VBN" and not lowers & {"be", "is", "are", "am", "being"}:
+        if (
+            any(w.tag_ == "VBD" for w in words)
+            or verb.tag_ == "VBN"
+            and not lowers & {"be", "is", "are", "am", "being"}
+        ):
             return "past"
         if any(w.tag_ in ("VBZ", "VBP") for w in words):
             return "present"
@@ -128,7 +174,12 @@ class Resolver:
                 out[link_from] = replace(out[link_from], link=len(out))
                 t = replace(t, link=link_from)
             link_from = len(out) if c.p.get("range_next") else None
-            if t.type == "DATE" and t.earliest is not None and t.anchor != "narrative" and c.kind != "ago":
+            if (
+                t.type == "DATE"
+                and t.earliest is not None
+                and t.anchor != "narrative"
+                and c.kind != "ago"
+            ):
                 self.last = t
                 if t.anchor == "explicit" and t.fields.year is not None:
                     self.explicit = t
@@ -142,13 +193,24 @@ class Resolver:
             kw["mod"] = c.p["mod"]
         return Timex(c.start, c.end, self.text[c.start : c.end], type_, value, **kw)  # type: ignore[arg-type]
 
-    def period(self, c: Cand, p: Period, anchor: str, fields: DateFields = DateFields(), type_: str = "DATE") -> Timex:
+    def period(
+        self,
+        c: Cand,
+        p: Period,
+        anchor: str,
+        fields: DateFields = NO_FIELDS,
+        type_: str = "DATE",
+    ) -> Timex:
         return self.timex(c, type_, p.value, granularity=p.granularity, earliest=p.earliest, latest=p.latest,
                           fields=fields, anchor=anchor)  # fmt: skip
 
-    def unresolved(self, c: Cand, value: str, granularity: str, fields: DateFields = DateFields()) -> Timex:
+    def unresolved(
+        self, c: Cand, value: str, granularity: str, fields: DateFields = NO_FIELDS
+    ) -> Timex:
         """A relative expression with no DCT to resolve it: X placeholders, open interval."""
-        return self.timex(c, "DATE", value, granularity=granularity, fields=fields, anchor="none")
+        return self.timex(
+            c, "DATE", value, granularity=granularity, fields=fields, anchor="none"
+        )
 
     def anchor_day(self, c: Cand, unit: str = "day") -> tuple[date | None, str]:
         """The day a relative expression counts from: the DCT, or for ``narrative`` ones the
@@ -159,7 +221,12 @@ class Resolver:
         # "that year" and "a year later" follow the story; "a year earlier" only in a historical
         # narrative (in news it usually compares with the current period)
         follows = c.kind == "relunit" or c.p.get("sign") == 1 or self.historical
-        if follows and unit not in ("day", "night", "hour", "minute", "second") and t is not None and c.start - t.end <= NARRATIVE_REACH:
+        if (
+            follows
+            and unit not in ("day", "night", "hour", "minute", "second")
+            and t is not None
+            and c.start - t.end <= NARRATIVE_REACH
+        ):
             return t.earliest, "narrative"
         return (self.ref, "narrative") if self.ref != self.dct else (self.dct, "dct")
 
@@ -178,9 +245,17 @@ class Resolver:
         """The year a historical narrative has moved to: the last stated year, when it is recent
         in the text and at least two years from the DCT ("In 1831 ... On July 14 ..."); else None."""
         t = self.explicit
-        if not self.historical or t is None or t.fields.year is None or c.start - t.end > NARRATIVE_REACH:
+        if (
+            not self.historical
+            or t is None
+            or t.fields.year is None
+            or c.start - t.end > NARRATIVE_REACH
+        ):
             return None
-        if self.dct is not None and (abs(t.fields.year - self.dct.year) < 2 or self.tense(c.start, c.end) == "future"):
+        if self.dct is not None and (
+            abs(t.fields.year - self.dct.year) < 2
+            or self.tense(c.start, c.end) == "future"
+        ):
             return None
         return t.fields.year
 
@@ -199,7 +274,13 @@ class Resolver:
         years = (self.dct.year - 1, self.dct.year, self.dct.year + 1)
         weekday = c.p.get("weekday")
         if day and weekday is not None:
-            fits = [y for y in years if (d := day_or_none(y, month, day)) and abs((d - self.dct).days) <= 183 and d.weekday() == weekday]
+            fits = [
+                y
+                for y in years
+                if (d := day_or_none(y, month, day))
+                and abs((d - self.dct).days) <= 183
+                and d.weekday() == weekday
+            ]
             if len(fits) == 1:
                 return fits[0], "dct"
         tense = self.tense(c.start, c.end)
@@ -208,28 +289,60 @@ class Resolver:
             d = day_or_none(y, month, min(day or 15, month_days(y, month)))
             assert d is not None
             ahead = (d - self.dct).days if day else (d.replace(day=1) - self.dct).days
-            behind = (self.dct - d).days if day else (self.dct - d.replace(day=month_days(y, month))).days
-            if tense == "past" and ahead > PAST_TENSE_REACH or tense == "future" and behind > 0:
+            behind = (
+                (self.dct - d).days
+                if day
+                else (self.dct - d.replace(day=month_days(y, month))).days
+            )
+            if (
+                tense == "past"
+                and ahead > PAST_TENSE_REACH
+                or tense == "future"
+                and behind > 0
+            ):
                 continue
             best.append((max(2 * ahead, behind, 0), y))
-        return min(best)[1] if best else self.dct.year, "tense" if tense in ("past", "future") else "dct"
+        return min(best)[1] if best else self.dct.year, "tense" if tense in (
+            "past",
+            "future",
+        ) else "dct"
 
     def r_date(self, c: Cand) -> Timex:
         year, month, day = c.p.get("year"), int(c.p["month"]), int(c.p["day"])  # type: ignore[arg-type]
         weekday = c.p.get("weekday")
         anchor = "explicit"
-        fields = DateFields(None if c.p.get("year_implied") else year, month, day, weekday)  # type: ignore[arg-type]
-        if year is None and c.p.get("yearrel") is None and (narrative := self.narrative_year(c)) is not None:
+        fields = DateFields(
+            None if c.p.get("year_implied") else year, month, day, weekday
+        )  # type: ignore[arg-type]
+        if (
+            year is None
+            and c.p.get("yearrel") is None
+            and (narrative := self.narrative_year(c)) is not None
+        ):
             year, anchor = narrative, "narrative"
         if year is None:
             if self.dct is None:
                 valid = day <= (29 if month == 2 else month_days(2001, month))
-                return self.timex(c, "DATE", f"XXXX-{month:02d}-{day:02d}", fields=fields, anchor="none", valid=valid)
+                return self.timex(
+                    c,
+                    "DATE",
+                    f"XXXX-{month:02d}-{day:02d}",
+                    fields=fields,
+                    anchor="none",
+                    valid=valid,
+                )
             year, anchor = self.year_for(c, month, day)
         year = int(year)  # type: ignore[arg-type]
         d = day_or_none(year, month, day)
         if d is None:
-            return self.timex(c, "DATE", f"{year:04d}-{month:02d}-{day:02d}", fields=fields, anchor=anchor, valid=False)
+            return self.timex(
+                c,
+                "DATE",
+                f"{year:04d}-{month:02d}-{day:02d}",
+                fields=fields,
+                anchor=anchor,
+                valid=False,
+            )
         return self.period(c, day_period(d), anchor, fields)
 
     def r_weekof(self, c: Cand) -> Timex:
@@ -245,7 +358,11 @@ class Resolver:
         if year is not None:
             return self.period(c, month_period(int(year), month), "explicit", fields)  # type: ignore[arg-type]
         direction = c.p.get("dir")
-        if direction is None and c.p.get("yearrel") is None and (narrative := self.narrative_year(c)) is not None:
+        if (
+            direction is None
+            and c.p.get("yearrel") is None
+            and (narrative := self.narrative_year(c)) is not None
+        ):
             return self.period(c, month_period(narrative, month), "narrative", fields)
         if self.dct is None:
             return self.unresolved(c, f"XXXX-{month:02d}", "month", fields)
@@ -253,7 +370,13 @@ class Resolver:
             year, anchor = self.year_for(c, month, None)
         else:  # "last May", "next March", "this September"
             y = self.dct.year
-            year = y if direction == 0 else y - (month >= self.dct.month) if direction < 0 else y + (month <= self.dct.month)
+            year = (
+                y
+                if direction == 0
+                else y - (month >= self.dct.month)
+                if direction < 0
+                else y + (month <= self.dct.month)
+            )
             anchor = "dct"
         return self.period(c, month_period(int(year), month), anchor, fields)
 
@@ -263,10 +386,16 @@ class Resolver:
 
     def r_decade(self, c: Cand) -> Timex:
         decade = c.p.get("decade")
-        if decade is None:  # "the '90s", "the nineties": the latest such decade not after the DCT
+        if (
+            decade is None
+        ):  # "the '90s", "the nineties": the latest such decade not after the DCT
             short = int(c.p["short"])  # type: ignore[arg-type]
             base = (self.dct or date(2000, 1, 1)).year // 100
-            decade = base * 10 + short if base * 100 + short * 10 <= (self.dct or date(2000, 1, 1)).year else (base - 1) * 10 + short
+            decade = (
+                base * 10 + short
+                if base * 100 + short * 10 <= (self.dct or date(2000, 1, 1)).year
+                else (base - 1) * 10 + short
+            )
             anchor = "dct" if self.dct else "none"
         else:
             anchor = "explicit"
@@ -279,17 +408,27 @@ class Resolver:
         season = str(c.p["season"])
         year = c.p.get("year")
         if year is not None:
-            return self.period(c, season_period(int(year), season), "explicit", DateFields(int(year)))  # type: ignore[arg-type]
+            return self.period(
+                c, season_period(int(year), season), "explicit", DateFields(int(year))
+            )  # type: ignore[arg-type]
         if self.dct is None:
             return self.unresolved(c, f"XXXX-{season}", "season")
         direction = c.p.get("dir", 0)
         current = season_period(self.dct.year, season)
         y = self.dct.year
-        if direction == -1 and (current.earliest is None or current.earliest > self.dct):  # type: ignore[operator]
+        if direction == -1 and (
+            current.earliest is None or current.earliest > self.dct
+        ):  # type: ignore[operator]
             y -= 1
-        elif direction == 1 and current.latest is not None and current.latest < self.dct:
+        elif (
+            direction == 1 and current.latest is not None and current.latest < self.dct
+        ):
             y += 1
-        elif direction == -1 and current.earliest is not None and current.earliest <= self.dct <= current.latest:  # type: ignore[operator]
+        elif (
+            direction == -1
+            and current.earliest is not None
+            and current.earliest <= self.dct <= current.latest
+        ):  # type: ignore[operator]
             y -= 1
         return self.period(c, season_period(y, season), "dct")
 
@@ -299,13 +438,23 @@ class Resolver:
         make = half_period if half else quarter_period
         value_x = "H" if half else "Q"
         if year is not None and q is not None:
-            return self.period(c, make(int(year), int(q)), "explicit", DateFields(int(year)))  # type: ignore[arg-type]
+            return self.period(
+                c, make(int(year), int(q)), "explicit", DateFields(int(year))
+            )  # type: ignore[arg-type]
         if self.dct is None:
-            return self.unresolved(c, f"XXXX-{value_x}{q or 'X'}", "half" if half else "quarter")
+            return self.unresolved(
+                c, f"XXXX-{value_x}{q or 'X'}", "half" if half else "quarter"
+            )
         unit = "half" if half else "quarter"
-        if q is None:  # "the quarter", "the latest quarter", "this quarter", "the year-ago quarter"
+        if (
+            q is None
+        ):  # "the quarter", "the latest quarter", "this quarter", "the year-ago quarter"
             rel = c.p.get("rel")
-            base = shift(self.dct, unit, int(rel)) if rel is not None else self.dct - timedelta(days=45)
+            base = (
+                shift(self.dct, unit, int(rel))
+                if rel is not None
+                else self.dct - timedelta(days=45)
+            )
             years_back = int(c.p.get("yearrel") or 0) + (-1 if c.p.get("shift") else 0)  # type: ignore[call-overload]
             p = period_of(unit, shift(base, "year", years_back))
             return self.period(c, p, "dct")
@@ -328,9 +477,20 @@ class Resolver:
         best = []
         for y in (self.dct.year - 1, self.dct.year, self.dct.year + 1):
             p = make(y)
-            if tense == "past" and p.earliest > self.dct or tense == "future" and p.latest < self.dct:
+            if (
+                tense == "past"
+                and p.earliest > self.dct
+                or tense == "future"
+                and p.latest < self.dct
+            ):
                 continue
-            gap = 0 if p.earliest <= self.dct <= p.latest else min(abs((p.earliest - self.dct).days), abs((p.latest - self.dct).days))
+            gap = (
+                0
+                if p.earliest <= self.dct <= p.latest
+                else min(
+                    abs((p.earliest - self.dct).days), abs((p.latest - self.dct).days)
+                )
+            )
             best.append((gap, y))
         return min(best)[1] if best else self.dct.year
 
@@ -361,31 +521,50 @@ class Resolver:
     # ------------------------------------------------------------ relative to the DCT or the narrative
 
     def r_relday(self, c: Cand) -> Timex:
-        """"yesterday", "today", "the day after tomorrow" (with a weekday merged: "Yesterday, Wednesday")."""
+        """ "yesterday", "today", "the day after tomorrow" (with a weekday merged: "Yesterday, Wednesday")."""
         fields = DateFields(weekday=c.p.get("weekday"))  # type: ignore[arg-type]
         if self.dct is None:
             return self.unresolved(c, "XXXX-XX-XX", "day", fields)
-        return self.period(c, day_period(self.dct + timedelta(days=int(c.p["offset"]))), "dct", fields)  # type: ignore[arg-type]
+        return self.period(
+            c, day_period(self.dct + timedelta(days=int(c.p["offset"]))), "dct", fields
+        )  # type: ignore[arg-type]
 
     def r_relunit(self, c: Cand) -> Timex:
-        """"last year", "this week", "the following day", "that month"."""
+        """ "last year", "this week", "the following day", "that month"."""
         unit = str(c.p["unit"])
         base, anchor = self.anchor_day(c, unit)
         if base is None:
-            return self.unresolved(c, "XXXX" if unit == "year" else "XXXX-XX", UNITS[unit][2])
-        return self.period(c, period_of(unit, shift(base, unit, int(c.p["dir"]))), anchor)  # type: ignore[arg-type]
+            return self.unresolved(
+                c, "XXXX" if unit == "year" else "XXXX-XX", UNITS[unit][2]
+            )
+        return self.period(
+            c, period_of(unit, shift(base, unit, int(c.p["dir"]))), anchor
+        )  # type: ignore[arg-type]
 
     def r_ago(self, c: Cand) -> Timex:
-        """"two weeks ago", "a year earlier", "three days later"."""
+        """ "two weeks ago", "a year earlier", "three days later"."""
         unit, num, sign = str(c.p["unit"]), int(c.p["num"]), int(c.p["sign"])  # type: ignore[arg-type]
         base, anchor = self.anchor_day(c, unit)
         if base is None:
             return self.unresolved(c, "XXXX", UNITS[unit][2])
-        if unit in ("second", "minute", "hour"):  # "two hours ago": the day is all the tagger knows
+        if unit in (
+            "second",
+            "minute",
+            "hour",
+        ):  # "two hours ago": the day is all the tagger knows
             return self.period(c, day_period(base), anchor)
         last = self.last
-        if unit == "year" and last is not None and last.granularity == "quarter" and last.earliest is not None:
-            return self.period(c, period_of("quarter", shift(last.earliest, "year", sign * num)), "narrative")
+        if (
+            unit == "year"
+            and last is not None
+            and last.granularity == "quarter"
+            and last.earliest is not None
+        ):
+            return self.period(
+                c,
+                period_of("quarter", shift(last.earliest, "year", sign * num)),
+                "narrative",
+            )
         target = shift(base, unit, sign * num)
         if unit == "decade":
             unit = "year"
@@ -420,7 +599,7 @@ class Resolver:
         return self.period(c, day_period(d), anchor, fields)
 
     def r_weekend(self, c: Cand) -> Timex:
-        """"the weekend": the one before the DCT unless the verb is in the future tense."""
+        """ "the weekend": the one before the DCT unless the verb is in the future tense."""
         if self.dct is None:
             return self.unresolved(c, "XXXX-WXX-WE", "weekend")
         future = self.tense(c.start, c.end) == "future"
@@ -430,10 +609,16 @@ class Resolver:
         return self.period(c, period_of("weekend", saturday), "tense")
 
     def r_pod(self, c: Cand) -> Timex:
-        """"this morning", "last night", "the next morning"."""
+        """ "this morning", "last night", "the next morning"."""
         base, anchor = self.anchor_day(c)
         if base is None:
-            return self.timex(c, "TIME", f"XXXX-XX-XXT{c.p['pod']}", granularity="part-of-day", anchor="none")
+            return self.timex(
+                c,
+                "TIME",
+                f"XXXX-XX-XXT{c.p['pod']}",
+                granularity="part-of-day",
+                anchor="none",
+            )
         d = base + timedelta(days=int(c.p["offset"]))  # type: ignore[arg-type]
         return self.timex(c, "TIME", f"{d.isoformat()}T{c.p['pod']}", granularity="part-of-day", earliest=d, latest=d,
                           anchor=anchor)  # fmt: skip
@@ -445,11 +630,22 @@ class Resolver:
         valid = True
         if isinstance(day_of, Cand):
             day_t = getattr(self, "r_" + day_of.kind)(day_of)
-            d, anchor, fields, valid = day_t.earliest, day_t.anchor, day_t.fields, day_t.valid
+            d, anchor, fields, valid = (
+                day_t.earliest,
+                day_t.anchor,
+                day_t.fields,
+                day_t.valid,
+            )
         else:
-            d, anchor = (self.ref, "narrative") if self.ref != self.dct else (self.dct, "dct")
+            d, anchor = (
+                (self.ref, "narrative") if self.ref != self.dct else (self.dct, "dct")
+            )
         hour, minute = int(c.p["hour"]), c.p.get("minute")  # type: ignore[arg-type]
-        clock = f"T{hour:02d}:{int(minute):02d}" if minute is not None else f"T{hour:02d}:00"  # type: ignore[arg-type]
+        clock = (
+            f"T{hour:02d}:{int(minute):02d}"
+            if minute is not None
+            else f"T{hour:02d}:00"
+        )  # type: ignore[arg-type]
         prefix = d.isoformat() if d is not None else "XXXX-XX-XX"
         return self.timex(c, "TIME", prefix + clock, granularity="minute", earliest=d, latest=d, fields=fields,
                           anchor=anchor if d is not None else "none", valid=valid)  # fmt: skip
@@ -466,7 +662,15 @@ class Resolver:
                 hi = self.dct
             else:
                 lo = self.dct
-        return self.timex(c, "DATE", value, granularity="vague", earliest=lo, latest=hi, anchor="dct" if self.dct else "none")
+        return self.timex(
+            c,
+            "DATE",
+            value,
+            granularity="vague",
+            earliest=lo,
+            latest=hi,
+            anchor="dct" if self.dct else "none",
+        )
 
     def r_duration(self, c: Cand) -> Timex:
         num = c.p.get("num")
@@ -474,14 +678,16 @@ class Resolver:
         value = duration_value(num, unit)  # type: ignore[arg-type]
         if c.p.get("frac") and num is not None:
             value = _half_more(int(num), unit)  # type: ignore[arg-type]
-        return self.timex(c, "DURATION", value, granularity=UNITS[unit][2], anchor="none")
+        return self.timex(
+            c, "DURATION", value, granularity=UNITS[unit][2], anchor="none"
+        )
 
     def r_set(self, c: Cand) -> Timex:
         return self.timex(c, "SET", str(c.p["value"]), granularity="set", anchor="none")
 
 
 def _half_more(num: int, unit: str) -> str:
-    """"5 1/2 hours" -> PT5H30M, "2 1/2 years" -> P2Y6M: the half in the next smaller unit."""
+    """ "5 1/2 hours" -> PT5H30M, "2 1/2 years" -> P2Y6M: the half in the next smaller unit."""
     smaller = {"year": ("M", 6, False), "month": ("D", 15, False), "day": ("H", 12, True), "hour": ("M", 30, True),
                "week": ("D", 3, False), "minute": ("S", 30, True)}  # fmt: skip
     designator, is_time, _ = UNITS[unit]

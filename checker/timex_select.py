@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from itertools import pairwise
 
 from checker.timex_holidays import HOLIDAYS
 from checker.timex_lexicon import MONTHS, PARTS_OF_DAY, SEASONS, UNITS, WEEKDAYS, alt
@@ -31,10 +32,30 @@ TRIGGERS: dict[str, list[str]] = {
     "season": list(SEASONS),
     "pod": list(PARTS_OF_DAY),
     "relday": list(RELATIVE_DAYS),
-    "ref": ["now", "currently", "recently", "nowadays", "lately", "future", "past", "present", "moment", "days"],
+    "ref": [
+        "now",
+        "currently",
+        "recently",
+        "nowadays",
+        "lately",
+        "future",
+        "past",
+        "present",
+        "moment",
+        "days",
+    ],
     "set": list(SET_WORDS),
     "every": ["every", "each", "per"],
-    "decade": ["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"],
+    "decade": [
+        "twenties",
+        "thirties",
+        "forties",
+        "fifties",
+        "sixties",
+        "seventies",
+        "eighties",
+        "nineties",
+    ],
     "century": ["century", "centuries"],
     "quarter": ["quarter", "half"],
     "fiscal": ["fiscal", "fy"],
@@ -45,7 +66,7 @@ _CATEGORIES: dict[str, set[str]] = defaultdict(set)
 for _category, _words in TRIGGERS.items():
     for _w in _words:
         _CATEGORIES[_w].add(_category)
-_TRIGGER = re.compile(rf"(?<!\w)(?:{alt(_CATEGORIES)})s?(?![a-z])|\d+", re.I)
+_TRIGGER = re.compile(rf"(?<!\w)(?:{alt(_CATEGORIES)})s?(?![a-z])|\d+", re.IGNORECASE)
 
 
 def trigger_hits(text: str) -> dict[str, list[tuple[int, int]]]:
@@ -59,14 +80,19 @@ def trigger_hits(text: str) -> dict[str, list[tuple[int, int]]]:
             elif len(word) <= 2:
                 hits["num12"].append(m.span())
             continue
-        for category in _CATEGORIES.get(word, set()) | _CATEGORIES.get(word[:-1], set()):
+        for category in _CATEGORIES.get(word, set()) | _CATEGORIES.get(
+            word[:-1], set()
+        ):
             hits[category].append(m.span())
     return hits
 
 
 def select(found: list[Cand]) -> list[Cand]:
     """The longest candidates that do not overlap, in text order (ties: the earlier one, then rule order)."""
-    order = sorted(range(len(found)), key=lambda i: (found[i].start - found[i].end, found[i].start, i))
+    order = sorted(
+        range(len(found)),
+        key=lambda i: (found[i].start - found[i].end, found[i].start, i),
+    )
     taken: list[Cand] = []
     for i in order:
         c = found[i]
@@ -81,14 +107,28 @@ def select(found: list[Cand]) -> list[Cand]:
 _MOD_PREFIX = re.compile(
     r"(?:(?P<the>the\s+)?(?P<m1>early|earlier|late|later|mid|middle)(?:\s*-\s*|\s+)"
     r"|(?P<the2>the\s+)?(?P<m2>end|beginning|start|middle|close|latter\s+part|early\s+part)\s+of\s+(?:the\s+)?)$",
-    re.I,
+    re.IGNORECASE,
 )
-_APPROX = re.compile(r"(?:about|around|approximately|roughly|shortly\s+(?:before|after)|just\s+(?:before|after))\s+$", re.I)
-_WEEK_OF = re.compile(r"(?:the\s+)?week\s+of\s+$", re.I)
+_APPROX = re.compile(
+    r"(?:about|around|approximately|roughly|shortly\s+(?:before|after)|just\s+(?:before|after))\s+$",
+    re.IGNORECASE,
+)
+_WEEK_OF = re.compile(r"(?:the\s+)?week\s+of\s+$", re.IGNORECASE)
 MODS = {"early": "START", "earlier": "START", "beginning": "START", "start": "START", "early part": "START",
         "mid": "MID", "middle": "MID", "late": "END", "later": "END", "end": "END", "close": "END",
         "latter part": "END"}  # fmt: skip
-MODIFIABLE = {"month", "year", "decade", "century", "season", "relunit", "quarter", "fiscal", "weekday", "relday"}
+MODIFIABLE = {
+    "month",
+    "year",
+    "decade",
+    "century",
+    "season",
+    "relunit",
+    "quarter",
+    "fiscal",
+    "weekday",
+    "relday",
+}
 # "Earlier Friday", "later today": the adverb modifies the event, not the day (TimeML leaves it out).
 DAY_KINDS_NO_ADVERB = {"weekday", "relday"}
 # "the" belongs to the expression only for decades and centuries ("the late 1970s").
@@ -102,8 +142,14 @@ def extend_prefixes(cands: list[Cand], text: str) -> list[Cand]:
         if c.kind in MODIFIABLE and "mod" not in c.p:
             m = _MOD_PREFIX.search(text, lo, c.start)
             word = " ".join((m["m1"] or m["m2"]).lower().split()) if m else ""
-            if m and not (c.kind in DAY_KINDS_NO_ADVERB and word in ("earlier", "later")):
-                start = m.start("m1") if m["m1"] and m["the"] and c.kind not in THE_KINDS else m.start()
+            if m and not (
+                c.kind in DAY_KINDS_NO_ADVERB and word in ("earlier", "later")
+            ):
+                start = (
+                    m.start("m1")
+                    if m["m1"] and m["the"] and c.kind not in THE_KINDS
+                    else m.start()
+                )
                 c = Cand(start, c.end, c.kind, {**c.p, "mod": MODS[word]})
         elif c.kind == "clock":
             m = _APPROX.search(text, lo, c.start)
@@ -120,9 +166,11 @@ def extend_prefixes(cands: list[Cand], text: str) -> list[Cand]:
 # ----------------------------------------------------------------- merges
 
 _GAP_WEEKDAY_DATE = re.compile(r"\s*,?\s*(?P<paren>\()?\s*$")
-_GAP_DATE_WEEKDAY = re.compile(r"\s*(?:,\s*(?:which\s+was\s+|a\s+)?|(?P<paren>\()\s*)$", re.I)
+_GAP_DATE_WEEKDAY = re.compile(
+    r"\s*(?:,\s*(?:which\s+was\s+|a\s+)?|(?P<paren>\()\s*)$", re.IGNORECASE
+)
 _GAP_REL_WEEKDAY = re.compile(r"\s*,\s*$")
-_GAP_CLOCK_DAY = re.compile(r"\s*,?\s*(?:on\s+)?$", re.I)
+_GAP_CLOCK_DAY = re.compile(r"\s*,?\s*(?:on\s+)?$", re.IGNORECASE)
 _CLOSE = re.compile(r"\s*\)")
 _GAP_MONTH_YEAR = re.compile(r"\s*(?:,|of)?\s*$")
 DAY_KINDS = {"date", "weekday", "relday"}
@@ -146,14 +194,35 @@ def _merge_pair(a: Cand, b: Cand, text: str) -> Cand | None:
     if a.kind == "weekday" and "dir" not in a.p and _is_day_date(b):
         m = _GAP_WEEKDAY_DATE.match(gap)
         if m:
-            return Cand(a.start, _close_paren(text, b.end, bool(m["paren"])), b.kind, {**b.p, "weekday": a.p["weekday"]})
+            return Cand(
+                a.start,
+                _close_paren(text, b.end, bool(m["paren"])),
+                b.kind,
+                {**b.p, "weekday": a.p["weekday"]},
+            )
     if b.kind == "weekday" and "dir" not in b.p and _is_day_date(a):
         m = _GAP_DATE_WEEKDAY.match(gap)
         if m:
-            return Cand(a.start, _close_paren(text, b.end, bool(m["paren"])), a.kind, {**a.p, "weekday": b.p["weekday"]})
-    if a.kind == "relday" and b.kind == "weekday" and "weekday" not in a.p and "dir" not in b.p and _GAP_REL_WEEKDAY.match(gap):
+            return Cand(
+                a.start,
+                _close_paren(text, b.end, bool(m["paren"])),
+                a.kind,
+                {**a.p, "weekday": b.p["weekday"]},
+            )
+    if (
+        a.kind == "relday"
+        and b.kind == "weekday"
+        and "weekday" not in a.p
+        and "dir" not in b.p
+        and _GAP_REL_WEEKDAY.match(gap)
+    ):
         return Cand(a.start, b.end, a.kind, {**a.p, "weekday": b.p["weekday"]})
-    if a.kind == "clock" and b.kind in DAY_KINDS and "day_of" not in a.p and _GAP_CLOCK_DAY.match(gap):
+    if (
+        a.kind == "clock"
+        and b.kind in DAY_KINDS
+        and "day_of" not in a.p
+        and _GAP_CLOCK_DAY.match(gap)
+    ):
         return Cand(a.start, b.end, "clock", {**a.p, "day_of": b})
     return None
 
@@ -169,7 +238,9 @@ def _merge_pass(cands: list[Cand], text: str, clock: bool) -> list[Cand]:
     out: list[Cand] = []
     for c in cands:
         if not clock and out and _month_then_year(out[-1], c, text):
-            out[-1].p["yearrel"] = c.p["dir"]  # "June last year": two expressions, one year
+            out[-1].p["yearrel"] = c.p[
+                "dir"
+            ]  # "June last year": two expressions, one year
         if out and (out[-1].kind == "clock") == clock:
             merged = _merge_pair(out[-1], c, text)
             if merged is not None:
@@ -188,15 +259,30 @@ def merge(cands: list[Cand], text: str) -> list[Cand]:
 
 # ----------------------------------------------------------------- ranges
 
-_RANGE_GAP = re.compile(r"\s*(?:-|–|—|to|through|thru|until|till|and)\s*$", re.I)
-_RANGE_OPEN = re.compile(r"(?:from|between)\s+$", re.I)
-RANGE_KINDS = {"date", "month", "year", "weekday", "season", "quarter", "decade", "holiday"}
+_RANGE_GAP = re.compile(
+    r"\s*(?:-|–|—|to|through|thru|until|till|and)\s*$", re.IGNORECASE
+)
+_RANGE_OPEN = re.compile(r"(?:from|between)\s+$", re.IGNORECASE)
+RANGE_KINDS = {
+    "date",
+    "month",
+    "year",
+    "weekday",
+    "season",
+    "quarter",
+    "decade",
+    "holiday",
+}
 
 
 def link_ranges(cands: list[Cand], text: str) -> None:
     """Mark ``range_next`` on the first end of each range (the resolver turns it into ``Timex.link``)."""
-    for a, b in zip(cands, cands[1:]):
-        if a.kind not in RANGE_KINDS or b.kind not in RANGE_KINDS or a.p.get("range_next"):
+    for a, b in pairwise(cands):
+        if (
+            a.kind not in RANGE_KINDS
+            or b.kind not in RANGE_KINDS
+            or a.p.get("range_next")
+        ):
             continue
         gap = text[a.end : b.start]
         if not _RANGE_GAP.match(gap):
@@ -208,10 +294,16 @@ def link_ranges(cands: list[Cand], text: str) -> None:
 
 
 def _share_year(a: Cand, b: Cand) -> None:
-    """"Jan. 1 through March 31, 2024": the first end takes the year stated at the second
+    """ "Jan. 1 through March 31, 2024": the first end takes the year stated at the second
     (the year before when its month comes later: "Dec. 1 to Jan. 5, 2025")."""
     year, month = b.p.get("year"), b.p.get("month")
-    if a.kind in ("date", "month") and b.kind in ("date", "month") and a.p.get("year") is None and year and month:
+    if (
+        a.kind in ("date", "month")
+        and b.kind in ("date", "month")
+        and a.p.get("year") is None
+        and year
+        and month
+    ):
         a.p["year"] = int(year) - (int(a.p["month"]) > int(month))  # type: ignore[call-overload]
         a.p["year_implied"] = True
 

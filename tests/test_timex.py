@@ -37,9 +37,24 @@ def texts(blank, text: str, dct: date | None = DCT) -> list[str]:
 @pytest.mark.parametrize(
     ("text", "span", "value", "fields"),
     [
-        ("It happened on February 30, 2024.", "February 30, 2024", "2024-02-30", (2024, 2, 30)),
-        ("It happened on April 31, 2023.", "April 31, 2023", "2023-04-31", (2023, 4, 31)),
-        ("It happened on February 29, 2023.", "February 29, 2023", "2023-02-29", (2023, 2, 29)),
+        (
+            "It happened on February 30, 2024.",
+            "February 30, 2024",
+            "2024-02-30",
+            (2024, 2, 30),
+        ),
+        (
+            "It happened on April 31, 2023.",
+            "April 31, 2023",
+            "2023-04-31",
+            (2023, 4, 31),
+        ),
+        (
+            "It happened on February 29, 2023.",
+            "February 29, 2023",
+            "2023-02-29",
+            (2023, 2, 29),
+        ),
         ("Filed 2023-02-29 by the clerk.", "2023-02-29", "2023-02-29", (2023, 2, 29)),
         ("Filed 31/04/2023 by the clerk.", "31/04/2023", "2023-04-31", (2023, 4, 31)),
     ],
@@ -67,23 +82,69 @@ def test_leap_day_is_valid_in_a_leap_year(blank):
 @pytest.mark.parametrize(
     ("text", "span", "value", "weekday", "year"),
     [
-        ("On Monday, March 4, 2025, the city council voted.", "Monday, March 4, 2025", "2025-03-04", 0, 2025),
-        ("Mon., Jan. 6, 2025: doors open.", "Mon., Jan. 6, 2025", "2025-01-06", 0, 2025),
-        ("The vote on Friday 5 December 2024 failed.", "Friday 5 December 2024", "2024-12-05", 4, 2024),
-        ("It opened Tuesday (Jan. 21) downtown.", "Tuesday (Jan. 21)", "2025-01-21", 1, None),
-        ("On January 20, 2025, a Monday, he was sworn in.", "January 20, 2025, a Monday", "2025-01-20", 0, 2025),
-        ("The hearing is March 4 (Tuesday).", "March 4 (Tuesday)", "2025-03-04", 1, None),
+        (
+            "On Monday, March 4, 2025, the city council voted.",
+            "Monday, March 4, 2025",
+            "2025-03-04",
+            0,
+            2025,
+        ),
+        (
+            "Mon., Jan. 6, 2025: doors open.",
+            "Mon., Jan. 6, 2025",
+            "2025-01-06",
+            0,
+            2025,
+        ),
+        (
+            "The vote on Friday 5 December 2024 failed.",
+            "Friday 5 December 2024",
+            "2024-12-05",
+            4,
+            2024,
+        ),
+        (
+            "It opened Tuesday (Jan. 21) downtown.",
+            "Tuesday (Jan. 21)",
+            "2025-01-21",
+            1,
+            None,
+        ),
+        (
+            "On January 20, 2025, a Monday, he was sworn in.",
+            "January 20, 2025, a Monday",
+            "2025-01-20",
+            0,
+            2025,
+        ),
+        (
+            "The hearing is March 4 (Tuesday).",
+            "March 4 (Tuesday)",
+            "2025-03-04",
+            1,
+            None,
+        ),
     ],
 )
 def test_weekday_merged_with_date(blank, text, span, value, weekday, year):
     t = one(blank, text)
-    assert (t.text, t.value, t.fields.weekday, t.fields.year) == (span, value, weekday, year)
+    assert (t.text, t.value, t.fields.weekday, t.fields.year) == (
+        span,
+        value,
+        weekday,
+        year,
+    )
     assert t.earliest == t.latest == date.fromisoformat(value)
 
 
 def test_relative_day_with_weekday(blank):
     t = one(blank, "Yesterday, Wednesday, the council met.")
-    assert (t.text, t.value, t.fields.weekday, t.anchor) == ("Yesterday, Wednesday", "2025-03-09", 2, "dct")
+    assert (t.text, t.value, t.fields.weekday, t.anchor) == (
+        "Yesterday, Wednesday",
+        "2025-03-09",
+        2,
+        "dct",
+    )
     assert t.earliest == t.latest == date(2025, 3, 9)
 
 
@@ -93,7 +154,11 @@ def test_possessive_weekday_is_a_weekday_alone(blank):
 
 
 def test_lists_of_weekdays_are_not_merged(blank):
-    assert texts(blank, "They met Monday, Tuesday and Wednesday.") == ["Monday", "Tuesday", "Wednesday"]
+    assert texts(blank, "They met Monday, Tuesday and Wednesday.") == [
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+    ]
 
 
 # ----------------------------------------------------------------- explicit dates
@@ -117,11 +182,19 @@ def test_lists_of_weekdays_are_not_merged(blank):
 )
 def test_explicit_dates(blank, text, span, value):
     t = one(blank, text)
-    assert (t.text, t.type, t.value, t.anchor, t.valid) == (span, "DATE", value, "explicit", True)
+    assert (t.text, t.type, t.value, t.anchor, t.valid) == (
+        span,
+        "DATE",
+        value,
+        "explicit",
+        True,
+    )
 
 
 def test_international_order(blank):
-    assert one(blank, "on 01/05/2024 at", date_order="international").value == "2024-05-01"
+    assert (
+        one(blank, "on 01/05/2024 at", date_order="international").value == "2024-05-01"
+    )
 
 
 def test_bad_date_order_is_a_clear_error(blank):
@@ -131,12 +204,21 @@ def test_bad_date_order_is_a_clear_error(blank):
 
 def test_month_interval(blank):
     t = one(blank, "in February 2024 we")
-    assert (t.earliest, t.latest, t.granularity) == (date(2024, 2, 1), date(2024, 2, 29), "month")
+    assert (t.earliest, t.latest, t.granularity) == (
+        date(2024, 2, 1),
+        date(2024, 2, 29),
+        "month",
+    )
 
 
 def test_year_interval(blank):
     t = one(blank, "since 1998,")
-    assert (t.earliest, t.latest, t.granularity, t.fields.year) == (date(1998, 1, 1), date(1998, 12, 31), "year", 1998)
+    assert (t.earliest, t.latest, t.granularity, t.fields.year) == (
+        date(1998, 1, 1),
+        date(1998, 12, 31),
+        "year",
+        1998,
+    )
 
 
 # ----------------------------------------------------------------- yearless dates
@@ -144,7 +226,13 @@ def test_year_interval(blank):
 
 def test_yearless_date_without_dct(blank):
     t = one(blank, "on December 20 the", dct=None)
-    assert (t.value, t.earliest, t.latest, t.anchor, t.fields.year) == ("XXXX-12-20", None, None, "none", None)
+    assert (t.value, t.earliest, t.latest, t.anchor, t.fields.year) == (
+        "XXXX-12-20",
+        None,
+        None,
+        "none",
+        None,
+    )
 
 
 def test_yearless_date_past_tense_goes_back(blank):
@@ -177,7 +265,11 @@ def test_yearless_date_future_tense_goes_forward(blank):
     ],
 )
 def test_traps_are_not_dates(blank, text):
-    assert [t for t in tag(blank, text) if t.type == "DATE" and t.fields.year or t.fields.month] == []
+    assert [
+        t
+        for t in tag(blank, text)
+        if t.type == "DATE" and t.fields.year or t.fields.month
+    ] == []
 
 
 def test_nine_eleven_is_not_a_date_of_some_year(blank):
