@@ -44,6 +44,10 @@ def _explicit(timex: Timex) -> bool:
     return timex.anchor == "explicit" and timex.fields.year is not None
 
 
+def _words(timex: Timex) -> str:
+    return " ".join(timex.text.split())
+
+
 def _overlaps(a: Window, b: Window) -> bool:
     return a[0] <= b[1] and b[0] <= a[1]
 
@@ -105,7 +109,7 @@ _COUNT = re.compile(
     rf"(?P<unit>{UNIT_RE})s?(?P<half2>\s+and\s+a\s+half)?(?:\s+(?P<dir>ago|earlier|later|from\s+now|hence))?$",
     re.I,
 )
-# A counted unit in months or days, and the smallest slack a writer's rounding needs.
+# Each counted unit in the base unit it is measured in (calendar months, or days).
 MONTH_UNITS = {"month": 1, "quarter": 3, "year": 12, "decade": 120, "century": 1200}
 DAY_UNITS = {"day": 1, "week": 7, "fortnight": 14}
 
@@ -147,20 +151,14 @@ def stated(text: str, mod: str | None) -> Stated | None:
     return Stated(amount, base, math.floor(amount - close), math.ceil(amount + close))
 
 
-def _moved(d: date, base: str, n: int) -> date:
-    return shift(d, base, n)
-
-
 def reach(anchor: Window, claim: Stated, sign: int) -> Window:
     """The days a point ``claim`` after (``sign`` 1) or before (-1) some day of ``anchor`` can be."""
     low = max(claim.low, 0)
     if sign > 0:
-        return _moved(anchor[0], claim.base, low), (
-            date.max if claim.high is None else _moved(anchor[1], claim.base, claim.high)
-        )
-    return (date.min if claim.high is None else _moved(anchor[0], claim.base, -claim.high)), _moved(
-        anchor[1], claim.base, -low
-    )
+        far = date.max if claim.high is None else shift(anchor[1], claim.base, claim.high)
+        return shift(anchor[0], claim.base, low), far
+    far = date.min if claim.high is None else shift(anchor[0], claim.base, -claim.high)
+    return far, shift(anchor[1], claim.base, -low)
 
 
 # ---------------------------------------------------------------------- duration: what the dates say
@@ -199,10 +197,6 @@ def measured(a: Window, b: Window, base: str, granularities: Iterable[str]) -> s
     return _days(a, b)
 
 
-def _describe(timex: Timex) -> str:
-    return timex.text.strip()
-
-
 # ---------------------------------------------------------------------- duration: shapes in the text
 
 # "Three years later, in 2015" / "Last year (in 2023)" / "two weeks ago -- on January 3".
@@ -227,8 +221,8 @@ _CALENDAR = re.compile(
 _DIRECTIONS = {"last": -1, "this": 0, "next": 1, "previous": -1, "preceding": -1, "prior": -1, "following": 1,
                "same": 0, "that": 0}  # fmt: skip
 _OFFSET_SIGN = {"ago": -1, "earlier": -1, "later": 1, "from now": 1, "hence": 1}
-# Day-level counts need a day-level anchor; a coarser unit than the anchor's is meaningless.
-_FINE_GRANULARITIES = {"day", "week", "weekend", "month", "quarter", "half", "season", "year"}
+# Dates precise enough to count from or to (a decade or a century is not).
+_POINT_GRANULARITIES = {"day", "week", "weekend", "month", "quarter", "half", "season", "year"}
 
 
 @dataclass(frozen=True)
@@ -258,7 +252,7 @@ def _apposition(timexes: tuple[Timex, ...], i: int, text: str) -> Timex | None:
         if _GAP_BEFORE.match(text[before.end : me.start]) and re.match(r"\s*[,)—–-]", text[me.end :] or "."):
             candidates.append(before)
     for t in candidates:
-        if t.type == "DATE" and t.link is None and t.granularity in _FINE_GRANULARITIES and t.valid:
+        if t.type == "DATE" and t.link is None and t.granularity in _POINT_GRANULARITIES and t.valid:
             if t.fields.year is not None or t.fields.month is not None:
                 return t
     return None
@@ -273,7 +267,7 @@ def _narrative_anchor(analysis: Analysis, i: int, target: Timex, bounds: list[tu
     if not previous:
         return None
     anchor = previous[-1]
-    if not _explicit(anchor) or _interval(anchor) is None or anchor.granularity not in _FINE_GRANULARITIES:
+    if not _explicit(anchor) or _interval(anchor) is None or anchor.granularity not in _POINT_GRANULARITIES:
         return None
     if _sentence_of(bounds, me.start) - _sentence_of(bounds, anchor.start) > 2:
         return None
@@ -402,9 +396,9 @@ def durations(analysis: Analysis) -> Iterator[Finding]:
     for m in _measures(analysis):
         if _fits(m.target, m.window):
             continue
-        related = [Related(doc.source_span(m.target.start, m.target.end), f"the date it is measured to: {_describe(m.target)}")]
+        related = [Related(doc.source_span(m.target.start, m.target.end), f"the date it is measured to: {_words(m.target)}")]
         if m.anchor is not None:
-            related.insert(0, Related(doc.source_span(m.anchor.start, m.anchor.end), f"measured from {_describe(m.anchor)}"))
+            related.insert(0, Related(doc.source_span(m.anchor.start, m.anchor.end), f"measured from {_words(m.anchor)}"))
         yield Finding(
             rule="arithmetic/duration",
             severity="error" if m.explicit and (m.anchor is None or _explicit(m.anchor)) else "warning",
@@ -416,8 +410,8 @@ def durations(analysis: Analysis) -> Iterator[Finding]:
 
 def _duration_message(m: Measure) -> str:
     """What was stated, what the dates give, in the reader's units."""
-    claim, target = repr(m.claim.text.strip()), _describe(m.target)
-    origin = _describe(m.anchor) if m.anchor is not None else f"the publication date ({m.start[0].isoformat()})"
+    claim, target = repr(m.claim.text.strip()), _words(m.target)
+    origin = _words(m.anchor) if m.anchor is not None else f"the publication date ({m.start[0].isoformat()})"
     days = _target_days(m)
     granularities = [m.target.granularity] + ([m.anchor.granularity] if m.anchor else [])
     gap = measured(m.start, days, m.base, granularities)
@@ -448,7 +442,7 @@ def _target_days(m: Measure) -> Window:
 _AGE_NUMBER = r"(?P<n>\d{1,3}|[a-z]+(?:[\s-][a-z]+)?)"
 _AGE_MOD = r"(?:(?P<mod>about|around|approximately|roughly|nearly|almost|over|under|more\s+than|less\s+than|at\s+least|just)\s+)?"
 _NOT_AN_AGE = r"(?![\d,.:]\d|\s*(?:%|percent|[ap]\.?m\b|o['’]clock|(?:and|or)\s+(?:older|over|up|above|younger|under)|to\s+\d|-\d|and\s+\d))"
-_NAME = r"(?P<name>(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*)"
+_NAME = r"(?P<name>(?:[A-Z](?:[\w'’-]*|\.)\s+){0,3}[A-Z][\w'’-]*)"
 _NOT_NAMES = re.compile(
     r"^(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|"
     r"Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|The|In|On|At|By|"
