@@ -16,11 +16,12 @@ the time lies within what the pack knows (``known_to``/``current_to``).
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import PurePath
 
 from checker import expressions
@@ -39,7 +40,7 @@ from checker.packs import Election, Pack, Person, Term, When, name_key
 
 # Words naming an office no pack covers: a claim about them is not about the pack's office.
 OTHER_OFFICES = re.compile(
-    r"\b(senate|senator|congress(?:man|woman)?|house|representative|governor|mayor|legislature|assembly|"
+    r"\b(senate|senator|congress(?:man|woman)?|(?<!white )house|representative|governor|mayor|legislature|assembly|"
     r"council|party|leader|leadership|chair(?:man|woman)?|speaker|judge|justice|court|board|seat|district|"
     r"attorney|secretary|minister of|mp|lawmaker|office of)\b",
     re.IGNORECASE,
@@ -49,6 +50,9 @@ TITLE_FORMS = {"presidential": "president", "presidency": "president", "premiers
                "chancellorship": "chancellor", "vice presidential": "vice president",
                "vice presidency": "vice president"}
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+TERM_ORDINAL = re.compile(r"\b(first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:\w+\s+)?term\b", re.IGNORECASE)
+FIRST_BEFORE = re.compile(r"\bfirst\s+(?:\w+\s+)?$", re.IGNORECASE)
+FIRST_AFTER = re.compile(r"\s+for the first time\b", re.IGNORECASE)
 NOT_CURRENT = re.compile(
     r"(?:\b(?:former|then|ex|late|past|future|incoming|would|one|onetime|erstwhile|deputy|vice|acting|interim)"
     r"[\s\-]*(?:be|time)?[\s\-]*|-)$",
@@ -62,6 +66,7 @@ JURISDICTION_WORDS = {
 }
 SENTENCE_END = re.compile(r"[.!?][\"”’]?\s+(?=[\"“A-Z])|\n\s*\n")
 ABBREVIATION = re.compile(r"(?:\b[A-Z]|\bU\.S|\bU\.K|\bMr|\bMrs|\bMs|\bDr|\bSt|\bJr|\bSr)\.$")
+HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady", "senator", "sen", "rep", "gov"})
 NAME_WORD = r"(?:[A-Z][\w'’\-]*\.?|[A-Z]\.)"
 
 
@@ -110,21 +115,33 @@ class _Context:
         return f" {name_key(self.text)} "
 
     @cached_property
+    def titles(self) -> frozenset[str]:
+        return frozenset(t for o in self.pack.offices for t in o.titles)
+
+    @cached_property
+    def title_words(self) -> frozenset[str]:
+        return frozenset(w for t in self.titles for w in name_key(t).split())
+
+    @cached_property
     def quotes(self) -> list[tuple[int, int]]:
         return quoted_ranges(self.text)
 
+    @cached_property
+    def _breaks(self) -> tuple[list[int], list[int]]:
+        """Where sentences end and the next ones begin; a period after "U.S." or "Mr" ends none."""
+        found = [
+            (m.start() + 1, m.end())
+            for m in SENTENCE_END.finditer(self.text)
+            if not ABBREVIATION.search(self.text, max(0, m.start() - 4), m.start() + 1)
+        ]
+        return [end for end, _ in found], [begin for _, begin in found]
+
     def sentence(self, start: int, end: int) -> tuple[int, int]:
-        """The approximate sentence around ``[start, end)``: text between sentence ends."""
-        begin = 0
-        for m in SENTENCE_END.finditer(self.text, 0, start):
-            if not ABBREVIATION.search(self.text, 0, m.start() + 1):
-                begin = m.end()
-        stop = len(self.text)
-        for m in SENTENCE_END.finditer(self.text, end):
-            if not ABBREVIATION.search(self.text, 0, m.start() + 1):
-                stop = m.start() + 1
-                break
-        return begin, stop
+        """The approximate sentence around ``[start, end)``."""
+        ends, begins = self._breaks
+        before = bisect.bisect_right(begins, start)
+        after = bisect.bisect_right(ends, end)
+        return (begins[before - 1] if before else 0), (ends[after] if after < len(ends) else len(self.text))
 
     def span(self, start: int, end: int) -> Span:
         return self.analysis.document.source_span(start, end)
@@ -147,11 +164,14 @@ class _Context:
 def people(ctx: _Context, name: str) -> tuple[tuple[Person, ...], bool]:
     """The pack people a written name may denote, and whether context had to choose.
 
-    Leading title words are dropped ("President Obama" -> "Obama"). A surname shared
-    by several people ("Bush") is kept only if the text names exactly one of them in full.
+    Leading titles, honorifics and datelines are dropped ("U.S. President Donald Trump"
+    -> "Donald Trump"), never a given name ("Hillary Clinton" is not "Clinton"). A surname
+    shared by several people ("Bush") is kept only if the text names exactly one in full.
     """
     words = name.split()
     for i in range(len(words)):
+        if i and not _droppable(words[i - 1], ctx.title_words):
+            break
         found = ctx.pack.people_named(" ".join(words[i:]))
         if len(found) == 1:
             return found, False
@@ -159,6 +179,11 @@ def people(ctx: _Context, name: str) -> tuple[tuple[Person, ...], bool]:
             named = tuple(p for p in found if ctx.mentions_fully(p))
             return (named, True) if len(named) == 1 else (found, True)
     return (), False
+
+
+def _droppable(word: str, title_words: frozenset[str]) -> bool:
+    """A word before a name that is not part of it: a title word, an honorific, lowercase, a DATELINE."""
+    return word.isupper() or not word[:1].isupper() or name_key(word) in title_words | HONORIFICS
 
 
 def _one_person(ctx: _Context, assertion: Assertion, roles: Sequence[str]) -> tuple[Person, bool] | None:
@@ -176,9 +201,19 @@ def _one_person(ctx: _Context, assertion: Assertion, roles: Sequence[str]) -> tu
 # ---------------------------------------------------------------- offices named near a claim
 
 
-def _title_pattern(titles: Iterable[str]) -> re.Pattern[str]:
+@lru_cache(maxsize=8)
+def _office_words(titles: frozenset[str]) -> re.Pattern[str]:
+    """Any title or office noun, any case, longest first: "elected vice president", "won the presidency"."""
     ordered = sorted({t.lower() for t in titles} | set(TITLE_FORMS), key=len, reverse=True)
     return re.compile(r"\b(" + "|".join(re.escape(t) for t in ordered) + r")\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=8)
+def _titled_names(titles: frozenset[str]) -> re.Pattern[str]:
+    """A capitalized title, longest first, then up to four name words: "U.S. President Donald Trump"."""
+    ordered = sorted((t for t in titles if t[0].isupper()), key=len, reverse=True)
+    name = NAME_WORD + r"(?:\s+" + NAME_WORD + r"){0,3}"
+    return re.compile(r"\b(" + "|".join(re.escape(t) for t in ordered) + r")\s+(" + name + ")")
 
 
 def named_office(ctx: _Context, start: int, end: int, held: set[str]) -> tuple[set[str], bool]:
@@ -188,7 +223,7 @@ def named_office(ctx: _Context, start: int, end: int, held: set[str]) -> tuple[s
     even if "president" comes later in the sentence.
     """
     window = ctx.text[start:end]
-    known = _title_pattern(t for o in ctx.pack.offices for t in o.titles).search(window)
+    known = _office_words(ctx.titles).search(window)
     other = OTHER_OFFICES.search(window)
     if other and (known is None or other.start() < known.start()):
         return set(), True
@@ -203,10 +238,10 @@ def _ordinal(ctx: _Context, assertion: Assertion) -> int | None:
     start, end = ctx.sentence(assertion.trigger_start, assertion.trigger_end)
     before = ctx.text[max(start, assertion.trigger_start - 25) : assertion.trigger_start]
     after = ctx.text[assertion.trigger_end : min(end, assertion.trigger_end + 60)]
-    term = re.search(r"\b(first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:\w+\s+)?term\b", before + " " + after, re.IGNORECASE)
+    term = TERM_ORDINAL.search(before + " " + after)
     if term:
         return ORDINALS[term.group(1).lower()]
-    if re.search(r"\bfirst\s+(?:\w+\s+)?$", before, re.IGNORECASE) or re.match(r"\s+for the first time\b", after, re.IGNORECASE):
+    if FIRST_BEFORE.search(before) or FIRST_AFTER.match(after):
         return 1
     return None
 
@@ -534,11 +569,7 @@ def titled_mentions(ctx: _Context) -> Iterator[_Titled]:
     Centre"), and titles of offices the person never held (the pack does not
     cover that office: "Chancellor Rishi Sunak").
     """
-    titles = sorted({t for o in ctx.pack.offices for t in o.titles if t[0].isupper()}, key=len, reverse=True)
-    pattern = re.compile(
-        r"\b(" + "|".join(re.escape(t) for t in titles) + r")\s+(" + NAME_WORD + r"(?:\s+" + NAME_WORD + r"){0,3})"
-    )
-    for m in pattern.finditer(ctx.text):
+    for m in _titled_names(ctx.titles).finditer(ctx.text):
         before = ctx.text[max(0, m.start() - 20) : m.start()]
         if NOT_CURRENT.search(before) or re.match(r"[\-\s]elect\b", ctx.text[m.end(1) :], re.IGNORECASE):
             continue

@@ -65,6 +65,9 @@ def flagged(found: list[Finding], text: str) -> str:
         ("Theresa May became prime minister on July 14, 2016.", "became prime minister on July 14, 2016",
          "Theresa May took office as Prime Minister of the United Kingdom on July 13, 2016 (uk-politics pack)"),
         ("Obama was born in 1962.", "born in 1962", "Barack Obama was born on August 4, 1961 (us-politics pack)"),
+        ("Mr. Trump was first elected president in 2012.", "elected president in 2012", "November 8, 2016"),
+        ("Trump was sworn in at the White House on January 20, 2016.",
+         "sworn in at the White House on January 20, 2016", "January 20, 2017"),
         ("Abraham Lincoln was born on February 13, 1809.", "born on February 13, 1809", "February 12, 1809"),
         ("Boris Johnson was born in 1965.", "born in 1965", "Boris Johnson was born on June 19, 1964"),
         ("Queen Elizabeth II died on September 9, 2022.", "died on September 9, 2022",
@@ -185,8 +188,9 @@ def test_wired_into_the_engine() -> None:
         "On Nov. 18, 2016, 10 days after Trump won the presidential election, Copson received an email.",
         # a month without a year, resolved by the tagger
         "The tax bill was the first victory since Trump took office in January.",
-        # people the packs do not know
+        # people the packs do not know, even when their surname is a pack alias
         "Jane Doe was first elected president in 2004.",
+        "Bill Clinton took office in 1993. Hillary Clinton was born in 1946.",
     ],
 )
 def test_consistent_or_undecidable_claims_are_not_flagged(text: str) -> None:
