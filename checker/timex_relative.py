@@ -152,12 +152,7 @@ def build_duration(m: re.Match[str], text: str) -> Cand | None:
             and not plural
         ):
             return None  # "2018 day five": a year, not a count
-        if num_word.lower() in ("a", "an") and prev_word(text, start).lower() in (
-            "once",
-            "twice",
-            "thrice",
-            "times",
-        ):
+        if num_word.lower() in ("a", "an") and not plural and _is_rate(text, start):
             return Cand(start, m.end(), "set", {"value": duration_value(1, unit)})
     ago = m["ago"].lower() if m["ago"] else None
     frac = 0.5 if m["half"] else _fraction(num_word)
@@ -203,6 +198,16 @@ def build_duration(m: re.Match[str], text: str) -> Cand | None:
         "duration",
         {"num": num, "unit": unit, "mod": _mod(m), "frac": frac},
     )
+
+
+_RATE_BEFORE = re.compile(r"(?:\b(?:once|twice|thrice|times)|\d|\w\ws)\s+$", re.I)
+
+
+def _is_rate(text: str, start: int) -> bool:
+    """"twice a year", "24 hours a day", "four flights a week": a frequency, not a duration."""
+    return bool(_RATE_BEFORE.search(text, max(0, start - 12), start)) and prev_word(text, start).lower() not in (
+        "was", "is", "has", "as", "its", "this", "his", "days", "years", "weeks", "months", "less", "process",
+    )  # fmt: skip
 
 
 def _fraction(num_word: str | None) -> float:

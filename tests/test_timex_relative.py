@@ -282,6 +282,9 @@ def test_unrelated_neighbours_are_not_linked(blank):
         ("Fees are paid annually.", "annually", "SET", "P1Y"),
         ("The paper appears daily.", "daily", "SET", "P1D"),
         ("It is held twice a year.", "a year", "SET", "P1Y"),
+        ("Guards work 24 hours a day.", "a day", "SET", "P1D"),
+        ("It adds four flights a week.", "a week", "SET", "P1W"),
+        ("It took a week.", "a week", "DURATION", "P1W"),
     ],
 )
 def test_times_durations_sets(blank, text, span, type_, value):
