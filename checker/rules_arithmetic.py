@@ -21,7 +21,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from checker.model import Analysis, Assertion, Finding, Related, Timex
@@ -215,12 +215,16 @@ _PLAIN_SPAN = re.compile(
     re.I,
 )
 _CALENDAR = re.compile(
-    r"^(?P<dir>last|this|next|the\s+(?:previous|preceding|following|next|same)|that|the\s+prior)\s+(?P<unit>year|month)$",
+    r"^(?P<dir>last|this|next|the\s+(?:previous|preceding|following|next|same)|that|the\s+prior)\s+(?P<unit>year|month|day)$",
     re.I,
 )
 _DIRECTIONS = {"last": -1, "this": 0, "next": 1, "previous": -1, "preceding": -1, "prior": -1, "following": 1,
                "same": 0, "that": 0}  # fmt: skip
-_OFFSET_SIGN = {"ago": -1, "earlier": -1, "later": 1, "from now": 1, "hence": 1}
+_OFFSET_SIGN = {"ago": -1, "earlier": -1, "later": 1, "from now": 1, "hence": 1, "after that": 1, "afterward": 1,
+                "afterwards": 1, "thereafter": 1, "before that": -1}  # fmt: skip
+# A duration made an offset by the words after it: "five years after that, in 2020".
+_AFTER_THAT = re.compile(r"\s+(?P<dir>after\s+that|afterwards?|thereafter|before\s+that)\b", re.I)
+_GRANULARITY_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 # Dates precise enough to count from or to (a decade or a century is not).
 _POINT_GRANULARITIES = {"day", "week", "weekend", "month", "quarter", "half", "season", "year"}
 
@@ -239,17 +243,17 @@ class Measure:
     start: Window  # the anchor's days (the publication day for "ago")
 
 
-def _apposition(timexes: tuple[Timex, ...], i: int, text: str) -> Timex | None:
-    """The dated expression right next to timex ``i``, joined by a comma, parenthesis or "in"."""
+def _apposition(timexes: tuple[Timex, ...], i: int, text: str, end: int) -> Timex | None:
+    """The dated expression right next to timex ``i`` (read to ``end``), joined by a comma, parenthesis or "in"."""
     me = timexes[i]
     candidates = []
     if i + 1 < len(timexes):
         after = timexes[i + 1]
-        if _GAP_AFTER.match(text[me.end : after.start]):
+        if _GAP_AFTER.match(text[end : after.start]):
             candidates.append(after)
     if i > 0:
         before = timexes[i - 1]
-        if _GAP_BEFORE.match(text[before.end : me.start]) and re.match(r"\s*[,)—–-]", text[me.end :] or "."):
+        if _GAP_BEFORE.match(text[before.end : me.start]) and re.match(r"\s*[,)—–-]", text[end:] or "."):
             candidates.append(before)
     for t in candidates:
         if t.type == "DATE" and t.link is None and t.granularity in _POINT_GRANULARITIES and t.valid:
@@ -274,19 +278,37 @@ def _narrative_anchor(analysis: Analysis, i: int, target: Timex, bounds: list[tu
     return anchor
 
 
+_MOD_BEFORE = re.compile(
+    r"\b(?:more\s+than|over|at\s+least|nearly|almost|about|around|roughly|approximately|some|just\s+under|under|"
+    r"less\s+than|close\s+to|up\s+to)\s+$",
+    re.I,
+)
+
+
+def _with_mod(timex: Timex, text: str) -> Timex:
+    """The expression with the tolerance word before it ("about" + "a decade"), if the tagger left it out."""
+    m = _MOD_BEFORE.search(text, max(0, timex.start - 20), timex.start)
+    return replace(timex, start=m.start(), text=text[m.start() : timex.end]) if m else timex
+
+
 def _offset(analysis: Analysis, i: int, bounds: list[tuple[int, int]]) -> Measure | None:
-    """"Three years later, in 2015" / "two weeks ago, on January 3, 2025"."""
-    me = analysis.timexes[i]
+    """"Three years later, in 2015" / "two weeks ago, on January 3, 2025" / "five years after that, in 2020"."""
+    text = analysis.document.text
+    me = _with_mod(analysis.timexes[i], text)
     m = _COUNT.search(" ".join(me.text.split()))
-    if m is None or m["dir"] is None:
+    after = _AFTER_THAT.match(text, me.end) if me.type == "DURATION" else None
+    if m is None or (m["dir"] or after) is None:
         return None
     claim = stated(me.text, me.mod)
-    target = _apposition(analysis.timexes, i, analysis.document.text)
+    if after is not None:
+        me = replace(me, end=after.end(), text=text[me.start : after.end()])
+    direction = " ".join((m["dir"] or after["dir"]).lower().split())  # type: ignore[index]
+    target = _apposition(analysis.timexes, i, text, me.end)
     if claim is None or target is None:
         return None
-    sign = _OFFSET_SIGN[" ".join(m["dir"].lower().split())]
+    sign = _OFFSET_SIGN[direction]
     published = _published(analysis)
-    if m["dir"].lower() in ("earlier", "later"):
+    if direction not in ("ago", "from now", "hence"):
         anchor = _narrative_anchor(analysis, i, target, bounds)
         if anchor is None or claim.base == "day" and anchor.granularity != "day":
             return None
@@ -305,16 +327,18 @@ def _calendar(analysis: Analysis, i: int, bounds: list[tuple[int, int]]) -> Meas
     m = _CALENDAR.match(" ".join(me.text.split()))
     if m is None:
         return None
-    target = _apposition(analysis.timexes, i, analysis.document.text)
-    if target is None or target.fields.year is None:
-        return None  # "last year, in March": the date narrows the year, it does not restate it
+    target = _apposition(analysis.timexes, i, analysis.document.text, me.end)
+    if target is None:
+        return None
     unit = m["unit"].lower()
     direction = _DIRECTIONS[m["dir"].lower().split()[-1]]
     if m["dir"].lower().startswith(("the", "that")):
         anchor = _narrative_anchor(analysis, i, target, bounds)
-        if anchor is None or anchor.granularity not in ("day", "week", "month", "year") or unit == "month" and anchor.granularity == "year":
-            return None
+        if anchor is None or _GRANULARITY_RANK.get(anchor.granularity, 9) > _GRANULARITY_RANK[unit]:
+            return None  # "the following month" after "2010" has no month to count from
         start = _interval(anchor)
+    elif unit == "day":
+        return None  # "today", "yesterday": a wire story's date is too loose for that
     else:
         published = _published(analysis)
         if published is None:
@@ -322,13 +346,13 @@ def _calendar(analysis: Analysis, i: int, bounds: list[tuple[int, int]]) -> Meas
         anchor, start = None, (published, published)
     assert start is not None
     window = (period_of(unit, shift(start[0], unit, direction)).earliest, period_of(unit, shift(start[1], unit, direction)).latest)
-    return Measure(me, window, target, anchor, True, "calendar", "month", start)  # type: ignore[arg-type]
+    return Measure(me, window, target, anchor, True, "calendar", "day" if unit == "day" else "month", start)  # type: ignore[arg-type]
 
 
 def _span(analysis: Analysis, i: int) -> Measure | None:
     """"from 1939 to 1945, a full decade" / "eight years, from 2009 to 2017"."""
-    me = analysis.timexes[i]
     text = analysis.document.text
+    me = _with_mod(analysis.timexes[i], text)
     if me.type != "DURATION" or not _PLAIN_SPAN.match(" ".join(me.text.split())):
         return None
     if not _SPAN_END.match(text[me.end :]):
@@ -336,13 +360,13 @@ def _span(analysis: Analysis, i: int) -> Measure | None:
     claim = stated(me.text, me.mod)
     if claim is None:
         return None
-    ends = _range_before(analysis.timexes, i, text) or _range_after(analysis.timexes, i, text)
+    ends = _range_before(analysis.timexes, i, me.start, text) or _range_after(analysis.timexes, i, me.end, text)
     if ends is None:
         return None
     first, last = ends
     start, end = _range_days(first, last)
-    if start is None or end is None:
-        return None
+    if start is None or end is None or end[1] < start[0]:
+        return None  # a reversed range is chronology/order's
     # The range covers its last day: 1939 to 1945 runs to the end of 1945.
     window = reach(start, claim, 1)
     window = (window[0] - timedelta(days=1), window[1] - timedelta(days=1) if window[1] != date.max else date.max)
@@ -350,14 +374,16 @@ def _span(analysis: Analysis, i: int) -> Measure | None:
     return Measure(me, window, last, first, explicit, "span", claim.base, start)
 
 
-def _range_before(timexes: tuple[Timex, ...], i: int, text: str) -> tuple[Timex, Timex] | None:
-    if i >= 2 and timexes[i - 1].link == i - 2 and _GAP_RANGE_SPAN.match(text[timexes[i - 1].end : timexes[i].start]):
+def _range_before(timexes: tuple[Timex, ...], i: int, start: int, text: str) -> tuple[Timex, Timex] | None:
+    """The range just before the duration at ``start``: "from 1939 to 1945, a full decade"."""
+    if i >= 2 and timexes[i - 1].link == i - 2 and _GAP_RANGE_SPAN.match(text[timexes[i - 1].end : start]):
         return timexes[i - 2], timexes[i - 1]
     return None
 
 
-def _range_after(timexes: tuple[Timex, ...], i: int, text: str) -> tuple[Timex, Timex] | None:
-    if i + 2 < len(timexes) and timexes[i + 1].link == i + 2 and _GAP_SPAN_RANGE.match(text[timexes[i].end : timexes[i + 1].start]):
+def _range_after(timexes: tuple[Timex, ...], i: int, end: int, text: str) -> tuple[Timex, Timex] | None:
+    """The range just after the duration ending at ``end``: "eight years, from 2009 to 2017"."""
+    if i + 2 < len(timexes) and timexes[i + 1].link == i + 2 and _GAP_SPAN_RANGE.match(text[end : timexes[i + 1].start]):
         return timexes[i + 1], timexes[i + 2]
     return None
 
@@ -384,7 +410,7 @@ def _measures(analysis: Analysis) -> Iterator[Measure]:
         if t.type == "DATE":
             found = _offset(analysis, i, bounds) or _calendar(analysis, i, bounds)
         elif t.type == "DURATION":
-            found = _span(analysis, i)
+            found = _span(analysis, i) or _offset(analysis, i, bounds)
         else:
             found = None
         if found is not None:
@@ -418,10 +444,18 @@ def _duration_message(m: Measure) -> str:
     if m.kind == "span":
         return f"{origin} to {target} is {gap}, which does not fit {claim}"
     if m.kind == "calendar":
-        meant = m.window[0].strftime("%Y") if m.window[0].month == 1 and m.window[1].month == 12 else m.window[0].strftime("%B %Y")
+        meant = _period_words(m.window)
         return f"{claim} counted from {origin} is {meant}, not {target}"
     side = "after" if days[0] > m.start[1] else "before"
     return f"{claim} does not fit {target}: {target} is {gap} {side} {origin}"
+
+
+def _period_words(window: Window) -> str:
+    """A calendar year, month or day as a reader writes it."""
+    first, last = window
+    if first == last:
+        return f"{first:%B} {first.day}, {first.year}"
+    return str(first.year) if (first.month, last.month) == (1, 12) else f"{first:%B %Y}"
 
 
 def _target_days(m: Measure) -> Window:

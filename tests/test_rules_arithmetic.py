@@ -54,6 +54,11 @@ def spanned(text: str, finding: Finding) -> str:
         ("The law passed on March 3, 2020. Ten days later, on April 1, 2020, it took effect.", PUBLISHED, "Ten days later", ["March 3, 2020", "April 1, 2020"]),
         ("The plant opened in 2010. The following year, in 2013, it closed.", PUBLISHED, "The following year", ["2010", "2013"]),
         ("The fund started in 1990. A decade later, in 2010, it was wound up.", PUBLISHED, "A decade later", ["1990", "2010"]),
+        ("He arrived in 2010. Five years after that, in 2020, he left.", PUBLISHED, "Five years after that", ["2010", "2020"]),
+        ("He arrived on March 3, 2020. The next day, March 5, he left.", PUBLISHED, "The next day", ["March 3, 2020", "March 5"]),
+        ("He arrived in March 2010. The following month, in June 2010, he left.", PUBLISHED, "The following month", ["March 2010", "June 2010"]),
+        ("Last month, on October 3, sales fell.", PUBLISHED, "Last month", ["October 3"]),
+        ("The plant opened in 2010. Nearly two decades later, in 2012, it closed.", PUBLISHED, "Nearly two decades later", ["2010", "2012"]),
     ],
 )
 def test_offsets_and_spans_that_do_not_fit_are_flagged(text: str, published: date, span: str, related: list[str]) -> None:
@@ -96,6 +101,13 @@ def test_two_weeks_ago_after_publication_is_both_an_offset_and_an_anachronism() 
         ("Last year, in March, sales fell.", PUBLISHED),  # the date narrows the year
         ("Earlier this year, in March, sales fell.", PUBLISHED),
         ("Two weeks ago, on December 6, the board met.", date(2024, 12, 20)),
+        ("He arrived in 2010. Five years after that, in 2015, he left.", PUBLISHED),
+        ("He arrived on March 3, 2020. The following day, on March 4, 2020, he left.", PUBLISHED),
+        ("He arrived in 2010. The following month, in May 2010, he left.", PUBLISHED),  # no month to count from
+        ("Last month, on May 3, sales fell.", PUBLISHED),
+        ("The plant opened in 2010. Nearly two decades later, in 2028, it closed.", PUBLISHED),
+        ("From 2014 to 2012, two years, he ruled.", PUBLISHED),  # reversed: chronology/order's
+        ("Yesterday, May 3, sales fell.", PUBLISHED),  # a wire story's date is too loose for days
         ("The plant opened in 2010. More than three years later, in 2015, it closed.", PUBLISHED),
         ("The plant opened in 2010. About four years later, in 2015, it closed.", PUBLISHED),
         ("It opened in November 2010. Three months later, in February, it closed.", PUBLISHED),
