@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import csv
 import os
+import re
 from datetime import date, datetime
 from pathlib import Path
 
 import pytest
 
 from checker import engine, nlp, packs, rules_facts, source
-from checker.model import Finding
+from checker.model import Document, Finding
 
 ISOT = Path("data/news/isot-reuters-politics-2017-sample/True.csv")
 
@@ -299,21 +300,36 @@ def test_title_rule_wired_into_the_engine() -> None:
 # ---------------------------------------------------------------- real news: no false positives
 
 
-def test_isot_reuters_politics_sample_has_no_findings(shared: Path) -> None:
-    """Reuters politics, Nov.-Dec. 2017: "President Donald Trump" hundreds of times, "former
-    President Barack Obama", "Prime Minister Theresa May". Every 16th article by default (a few
-    seconds); CHRONOLINT_FULL_SAMPLES=1 checks all 561."""
+def _isot(shared: Path, step: int, published: date | None = None) -> list[Document]:
+    """Every ``step``-th ISOT article (title, blank line, body), dated by its row or by ``published``."""
     path = shared / ISOT
     if not path.is_file():
         pytest.skip(f"{path} is not present")
     with path.open(encoding="utf-8", newline="") as f:
         rows = list(csv.DictReader(f))
-    step = 1 if os.environ.get("CHRONOLINT_FULL_SAMPLES") else 16
-    documents = [
+    return [
         source.read_text(f"{row['title']}\n\n{row['text']}", path=f"isot-{i}", fmt="text",
-                         published=datetime.strptime(row["date"].strip(), "%B %d, %Y").date())
+                         published=published or datetime.strptime(row["date"].strip(), "%B %d, %Y").date())
         for i, row in enumerate(rows)
         if i % step == 0
     ]
-    found = engine.findings(engine.analyze(documents), rules={"facts/contradiction", "facts/title-anachronism"})
+
+
+FACT_RULES = {"facts/contradiction", "facts/title-anachronism"}
+
+
+def test_isot_reuters_politics_sample_has_no_findings(shared: Path) -> None:
+    """Reuters politics, Nov.-Dec. 2017: "President Donald Trump" hundreds of times, "former
+    President Barack Obama", "Prime Minister Theresa May". Every 16th article by default (a few
+    seconds); CHRONOLINT_FULL_SAMPLES=1 checks all 561."""
+    documents = _isot(shared, 1 if os.environ.get("CHRONOLINT_FULL_SAMPLES") else 16)
+    found = engine.findings(engine.analyze(documents), rules=FACT_RULES)
     assert [(f.span.path, f.message) for f in found] == []
+
+
+def test_isot_redated_after_the_terms_is_flagged(shared: Path) -> None:
+    """The same articles dated 2023-06-01 (Trump, Pence and May out of office): the rule does fire."""
+    documents = _isot(shared, 10, published=date(2023, 6, 1))
+    found = engine.findings(engine.analyze(documents), rules=FACT_RULES)
+    assert found and all(f.rule == "facts/title-anachronism" for f in found)
+    assert all(re.search(r"(Donald Trump|Mike Pence|Theresa May) was not", f.message) for f in found), found
