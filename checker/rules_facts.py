@@ -620,11 +620,24 @@ def _time_of(ctx: _Context, mention: _Titled) -> tuple[date, date, str] | None:
     return None
 
 
+def _writers_present(ctx: _Context) -> tuple[date, date]:
+    """The days the text may have been written: from the publication date to the latest day it
+    reports as past. A text telling an inauguration after its publication date was written after
+    it; that conflict is chronology/anachronism's to report, not a wrong title."""
+    told = [
+        ctx.analysis.timexes[a.timex].earliest
+        for a in ctx.analysis.assertions
+        if a.modality == "asserted" and a.tense == "past" and ctx.analysis.timexes[a.timex].fields.year is not None
+    ]
+    return ctx.published, max([ctx.published, *(d for d in told if d is not None)])
+
+
 def title_anachronisms(analysis: Analysis, pack: Pack) -> Iterator[Finding]:
-    """Titles for a time when the person held the office neither then nor at publication."""
+    """Titles for a time when the person held the office neither then nor when the text was written."""
     ctx = _Context(analysis, pack)
     if ctx.published is None:
         return  # a current holder's title may describe the past ("President Trump won in 2016"): needs the date
+    now = _writers_present(ctx)
     for mention in titled_mentions(ctx):
         if _inside(mention.start, ctx.quotes):
             continue
@@ -632,9 +645,8 @@ def title_anachronisms(analysis: Analysis, pack: Pack) -> Iterator[Finding]:
         if when is None:
             continue
         lo, hi, said = when
-        states = [(_held(pack, p, mention.offices, lo, hi), _held(pack, p, mention.offices, ctx.published, ctx.published))
-                  for p in mention.people]
-        if any(at is not False or now is not False for at, now in states):
+        states = [(_held(pack, p, mention.offices, lo, hi), _held(pack, p, mention.offices, *now)) for p in mention.people]
+        if any(at is not False or written is not False for at, written in states):
             continue
         yield _title_finding(ctx, mention, lo, hi, said)
 

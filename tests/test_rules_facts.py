@@ -287,6 +287,15 @@ def test_titles_in_office_or_qualified_are_not_flagged(text: str, published: dat
     assert titles(text, published) == []
 
 
+def test_a_text_telling_later_events_was_written_later() -> None:
+    """Its inauguration after the publication date is chronology/anachronism's finding, not a wrong title."""
+    text = ("President Trump, who was reelected in November 2024 and sworn into his second term on "
+            "January 20, 2025, vowed to act.")
+    assert titles(text, date(2024, 12, 20)) == []
+    found = titles("President Trump, who was reelected in November 2024, vowed on Friday to act.", date(2024, 12, 20))
+    assert [f.rule for f in found] == ["facts/title-anachronism"]
+
+
 def test_undated_documents_are_not_checked_for_titles() -> None:
     assert titles("President Obama told reporters on Tuesday that he was tired.", None) == []
 
