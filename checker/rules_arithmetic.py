@@ -61,6 +61,8 @@ def _interval(timex: Timex) -> Window | None:
 def _fits(timex: Timex, window: Window) -> bool:
     """Whether the date can lie in ``window``; a date without a written year may take any year."""
     if timex.fields.year is None and timex.fields.month is not None:
+        if (window[1] - window[0]).days >= 366:
+            return True
         month, day = timex.fields.month, timex.fields.day
         for year in range(window[0].year - 1, window[1].year + 2):
             if not 1 <= year <= 9999:
@@ -224,7 +226,7 @@ _OFFSET_SIGN = {"ago": -1, "earlier": -1, "later": 1, "from now": 1, "hence": 1,
                 "afterwards": 1, "thereafter": 1, "before that": -1}  # fmt: skip
 # A duration made an offset by the words after it: "five years after that, in 2020".
 _AFTER_THAT = re.compile(r"\s+(?P<dir>after\s+that|afterwards?|thereafter|before\s+that)\b", re.I)
-_GRANULARITY_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
+_GRANULARITY_RANK = {"day": 0, "week": 1, "month": 2, "quarter": 2, "half": 2, "season": 2, "year": 3}
 # Dates precise enough to count from or to (a decade or a century is not).
 _POINT_GRANULARITIES = {"day", "week", "weekend", "month", "quarter", "half", "season", "year"}
 
@@ -237,15 +239,15 @@ class Measure:
     window: Window  # where the date in apposition must lie
     target: Timex  # the date in apposition (or a range's end)
     anchor: Timex | None  # the earlier date counted from (None: the publication date)
-    explicit: bool
+    explicit: bool  # every endpoint written out (no year borrowed)
     kind: str  # "offset", "calendar" or "span"
     base: str
     start: Window  # the anchor's days (the publication day for "ago")
 
 
-def _apposition(timexes: tuple[Timex, ...], i: int, text: str, end: int) -> Timex | None:
-    """The dated expression right next to timex ``i`` (read to ``end``), joined by a comma, parenthesis or "in"."""
-    me = timexes[i]
+def _apposition(timexes: tuple[Timex, ...], i: int, text: str, me: Timex) -> Timex | None:
+    """The dated expression right next to timex ``i`` (as read: ``me``), joined by a comma, parenthesis or "in"."""
+    end = me.end
     candidates = []
     if i + 1 < len(timexes):
         after = timexes[i + 1]
@@ -303,7 +305,7 @@ def _offset(analysis: Analysis, i: int, bounds: list[tuple[int, int]]) -> Measur
     if after is not None:
         me = replace(me, end=after.end(), text=text[me.start : after.end()])
     direction = " ".join((m["dir"] or after["dir"]).lower().split())  # type: ignore[index]
-    target = _apposition(analysis.timexes, i, text, me.end)
+    target = _apposition(analysis.timexes, i, text, me)
     if claim is None or target is None:
         return None
     sign = _OFFSET_SIGN[direction]
@@ -327,7 +329,7 @@ def _calendar(analysis: Analysis, i: int, bounds: list[tuple[int, int]]) -> Meas
     m = _CALENDAR.match(" ".join(me.text.split()))
     if m is None:
         return None
-    target = _apposition(analysis.timexes, i, analysis.document.text, me.end)
+    target = _apposition(analysis.timexes, i, analysis.document.text, me)
     if target is None:
         return None
     unit = m["unit"].lower()
@@ -367,10 +369,11 @@ def _span(analysis: Analysis, i: int) -> Measure | None:
     start, end = _range_days(first, last)
     if start is None or end is None or end[1] < start[0]:
         return None  # a reversed range is chronology/order's
-    # The range covers its last day: 1939 to 1945 runs to the end of 1945.
-    window = reach(start, claim, 1)
-    window = (window[0] - timedelta(days=1), window[1] - timedelta(days=1) if window[1] != date.max else date.max)
-    explicit = _explicit(last) and (first.fields.year is not None or first.fields.month is not None)
+    # Counted with or without its last day ("March 1 to March 30" is 29 or 30 days), and a day
+    # more for months of unequal length ("March 1 to March 30, a full month").
+    reached = reach(start, claim, 1)
+    window = (reached[0] - timedelta(days=2), reached[1])
+    explicit = first.fields.year is not None  # else its year was taken from the other end
     return Measure(me, window, last, first, explicit, "span", claim.base, start)
 
 
@@ -427,7 +430,7 @@ def durations(analysis: Analysis) -> Iterator[Finding]:
             related.insert(0, Related(doc.source_span(m.anchor.start, m.anchor.end), f"measured from {_words(m.anchor)}"))
         yield Finding(
             rule="arithmetic/duration",
-            severity="error" if m.explicit and (m.anchor is None or _explicit(m.anchor)) else "warning",
+            severity="error" if m.explicit else "warning",
             message=_duration_message(m),
             span=doc.source_span(m.claim.start, m.claim.end),
             related=tuple(related),
