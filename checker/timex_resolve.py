@@ -58,6 +58,10 @@ NARRATIVE_REACH = 1500
 HISTORICAL_SHARE = 0.7
 # A past-tense verb may still report a date just ahead ("said the offer expires Nov. 20").
 PAST_TENSE_REACH = 31
+# With no tense, a yearless date this much further ahead counts as near as one behind.
+FUTURE_WEIGHT = 2
+# "could not be located Wednesday": these modals say nothing about the time.
+UNCERTAIN_MODALS = {"could", "can", "ca", "should", "must"}
 PLAN_VERBS = {
     "plan",
     "expect",
@@ -122,12 +126,15 @@ class Resolver:
         lowers = {w.lower_ for w in words}
         if lowers & {"have", "has", "had", "'ve"} and verb.tag_ == "VBN":
             return "past"
-        if any(w.tag_ == "MD" for w in words) or lowers & {"going", "gonna"}:
+        modals = {w.lower_ for w in words if w.tag_ == "MD"}
+        if modals - UNCERTAIN_MODALS or lowers & {"going", "gonna"}:
             return "future"
+        if modals:
+            return None
         head = verb.head
         if verb.dep_ == "xcomp" and head.i != verb.i and head.lemma_ in PLAN_VERBS:
             return "future"
-        if verb.lemma_ in PLAN_VERBS and any(c.dep_ == "xcomp" for c in verb.children):
+        if verb.lemma_ in PLAN_VERBS:  # "planned a rally on Saturday"
             return "future"
         if (
             any(w.tag_ == "VBD" for w in words)
@@ -239,7 +246,7 @@ class Resolver:
             return True
         years = [int(c.p["year"]) for c in cands if c.p.get("year")]  # type: ignore[call-overload]
         far = sum(abs(y - self.dct.year) >= 2 for y in years)
-        return len(years) >= 3 and far >= HISTORICAL_SHARE * len(years)
+        return len(years) >= 5 and far >= HISTORICAL_SHARE * len(years)
 
     def narrative_year(self, c: Cand) -> int | None:
         """The year a historical narrative has moved to: the last stated year, when it is recent
@@ -301,7 +308,7 @@ class Resolver:
                 and behind > 0
             ):
                 continue
-            best.append((max(2 * ahead, behind, 0), y))
+            best.append((max(int(FUTURE_WEIGHT * ahead), behind, 0), y))
         return min(best)[1] if best else self.dct.year, "tense" if tense in (
             "past",
             "future",
