@@ -200,7 +200,7 @@ def build_duration(m: re.Match[str], text: str) -> Cand | None:
     )
 
 
-_RATE_BEFORE = re.compile(r"(?:\b(?:once|twice|thrice|times)|\d|\w\ws)\s+$", re.I)
+_RATE_BEFORE = re.compile(r"(?:\b(?:once|twice|thrice|times)|\d|\w\ws)\s+$", re.IGNORECASE)
 
 
 def _is_rate(text: str, start: int) -> bool:
