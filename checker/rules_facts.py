@@ -66,6 +66,7 @@ JURISDICTION_WORDS = {
 }
 SENTENCE_END = re.compile(r"[.!?][\"”’]?\s+(?=[\"“A-Z])|\n\s*\n")
 ABBREVIATION = re.compile(r"(?:\b[A-Z]|\bU\.S|\bU\.K|\bMr|\bMrs|\bMs|\bDr|\bSt|\bJr|\bSr)\.$")
+OF_PHRASE = re.compile(r"\s+(?:of|at)\s+((?:the\s+)?\S+(?:\s+\S+)?)")
 HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady", "senator", "sen", "rep", "gov"})
 NAME_WORD = r"(?:[A-Z][\w'’\-]*\.?|[A-Z]\.)"
 
@@ -230,7 +231,11 @@ def named_office(ctx: _Context, start: int, end: int, held: set[str]) -> tuple[s
     if known is None:
         return set(), False
     title = TITLE_FORMS.get(known.group(1).lower(), known.group(1))
-    return {o.id for o in ctx.pack.offices_titled(title)} & held, False
+    offices = {o.id for o in ctx.pack.offices_titled(title)} & held
+    of = OF_PHRASE.match(window, known.end())
+    if of and not any(_in_place(of.group(1), ctx.pack.office(o).jurisdiction) for o in offices):
+        return set(), True  # "president of the Harvard Law Review"
+    return offices, False
 
 
 def _ordinal(ctx: _Context, assertion: Assertion) -> int | None:
@@ -432,7 +437,8 @@ def _only_election(expr: str) -> bool:
 
 
 def _in_place(text: str, jurisdiction: str) -> bool:
-    words = JURISDICTION_WORDS.get(jurisdiction, re.escape(jurisdiction))
+    """Does the text name the jurisdiction (its name, or a word for it: "U.S.", "British")?"""
+    words = "|".join(filter(None, (re.escape(jurisdiction), JURISDICTION_WORDS.get(jurisdiction))))
     return re.search(words, text, re.IGNORECASE if text.islower() else 0) is not None
 
 

@@ -49,6 +49,10 @@ def flagged(found: list[Finding], text: str) -> str:
          "Barack Obama was first elected President of the United States on November 4, 2008 (us-politics pack)"),
         ("Barack Obama was elected president in 2004.", "elected president in 2004",
          "elected President of the United States on November 4, 2008 and on November 6, 2012"),
+        ("Obama was elected president of the United States in 2004.", "elected president of the United States in 2004",
+         "November 4, 2008"),
+        ("Theresa May became prime minister of Britain on July 14, 2016.",
+         "became prime minister of Britain on July 14, 2016", "July 13, 2016"),
         ("Joe Biden was elected vice president in 2016.", "elected vice president in 2016",
          "Joe Biden was elected Vice President of the United States on November 4, 2008"),
         ("Lincoln was elected president in 1862.", "elected president in 1862", "November 6, 1860"),
@@ -161,6 +165,8 @@ def test_wired_into_the_engine() -> None:
         "Joe Biden was first elected to the Senate in 1972.",
         "Biden was sworn in as a senator on January 3, 1973.",
         "Obama was elected in 2004.",  # no office named: the Senate race that year
+        "Obama was elected president of the Harvard Law Review in 1990.",
+        "Boris Johnson was elected president of the Oxford Union in 1986.",
         # the right dates
         "Biden was inaugurated on January 20, 2021.",
         "Barack Obama was inaugurated on January 20, 2009.",
