@@ -2,14 +2,17 @@
 
     tag(doc, dct, date_order="us") -> list[Timex]
 
-How it works, and why it is fast: candidate spans come from regular expressions
-compiled once at import (``checker.timex_patterns``, ``checker.timex_relative``) and run over ``doc.text`` at C
-speed; no Python work is done per token. Candidates are then chosen longest-first,
-adjacent pieces merged (``checker.timex_select``: a weekday in apposition to a date, ranges), and each one is
-resolved in document order (``checker.timex_resolve``): missing parts come from the
-publication date (DCT), the verb's tense (read from the parse when the doc has one),
-or the last explicit date of the narrative (HeidelTime's reference time).
-"""
+How it works, and why it is fast (~300k words/s of CPU on news after tokenization):
+one pass of a keyword regex over ``doc.text`` finds trigger words (month and
+weekday names, time units, numbers...); each rule's regex, compiled once at import
+(``checker.timex_patterns`` for calendar dates, ``checker.timex_relative`` for the
+rest), is then searched only in small windows around its triggers. No Python work
+is done per token. ``checker.timex_select`` keeps the longest matches, attaches
+modifiers ("early", "mid-"), merges appositions (a weekday with its date, a clock
+time with its day) and links ranges. ``checker.timex_resolve`` resolves each
+candidate in document order: missing parts come from the publication date (DCT),
+the verb's tense (from the parse when the doc has one, else cue words), or the
+narrative (the last explicit date, HeidelTime's reference time)."""
 
 from __future__ import annotations
 
