@@ -25,6 +25,7 @@ from checker.timex_resolve import Resolver
 from checker.timex_select import candidates
 
 DATE_ORDERS = ("us", "international")
+USABLE_DCT = (date(100, 1, 1), date(9899, 12, 31))
 
 
 def tag(doc: Doc, dct: date | None, *, date_order: str = "us") -> list[Timex]:
@@ -40,4 +41,6 @@ def tag(doc: Doc, dct: date | None, *, date_order: str = "us") -> list[Timex]:
     found = candidates(doc.text, date_order)
     if not found:
         return []
+    if dct is not None and not USABLE_DCT[0] <= dct <= USABLE_DCT[1]:
+        dct = None  # a publication date in year 1 or 9999 anchors nothing (and would overflow the calendar)
     return Resolver(doc, dct).resolve_all(found)

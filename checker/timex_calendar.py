@@ -14,6 +14,11 @@ from typing import NamedTuple
 from checker.timex_lexicon import SEASON_MONTHS
 
 
+# The range shifts are clamped to, so that the period around the result still fits in ``date``.
+EARLIEST = date(1, 1, 1)
+LATEST = date(9998, 12, 31)
+
+
 class Period(NamedTuple):
     value: str
     granularity: str
@@ -44,9 +49,10 @@ def shift(d: date, unit: str, n: int) -> date:
     Clamped to the calendar's range: "a million years ago" must not crash the tagger.
     """
     try:
-        return _shift(d, unit, n)
+        moved = _shift(d, unit, n)
     except (OverflowError, ValueError):
-        return date.min if n < 0 else date.max
+        return EARLIEST if n < 0 else LATEST
+    return min(max(moved, EARLIEST), LATEST)
 
 
 def _shift(d: date, unit: str, n: int) -> date:

@@ -422,3 +422,10 @@ def test_range_end_gives_its_year_to_the_start(blank):
         ("2024-01-01", None, 1),
         ("2024-03-31", 2024, 0),
     ]
+
+
+@pytest.mark.parametrize("dct", [DCT, None, date(1, 1, 1), date(9999, 12, 31)])
+def test_extreme_inputs_do_not_crash(blank, dct):
+    text = "9999999 weeks from now, the day after tomorrow, the 1st century, 1000 years later, Q4 of 2100."
+    for t in tag(blank, text, dct):
+        assert text[t.start : t.end] == t.text
