@@ -13,7 +13,6 @@ from typing import NamedTuple
 
 from checker.timex_lexicon import SEASON_MONTHS
 
-
 # The range shifts are clamped to, so that the period around the result still fits in ``date``.
 EARLIEST = date(1, 1, 1)
 LATEST = date(9998, 12, 31)
