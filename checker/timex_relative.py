@@ -200,11 +200,13 @@ def build_duration(m: re.Match[str], text: str) -> Cand | None:
     )
 
 
-_RATE_BEFORE = re.compile(r"(?:\b(?:once|twice|thrice|times)|\d|\w\ws)\s+$", re.IGNORECASE)
+_RATE_BEFORE = re.compile(
+    r"(?:\b(?:once|twice|thrice|times)|\d|\w\ws)\s+$", re.IGNORECASE
+)
 
 
 def _is_rate(text: str, start: int) -> bool:
-    """"twice a year", "24 hours a day", "four flights a week": a frequency, not a duration."""
+    """ "twice a year", "24 hours a day", "four flights a week": a frequency, not a duration."""
     return bool(_RATE_BEFORE.search(text, max(0, start - 12), start)) and prev_word(text, start).lower() not in (
         "was", "is", "has", "as", "its", "this", "his", "days", "years", "weeks", "months", "less", "process",
     )  # fmt: skip
