@@ -153,7 +153,8 @@ def read_gum(path: Path) -> GumDoc:
     """One GUM XML file in vertical format: first column tokens joined by spaces.
 
     Tokens inside one ``<w>`` (e.g. "do" + "n't") are joined without a space;
-    each ``</s>`` ends a line so sentence breaks stay visible to the tagger.
+    each ``</s>`` ends a line and each ``</p>``/``</head>`` adds a blank line, so
+    sentence and paragraph breaks stay visible to the pipeline.
     """
     parts: list[str] = []
     pos = 0
@@ -190,7 +191,8 @@ def read_gum(path: Path) -> GumDoc:
                 in_w, glue = True, False
             elif tag == "/w":
                 in_w = False
-            elif tag == "/s" and parts:
+            elif tag in ("/s", "/p", "/head") and parts:
+                # a line break ends a sentence; a blank line ends a paragraph or headline
                 parts.append("\n")
                 pos += 1
                 glue = True
