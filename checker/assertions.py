@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -29,6 +29,13 @@ PREPOSITION_RELATION = {
 PLAN_VERBS = frozenset(
     "schedule expect plan set due intend aim hope want propose seek vow pledge promise agree "
     "prepare decide threaten try attempt wish need hope aspire tend slate poise".split()
+)
+# Verbs about what is to come: a date after their object dates the object ("urged budget
+# restraint in 2018", "floated as a candidate in 2020"), not the urging or floating.
+PROSPECTIVE_VERBS = frozenset(
+    "urge propose recommend predict forecast project expect plan promise pledge vow call ask seek "
+    "approve set schedule raise lower cut target float nominate consider discuss debate weigh eye "
+    "back endorse support oppose budget earmark allocate book reserve order prepare announce unveil".split()
 )
 SPEECH_VERBS = frozenset("say tell announce report state claim add note predict warn insist write declare".split())
 HYPOTHETICAL_MARKERS = frozenset({"if", "unless", "whether", "should", "suppose", "lest"})
@@ -181,6 +188,20 @@ def modality(verb: Token, quoted: bool) -> str:
     return "asserted"
 
 
+def dates_its_object(verb: Token, span: Span, timex: Timex) -> bool:
+    """A prospective verb, its object or "as" phrase, then a year or month: the date is the object's.
+
+    "urged budget restraint in 2018" dates the restraint; "announced the plan on March 3"
+    dates the announcement: a day is rarely the time of a plan's object.
+    """
+    if verb.lemma_.lower() not in PROSPECTIVE_VERBS or timex.granularity == "day":
+        return False
+    return any(
+        verb.i < child.i < span.start and (child.dep_ in ("dobj", "dative") or (child.dep_ == "prep" and child.lower_ == "as"))
+        for child in verb.children
+    )
+
+
 def _name_of(token: Token) -> str:
     """A noun phrase reduced to a comparable key: its proper-noun tail, or its words without determiners."""
     words = [t for t in token.subtree if t.dep_ not in ("det", "punct", "prep", "relcl", "acl", "appos", "cc", "conj")
@@ -276,15 +297,33 @@ def extract(doc: Doc, timexes: Sequence[Timex], pack: Pack) -> list[Assertion]:
     for sentence in doc.sents:
         for index, timex in by_sentence.get(sentence.start, []):
             span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
-            assertion = _assertion(len(found), index, span, pack, mentions, quotes)
+            assertion = _assertion(len(found), index, timex, span, pack, mentions, quotes)
             if assertion is not None:
                 found.append(assertion)
         mentions = _remember(sentence, mentions)
-    return found
+    return [_with_full_names(a, mentions.people) for a in found]
+
+
+def _with_full_names(assertion: Assertion, people: dict[str, str]) -> Assertion:
+    """A bare surname becomes the full name the document gives anywhere, before or after it."""
+    roles = tuple((role, people.get(name, name)) for role, name in assertion.participants)
+    if roles == assertion.participants:
+        return assertion
+    inferred = assertion.inferred if "participant" in assertion.inferred else (*assertion.inferred, "participant")
+    return replace(assertion, participants=roles, inferred=inferred)
+
+
+def _modality(verb: Token | None, span: Span, timex: Timex, quoted: bool) -> str:
+    if verb is None:
+        return "quoted" if quoted else "asserted"
+    if not quoted and dates_its_object(verb, span, timex):
+        return "planned"
+    return modality(verb, quoted)
 
 
 def _assertion(
-    number: int, index: int, span: Span, pack: Pack, mentions: _Mentions, quotes: Sequence[tuple[int, int]]
+    number: int, index: int, timex: Timex, span: Span, pack: Pack, mentions: _Mentions,
+    quotes: Sequence[tuple[int, int]],
 ) -> Assertion | None:
     word, relation = governor(span, pack)
     if word is None or word in span:
@@ -313,6 +352,7 @@ def _assertion(
         tense=tense,
         aspect=aspect,
         polarity="negative" if negated else "positive",
-        modality=modality(verb, quoted) if verb is not None else ("quoted" if quoted else "asserted"),
+        modality=_modality(verb, span, timex, quoted),
         inferred=inferred,
+        trigger_pos="VERB" if word.pos_ in ("VERB", "AUX") else "NOUN",
     )

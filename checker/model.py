@@ -127,7 +127,8 @@ class Assertion:
     roles to normalized names (a surname or pronoun is linked to the full name
     mentioned earlier). ``tense``: past, present, future, none; ``aspect``:
     simple, perfect, progressive; ``modality``: asserted, hypothetical, planned,
-    reported-future, quoted. ``inferred`` lists the pieces that were inferred
+    reported-future, quoted. ``trigger_pos`` is VERB or NOUN ("the inauguration on
+    January 20"): a noun carries no tense of its own. ``inferred`` lists the pieces that were inferred
     rather than read (``tense``, ``participant``, ``year``), which lowers a
     finding's severity.
     """
@@ -145,6 +146,7 @@ class Assertion:
     polarity: str = "positive"
     modality: str = "asserted"
     inferred: tuple[str, ...] = ()
+    trigger_pos: str = "VERB"
 
     def participant(self, role: str) -> str | None:
         return dict(self.participants).get(role)

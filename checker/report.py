@@ -162,6 +162,7 @@ def assertion_record(assertion: Assertion, analysis: Analysis) -> dict:
     return {
         "event": assertion.event,
         "trigger": assertion.trigger,
+        "trigger_pos": assertion.trigger_pos,
         **_offsets(doc.source_span(assertion.trigger_start, assertion.trigger_end)),
         "timex": assertion.timex,
         "relation": assertion.relation,

@@ -205,15 +205,17 @@ def conflict_findings(analyses: Sequence[Analysis], pack: Pack) -> list[Finding]
     return findings
 
 
-def _range_start(start: Timex, end: Timex) -> date | None:
-    """The first day a range's start can be; a yearless start shares its end's year ("June 30 to June 1, 2024")."""
-    f = start.fields
-    if f.year is None and end.fields.year is not None and f.month is not None:
-        try:
-            return date(end.fields.year, f.month, f.day or 1)
-        except ValueError:
-            return None
-    return start.earliest
+def _reversed(start: Timex, end: Timex) -> bool:
+    """Whether a range ends before it starts.
+
+    A start without a year shares the end's year or wraps into the year before it
+    ("between November and March"), so it is reversed only within one month
+    ("June 30 to June 1, 2024").
+    """
+    if start.fields.year is None:
+        s, e = start.fields, end.fields
+        return s.month is not None and s.month == e.month and None not in (s.day, e.day) and s.day > e.day
+    return start.earliest is not None and end.latest is not None and end.latest < start.earliest
 
 
 def reversed_ranges(analysis: Analysis) -> Iterator[Finding]:
@@ -222,8 +224,7 @@ def reversed_ranges(analysis: Analysis) -> Iterator[Finding]:
         if start.link is None or start.link <= index:
             continue
         end = analysis.timexes[start.link]
-        first = _range_start(start, end)
-        if first is None or end.latest is None or end.latest >= first:
+        if not _reversed(start, end):
             continue
         explicit = end.fields.year is not None
         yield Finding(
