@@ -597,7 +597,22 @@ def _is_creation(birth: Birth) -> bool:
     return birth.assertion.event != "birth"
 
 
-def _linked(age: Age, birth: Birth, sentence: int) -> bool:
+_ANOTHER = re.compile(r"\b(?:and|with|whose|while|but|or)\s+(?:his|her|their|its|the|a|an|[A-Z])|\b[A-Z][\w'’-]*")
+
+
+def _someone_between(text: str, age: Age, birth: Assertion) -> bool:
+    """Whether another person may stand between an age and a birth the parse left without a subject
+    ("Smith, 45, and his son, born in 2000"): a conjoined phrase, a kin word, or another name."""
+    lo, hi = sorted((age.end, birth.trigger_start)) if birth.trigger_start > age.start else (birth.trigger_end, age.start)
+    own = set((age.person or "").split())
+    for m in _ANOTHER.finditer(text, lo, hi):
+        word = m[0]
+        if not word[0].isupper() or word not in own and not _NOT_NAMES.match(word):
+            return True
+    return any(w in OTHER_PEOPLE for w in _norm(text[lo:hi]).split())
+
+
+def _linked(text: str, age: Age, birth: Birth, sentence: int) -> bool:
     """Whether a birth is the birth of the person (or thing) whose age is given.
 
     In the same sentence, unless the birth is told of someone else ("her father"); a
@@ -609,7 +624,7 @@ def _linked(age: Age, birth: Birth, sentence: int) -> bool:
         return birth.sentence == sentence and age.person is not None and whose is not None and _same(age.person, whose)
     if birth.sentence == sentence:
         if whose is None or "participant" in birth.assertion.inferred:
-            return True
+            return not _someone_between(text, age, birth.assertion)
         if age.person is not None:
             return _same(age.person, whose)
         return not any(w in OTHER_PEOPLE for w in _norm(whose).split())
@@ -654,11 +669,20 @@ def _moments(analysis: Analysis, age: Age, birth: Birth, bounds: list[tuple[int,
     published = _published(analysis)
     if published is not None and age.now:
         moments.append(Moment((published, published), None))
-    return moments if moments else []
+    return moments
 
 
 def _plainly(timex: Timex | None) -> bool:
     return timex is None or timex.anchor in ("explicit", "dct")
+
+
+def _closest_births(text: str, age: Age, births: list[Birth], sentence: int) -> list[Birth]:
+    """The births linked to an age, from the nearest sentence that has any, nearest first."""
+    linked = [b for b in births if _linked(text, age, b, sentence)]
+    if not linked:
+        return []
+    nearest = min(abs(b.sentence - sentence) for b in linked)
+    return sorted((b for b in linked if abs(b.sentence - sentence) == nearest), key=lambda b: abs(b.assertion.trigger_start - age.start))
 
 
 def age_findings(analysis: Analysis) -> Iterator[Finding]:
@@ -670,31 +694,33 @@ def age_findings(analysis: Analysis) -> Iterator[Finding]:
     doc = analysis.document
     for age in ages(text):
         sentence = _sentence_of(bounds, age.start)
-        linked = [b for b in births if _linked(age, b, sentence)]
-        if not linked:
+        candidates = [(b, _moments(analysis, age, b, bounds)) for b in _closest_births(text, age, births, sentence)]
+        candidates = [(b, moments) for b, moments in candidates if moments]
+        # Two births in reach ("Smith, 45, and Jones, 50, born in 1980 and 1975"): flag only if neither fits.
+        if not candidates or any(_age_fits(age, age_range(_born(b), m.days)) for b, moments in candidates for m in moments):
             continue
-        birth = min(linked, key=lambda b: (abs(b.sentence - sentence), abs(b.assertion.trigger_start - age.start)))
-        born = _interval(birth.timex)
-        assert born is not None
-        moments = _moments(analysis, age, birth, bounds)
-        if not moments or any(_age_fits(age, age_range(born, m.days)) for m in moments):
-            continue
+        birth, moments = candidates[0]
         moment = moments[0]
-        low, high = age_range(born, moment.days)
+        low, high = age_range(_born(birth), moment.days)
         possible = str(low) if low == high else f"{low} or {high}" if high == low + 1 else f"{low} to {high}"
-        when = moment.timex.text.strip() if moment.timex else f"publication ({moment.days[0].isoformat()})"
+        when = _words(moment.timex) if moment.timex else f"publication ({moment.days[0].isoformat()})"
         explicit = birth.sentence == sentence and _explicit(birth.timex) and all(_plainly(m.timex) for m in moments)
-        related = [Related(doc.source_span(birth.timex.start, birth.timex.end), f"born {birth.timex.text.strip()}")]
+        related = [Related(doc.source_span(birth.timex.start, birth.timex.end), f"born {_words(birth.timex)}")]
         if moment.timex is not None:
             related.append(Related(doc.source_span(moment.timex.start, moment.timex.end), f"the age is given at {when}"))
         yield Finding(
             rule="arithmetic/age",
             severity="error" if explicit else "warning",
-            message=f"{age.label} does not fit the birth date {birth.timex.text.strip()}: "
-            f"the age at {when} is {possible}",
+            message=f"{age.label} does not fit the birth date {_words(birth.timex)}: the age at {when} is {possible}",
             span=doc.source_span(age.start, age.end),
             related=tuple(related),
         )
+
+
+def _born(birth: Birth) -> Window:
+    born = _interval(birth.timex)
+    assert born is not None  # births are kept only with a day interval
+    return born
 
 
 def _age_fits(age: Age, possible: tuple[int, int]) -> bool:

@@ -108,6 +108,9 @@ def test_two_weeks_ago_after_publication_is_both_an_offset_and_an_anachronism() 
         ("The plant opened in 2010. Nearly two decades later, in 2028, it closed.", PUBLISHED),
         ("From 2014 to 2012, two years, he ruled.", PUBLISHED),  # reversed: chronology/order's
         ("Yesterday, May 3, sales fell.", PUBLISHED),  # a wire story's date is too loose for days
+        ("Profit rose to $5 billion in 2024 from $4 billion a year earlier, in the first quarter.", PUBLISHED),
+        ("In 2024, profit rose 5% from a year earlier, in 2023.", PUBLISHED),
+        ("The festival ran from March 1 to March 30, 2020, a full month.", PUBLISHED),
         ("The plant opened in 2010. More than three years later, in 2015, it closed.", PUBLISHED),
         ("The plant opened in 2010. About four years later, in 2015, it closed.", PUBLISHED),
         ("It opened in November 2010. Three months later, in February, it closed.", PUBLISHED),
@@ -230,6 +233,12 @@ def test_a_birth_linked_by_name_from_another_sentence_is_a_warning() -> None:
         ("The 75-year-old, born in 1949, said he would run again.", PUBLISHED),
         ("The 75-year-old, born in 1942, said he would run again.", None),  # undated: unknown, not wrong
         ("Smith, 45, was born in 1980.", PUBLISHED),
+        ("Smith, 72, who was born in 1950, died in 2022.", PUBLISHED),  # at death, or now: either fits
+        ("The 100-year-old company, founded in 1925, is moving.", PUBLISHED),
+        ("Smith, 45, and Jones, 50, were born in 1980 and 1975.", PUBLISHED),  # which birth is whose?
+        ("Smith, 45, and his son, born in 2000, spoke.", PUBLISHED),
+        ("Smith, 45, and Jones, born in 2000, spoke.", PUBLISHED),
+        ("Smith, 45, with a daughter born in 2000, spoke.", PUBLISHED),
         # Someone else's birth.
         ("Smith, 45, whose father was born in 1950, spoke.", PUBLISHED),
         ("Her mother, born in 1930, died in 2020 at the age of 45.", PUBLISHED),
