@@ -459,7 +459,7 @@ def _rules(order: str) -> list[Rule]:
         rf"(?:T(?P<hh>\d\d):(?P<mi>\d\d)(?::\d\d(?:\.\d+)?)?Z?)?(?![\w]|[.,/:-]\d)"
     )
     numeric = rf"{NB}(?P<a>\d{{1,2}})(?P<sep>[-/.])(?P<b>\d{{1,2}})(?P=sep)(?P<year>\d{{4}}|\d\d)(?![\w]|[.,/:-]\d)"
-    year = rf"(?:(?<=mid-)|{NB})(?P<year>\d{{4}}){NE}(?!['’]?s\b)"
+    year = rf"(?:(?<=mid-)|{NB})(?P<year>\d{{4}}){NE}"  # "1990's" is longer as a decade
     relday = rf"{B}(?:the\s+day\s+(?:(?P<before>before)|(?P<after>after))\s+)?(?P<rel>{alt(RELATIVE_DAYS)})(?!\w)"
     weekday = rf"{B}(?P<wd>{alt(WEEKDAYS)})(?P<dot>\.)?(?!\w)(?:\s+(?P<pod>{alt(PARTS_OF_DAY)})(?!\w))?"
     months = initials(MONTHS)
