@@ -185,7 +185,14 @@ def _read_all(
 
 def engine_options(config: Config, cli_order: DateOrder | None) -> engine.Options:
     """What a file's configuration (and the options) change about its analysis."""
-    return engine.Options(date_order=cli_order.value if cli_order else config.date_order or "us")
+    return engine.Options(
+        date_order=cli_order.value if cli_order else config.date_order or "us",
+        knowledge=knowledge_of(config),
+    )
+
+
+def knowledge_of(config: Config) -> engine.Knowledge:
+    return engine.Knowledge(config.packs, config.pack_files, config.facts)
 
 
 def _analyze(inputs: Inputs, cli_order: DateOrder | None, advance: Callable[[str, int], None]) -> list[Analysis]:
@@ -208,7 +215,8 @@ def run_rules(analyses: Sequence[Analysis], configs: dict[str, Config]) -> list[
     documents), then per document: its configuration's selection, its suppressions, its levels."""
     wanted = [rule_id for rule_id in engine.implemented_rules() if any(c.enabled(rule_id) for c in configs.values())]
     by_path: dict[str, list[Finding]] = {}
-    for finding in engine.findings(analyses, wanted):
+    spec = engine.Knowledge.union(knowledge_of(c) for c in configs.values())
+    for finding in engine.findings(analyses, wanted, spec):
         by_path.setdefault(finding.span.path, []).append(finding)
     found: list[Finding] = []
     for analysis in analyses:

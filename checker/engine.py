@@ -18,6 +18,7 @@ from checker.catalogue import catalogue
 from checker.model import SEVERITY_RANK, Analysis, Document, Finding
 
 Rule = Callable[[Analysis], Iterable[Finding]]
+KnowledgeRule = Callable[[Analysis, packs.Pack], Iterable[Finding]]
 CorpusRule = Callable[[Sequence[Analysis], packs.Pack], Iterable[Finding]]
 
 RULES: dict[str, Rule] = {
@@ -28,8 +29,11 @@ RULES: dict[str, Rule] = {
     "chronology/order": timeline.reversed_ranges,
     "arithmetic/duration": rules_arithmetic.durations,
     "arithmetic/age": rules_arithmetic.age_findings,
-    "facts/contradiction": lambda analysis: rules_facts.contradictions(analysis, knowledge()),
-    "facts/title-anachronism": lambda analysis: rules_facts.title_anachronisms(analysis, knowledge()),
+}
+# Rules that check one file against the knowledge packs.
+KNOWLEDGE_RULES: dict[str, KnowledgeRule] = {
+    "facts/contradiction": rules_facts.contradictions,
+    "facts/title-anachronism": rules_facts.title_anachronisms,
 }
 # Rules that see every checked file at once (one temporal network), with the rule ids they report.
 CORPUS_RULES: dict[tuple[str, ...], CorpusRule] = {
@@ -38,17 +42,36 @@ CORPUS_RULES: dict[tuple[str, ...], CorpusRule] = {
 
 
 @dataclass(frozen=True)
+class Knowledge:
+    """Which packs a run reasons with: built-in ids (None: all), pack files, house facts files."""
+
+    names: tuple[str, ...] | None = None
+    pack_files: tuple[str, ...] = ()
+    facts: tuple[str, ...] = ()
+
+    @staticmethod
+    def union(specs: Iterable[Knowledge]) -> Knowledge:
+        """Everything any of the specs asks for (files checked together reason together)."""
+        specs = list(specs) or [Knowledge()]
+        names = None if any(s.names is None for s in specs) else tuple(sorted({n for s in specs for n in s.names}))
+        files = tuple(dict.fromkeys(f for s in specs for f in s.pack_files))
+        facts = tuple(dict.fromkeys(f for s in specs for f in s.facts))
+        return Knowledge(names, files, facts)
+
+
+@dataclass(frozen=True)
 class Options:
     """What a run may change about the analysis (from the command line or a config)."""
 
     date_order: str = "us"
     batch_size: int = 16
+    knowledge: Knowledge = Knowledge()
 
 
 @lru_cache(maxsize=None)
-def knowledge(names: tuple[str, ...] | None = None) -> packs.Pack:
-    """The built-in packs merged into one (loaded once per process)."""
-    return packs.merge(packs.load_builtin(names))
+def knowledge(spec: Knowledge = Knowledge()) -> packs.Pack:
+    """The packs a spec names, merged into one (loaded once per process and spec)."""
+    return packs.assemble(spec.names, spec.pack_files, spec.facts)
 
 
 def _analysis(document: Document, doc: Doc, pack: packs.Pack, options: Options) -> Analysis:
@@ -64,7 +87,7 @@ def analyze(documents: Sequence[Document], options: Options = Options()) -> list
     against it.
     """
     pipeline = nlp.load()
-    pack = knowledge()
+    pack = knowledge(options.knowledge)
     docs = pipeline.pipe((d.text for d in documents), batch_size=options.batch_size)
     analyses = []
     for document, doc in zip(documents, docs):
@@ -76,16 +99,20 @@ def analyze(documents: Sequence[Document], options: Options = Options()) -> list
     return analyses
 
 
-def findings(analyses: Sequence[Analysis], rules: Collection[str] | None = None) -> list[Finding]:
+def findings(
+    analyses: Sequence[Analysis], rules: Collection[str] | None = None, spec: Knowledge = Knowledge()
+) -> list[Finding]:
     """The rules (all when None) over every analysis, the corpus rules over all of them at once.
 
     Sorted by path then offset.
     """
     wanted = set(catalogue()) if rules is None else set(rules)
+    pack = knowledge(spec)
     found = [f for rule_id, rule in RULES.items() if rule_id in wanted for a in analyses for f in rule(a)]
+    found += [f for rule_id, rule in KNOWLEDGE_RULES.items() if rule_id in wanted for a in analyses for f in rule(a, pack)]
     for ids, corpus_rule in CORPUS_RULES.items():
         if wanted.intersection(ids):
-            found += [f for f in corpus_rule(analyses, knowledge()) if f.rule in wanted]
+            found += [f for f in corpus_rule(analyses, pack) if f.rule in wanted]
     return sorted(found, key=lambda f: (f.span.path, f.span.start, f.span.end, f.rule))
 
 
@@ -97,5 +124,5 @@ def at_or_above(items: Iterable[Finding], threshold: str) -> list[Finding]:
 
 def implemented_rules() -> list[str]:
     """Catalogue ids that have an implementation, in catalogue order."""
-    produced = set(RULES).union(*CORPUS_RULES)
+    produced = set(RULES).union(KNOWLEDGE_RULES, *CORPUS_RULES)
     return [rule_id for rule_id in catalogue() if rule_id in produced]
