@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property, lru_cache
@@ -67,6 +67,8 @@ JURISDICTION_WORDS = {
 SENTENCE_END = re.compile(r"[.!?][\"”’]?\s+(?=[\"“A-Z])|\n\s*\n")
 ABBREVIATION = re.compile(r"(?:\b[A-Z]|\bU\.S|\bU\.K|\bMr|\bMrs|\bMs|\bDr|\bSt|\bJr|\bSr)\.$")
 OF_PHRASE = re.compile(r"\s+(?:of|at)\s+((?:the\s+)?\S+(?:\s+\S+)?)")
+NAMED_THING = re.compile(r"\b(?:the|a|an|HMS|RMS|USS|MS|SS|MV)\s+$", re.IGNORECASE)
+ELECT = re.compile(r"[\-\s]elect\b", re.IGNORECASE)
 HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady", "senator", "sen", "rep", "gov"})
 NAME_WORD = r"(?:[A-Z][\w'’\-]*\.?|[A-Z]\.)"
 
@@ -564,32 +566,34 @@ class _Titled:
     name_end: int
     name: str
     people: tuple[Person, ...]
-    offices: frozenset[str]
+    offices: tuple[str, ...]  # the offices of that title the people held, in pack order
 
 
 def titled_mentions(ctx: _Context) -> Iterator[_Titled]:
     """Title + name pairs whose name is a pack person who held an office of that title.
 
-    Skipped: a qualifier before the title ("former", "then-", "late"), "-elect"
-    titles, names that run on past the person ("Queen Elizabeth II Conference
-    Centre"), and titles of offices the person never held (the pack does not
-    cover that office: "Chancellor Rishi Sunak").
+    Skipped: a qualifier before the title ("former", "then-", "late"), a name used
+    as a name ("the Queen Elizabeth", "HMS Queen Elizabeth"), "-elect" titles, names
+    that run on past the person ("Queen Elizabeth II Conference Centre"), and titles
+    of offices the person never held (the pack does not cover that office:
+    "Chancellor Rishi Sunak").
     """
     for m in _titled_names(ctx.titles).finditer(ctx.text):
         before = ctx.text[max(0, m.start() - 20) : m.start()]
-        if NOT_CURRENT.search(before) or re.match(r"[\-\s]elect\b", ctx.text[m.end(1) :], re.IGNORECASE):
+        if NOT_CURRENT.search(before) or NAMED_THING.search(before) or ELECT.match(ctx.text, m.end(1)):
             continue
         name = m.group(2).rstrip(".")
         found, _ = people(ctx, name)
         if not found or not any(name_key(name) in {name_key(n) for n in (p.name, *p.aliases)} for p in found):
             continue
-        offices = frozenset(o.id for o in ctx.pack.offices_titled(m.group(1)))
-        holders = tuple(p for p in found if offices & {t.office for t in p.terms})
+        titled = [o.id for o in ctx.pack.offices_titled(m.group(1))]
+        held = tuple(o for o in titled if any(t.office == o for p in found for t in p.terms))
+        holders = tuple(p for p in found if set(held) & {t.office for t in p.terms})
         if holders:
-            yield _Titled(m.group(1), m.start(), m.start(2) + len(name), name, holders, offices)
+            yield _Titled(m.group(1), m.start(), m.start(2) + len(name), name, holders, held)
 
 
-def _held(pack: Pack, person: Person, offices: frozenset[str], lo: date, hi: date) -> bool | None:
+def _held(pack: Pack, person: Person, offices: Collection[str], lo: date, hi: date) -> bool | None:
     """Did the person hold one of the offices at some day in ``[lo, hi]``? None: the pack cannot tell."""
     unknown = False
     for term in person.terms:
@@ -670,18 +674,41 @@ def _tenures(terms: Sequence[Term]) -> list[tuple[date, date | None]]:
 
 def _title_finding(ctx: _Context, mention: _Titled, lo: date, hi: date, said: str) -> Finding:
     terms = [t for p in mention.people for t in p.terms if t.office in mention.offices]
-    office = ctx.pack.office(min(terms, key=lambda t: t.start).office)
+    offices = [ctx.pack.office(o).name for o in mention.offices]
+    office = offices[0] if len(offices) == 1 else f"{', '.join(offices[:-1])} or {offices[-1]}"
     names = " nor ".join(p.name for p in mention.people)
     subject = f"neither {names} was" if len(mention.people) > 1 else f"{names} was not"
     tenures = "; ".join(f"{_day(a)} to {_day(b) if b else 'present'}" for a, b in _tenures(terms))
     period = _day(lo) if lo == hi else f"{_day(lo)} to {_day(hi)}"
     when = f"on {period}" if said == "the publication date" else f"at {said!r} ({period}) nor on {_day(ctx.published)}"
+    other = _other_title(ctx, mention, lo, hi)
+    then = f"; {mention.people[0].name} was {ctx.pack.office(other).name} then" if other else ""
     message = (
-        f"{subject} {office.name} {when}, the publication date; in office {tenures} "
-        f"({_pack_of(terms[0].source)} pack)"
+        f"{subject} {office} {when}, the publication date; in office {tenures} "
+        f"({_pack_of(terms[0].source)} pack){then}"
     )
-    span = ctx.span(mention.start, mention.name_end)
+    return Finding("facts/title-anachronism", "warning", message, ctx.span(mention.start, mention.name_end),
+                   fix=_title_fix(ctx, mention, terms, lo, other))
+
+
+def _other_title(ctx: _Context, mention: _Titled, lo: date, hi: date) -> str | None:
+    """The one titled office the (single) person held throughout the time instead ("Vice President Biden" in 2022)."""
+    if len(mention.people) != 1:
+        return None
+    person = mention.people[0].id
+    held = {t.office for day in (lo, hi) for t in ctx.pack.terms_on(person, day)}
+    both = [o for o in held if all(ctx.pack.holds(person, o, day) for day in (lo, hi))]
+    titled = [o for o in both if ctx.pack.office(o) and ctx.pack.office(o).titles]
+    return titled[0] if len(titled) == 1 else None
+
+
+def _title_fix(ctx: _Context, mention: _Titled, terms: Sequence[Term], lo: date, other: str | None) -> Fix | None:
+    """The title held then ("Vice President" -> "President"), or "former" for a living ex-holder."""
+    title_span = ctx.span(mention.start, mention.start + len(mention.title))
+    if other:
+        return Fix(ctx.pack.office(other).titles[0], title_span)
     past = all(t.end is not None and t.end < lo for t in terms)
+    if not past or any(p.died and p.died.earliest <= lo for p in mention.people):
+        return None  # not yet in office, or dead ("the late Queen" needs an article): no mechanical fix
     former = "Former" if ctx.sentence(mention.start, mention.name_end)[0] == mention.start else "former"
-    fix = Fix(f"{former} {mention.title}", ctx.span(mention.start, mention.start + len(mention.title))) if past else None
-    return Finding("facts/title-anachronism", "warning", message, span, fix=fix)
+    return Fix(f"{former} {mention.title}", title_span)

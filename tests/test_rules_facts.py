@@ -251,6 +251,27 @@ def test_title_before_the_first_term_has_no_fix() -> None:
     assert found.fix is None
 
 
+@pytest.mark.parametrize(
+    ("text", "published", "then", "replacement"),
+    [
+        ("President Biden told reporters on Tuesday that he was tired.", date(2014, 5, 10),
+         "Joe Biden was Vice President of the United States then", "Vice President"),
+        ("Vice President Biden told reporters on Tuesday that he was tired.", date(2022, 5, 12),
+         "Joe Biden was President of the United States then", "President"),
+    ],
+)
+def test_the_title_held_then_is_named_and_offered(text: str, published: date, then: str, replacement: str) -> None:
+    (found,) = titles(text, published)
+    assert found.message.endswith(then)
+    assert found.fix is not None and found.fix.replacement == replacement
+
+
+def test_a_dead_holder_gets_no_fix_and_every_realm_is_named() -> None:
+    (found,) = titles("Queen Elizabeth opened the bridge on Tuesday.", date(2023, 6, 1))
+    assert "Monarch of Canada or Monarch of the United Kingdom" in found.message
+    assert found.fix is None
+
+
 def test_ambiguous_surname_names_every_holder() -> None:
     (found,) = titles("President Bush said on Tuesday that he was tired.", date(2019, 5, 10))
     assert "neither George H. W. Bush nor George W. Bush was President" in found.message
@@ -281,6 +302,9 @@ def test_ambiguous_surname_names_every_holder() -> None:
         ("Chancellor Philip Hammond said on Monday that growth was slow.", date(2017, 11, 20)),
         ("Governor Smith said on Tuesday that the budget passed.", date(2019, 5, 10)),
         ("The Queen Elizabeth II Conference Centre opened on Monday.", date(2023, 6, 5)),
+        # a name used as a name: ships, buildings
+        ("HMS Queen Elizabeth sailed on Tuesday from Portsmouth.", date(2023, 6, 1)),
+        ("The Queen Elizabeth sailed on Tuesday from Portsmouth.", date(2023, 6, 1)),
         # no time for the event: an undated past statement
         ("President Obama signed the Affordable Care Act.", date(2019, 5, 10)),
         # a chronology whose dates leave the year out
