@@ -26,9 +26,9 @@ def test_house_facts_from_the_configuration_are_checked(tmp_path: Path, monkeypa
     (tmp_path / "b.md").write_text("The Acme bridge opened on May 3, 2019, to great fanfare.\n")
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(app, ["check", "a.md", "b.md", "--format", "json"])
-    found = json.loads(result.stdout)
-    assert [(f["path"], f["rule"]) for f in found] == [("a.md", "facts/contradiction")]
-    assert "May 3, 2019" in found[0]["message"]
+    facts = [f for f in json.loads(result.stdout) if f["rule"] == "facts/contradiction"]
+    assert [f["path"] for f in facts] == ["a.md"]
+    assert "May 3, 2019" in facts[0]["message"]
 
 
 def test_without_the_facts_file_nothing_is_known(tmp_path: Path, monkeypatch) -> None:
