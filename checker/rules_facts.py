@@ -67,6 +67,9 @@ JURISDICTION_WORDS = {
 SENTENCE_END = re.compile(r"[.!?][\"”’]?\s+(?=[\"“A-Z])|\n\s*\n")
 ABBREVIATION = re.compile(r"(?:\b[A-Z]|\bU\.S|\bU\.K|\bMr|\bMrs|\bMs|\bDr|\bSt|\bJr|\bSr)\.$")
 OF_PHRASE = re.compile(r"\s+(?:of|at)\s+((?:the\s+)?\S+(?:\s+\S+)?)")
+ELECTION_BEFORE = re.compile(r"\b(?:elections?|midterms?|vote|polls)\b(?:[^,.;:]{0,20}|,\s*)$", re.IGNORECASE)
+ELECTION_BETWEEN = re.compile(r"^[^,.;:]{0,30}\b(?:elections?|midterms?|polls)\b[^,.;:]{0,10}$", re.IGNORECASE)
+OFFSET_WORDS = re.compile(r"\b(?:after|before|since|later|earlier|ago|following|prior)\b", re.IGNORECASE)
 NAMED_THING = re.compile(r"\b(?:the|a|an|HMS|RMS|USS|MS|SS|MV)\s+$", re.IGNORECASE)
 ELECT = re.compile(r"[\-\s]elect\b", re.IGNORECASE)
 HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady", "senator", "sen", "rep", "gov"})
@@ -397,10 +400,6 @@ def _life_claim(ctx: _Context, a: Assertion, timex: Timex) -> _Problem | None:
     return _Problem(message, ((when.earliest, when.latest),), inferred, person.id)
 
 
-ELECTION_BEFORE = re.compile(r"\b(?:elections?|midterms?|vote|polls)\b(?:[^,.;:]{0,20}|,\s*)$", re.IGNORECASE)
-ELECTION_BETWEEN = re.compile(r"^[^,.;:]{0,30}\b(?:elections?|midterms?|polls)\b[^,.;:]{0,10}$", re.IGNORECASE)
-
-
 def _is_election(ctx: _Context, a: Assertion, timex: Timex) -> bool:
     """An election event, or an event of an election: "the election was held", "voted in the midterms"."""
     start, _ = ctx.sentence(a.trigger_start, a.trigger_end)
@@ -488,9 +487,6 @@ def _entity_claim(ctx: _Context, a: Assertion, timex: Timex) -> _Problem | None:
 
 
 CHECKS = (_election_claim, _inauguration_claim, _life_claim, _election_day_claim, _entity_claim)
-
-
-OFFSET_WORDS = re.compile(r"\b(?:after|before|since|later|earlier|ago|following|prior)\b", re.IGNORECASE)
 
 
 def _direct(ctx: _Context, a: Assertion, timex: Timex) -> bool:
