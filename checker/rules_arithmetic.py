@@ -559,11 +559,14 @@ def _age_person(text: str, m: re.Match[str], form: str) -> str | None:
 
 
 def _same(a: str, b: str) -> bool:
-    """Two mentions of one person or thing: the same words, or the same surname."""
+    """Two mentions of one person or thing: the same words, or a surname alone that the full name ends
+    with or contains ("Hadid" and "Zaha Hadid DBE"). Two full names must agree ("John Smith" is not
+    "Jane Smith")."""
     na, nb = _norm(a), _norm(b)
     if na == nb or na.endswith(" " + nb) or nb.endswith(" " + na):
         return True
-    return a[:1].isupper() and b[:1].isupper() and na.split()[-1] == nb.split()[-1]
+    short, long = sorted((na.split(), nb.split()), key=len)
+    return len(short) == 1 and a[:1].isupper() and b[:1].isupper() and short[0] in long
 
 
 def _norm(s: str) -> str:
@@ -676,6 +679,13 @@ def _plainly(timex: Timex | None) -> bool:
     return timex is None or timex.anchor in ("explicit", "dct")
 
 
+def _subject_of(analysis: Analysis, sentence: tuple[int, int], age: Age) -> str | None:
+    """Whose age "aged 72" is: the participant of the last dated event before it in its sentence
+    ("She died on March 31, 2016, at the age of 65": her, as the parse linked the pronoun)."""
+    events = [a for a in analysis.assertions if sentence[0] <= a.trigger_start < age.start and a.event != "birth"]
+    return next((p for a in reversed(events) if (p := a.participant("subject") or a.participant("object"))), None)
+
+
 def _closest_births(text: str, age: Age, births: list[Birth], sentence: int) -> list[Birth]:
     """The births linked to an age, from the nearest sentence that has any, nearest first."""
     linked = [b for b in births if _linked(text, age, b, sentence)]
@@ -694,6 +704,8 @@ def age_findings(analysis: Analysis) -> Iterator[Finding]:
     doc = analysis.document
     for age in ages(text):
         sentence = _sentence_of(bounds, age.start)
+        if age.person is None:
+            age = replace(age, person=_subject_of(analysis, bounds[sentence], age))
         candidates = [(b, _moments(analysis, age, b, bounds)) for b in _closest_births(text, age, births, sentence)]
         candidates = [(b, moments) for b, moments in candidates if moments]
         # Two births in reach ("Smith, 45, and Jones, 50, born in 1980 and 1975"): flag only if neither fits.

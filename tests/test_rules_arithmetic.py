@@ -198,6 +198,8 @@ def test_a_range_start_without_a_year_takes_the_end_year_and_makes_a_warning() -
         ("She was born in 1950 and died in 2020 at age 60.", PUBLISHED, "at age 60", "69 or 70"),
         ("The 10-year-old bridge, built in 2020, was closed.", PUBLISHED, "10-year-old", "4 or 5"),
         ("John Smith was born on May 5, 1960. Smith, 45, lives in Ohio.", PUBLISHED, "45", "65"),
+        ("Her mother, born in 1930, died in 2020 at the age of 45.", PUBLISHED, "at the age of 45", "89 or 90"),
+        ("Zaha Hadid was born on 31 October 1950. She died on 31 March 2016 at the age of 67.", PUBLISHED, "at the age of 67", "65"),
     ],
 )
 def test_ages_that_do_not_fit_the_birth_are_flagged(text: str, published: date, span: str, expected: str) -> None:
@@ -241,7 +243,8 @@ def test_a_birth_linked_by_name_from_another_sentence_is_a_warning() -> None:
         ("Smith, 45, with a daughter born in 2000, spoke.", PUBLISHED),
         # Someone else's birth.
         ("Smith, 45, whose father was born in 1950, spoke.", PUBLISHED),
-        ("Her mother, born in 1930, died in 2020 at the age of 45.", PUBLISHED),
+        ("Her mother, born in 1930, died in 2020; Smith was 45.", PUBLISHED),
+        ("John Smith was born in 1950. His wife Jane Smith, 45, spoke.", PUBLISHED),
         ("Smith, 45, met Jones, who was born in 1950.", PUBLISHED),
         # An age given at an undated event with no present reference.
         ("Born in 1950, he became mayor at the age of 40.", PUBLISHED),
