@@ -88,15 +88,13 @@ def build_duration(m: re.Match[str], text: str) -> Cand | None:
             if m["num"]
             else m.start("unit")
         )
-    if (
-        m["the"]
-        and num_word
-        and not direction
-        and "-" in m[0][m.start("num") - m.start() :]
-    ):
+    adjectival = num_word and "-" in m[0][m.start("num") - m.start() :]
+    if m["the"] and adjectival and not direction:
+        start = m.start("num")  # "the 14-day trial": the determiner belongs to the noun
+    if direction and not m["the"] and num_word and num_word.lower() in ("a", "an"):
         start = m.start(
             "num"
-        )  # "the 14-day trial": the determiner belongs to the noun, not the duration
+        )  # "following a year of talks": the preposition is not part of it
     if num_word is None:
         if direction is None and not plural:
             return None
@@ -144,14 +142,12 @@ def build_duration(m: re.Match[str], text: str) -> Cand | None:
             num_word.lower() in ("a", "an") or "-" in m[0] and plural
         ):
             return None  # "a quarter of", "three-quarters": fractions
-        if (
-            num is None
-            and num_word.lower() not in VAGUE
-            or num
-            and num >= 1000
-            and not plural
-        ):
+        if num is None and num_word.lower() not in VAGUE:
+            return None
+        if num and num >= 1000 and not plural:
             return None  # "2018 day five": a year, not a count
+        if unit == "hour" and re.fullmatch(r"(?:[01]\d|2[0-3])[0-5]\d", num_word):
+            return None  # "1900 hours": military time (the "military" rule)
         if num_word.lower() in ("a", "an") and not plural and _is_rate(text, start):
             return Cand(start, m.end(), "set", {"value": duration_value(1, unit)})
     ago = m["ago"].lower() if m["ago"] else None
@@ -535,6 +531,12 @@ def build_clock(m: re.Match[str], text: str) -> Cand | None:
     return Cand(m.start(), m.end(), "clock", {"hour": hour, "minute": minute})
 
 
+def build_military(m: re.Match[str], text: str) -> Cand | None:
+    return Cand(
+        m.start(), m.end(), "clock", {"hour": int(m["h"]), "minute": int(m["mi"])}
+    )
+
+
 def build_pod(m: re.Match[str], text: str) -> Cand | None:
     """ "this morning", "last night", "yesterday afternoon", "the next morning"."""
     pod = PARTS_OF_DAY[m["pod"].lower()]
@@ -652,6 +654,8 @@ def _rules() -> list[Rule]:
     )
     clock = rf"{NB}(?:(?P<h>\d{{1,2}})(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>[ap]\.?\s?m\b\.?)|(?P<w>noon|midnight|midday)){tz}(?![\w:])"
     clock24 = rf"{NB}(?P<h>[0-2]?\d):(?P<mi>[0-5]\d){tz}(?![\w:.,]\d|\w)"
+    # "at 1630 EST", "1900 hours": military time, not a year
+    military = rf"{NB}(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)\s+(?:hours|hrs|local\s+time|(?P<tz>[ECMP][SD]T|GMT|UTC))\b"
     pod_rel = (
         rf"{B}(?P<dir>this(?:\s+past)?|last|tomorrow|yesterday|that|the\s+next|the\s+following|the\s+previous|the\s+same)\s+"
         rf"(?P<pod>{pod})(?!\w)"
@@ -706,6 +710,7 @@ def _rules() -> list[Rule]:
         make_rule("fiscal", fiscal, build_fiscal, "fiscal", back=25),
         make_rule("clock", clock, build_clock, "num12 clock"),
         make_rule("clock24", clock24, build_clock, "num12"),
+        make_rule("military", military, build_military, "year4"),
         make_rule("pod", pod_rel, build_pod, "pod", back=20),
         make_rule("holiday", holiday, build_holiday, "holiday", back=30),
     ]

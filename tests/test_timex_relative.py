@@ -429,3 +429,13 @@ def test_extreme_inputs_do_not_crash(blank, dct):
     text = "9999999 weeks from now, the day after tomorrow, the 1st century, 1000 years later, Q4 of 2100."
     for t in tag(blank, text, dct):
         assert text[t.start : t.end] == t.text
+
+
+def test_military_time_is_not_a_year(blank):
+    found = tag(
+        blank, "Data is released at 1630 EST. The rocket lifted off at 1900 hours."
+    )
+    assert [(t.text, t.type, t.value) for t in found] == [
+        ("1630 EST", "TIME", "2024-12-20T16:30"),
+        ("1900 hours", "TIME", "2024-12-20T19:00"),
+    ]
