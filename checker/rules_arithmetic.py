@@ -488,8 +488,8 @@ _NOT_NAMES = re.compile(
 AGE_FORMS = re.compile(
     "|".join(
         (
-            # "aged 72", "at the age of 72", "at age 72", "died at 72": the age at the sentence's event
-            rf"\b(?:aged\s+|at\s+(?:the\s+)?age\s+(?:of\s+)?|(?:died|dies|die)\s+at\s+(?:the\s+age\s+of\s+)?)"
+            # "aged 72", "at the age of 72", "at age 72", "died at 72", "turned 50": the age at the sentence's event
+            rf"\b(?:aged\s+|at\s+(?:the\s+)?age\s+(?:of\s+)?|(?:died|dies|die)\s+at\s+(?:the\s+age\s+of\s+)?|turn(?:ed|s)\s+)"
             rf"{_AGE_MOD}(?P<n1>\d{{1,3}}|[a-z]+(?:-[a-z]+)?)\b{_NOT_AN_AGE}",
             # "the 75-year-old", "75 years old": an age now (or at the event)
             rf"\b{_AGE_MOD.replace('mod', 'mod2')}(?P<n2>\d{{1,3}}|[a-z]+(?:-[a-z]+)?)[\s-]+years?[\s-]+old\b",

@@ -199,6 +199,7 @@ def test_a_range_start_without_a_year_takes_the_end_year_and_makes_a_warning() -
         ("The 10-year-old bridge, built in 2020, was closed.", PUBLISHED, "10-year-old", "4 or 5"),
         ("John Smith was born on May 5, 1960. Smith, 45, lives in Ohio.", PUBLISHED, "45", "65"),
         ("Her mother, born in 1930, died in 2020 at the age of 45.", PUBLISHED, "at the age of 45", "89 or 90"),
+        ("Born on May 1, 1960, she turned 50 on June 1, 2011.", PUBLISHED, "turned 50", "51"),
         ("Zaha Hadid was born on 31 October 1950. She died on 31 March 2016 at the age of 67.", PUBLISHED, "at the age of 67", "65"),
     ],
 )
@@ -232,6 +233,7 @@ def test_a_birth_linked_by_name_from_another_sentence_is_a_warning() -> None:
         ("Born in 1950, she died in 2020, aged 70.", PUBLISHED),
         ("Born in 1950, she died in 2020, aged about 72.", PUBLISHED),  # "about" allows two years
         ("Born in 1950, she died in 2020, aged nearly 71.", PUBLISHED),
+        ("Born on May 1, 1960, she turned 50 on May 1, 2010.", PUBLISHED),
         ("The 75-year-old, born in 1949, said he would run again.", PUBLISHED),
         ("The 75-year-old, born in 1942, said he would run again.", None),  # undated: unknown, not wrong
         ("Smith, 45, was born in 1980.", PUBLISHED),
@@ -293,6 +295,8 @@ def test_age_range_widens_for_unknown_birthdays(born: tuple[date, date], at: tup
         ("Smith (45) said", [(45, 45)]),
         ("aged about 45", [(43, 47)]),
         ("died at 81", [(81, 81)]),
+        ("she turned 50 in 2010", [(50, 50)]),
+        ("the stock turned 50% higher", []),
         ("aged 18 to 24", []),
         ("the age 65 and older group", []),
         ("aged care homes", []),
