@@ -190,7 +190,7 @@ class Resolver:
                 self.last = t
                 if t.anchor == "explicit" and t.fields.year is not None:
                     self.explicit = t
-                if t.anchor == "explicit" and t.granularity == "day":
+                if t.granularity == "day":
                     self.ref = t.earliest
             out.append(t)
         return out
