@@ -87,12 +87,10 @@ class Resolver:
         self.doc = doc
         self.text = doc.text
         self.dct = dct
-        self.ref = (
-            dct  # the narrative's reference day: the last explicit day-precise date
-        )
-        self.last: Timex | None = (
-            None  # the last resolved DATE (for "a year earlier" after a quarter)
-        )
+        # the narrative's reference day: the last day-precise date resolved
+        self.ref = dct
+        # the last resolved DATE (for "a year earlier" after a quarter)
+        self.last: Timex | None = None
         self.explicit: Timex | None = None  # the last DATE whose year the text states
         self.historical = False  # set per document by resolve_all
         # Looked at the first token only: ``Doc.has_annotation`` walks every token, too slow here.
