@@ -38,20 +38,8 @@ from checker.timex_relative import duration_value
 NO_FIELDS = DateFields()
 Tense = str | None  # "past", "present", "future" or None (unknown)
 
-FUTURE_WORDS = {
-    "will",
-    "'ll",
-    "’ll",
-    "shall",
-    "wo",
-    "gonna",
-    "scheduled",
-    "upcoming",
-    "slated",
-    "would",
-    "could",
-    "might",
-}
+# Cue words for the tense when the doc has no parse (blank tokenizer).
+FUTURE_WORDS = {"will", "'ll", "’ll", "shall", "wo", "gonna", "scheduled", "upcoming", "slated", "would", "might"}  # fmt: skip
 # How far (in characters) a stated year keeps anchoring yearless dates of a narrative.
 NARRATIVE_REACH = 1500
 # Share of stated years far from the DCT that makes a text a historical narrative.
@@ -62,19 +50,7 @@ PAST_TENSE_REACH = 31
 FUTURE_WEIGHT = 2
 # "could not be located Wednesday": these modals say nothing about the time.
 UNCERTAIN_MODALS = {"could", "can", "ca", "should", "must"}
-PLAN_VERBS = {
-    "plan",
-    "expect",
-    "schedule",
-    "intend",
-    "set",
-    "due",
-    "slate",
-    "hope",
-    "aim",
-    "prepare",
-    "go",
-}
+PLAN_VERBS = {"plan", "expect", "schedule", "intend", "set", "due", "slate", "hope", "aim", "prepare", "go"}  # fmt: skip
 PAST_WORDS = {"was", "were", "had", "did", "said", "ago", "last", "earlier", "told", "announced", "reported",
               "came", "went", "took", "made", "left", "met", "won", "lost", "began", "fell", "rose"}  # fmt: skip
 _CLAUSE_END = {".", "!", "?", ";", "\n"}
