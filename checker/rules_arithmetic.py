@@ -102,14 +102,14 @@ def _sentence_of(bounds: list[tuple[int, int]], offset: int) -> int:
 # ---------------------------------------------------------------------- duration: what the words state
 
 # Words that set how far a stated count may be from the measured one.
-_AT_LEAST = re.compile(r"\b(?:more\s+than|over|at\s+least|full|whole|entire|straight|consecutive|upwards\s+of)\b", re.I)
-_NEARLY = re.compile(r"\b(?:nearly|almost|close\s+to|just\s+under)\b", re.I)
-_AT_MOST = re.compile(r"\b(?:under|less\s+than|fewer\s+than|up\s+to|at\s+most|no\s+more\s+than|within)\b", re.I)
-_ABOUT = re.compile(r"\b(?:about|around|approximately|roughly|some|or\s+so)\b", re.I)
+_AT_LEAST = re.compile(r"\b(?:more\s+than|over|at\s+least|full|whole|entire|straight|consecutive|upwards\s+of)\b", re.IGNORECASE)
+_NEARLY = re.compile(r"\b(?:nearly|almost|close\s+to|just\s+under)\b", re.IGNORECASE)
+_AT_MOST = re.compile(r"\b(?:under|less\s+than|fewer\s+than|up\s+to|at\s+most|no\s+more\s+than|within)\b", re.IGNORECASE)
+_ABOUT = re.compile(r"\b(?:about|around|approximately|roughly|some|or\s+so)\b", re.IGNORECASE)
 _COUNT = re.compile(
     rf"(?P<num>{NUM_RE})(?P<half>\s+and\s+a\s+half)?[\s-]+(?:(?:more|additional|full|straight|consecutive|extra|long|whole|entire)\s+)?"
     rf"(?P<unit>{UNIT_RE})s?(?P<half2>\s+and\s+a\s+half)?(?:\s+(?P<dir>ago|earlier|later|from\s+now|hence))?$",
-    re.I,
+    re.IGNORECASE,
 )
 # Each counted unit in the base unit it is measured in (calendar months, or days).
 MONTH_UNITS = {"month": 1, "quarter": 3, "year": 12, "decade": 120, "century": 1200}
@@ -202,30 +202,30 @@ def measured(a: Window, b: Window, base: str, granularities: Iterable[str]) -> s
 # ---------------------------------------------------------------------- duration: shapes in the text
 
 # "Three years later, in 2015" / "Last year (in 2023)" / "two weeks ago -- on January 3".
-_GAP_AFTER = re.compile(r"\s*(?:,|\(|—|–|--)\s*(?:(?:in|on|during|by)\s+)?$|\s+(?:in|on)\s+$", re.I)
+_GAP_AFTER = re.compile(r"\s*(?:,|\(|—|–|--)\s*(?:(?:in|on|during|by)\s+)?$|\s+(?:in|on)\s+$", re.IGNORECASE)
 # "In 2015, three years later," / "on January 3, two weeks ago".
 _GAP_BEFORE = re.compile(r"\s*(?:,|\(|—|–|--)\s*$")
 # "served eight years, from 2009 to 2017" / "from 1939 to 1945, a full decade".
-_GAP_SPAN_RANGE = re.compile(r"\s*(?:,|\(|—|–|--|:)?\s*(?:from|between)?\s*$", re.I)
-_GAP_RANGE_SPAN = re.compile(r"\s*(?:,|\(|—|–|--|:)\s*(?:or\s+|that\s+is\s+|i\.e\.,?\s+)?$", re.I)
+_GAP_SPAN_RANGE = re.compile(r"\s*(?:,|\(|—|–|--|:)?\s*(?:from|between)?\s*$", re.IGNORECASE)
+_GAP_RANGE_SPAN = re.compile(r"\s*(?:,|\(|—|–|--|:)\s*(?:or\s+|that\s+is\s+|i\.e\.,?\s+)?$", re.IGNORECASE)
 # What may follow a duration that states a whole range (not "three years after", "a decade of").
-_SPAN_END = re.compile(r"\s*(?:[,.;:)\]—–]|--|$|(?:in|during|over)\s+which\b|when\b|that\b|and\b)", re.I)
+_SPAN_END = re.compile(r"\s*(?:[,.;:)\]—–]|--|$|(?:in|during|over)\s+which\b|when\b|that\b|and\b)", re.IGNORECASE)
 _PLAIN_SPAN = re.compile(
     rf"^(?:(?:more\s+than|over|at\s+least|nearly|almost|about|around|roughly|approximately|some|just\s+under|"
     rf"under|less\s+than|close\s+to)\s+)?(?:{NUM_RE})(?:\s+and\s+a\s+half)?[\s-]+"
     rf"(?:(?:full|whole|entire|straight|consecutive|long)\s+)?{UNIT_RE}s?(?:\s+and\s+a\s+half)?$",
-    re.I,
+    re.IGNORECASE,
 )
 _CALENDAR = re.compile(
     r"^(?P<dir>last|this|next|the\s+(?:previous|preceding|following|next|same)|that|the\s+prior)\s+(?P<unit>year|month|day)$",
-    re.I,
+    re.IGNORECASE,
 )
 _DIRECTIONS = {"last": -1, "this": 0, "next": 1, "previous": -1, "preceding": -1, "prior": -1, "following": 1,
                "same": 0, "that": 0}  # fmt: skip
 _OFFSET_SIGN = {"ago": -1, "earlier": -1, "later": 1, "from now": 1, "hence": 1, "after that": 1, "afterward": 1,
                 "afterwards": 1, "thereafter": 1, "before that": -1}  # fmt: skip
 # A duration made an offset by the words after it: "five years after that, in 2020".
-_AFTER_THAT = re.compile(r"\s+(?P<dir>after\s+that|afterwards?|thereafter|before\s+that)\b", re.I)
+_AFTER_THAT = re.compile(r"\s+(?P<dir>after\s+that|afterwards?|thereafter|before\s+that)\b", re.IGNORECASE)
 _GRANULARITY_RANK = {"day": 0, "week": 1, "month": 2, "quarter": 2, "half": 2, "season": 2, "year": 3}
 # Dates precise enough to count from or to (a decade or a century is not).
 _POINT_GRANULARITIES = {"day", "week", "weekend", "month", "quarter", "half", "season", "year"}
@@ -258,9 +258,9 @@ def _apposition(timexes: tuple[Timex, ...], i: int, text: str, me: Timex) -> Tim
         if _GAP_BEFORE.match(text[before.end : me.start]) and re.match(r"\s*[,)—–-]", text[end:] or "."):
             candidates.append(before)
     for t in candidates:
-        if t.type == "DATE" and t.link is None and t.granularity in _POINT_GRANULARITIES and t.valid:
-            if t.fields.year is not None or t.fields.month is not None:
-                return t
+        dated = t.fields.year is not None or t.fields.month is not None
+        if t.type == "DATE" and t.link is None and t.granularity in _POINT_GRANULARITIES and t.valid and dated:
+            return t
     return None
 
 
@@ -283,7 +283,7 @@ def _narrative_anchor(analysis: Analysis, i: int, target: Timex, bounds: list[tu
 _MOD_BEFORE = re.compile(
     r"\b(?:more\s+than|over|at\s+least|nearly|almost|about|around|roughly|approximately|some|just\s+under|under|"
     r"less\s+than|close\s+to|up\s+to)\s+$",
-    re.I,
+    re.IGNORECASE,
 )
 
 
@@ -489,8 +489,10 @@ AGE_FORMS = re.compile(
     "|".join(
         (
             # "aged 72", "at the age of 72", "at age 72", "died at 72", "turned 50": the age at the sentence's event
-            rf"\b(?:aged\s+|at\s+(?:the\s+)?age\s+(?:of\s+)?|(?:died|dies|die)\s+at\s+(?:the\s+age\s+of\s+)?|turn(?:ed|s)\s+)"
-            rf"{_AGE_MOD}(?P<n1>\d{{1,3}}|[a-z]+(?:-[a-z]+)?)\b{_NOT_AN_AGE}",
+            (
+                rf"\b(?:aged\s+|at\s+(?:the\s+)?age\s+(?:of\s+)?|(?:died|dies|die)\s+at\s+(?:the\s+age\s+of\s+)?|turn(?:ed|s)\s+)"
+                rf"{_AGE_MOD}(?P<n1>\d{{1,3}}|[a-z]+(?:-[a-z]+)?)\b{_NOT_AN_AGE}"
+            ),
             # "the 75-year-old", "75 years old": an age now (or at the event)
             rf"\b{_AGE_MOD.replace('mod', 'mod2')}(?P<n2>\d{{1,3}}|[a-z]+(?:-[a-z]+)?)[\s-]+years?[\s-]+old\b",
             # "Smith, 45," and "Smith (45)": the news apposition
@@ -503,10 +505,11 @@ AGE_MODS = {"about": (-2, 2), "around": (-2, 2), "approximately": (-2, 2), "roug
             "almost": (-2, 0), "just": (-1, 1), "over": (0, 200), "more than": (0, 200), "at least": (0, 200),
             "under": (-200, 0), "less than": (-200, 0)}  # fmt: skip
 # Nouns for other people: a birth told of "her father" is not the birth of the person whose age it is.
-OTHER_PEOPLE = frozenset(
-    "father mother son daughter wife husband brother sister parent parents child children grandfather grandmother "
-    "grandson granddaughter uncle aunt nephew niece cousin partner boyfriend girlfriend baby predecessor successor".split()
-)
+OTHER_PEOPLE = frozenset({
+    "father", "mother", "son", "daughter", "wife", "husband", "brother", "sister", "parent", "parents", "child",
+    "children", "grandfather", "grandmother", "grandson", "granddaughter", "uncle", "aunt", "nephew", "niece",
+    "cousin", "partner", "boyfriend", "girlfriend", "baby", "predecessor", "successor",
+})  # fmt: skip
 CREATION_TRIGGERS = frozenset({"built", "constructed", "erected", "founded", "established", "opened", "completed"})
 
 
@@ -585,9 +588,10 @@ def _births(analysis: Analysis, bounds: list[tuple[int, int]]) -> list[Birth]:
     for a in analysis.assertions:
         t = analysis.timexes[a.timex]
         creation = a.trigger.lower() in CREATION_TRIGGERS or a.event == "founding"
-        if (a.event == "birth" or creation) and a.modality == "asserted" and a.polarity == "positive":
-            if t.fields.year is not None and _interval(t) is not None and t.granularity in ("day", "month", "year"):
-                found.append(Birth(a, t, _sentence_of(bounds, a.trigger_start)))
+        asserted = (a.event == "birth" or creation) and a.modality == "asserted" and a.polarity == "positive"
+        written = t.fields.year is not None and _interval(t) is not None and t.granularity in ("day", "month", "year")
+        if asserted and written:
+            found.append(Birth(a, t, _sentence_of(bounds, a.trigger_start)))
     return found
 
 

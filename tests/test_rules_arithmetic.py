@@ -8,7 +8,15 @@ import pytest
 
 from checker import engine, nlp
 from checker.model import Analysis, Finding
-from checker.rules_arithmetic import Stated, age_findings, age_range, ages, durations, sentence_bounds, stated
+from checker.rules_arithmetic import (
+    Stated,
+    age_findings,
+    age_range,
+    ages,
+    durations,
+    sentence_bounds,
+    stated,
+)
 from checker.source import read_text
 
 PUBLISHED = date(2025, 6, 1)
