@@ -373,7 +373,8 @@ def _span(analysis: Analysis, i: int) -> Measure | None:
     # more for months of unequal length ("March 1 to March 30, a full month").
     reached = reach(start, claim, 1)
     window = (reached[0] - timedelta(days=2), reached[1])
-    explicit = first.fields.year is not None  # else its year was taken from the other end
+    # A start without a year takes the end's ("March 1 to 30, 2020"): explicit if the tagger read it so.
+    explicit = first.fields.year is not None or first.anchor == "explicit"
     return Measure(me, window, last, first, explicit, "span", claim.base, start)
 
 
