@@ -119,6 +119,11 @@ def test_two_weeks_ago_after_publication_is_both_an_offset_and_an_anachronism() 
         ("Profit rose to $5 billion in 2024 from $4 billion a year earlier, in the first quarter.", PUBLISHED),
         ("In 2024, profit rose 5% from a year earlier, in 2023.", PUBLISHED),
         ("The festival ran from March 1 to March 30, 2020, a full month.", PUBLISHED),
+        ("Next year, in 2026, the plant will reopen.", PUBLISHED),
+        ("Last year, in fiscal 2024, sales fell.", PUBLISHED),  # a fiscal year straddles two calendar years
+        ("Over the past decade, from 2010 to 2020, sales fell.", PUBLISHED),
+        ("For the next two years, from 2025 to 2027, rates will rise.", PUBLISHED),
+        ("Last year's 2023 budget was cut.", PUBLISHED),
         ("The plant opened in 2010. More than three years later, in 2015, it closed.", PUBLISHED),
         ("The plant opened in 2010. About four years later, in 2015, it closed.", PUBLISHED),
         ("It opened in November 2010. Three months later, in February, it closed.", PUBLISHED),
@@ -252,6 +257,8 @@ def test_a_birth_linked_by_name_from_another_sentence_is_a_warning() -> None:
         ("Smith, 45, and his son, born in 2000, spoke.", PUBLISHED),
         ("Smith, 45, and Jones, born in 2000, spoke.", PUBLISHED),
         ("Smith, 45, with a daughter born in 2000, spoke.", PUBLISHED),
+        ('"I was born in 1950," Smith, 45, said.', PUBLISHED),  # quoted
+        ("If she was born in 1950, Smith is now 45 years old.", PUBLISHED),  # hypothetical
         # Someone else's birth.
         ("Smith, 45, whose father was born in 1950, spoke.", PUBLISHED),
         ("Her mother, born in 1930, died in 2020; Smith was 45.", PUBLISHED),
