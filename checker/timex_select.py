@@ -169,7 +169,7 @@ _GAP_WEEKDAY_DATE = re.compile(r"\s*,?\s*(?P<paren>\()?\s*$")
 _GAP_DATE_WEEKDAY = re.compile(
     r"\s*(?:,\s*(?:which\s+was\s+|a\s+)?|(?P<paren>\()\s*)$", re.IGNORECASE
 )
-_GAP_REL_WEEKDAY = re.compile(r"\s*,\s*$")
+_GAP_REL_WEEKDAY = re.compile(r"\s*(?:,|(?P<paren>\())\s*$")
 _GAP_CLOCK_DAY = re.compile(r"\s*,?\s*(?:on\s+)?$", re.IGNORECASE)
 _CLOSE = re.compile(r"\s*\)")
 _GAP_MONTH_YEAR = re.compile(r"\s*(?:,|of)?\s*$")
@@ -214,9 +214,11 @@ def _merge_pair(a: Cand, b: Cand, text: str) -> Cand | None:
         and b.kind == "weekday"
         and "weekday" not in a.p
         and "dir" not in b.p
-        and _GAP_REL_WEEKDAY.match(gap)
     ):
-        return Cand(a.start, b.end, a.kind, {**a.p, "weekday": b.p["weekday"]})
+        m = _GAP_REL_WEEKDAY.match(gap)  # "Yesterday, Wednesday,", "today (Monday)"
+        if m:
+            end = _close_paren(text, b.end, bool(m["paren"]))
+            return Cand(a.start, end, a.kind, {**a.p, "weekday": b.p["weekday"]})
     if (
         a.kind == "clock"
         and b.kind in DAY_KINDS

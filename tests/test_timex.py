@@ -148,6 +148,11 @@ def test_relative_day_with_weekday(blank):
     assert t.earliest == t.latest == date(2025, 3, 9)
 
 
+def test_relative_day_with_weekday_in_parentheses(blank):
+    t = one(blank, "The vote is today (Tuesday).")
+    assert (t.text, t.value, t.fields.weekday) == ("today (Tuesday)", "2025-03-10", 1)
+
+
 def test_possessive_weekday_is_a_weekday_alone(blank):
     t = one(blank, "Monday's meeting was short.")
     assert t.text == "Monday" and t.fields.weekday == 0 and t.fields.day is None
