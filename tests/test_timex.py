@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from checker import nlp, timex
 from checker.model import Timex
@@ -279,3 +281,33 @@ def test_traps_are_not_dates(blank, text):
 
 def test_nine_eleven_is_not_a_date_of_some_year(blank):
     assert [t.value for t in tag(blank, "after 9/11 the rules changed")] == []
+
+
+# ----------------------------------------------------------------- round trips over many dates
+
+FORMATS = (
+    "{d:%B} {d.day}, {d.year}",
+    "{d.day} {d:%B} {d.year}",
+    "{d:%A}, {d:%B} {d.day}, {d.year}",
+    "{d:%Y-%m-%d}",
+    "{d.month}/{d.day}/{d.year}",
+)
+
+
+@settings(max_examples=200, derandomize=True, deadline=None)
+@given(
+    d=st.dates(min_value=date(1800, 1, 1), max_value=date(2099, 12, 31)),
+    fmt=st.sampled_from(FORMATS),
+)
+def test_written_dates_round_trip(blank, d, fmt):
+    written = fmt.format(d=d)
+    t = one(blank, f"It happened on {written} in town.")
+    assert (t.text, t.value, t.earliest, t.latest, t.valid) == (
+        written,
+        d.isoformat(),
+        d,
+        d,
+        True,
+    )
+    assert (t.fields.year, t.fields.month, t.fields.day) == (d.year, d.month, d.day)
+    assert t.fields.weekday == (d.weekday() if "%A" in fmt else None)
