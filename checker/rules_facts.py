@@ -19,7 +19,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Collection, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import cached_property, lru_cache
 from pathlib import PurePath
@@ -192,16 +192,17 @@ def _droppable(word: str, title_words: frozenset[str]) -> bool:
     return word.isupper() or not word[:1].isupper() or name_key(word) in title_words | HONORIFICS
 
 
-def _one_person(ctx: _Context, assertion: Assertion, roles: Sequence[str]) -> tuple[Person, bool] | None:
-    """The single pack person in the first of ``roles`` that names one; the flag: inferred."""
-    for role in roles:
+def candidates(ctx: _Context, assertion: Assertion) -> tuple[tuple[Person, ...], bool]:
+    """The pack people the claim is about: the first role (object, then subject) that names
+    any; the flag says a pronoun, surname or context had to be resolved. An active "swore in"
+    is about its object only ("Roberts swore in Obama")."""
+    active = assertion.trigger.lower().split()[0] in ("swore", "swears", "inaugurates")
+    for role in ("object",) if active else ("object", "subject"):
         name = assertion.participant(role)
-        if not name:
-            continue
-        found, chosen = people(ctx, name)
-        if len(found) == 1:
-            return found[0], chosen or "participant" in assertion.inferred
-    return None
+        found, chosen = people(ctx, name) if name else ((), False)
+        if found:
+            return found, chosen or len(found) > 1 or "participant" in assertion.inferred
+    return (), False
 
 
 # ---------------------------------------------------------------- offices named near a claim
@@ -270,8 +271,8 @@ class _Problem:
 
     message: str
     fact_days: tuple[tuple[date, date], ...]
-    inferred: bool
     person: str | None = None
+    inferred: bool = False
 
 
 def _elections_won(pack: Pack, person: Person, office: str) -> list[Election]:
@@ -298,14 +299,10 @@ def _wins_office(a: Assertion) -> bool:
     return a.trigger.lower() in ("won", "wins", "win") and (a.participant("object") or "").lower() in TITLE_FORMS
 
 
-def _election_claim(ctx: _Context, a: Assertion, timex: Timex) -> _Problem | None:
+def _election_claim(ctx: _Context, a: Assertion, timex: Timex, person: Person) -> _Problem | None:
     """ "Barack Obama was first elected president in 2004": the pack's elections of that person."""
     if a.event != "election" and not _wins_office(a):
         return None
-    found = _one_person(ctx, a, ("object", "subject"))
-    if found is None:
-        return None
-    person, inferred = found
     held = {t.office for t in person.terms}
     offices, other = named_office(ctx, *_office_window(ctx, a), held)
     if other or len(offices) != 1:
@@ -329,7 +326,7 @@ def _election_claim(ctx: _Context, a: Assertion, timex: Timex) -> _Problem | Non
         return None
     whens = " and ".join(_on(When(e.year, e.date.month, e.date.day) if e.date else When(e.year)) for e in chosen)
     message = f"{person.name} was {verb} {ctx.pack.office(office).name} {whens} ({_pack_of(chosen[0].source)} pack)"
-    return _Problem(message, days, inferred, person.id)
+    return _Problem(message, days, person.id)
 
 
 def _nth(n: int) -> str:
@@ -340,16 +337,11 @@ def _term_days(term: Term) -> tuple[date, ...]:
     return (term.start, *term.sworn_in)
 
 
-def _inauguration_claim(ctx: _Context, a: Assertion, timex: Timex) -> _Problem | None:
+def _inauguration_claim(ctx: _Context, a: Assertion, timex: Timex, person: Person) -> _Problem | None:
     """ "Biden was inaugurated on January 21, 2021"; "Trump, sworn in for his second term in January 2021";
     "Theresa May became prime minister on July 14, 2016"."""
     if a.event not in ("inauguration", "term_start"):
         return None
-    active = a.trigger.lower().split()[0] in ("swore", "swears", "inaugurates")
-    found = _one_person(ctx, a, ("object",) if active else ("object", "subject"))
-    if found is None:
-        return None
-    person, inferred = found
     held = {t.office for t in person.terms}
     named, other = named_office(ctx, *_office_window(ctx, a), held)
     if other:
@@ -381,23 +373,19 @@ def _inauguration_claim(ctx: _Context, a: Assertion, timex: Timex) -> _Problem |
     else:
         lead = f"{person.name} took office as {office_name} on {_day(nearest.start)}{sworn}"
     message = f"{lead} ({_pack_of(nearest.source)} pack)"
-    return _Problem(message, tuple((d, d) for d in _term_days(nearest)), inferred, person.id)
+    return _Problem(message, tuple((d, d) for d in _term_days(nearest)), person.id)
 
 
-def _life_claim(ctx: _Context, a: Assertion, timex: Timex) -> _Problem | None:
+def _life_claim(ctx: _Context, a: Assertion, timex: Timex, person: Person) -> _Problem | None:
     """ "Obama was born in 1962": the pack's birth and death dates."""
     if a.event not in ("birth", "death"):
         return None
-    found = _one_person(ctx, a, ("object", "subject"))
-    if found is None:
-        return None
-    person, inferred = found
     when = person.born if a.event == "birth" else person.died
     if when is None or _overlaps(timex.earliest, timex.latest, when.earliest, when.latest):
         return None
     verb = "born" if a.event == "birth" else "died"
     message = f"{person.name} {'was ' if verb == 'born' else ''}{verb} {_on(when)} ({_pack_of(person.source)} pack)"
-    return _Problem(message, ((when.earliest, when.latest),), inferred, person.id)
+    return _Problem(message, ((when.earliest, when.latest),), person.id)
 
 
 def _is_election(ctx: _Context, a: Assertion, timex: Timex) -> bool:
@@ -445,12 +433,12 @@ def _in_place(text: str, jurisdiction: str) -> bool:
 
 def _election_day_claim(ctx: _Context, a: Assertion, timex: Timex) -> _Problem | None:
     """ "The election was held on November 6, 2024": the pack's calendar rules for elections."""
-    if not _is_election(ctx, a, timex) or timex.earliest != timex.latest or _one_person(ctx, a, ("object", "subject")):
+    if not _is_election(ctx, a, timex) or timex.earliest != timex.latest or candidates(ctx, a)[0]:
         return None
     found = _election_office(ctx, a, timex)
     if found is None:
         return None
-    office, inferred = found
+    office, context = found
     day = timex.earliest.toordinal()
     bindings = {"election": (day, day)}
     for constraint in ctx.pack.constraints:
@@ -461,7 +449,7 @@ def _election_day_claim(ctx: _Context, a: Assertion, timex: Timex) -> _Problem |
             held = [e for e in ctx.pack.elections_for(office, timex.earliest.year) if e.date]
             fact = f"; the {timex.earliest.year} election was held on {_day(held[0].date)}" if held else ""
             message = f"{constraint.message}{fact} ({constraint.pack or _pack_of(constraint.source)} pack)"
-            return _Problem(message, tuple((e.date, e.date) for e in held), inferred)
+            return _Problem(message, tuple((e.date, e.date) for e in held), inferred=context)
     return None
 
 
@@ -483,10 +471,39 @@ def _entity_claim(ctx: _Context, a: Assertion, timex: Timex) -> _Problem | None:
         return None
     whens = " and ".join(_on(f.when) for f in same)
     message = f"{fact.entity}: {a.event.replace('_', ' ')} {whens} ({fact.pack or _pack_of(fact.source)} pack)"
-    return _Problem(message, tuple((f.when.earliest, f.when.latest) for f in same), False)
+    return _Problem(message, tuple((f.when.earliest, f.when.latest) for f in same))
 
 
-CHECKS = (_election_claim, _inauguration_claim, _life_claim, _election_day_claim, _entity_claim)
+PERSON_CHECKS = (_election_claim, _inauguration_claim, _life_claim)
+OTHER_CHECKS = (_election_day_claim, _entity_claim)
+
+
+def _person_problem(ctx: _Context, a: Assertion, timex: Timex) -> _Problem | None:
+    """A claim about a person the pack rules out; with a shared surname ("Bush"), only if it
+    is wrong for everyone the name may denote (a date that fits one of them picks that one)."""
+    people_meant, inferred = candidates(ctx, a)
+    if len(people_meant) > 1:  # "Johnson was born in 1950" may be about anyone called Johnson
+        people_meant = tuple(p for p in people_meant if _names_their_office(ctx, a, p))
+    for check in PERSON_CHECKS:
+        problems = [check(ctx, a, timex, p) for p in people_meant]
+        if not people_meant or None in problems:
+            continue
+        if len(problems) == 1:
+            return replace(problems[0], inferred=inferred)
+        message = "; ".join(p.message for p in problems)
+        return _Problem(f"whoever is meant: {message}", tuple(d for p in problems for d in p.fact_days), None, True)
+    return None
+
+
+def _names_their_office(ctx: _Context, a: Assertion, person: Person) -> bool:
+    """Does the claim name an office the person held ("Johnson was sworn in as president")?"""
+    return bool(named_office(ctx, *_office_window(ctx, a), {t.office for t in person.terms})[0])
+
+
+def _problem(ctx: _Context, a: Assertion, timex: Timex) -> _Problem | None:
+    return _person_problem(ctx, a, timex) or next(
+        (p for p in (check(ctx, a, timex) for check in OTHER_CHECKS) if p is not None), None
+    )
 
 
 def _direct(ctx: _Context, a: Assertion, timex: Timex) -> bool:
@@ -517,8 +534,8 @@ def _related(ctx: _Context, claim: Assertion, problem: _Problem) -> tuple[Relate
             continue
         if not any(_overlaps(timex.earliest, timex.latest, lo, hi) for lo, hi in problem.fact_days):
             continue
-        who = _one_person(ctx, other, ("object", "subject"))
-        if (who[0].id if who else None) == problem.person:
+        who, _ = candidates(ctx, other)
+        if [p.id for p in who] == ([problem.person] if problem.person else []):
             out.append(Related(ctx.claim_span(other), "the document gives the pack's date here"))
     return tuple(out)
 
@@ -530,20 +547,18 @@ def contradictions(analysis: Analysis, pack: Pack) -> Iterator[Finding]:
         timex = analysis.timexes[assertion.timex]
         if not _checkable(ctx, assertion, timex) or _inside(assertion.trigger_start, ctx.quotes):
             continue
-        for check in CHECKS:
-            problem = check(ctx, assertion, timex)
-            if problem is None:
-                continue
-            explicit_time = timex.anchor == "explicit" and timex.fields.year is not None
-            severity: Severity = "error" if explicit_time and not problem.inferred else "warning"
-            yield Finding(
-                rule="facts/contradiction",
-                severity=severity,
-                message=f"{timex.text!r} contradicts the pack: {problem.message}",
-                span=ctx.claim_span(assertion),
-                related=_related(ctx, assertion, problem),
-            )
-            break
+        problem = _problem(ctx, assertion, timex)
+        if problem is None:
+            continue
+        explicit_time = timex.anchor == "explicit" and timex.fields.year is not None
+        severity: Severity = "error" if explicit_time and not problem.inferred else "warning"
+        yield Finding(
+            rule="facts/contradiction",
+            severity=severity,
+            message=f"{timex.text!r} contradicts the pack: {problem.message}",
+            span=ctx.claim_span(assertion),
+            related=_related(ctx, assertion, problem),
+        )
 
 
 def _inside(offset: int, ranges: Sequence[tuple[int, int]]) -> bool:

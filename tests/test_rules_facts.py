@@ -117,6 +117,21 @@ def test_the_right_fact_stated_elsewhere_is_related() -> None:
     assert [text[r.span.start : r.span.end] for r in found[0].related] == ["elected president in 2008"]
 
 
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Bush was elected president in 1992.", ("George H. W. Bush was elected", "George W. Bush was elected")),
+        ("Bush, who took office as president in 2000, met the press.", ("January 20, 1989", "January 20, 2001")),
+        ("Johnson was sworn in as president in 1962.", ("Andrew Johnson", "Lyndon B. Johnson")),
+    ],
+)
+def test_ambiguous_surname_wrong_for_everyone_is_a_warning(text: str, names: tuple[str, ...]) -> None:
+    (found,) = contradictions(text)
+    assert found.severity == "warning" and "whoever is meant" in found.message
+    assert all(n in found.message for n in names)
+    assert "Boris Johnson" not in found.message
+
+
 def test_ambiguous_surname_resolved_by_a_full_name() -> None:
     text = "George W. Bush took office in 2001. Bush was elected president in 1996."
     found = contradictions(text)
@@ -181,9 +196,12 @@ def test_wired_into_the_engine() -> None:
         "The midterm elections, held on November 8, 2022, gave Republicans the House.",
         # after what the pack knows (current_to): unknown, not wrong
         "Trump was elected president in 2028.",
-        # ambiguous surnames without context
-        "Bush was elected president in 1992.",
+        # ambiguous surnames: without an office named, or with a date that fits one of them
         "Johnson was born in 1964.",
+        "Johnson was born in 1950.",
+        "Bush took office in 2000.",
+        "Bush was elected president in 2000.",
+        "Johnson was sworn in as president in 1963.",
         # no jurisdiction for a bare election
         "The election was held on November 6, 2024.",
         # not asserted
