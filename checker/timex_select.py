@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import defaultdict
 from itertools import pairwise
@@ -88,17 +89,29 @@ def trigger_hits(text: str) -> dict[str, list[tuple[int, int]]]:
 
 
 def select(found: list[Cand]) -> list[Cand]:
-    """The longest candidates that do not overlap, in text order (ties: the earlier one, then rule order)."""
+    """The longest candidates that do not overlap, in text order (ties: the earlier one, then rule order).
+
+    Taken spans are kept sorted, so each overlap test is a binary search (a long
+    table of dates must not make this quadratic).
+    """
     order = sorted(
         range(len(found)),
         key=lambda i: (found[i].start - found[i].end, found[i].start, i),
     )
+    starts: list[int] = []
     taken: list[Cand] = []
     for i in order:
         c = found[i]
-        if all(c.end <= t.start or c.start >= t.end for t in taken):
-            taken.append(c)
-    taken.sort(key=lambda c: c.start)
+        k = bisect.bisect_left(starts, c.start)
+        if (
+            k < len(taken)
+            and taken[k].start < c.end
+            or k > 0
+            and taken[k - 1].end > c.start
+        ):
+            continue
+        starts.insert(k, c.start)
+        taken.insert(k, c)
     return taken
 
 
