@@ -12,6 +12,8 @@ or input error (named on stderr; after an input error the other files are still 
 from __future__ import annotations
 
 import json
+import os
+import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -47,6 +49,7 @@ app = typer.Typer(
 )
 
 HANDFUL = 8  # more files than this get a progress bar (on a terminal)
+DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024  # larger files are refused: parsing them would take minutes and gigabytes
 CHUNK = 16  # documents per engine call (one spaCy batch), so the progress bar moves
 
 
@@ -106,6 +109,24 @@ ConfigOpt = Annotated[
     str | None,
     typer.Option("--config", metavar="FILE", help="Use this configuration for every file instead of the nearest one."),
 ]
+_SIZE = re.compile(r"(\d+)\s*([kmg]?)i?b?", re.IGNORECASE)
+
+
+def _byte_size(value: str | int) -> int:
+    """``5242880``, ``512k``, ``10MB`` or ``1GiB`` as bytes (k, M, G are powers of 1024)."""
+    match = _SIZE.fullmatch(str(value).strip())
+    if match is None:
+        raise typer.BadParameter(f"{value!r} is not a size such as 5000000, 512k or 10MB")
+    return int(match[1]) * 1024 ** " kmg".index(match[2].lower() or " ")
+
+
+MaxFileSizeOpt = Annotated[
+    int,
+    typer.Option(
+        "--max-file-size", metavar="SIZE", parser=_byte_size,
+        help="Refuse files larger than SIZE bytes (512k, 10MB...); the others are still checked.",
+    ),
+]  # fmt: skip
 StdinNameOpt = Annotated[
     str | None,
     typer.Option(
@@ -156,9 +177,16 @@ def _candidates(paths: Sequence[str], resolver: Resolver) -> list[str | InputErr
     return [i for i in found if isinstance(i, InputError) or i in named or resolver.for_path(i).walks_into(i)]
 
 
+def _read_file(path: str, published: date | None, config: Config, max_bytes: int) -> Document:
+    """One file; a regular file larger than ``max_bytes`` is refused before it is read."""
+    if os.path.isfile(path) and os.path.getsize(path) > max_bytes:
+        raise InputError(path, f"larger than {max_bytes} bytes (--max-file-size), not checked")
+    return read_path(path, published=published, published_keys=config.published_keys, max_bytes=max_bytes)
+
+
 def _read_all(
     items: Sequence[str | InputError], published: date | None, resolver: Resolver, stdin_name: str | None,
-    advance: Callable[[str, int], None],
+    max_bytes: int, advance: Callable[[str, int], None],
 ) -> Inputs:  # fmt: skip
     """Read every input; report each unreadable one on stderr and count them."""
     documents: list[Document] = []
@@ -172,7 +200,7 @@ def _read_all(
             document = (
                 _read_stdin(published, config, stdin_name)
                 if item == STDIN
-                else read_path(item, published=published, published_keys=config.published_keys)
+                else _read_file(item, published, config, max_bytes)
             )
             documents.append(document)
             configs[document.path] = config
@@ -298,14 +326,14 @@ def _only_new(
 
 def _gather(
     paths: Sequence[str], published: str | None, config_file: str | None, stdin_name: str | None,
-    date_order: DateOrder | None,
+    date_order: DateOrder | None, max_bytes: int,
 ) -> tuple[Inputs, list[Analysis]]:  # fmt: skip
     """Configuration, discovery, reading and analysis, with a progress bar on long runs."""
     resolver = Resolver(load(config_file) if config_file else None)
     day = _published(published)
     candidates = _candidates(paths, resolver)
     with _progress(len(candidates)) as advance:
-        inputs = _read_all(candidates, day, resolver, stdin_name, advance)
+        inputs = _read_all(candidates, day, resolver, stdin_name, max_bytes, advance)
         return inputs, _analyze(inputs, date_order, advance)
 
 
@@ -338,13 +366,14 @@ def check(
         ),
     ] = None,
     stdin_filename: StdinNameOpt = None,
+    max_file_size: MaxFileSizeOpt = DEFAULT_MAX_FILE_SIZE,
     exit_zero: Annotated[
         bool, typer.Option("--exit-zero", help="Exit 0 even when there are findings (input errors still exit 2).")
     ] = False,
 ) -> None:
     """Check files for dates that contradict each other, the calendar or the publication date."""
     try:
-        inputs, analyses = _gather(paths, published, config_file, stdin_filename, date_order)
+        inputs, analyses = _gather(paths, published, config_file, stdin_filename, date_order, max_file_size)
         found = _only_new(run_rules(analyses, inputs.configs), analyses, diff_ref, baseline)
     except (ConfigError, DiffError) as e:
         _error(str(e))
@@ -364,10 +393,11 @@ def extract(
     date_order: DateOrderOpt = None,
     config_file: ConfigOpt = None,
     stdin_filename: StdinNameOpt = None,
+    max_file_size: MaxFileSizeOpt = DEFAULT_MAX_FILE_SIZE,
 ) -> None:
     """Show the analysis behind the findings: time expressions and dated assertions."""
     try:
-        inputs, analyses = _gather(paths, published, config_file, stdin_filename, date_order)
+        inputs, analyses = _gather(paths, published, config_file, stdin_filename, date_order, max_file_size)
     except ConfigError as e:
         _error(str(e))
         raise typer.Exit(2) from None
