@@ -654,6 +654,10 @@ def age_range(born: Window, at: Window) -> tuple[int, int]:
     return years(born[1], at[0]), years(born[0], at[1])
 
 
+# Between an age and a date of another clause: "won the title in 1990 and retired aged 50".
+_CLAUSE_BREAK = re.compile(r";|\b(?:and|but|while|whereas|before|after|until|when|then|since|later)\b", re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class Moment:
     """A day (or days) the age may be given for."""
@@ -663,16 +667,18 @@ class Moment:
 
 
 def _moments(analysis: Analysis, age: Age, birth: Birth, bounds: list[tuple[int, int]]) -> list[Moment]:
-    """The dates of the age's sentence (its event), and for a present age the publication date.
+    """The dates of the age's clause (its event), and for a present age the publication date.
 
-    "aged 40" with no date in its sentence is an age at some undated event: nothing to measure.
+    "aged 40" with no date in its clause is an age at some undated event: nothing to measure.
     """
     lo, hi = bounds[_sentence_of(bounds, age.start)]
+    text = analysis.document.text
     moments = [
         Moment(days, t)
         for t in analysis.timexes
         if lo <= t.start < hi and t is not birth.timex and t.type in ("DATE", "TIME")
         and (days := _interval(t)) is not None and t.granularity != "vague"
+        and not _CLAUSE_BREAK.search(text, min(t.end, age.end), max(t.start, age.start))
     ]
     published = _published(analysis)
     if published is not None and age.now:

@@ -266,6 +266,8 @@ def test_a_birth_linked_by_name_from_another_sentence_is_a_warning() -> None:
         ("Smith, 45, met Jones, who was born in 1950.", PUBLISHED),
         # An age given at an undated event with no present reference.
         ("Born in 1950, he became mayor at the age of 40.", PUBLISHED),
+        ("Born in 1950, she won the title in 1990 and retired aged 50.", PUBLISHED),
+        ("Born in 1950, she moved to Paris in 1975; she died aged 80.", PUBLISHED),
         # Not ages.
         ("Born in 1950, he retired at 65 and older workers followed.", PUBLISHED),
         ("The retirement age 67 applies to people born in 1960.", PUBLISHED),
