@@ -265,9 +265,13 @@ def _apposition(timexes: tuple[Timex, ...], i: int, text: str, me: Timex) -> Tim
 
 
 def _narrative_anchor(analysis: Analysis, i: int, target: Timex, bounds: list[tuple[int, int]]) -> Timex | None:
-    """The date a "later"/"earlier" counts from: the date just before it (the tagger's reference),
-    only when it is explicit and at most two sentences back. Any other date in between makes the
-    reference ambiguous ("In 2010 ... two years later ... three years later, in 2015")."""
+    """The date a "later"/"earlier" counts from: the date just before it (the tagger's reference).
+
+    Only when it is explicit, in the same sentence or the one before, and the last event of its
+    sentence: another date in between ("In 2010 ... two years later ... three years later") or
+    another clause after it ("born in 1950 and moved to Paris. Three years later") makes the
+    reference ambiguous.
+    """
     me = analysis.timexes[i]
     previous = [t for t in analysis.timexes[:i] if t is not target and t.type in ("DATE", "TIME")]
     if not previous:
@@ -275,9 +279,16 @@ def _narrative_anchor(analysis: Analysis, i: int, target: Timex, bounds: list[tu
     anchor = previous[-1]
     if not _explicit(anchor) or _interval(anchor) is None or anchor.granularity not in _POINT_GRANULARITIES:
         return None
-    if _sentence_of(bounds, me.start) - _sentence_of(bounds, anchor.start) > 2:
+    here, there = _sentence_of(bounds, me.start), _sentence_of(bounds, anchor.start)
+    if here - there > 1:
+        return None
+    if here != there and _ANOTHER_CLAUSE.search(analysis.document.text, anchor.end, bounds[there][1]):
         return None
     return anchor
+
+
+# A clause after a date: "; it hired", "and moved to Paris" (not "and 2011", "and the plant").
+_ANOTHER_CLAUSE = re.compile(r";|\b(?:and|but|then|before|after|until|when|while)\s+(?!(?:the|a|an|his|her|its|their|in|on|at|of)\b)[a-z]")
 
 
 _MOD_BEFORE = re.compile(

@@ -52,6 +52,8 @@ def spanned(text: str, finding: Finding) -> str:
     [
         ("The plant opened in 2010. Three years later, in 2015, it closed.", PUBLISHED, "Three years later", ["2010", "2015"]),
         ("The plant opened in 2010. Two years later (in 2016) it closed.", PUBLISHED, "Two years later", ["2010", "2016"]),
+        ("The plant opened in 2010 and the mill in 2011. Two years later, in 2016, both closed.", PUBLISHED, "Two years later", ["2011", "2016"]),
+        ("It opened in 2010 and closed three years later, in 2015.", PUBLISHED, "three years later", ["2010", "2015"]),
         ("The war lasted from 1939 to 1945, a full decade.", PUBLISHED, "a full decade", ["1939", "1945"]),
         ("He served five years, from 2009 to 2017.", PUBLISHED, "five years", ["2009", "2017"]),
         ("Last year, in 2023, sales fell.", PUBLISHED, "Last year", ["2023"]),
@@ -143,8 +145,10 @@ def test_two_weeks_ago_after_publication_is_both_an_offset_and_an_anachronism() 
         ("From 2010 to 2020, the first five years were hard.", PUBLISHED),
         ("From 2010 to 2020, three years of growth followed the crash.", PUBLISHED),
         ("From 2015 to 2020, two years after the crash, prices rose.", PUBLISHED),
-        # The anchor is too far back.
+        # The anchor is too far back, or another event follows it.
         ("It opened in 2010. It grew. It hired. It expanded. Three years later, in 2015, it closed.", PUBLISHED),
+        ("It opened in 2010. It grew fast. Three years later, in 2015, it closed.", PUBLISHED),
+        ("He was born in 1950 and moved to Paris. Three years later, in 1980, he married.", PUBLISHED),
     ],
 )
 def test_offsets_and_spans_that_could_be_true_are_not_flagged(text: str, published: date | None) -> None:
