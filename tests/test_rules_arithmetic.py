@@ -336,3 +336,12 @@ def test_sentences_do_not_end_at_abbreviations() -> None:
     assert [text[s:e] for s, e in sentence_bounds(text)] == [
         "Mr. Smith was born Jan. 5, 1960.", "He died in 2020.", "Then U.S. officials spoke."
     ]
+
+
+def test_a_publication_date_from_front_matter_counts_and_spans_point_into_the_source() -> None:
+    source = "---\ndate: 2025-06-01\n---\n\nLast year, in 2023, sales fell.\n"
+    document = read_text(source, path="story.md")
+    (found,) = durations(engine.analyze([document])[0])
+    assert found.severity == "error"
+    assert source[found.span.start : found.span.end] == "Last year"
+    assert [source[r.span.start : r.span.end] for r in found.related] == ["2023"]
