@@ -209,11 +209,10 @@ def build_iso(m: re.Match[str], text: str) -> Cand | None:
     month, day = int(m["mon"]), int(m["day"])
     if not (1 <= month <= 12 and 1 <= day <= 31):
         return None
-    p: dict[str, object] = {"year": int(m["year"]), "month": month, "day": day}
-    if m["hh"]:
-        p.update(hour=int(m["hh"]), minute=int(m["mi"]))
-        return Cand(m.start(), m.end(), "time", p)
-    return Cand(m.start(), m.end(), "date", p)
+    day_of = Cand(m.start(), m.end(), "date", {"year": int(m["year"]), "month": month, "day": day})
+    if m["hh"]:  # a clock time on its own day, resolved like "10 a.m. on March 4, 2025"
+        return Cand(m.start(), m.end(), "clock", {"hour": int(m["hh"]), "minute": int(m["mi"]), "day_of": day_of})
+    return day_of
 
 
 def numeric_reading(a: int, b: int, order: str) -> tuple[int, int] | None:
