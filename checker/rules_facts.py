@@ -1,17 +1,20 @@
 """Claims checked against the knowledge packs.
 
-``facts/contradiction``: a dated claim about a person or an election that a pack
-fact or calendar rule rules out ("Barack Obama was first elected president in
-2004": 2008; "Biden was inaugurated on January 21, 2021": January 20; "the
-election was held on November 6, 2024": the Tuesday after the first Monday).
+``facts/contradiction``: a dated claim about a person, an election or a registered
+entity that a pack fact or calendar rule rules out ("Barack Obama was first
+elected president in 2004": 2008; "Biden was inaugurated on January 21, 2021":
+January 20; "the election was held on November 6, 2024": the Tuesday after the
+first Monday; house facts: "the Acme bridge opened on May 5, 2019").
 ``facts/title-anachronism``: a title before a name ("President Obama") for a
-time when the person held that office neither at the event nor at publication.
+time when the person held that office neither at the event nor when the text
+was written.
 
 Both rules take the Pack explicitly (``contradictions(analysis, pack)``); the
-engine passes its merged built-in packs. Precision first: a claim is flagged only
-when every value of its time interval is excluded, names resolve to one person
-(or context picks one), the office is named or implied by the pack's event, and
-the time lies within what the pack knows (``known_to``/``current_to``).
+engine passes the packs of the run (built-in, user packs, house facts). Precision
+first: a claim is flagged only when every day of its date is excluded, the name
+resolves to the pack person (a shared surname to everyone it may denote, each of
+them contradicted), the office is named or implied by the pack's event, and the
+time lies within what the pack knows (``known_to``/``current_to``).
 """
 
 from __future__ import annotations
