@@ -669,10 +669,18 @@ def title_anachronisms(analysis: Analysis, pack: Pack) -> Iterator[Finding]:
         if when is None:
             continue
         lo, hi, said = when
+        if any(_historical(p, now[0], lo) for p in mention.people):
+            continue
         states = [(_held(pack, p, mention.offices, lo, hi), _held(pack, p, mention.offices, *now)) for p in mention.people]
         if any(at is not False or written is not False for at, written in states):
             continue
         yield _title_finding(ctx, mention, lo, hi, said)
+
+
+def _historical(person: Person, published: date, event: date) -> bool:
+    """Dead before publication, and the event in their lifetime: "President Lincoln was born in
+    1809" is how history names him, not an anachronism (an event after the death still is)."""
+    return person.died is not None and person.died.latest < published and event <= person.died.latest
 
 
 def _tenures(terms: Sequence[Term]) -> list[tuple[date, date | None]]:
@@ -697,12 +705,14 @@ def _title_finding(ctx: _Context, mention: _Titled, lo: date, hi: date, said: st
     when = f"on {period}" if said == "the publication date" else f"at {said!r} ({period}) nor on {_day(ctx.published)}"
     other = _other_title(ctx, mention, lo, hi)
     then = f"; {mention.people[0].name} was {ctx.pack.office(other).name} then" if other else ""
+    dead = [p for p in mention.people if p.died and p.died.latest < lo]
+    then += "".join(f"; {p.name} died {_on(p.died)}" for p in dead)
     message = (
         f"{subject} {office} {when}, the publication date; in office {tenures} "
         f"({_pack_of(terms[0].source)} pack){then}"
     )
     return Finding("facts/title-anachronism", "warning", message, ctx.span(mention.start, mention.name_end),
-                   fix=_title_fix(ctx, mention, terms, lo, other))
+                   fix=_title_fix(ctx, mention, terms, other))
 
 
 def _other_title(ctx: _Context, mention: _Titled, lo: date, hi: date) -> str | None:
@@ -716,13 +726,13 @@ def _other_title(ctx: _Context, mention: _Titled, lo: date, hi: date) -> str | N
     return titled[0] if len(titled) == 1 else None
 
 
-def _title_fix(ctx: _Context, mention: _Titled, terms: Sequence[Term], lo: date, other: str | None) -> Fix | None:
+def _title_fix(ctx: _Context, mention: _Titled, terms: Sequence[Term], other: str | None) -> Fix | None:
     """The title held then ("Vice President" -> "President"), or "former" for a living ex-holder."""
     title_span = ctx.span(mention.start, mention.start + len(mention.title))
     if other:
         return Fix(ctx.pack.office(other).titles[0], title_span)
-    past = all(t.end is not None and t.end < lo for t in terms)
-    if not past or any(p.died and p.died.earliest <= lo for p in mention.people):
-        return None  # not yet in office, or dead ("the late Queen" needs an article): no mechanical fix
+    past = all(t.end is not None and t.end < ctx.published for t in terms)
+    if not past or any(p.died and p.died.earliest <= ctx.published for p in mention.people):
+        return None  # not yet in office when written, or dead ("the late Queen" needs an article): no mechanical fix
     former = "Former" if ctx.sentence(mention.start, mention.name_end)[0] == mention.start else "former"
     return Fix(f"{former} {mention.title}", title_span)

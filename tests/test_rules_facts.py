@@ -287,7 +287,13 @@ def test_the_title_held_then_is_named_and_offered(text: str, published: date, th
 def test_a_dead_holder_gets_no_fix_and_every_realm_is_named() -> None:
     (found,) = titles("Queen Elizabeth opened the bridge on Tuesday.", date(2023, 6, 1))
     assert "Monarch of Canada or Monarch of the United Kingdom" in found.message
+    assert found.message.endswith("Elizabeth II died on September 8, 2022")
     assert found.fix is None
+
+
+def test_an_ex_holder_is_former_at_publication_whatever_the_event() -> None:
+    (found,) = titles("President Obama was born in 1961 in Honolulu.", date(2019, 5, 10))
+    assert found.fix is not None and found.fix.replacement == "Former President"
 
 
 def test_ambiguous_surname_names_every_holder() -> None:
@@ -325,6 +331,11 @@ def test_ambiguous_surname_names_every_holder() -> None:
         ("The Queen Elizabeth sailed on Tuesday from Portsmouth.", date(2023, 6, 1)),
         # no time for the event: an undated past statement
         ("President Obama signed the Affordable Care Act.", date(2019, 5, 10)),
+        # how history names the dead: their title during their lifetime
+        ("President Lincoln was born on February 12, 1809, in Kentucky.", date(2020, 5, 10)),
+        ("President Eisenhower, elected in 1952, warned of the military-industrial complex.", date(2020, 5, 10)),
+        ("President Kennedy was assassinated on November 22, 1963.", date(2013, 11, 22)),
+        ("President Obama was born in 1961 in Honolulu.", date(2010, 5, 10)),
         # a chronology whose dates leave the year out
         ("* Dec. 28: President Barack Obama signs an executive order.", date(2017, 12, 1)),
         # surname shared by two presidents, one of whom held office then
