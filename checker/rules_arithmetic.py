@@ -26,7 +26,7 @@ from datetime import date, timedelta
 
 from checker.model import Analysis, Assertion, Finding, Related, Timex
 from checker.timex_calendar import day_or_none, month_days, period_of, shift
-from checker.timex_lexicon import number_value
+from checker.timex_lexicon import NUMBERS, alt, number_value
 from checker.timex_relative import NUM_RE, UNIT_RE, unit_of
 
 Window = tuple[date, date]
@@ -488,9 +488,13 @@ def _target_days(m: Measure) -> Window:
 
 # ---------------------------------------------------------------------- age
 
-_AGE_NUMBER = r"(?P<n>\d{1,3}|[a-z]+(?:[\s-][a-z]+)?)"
+# Ages in words: "seventy", "twenty-one" (not "a", "a dozen": "died at a hospital").
+_NUMBER_WORD = alt(w for w, n in NUMBERS.items() if 0 < n < 125 and w.split()[0] not in ("a", "an", "couple", "dozen"))
 _AGE_MOD = r"(?:(?P<mod>about|around|approximately|roughly|nearly|almost|over|under|more\s+than|less\s+than|at\s+least|just)\s+)?"
-_NOT_AN_AGE = r"(?![\d,.:]\d|\s*(?:%|percent|[ap]\.?m\b|o['’]clock|(?:and|or)\s+(?:older|over|up|above|younger|under)|to\s+\d|-\d|and\s+\d))"
+_NOT_AN_AGE = (
+    r"(?![\d,.:]\d|\s*(?:%|percent|[ap]\.?m\b|o['’]clock|(?:and|or)\s+(?:older|over|up|above|younger|under)|to\s+\d|-\d|"
+    r"and\s+\d|in\s+the\s+(?:morning|afternoon|evening)|[A-Z]))"
+)
 _NAME = r"(?P<name>(?:[A-Z](?:[\w'’-]*|\.)\s+){0,3}[A-Z][\w'’-]*)"
 _NOT_NAMES = re.compile(
     r"^(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|"
@@ -500,13 +504,14 @@ _NOT_NAMES = re.compile(
 AGE_FORMS = re.compile(
     "|".join(
         (
-            # "aged 72", "at the age of 72", "at age 72", "died at 72", "turned 50": the age at the sentence's event
+            # "aged 72", "at the age of 72", "at age 72", "died Tuesday at 72", "turned 50": the age at its event
             (
-                rf"\b(?:aged\s+|at\s+(?:the\s+)?age\s+(?:of\s+)?|(?:died|dies|die)\s+at\s+(?:the\s+age\s+of\s+)?|turn(?:ed|s)\s+)"
-                rf"{_AGE_MOD}(?P<n1>\d{{1,3}}|[a-z]+(?:-[a-z]+)?)\b{_NOT_AN_AGE}"
+                rf"\b(?:(?P<kw1>aged\s+|at\s+(?:the\s+)?age\s+(?:of\s+)?|turn(?:ed|s)\s+)|"
+                rf"(?:died|dies)\b[^.;:!?\d]{{0,30}}?(?:\d[^.;:!?]{{0,15}}?)?(?P<kw2>\bat\s+(?:the\s+age\s+of\s+)?))"
+                rf"{_AGE_MOD}(?P<n1>\d{{1,3}}|{_NUMBER_WORD})\b{_NOT_AN_AGE}"
             ),
             # "the 75-year-old", "75 years old": an age now (or at the event)
-            rf"\b{_AGE_MOD.replace('mod', 'mod2')}(?P<n2>\d{{1,3}}|[a-z]+(?:-[a-z]+)?)[\s-]+years?[\s-]+old\b",
+            rf"\b{_AGE_MOD.replace('mod', 'mod2')}(?P<n2>\d{{1,3}}|{_NUMBER_WORD})[\s-]+years?[\s-]+old\b",
             # "Smith, 45," and "Smith (45)": the news apposition
             rf"{_NAME.replace('name', 'name3')},\s+(?P<n3>\d{{1,3}}),(?!\d)",
             rf"{_NAME.replace('name', 'name4')}\s+\((?P<n4>\d{{1,3}})\)",
@@ -552,9 +557,9 @@ def ages(text: str) -> Iterator[Age]:
             continue
         if form in "34":
             start, end, label = m.start(f"n{form}"), m.end(f"n{form}"), f"{person}'s age, {n},"
-        else:
-            start, end = m.start(), m.end()
-            label = repr(m[0].strip())
+        else:  # "died on June 1, 2020, at 72": the age is "at 72"
+            start, end = (m.start("kw2") if form == "1" and m["kw1"] is None else m.start()), m.end()
+            label = repr(text[start:end].strip())
         yield Age(start, end, label, max(n + lo, 0), n + hi, person, form != "1")
 
 
@@ -574,13 +579,14 @@ def _age_person(text: str, m: re.Match[str], form: str) -> str | None:
 
 
 def _same(a: str, b: str) -> bool:
-    """Two mentions of one person or thing: the same words, or a surname alone that the full name ends
-    with or contains ("Hadid" and "Zaha Hadid DBE"). Two full names must agree ("John Smith" is not
-    "Jane Smith")."""
-    na, nb = _norm(a), _norm(b)
-    if na == nb or na.endswith(" " + nb) or nb.endswith(" " + na):
+    """Two mentions of one person or thing: the words of one begin or end the other ("Smith" and
+    "John Smith", "75 year old" and "75 year old grandmother"), or a lone surname is among the other's
+    words ("Hadid" and "Zaha Hadid DBE"). Two different full names differ ("John Smith", "Jane Smith")."""
+    short, long = sorted((_norm(a).split(), _norm(b).split()), key=len)
+    if not short:
+        return False
+    if long[: len(short)] == short or long[-len(short) :] == short:
         return True
-    short, long = sorted((na.split(), nb.split()), key=len)
     return len(short) == 1 and a[:1].isupper() and b[:1].isupper() and short[0] in long
 
 
@@ -737,7 +743,7 @@ def age_findings(analysis: Analysis) -> Iterator[Finding]:
         moment = moments[0]
         low, high = age_range(_born(birth), moment.days)
         possible = str(low) if low == high else f"{low} or {high}" if high == low + 1 else f"{low} to {high}"
-        when = _words(moment.timex) if moment.timex else f"publication ({moment.days[0].isoformat()})"
+        when = _when(moment)
         explicit = birth.sentence == sentence and _explicit(birth.timex) and all(_plainly(m.timex) for m in moments)
         related = [Related(doc.source_span(birth.timex.start, birth.timex.end), f"born {_words(birth.timex)}")]
         if moment.timex is not None:
@@ -749,6 +755,14 @@ def age_findings(analysis: Analysis) -> Iterator[Finding]:
             span=doc.source_span(age.start, age.end),
             related=tuple(related),
         )
+
+
+def _when(moment: Moment) -> str:
+    """The date an age was measured at, with its day when the text leaves the year out ("Tuesday")."""
+    if moment.timex is None:
+        return f"publication ({moment.days[0].isoformat()})"
+    words = _words(moment.timex)
+    return words if moment.timex.fields.year is not None else f"{words} ({moment.days[0].isoformat()})"
 
 
 def _born(birth: Birth) -> Window:
