@@ -1,6 +1,6 @@
 """TempEval-3 Task A (timex extraction + normalization) for chronolint's tagger.
 
-    python benchmarks/tempeval3.py [--set train|platinum] [--pipeline blank|tagger|parser] [--errors N]
+    python benchmarks/tempeval3.py [--set train|platinum] [--pipeline blank|parser] [--errors N]
 
 Prints strict and relaxed P/R/F1, type and value accuracy, value F1 for the chosen
 TempEval-3 split, value accuracy on the GUM gold ``<date when=...>`` tags (news and
@@ -116,7 +116,7 @@ def score_doc(
 def pipeline(name: str):  # type: ignore[no-untyped-def]
     if name == "blank":
         return nlp.tokenizer()
-    return nlp.load(parser=name == "parser")
+    return nlp.load()
 
 
 def run_tempeval(split: str, pipe_name: str, errors: list[str]) -> dict[str, float]:
@@ -185,7 +185,7 @@ def main(argv: Iterable[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--set", choices=("train", "platinum"), default="train")
     ap.add_argument(
-        "--pipeline", choices=("blank", "tagger", "parser"), default="parser"
+        "--pipeline", choices=("blank", "parser"), default="parser"
     )
     ap.add_argument(
         "--errors",

@@ -27,10 +27,13 @@ from rich.console import Console
 from rich.markdown import Markdown
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-from checker import __version__, engine, suppress
+from checker import __version__, engine, runner, suppress
+from checker.cache import DEFAULT_DIR as DEFAULT_CACHE_DIR
+from checker.cache import Cache
 from checker.catalogue import catalogue, documentation
 from checker.config import Config, ConfigError, Resolver, load
 from checker.diff import DiffError, load_baseline, only_changed, without_baseline
+from checker.distributed import ClusterError
 from checker.discovery import STDIN, discover
 from checker.model import SEVERITY_RANK, Analysis, Document, Finding
 from checker.report import Positions, extract_record, render_extract_text, render_json, render_text
@@ -50,7 +53,6 @@ app = typer.Typer(
 
 HANDFUL = 8  # more files than this get a progress bar (on a terminal)
 DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024  # larger files are refused: parsing them would take minutes and gigabytes
-CHUNK = 16  # documents per engine call (one spaCy batch), so the progress bar moves
 
 
 class Format(str, Enum):
@@ -223,19 +225,15 @@ def knowledge_of(config: Config) -> engine.Knowledge:
     return engine.Knowledge(config.packs, config.pack_files, config.facts)
 
 
-def _analyze(inputs: Inputs, cli_order: DateOrder | None, advance: Callable[[str, int], None]) -> list[Analysis]:
-    """Analyses in input order; documents are batched by the engine options their configuration asks for."""
-    groups: dict[engine.Options, list[int]] = {}
-    for i, document in enumerate(inputs.documents):
-        groups.setdefault(engine_options(inputs.configs[document.path], cli_order), []).append(i)
-    analyses: dict[int, Analysis] = {}
-    for options, indices in groups.items():
-        for at in range(0, len(indices), CHUNK):
-            chunk = indices[at : at + CHUNK]
-            for i, analysis in zip(chunk, engine.analyze([inputs.documents[i] for i in chunk], options)):
-                analyses[i] = analysis
-            advance("Checking", len(chunk))
-    return [analyses[i] for i in range(len(inputs.documents))]
+def _analyze(
+    inputs: Inputs, cli_order: DateOrder | None, run: RunOptions, advance: Callable[[str, int], None]
+) -> list[Analysis]:
+    """Analyses in input order, from the cache or computed by the worker processes."""
+    options = [engine_options(inputs.configs[d.path], cli_order) for d in inputs.documents]
+    cache = None if run.no_cache else Cache(run.cache_dir)
+    return runner.analyze_all(
+        inputs.documents, options, jobs=run.jobs, cache=cache, advance=advance, scheduler=run.scheduler
+    )
 
 
 def run_rules(analyses: Sequence[Analysis], configs: dict[str, Config]) -> list[Finding]:
@@ -324,9 +322,19 @@ def _only_new(
     return found
 
 
+@dataclass(frozen=True)
+class RunOptions:
+    """How the analysis runs: processes, cache, cluster."""
+
+    jobs: int = 1
+    no_cache: bool = True
+    cache_dir: str = DEFAULT_CACHE_DIR
+    scheduler: str | None = None
+
+
 def _gather(
     paths: Sequence[str], published: str | None, config_file: str | None, stdin_name: str | None,
-    date_order: DateOrder | None, max_bytes: int,
+    date_order: DateOrder | None, max_bytes: int, run: RunOptions = RunOptions(),
 ) -> tuple[Inputs, list[Analysis]]:  # fmt: skip
     """Configuration, discovery, reading and analysis, with a progress bar on long runs."""
     resolver = Resolver(load(config_file) if config_file else None)
@@ -334,7 +342,7 @@ def _gather(
     candidates = _candidates(paths, resolver)
     with _progress(len(candidates)) as advance:
         inputs = _read_all(candidates, day, resolver, stdin_name, max_bytes, advance)
-        return inputs, _analyze(inputs, date_order, advance)
+        return inputs, _analyze(inputs, date_order, run, advance)
 
 
 @app.command()
@@ -367,15 +375,31 @@ def check(
     ] = None,
     stdin_filename: StdinNameOpt = None,
     max_file_size: MaxFileSizeOpt = DEFAULT_MAX_FILE_SIZE,
+    jobs: Annotated[
+        int | None,
+        typer.Option("--jobs", "-j", min=1, help="Worker processes for the analysis (default: the number of cores)."),
+    ] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the analysis cache.")] = False,
+    cache_dir: Annotated[
+        str, typer.Option("--cache-dir", metavar="DIR", help="Where the analysis cache lives.")
+    ] = DEFAULT_CACHE_DIR,
+    dask_scheduler: Annotated[
+        str | None,
+        typer.Option(
+            "--dask-scheduler", metavar="ADDRESS",
+            help="Analyse on a Dask cluster (needs the chronolint[dask] extra), e.g. tcp://10.0.0.5:8786.",
+        ),
+    ] = None,
     exit_zero: Annotated[
         bool, typer.Option("--exit-zero", help="Exit 0 even when there are findings (input errors still exit 2).")
     ] = False,
 ) -> None:
     """Check files for dates that contradict each other, the calendar or the publication date."""
     try:
-        inputs, analyses = _gather(paths, published, config_file, stdin_filename, date_order, max_file_size)
+        run = RunOptions(jobs or runner.default_jobs(), no_cache, cache_dir, dask_scheduler)
+        inputs, analyses = _gather(paths, published, config_file, stdin_filename, date_order, max_file_size, run)
         found = _only_new(run_rules(analyses, inputs.configs), analyses, diff_ref, baseline)
-    except (ConfigError, DiffError) as e:
+    except (ConfigError, DiffError, ClusterError) as e:
         _error(str(e))
         raise typer.Exit(2) from None
     fails = _fails(inputs.configs, fail_on)

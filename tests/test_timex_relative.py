@@ -19,7 +19,7 @@ def blank():
 
 @pytest.fixture(scope="module")
 def parsed():
-    return nlp.load(parser=True)
+    return nlp.load()
 
 
 def tag(pipe, text: str, dct: date | None = DCT) -> list[Timex]:

@@ -1,0 +1,93 @@
+"""Running the analysis over many documents: the result cache, then worker processes.
+
+Each document's analysis depends only on its own text, its options and the packs,
+so it is cached under a hash of those (checker.cache) and computed in parallel by
+``jobs`` processes, each loading the spaCy model once. Rules run afterwards over all
+analyses together (cross-document conflicts), in the calling process.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+
+from checker import engine
+from checker.cache import Cache
+from checker.model import Analysis, Document
+
+CHUNK = 16  # documents per task: one spaCy batch, and a progress step
+
+
+@dataclass(frozen=True)
+class Task:
+    documents: tuple[Document, ...]
+    options: engine.Options
+
+
+def run_task(task: Task) -> list[Analysis]:
+    """One batch, in whatever process runs it (a pool worker or a Dask worker)."""
+    return engine.analyze(task.documents, task.options)
+
+
+def default_jobs() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def tasks(documents: Sequence[Document], options: Sequence[engine.Options]) -> list[Task]:
+    """Batches of documents that share their options, in input order within each batch."""
+    groups: dict[engine.Options, list[Document]] = {}
+    for document, option in zip(documents, options):
+        groups.setdefault(option, []).append(document)
+    return [
+        Task(tuple(group[at : at + CHUNK]), option)
+        for option, group in groups.items()
+        for at in range(0, len(group), CHUNK)
+    ]
+
+
+def analyze_all(
+    documents: Sequence[Document],
+    options: Sequence[engine.Options],
+    *,
+    jobs: int = 1,
+    cache: Cache | None = None,
+    advance: Callable[[str, int], None] = lambda phase, n: None,
+    scheduler: str | None = None,
+) -> list[Analysis]:
+    """Analyses in input order: cached ones read back, the others computed and stored."""
+    keys = [cache.key(d, o) if cache else "" for d, o in zip(documents, options)]
+    found: dict[int, Analysis] = {}
+    if cache is not None:
+        for i, (document, key) in enumerate(zip(documents, keys)):
+            if (hit := cache.load(key, document)) is not None:
+                found[i] = hit
+        advance("Checking", len(found))
+    missing = [i for i in range(len(documents)) if i not in found]
+    work = tasks([documents[i] for i in missing], [options[i] for i in missing])
+    by_path = {a.document.path: a for a in _execute(work, jobs, scheduler, advance)}  # paths are unique in a run
+    for i in missing:
+        analysis = by_path[documents[i].path]
+        found[i] = analysis
+        if cache is not None:
+            cache.store(keys[i], analysis)
+    return [found[i] for i in range(len(documents))]
+
+
+def _execute(work: list[Task], jobs: int, scheduler: str | None, advance: Callable[[str, int], None]) -> list[Analysis]:
+    if scheduler is not None:
+        from checker.distributed import run_on_dask  # Dask is an optional extra
+
+        results = run_on_dask(work, scheduler)
+        advance("Checking", sum(len(t.documents) for t in work))
+        return results
+    if jobs <= 1 or len(work) <= 1:
+        return [a for task in work for a in _advancing(run_task(task), advance)]
+    with ProcessPoolExecutor(max_workers=min(jobs, len(work))) as pool:
+        return [a for batch in pool.map(run_task, work) for a in _advancing(batch, advance)]
+
+
+def _advancing(batch: list[Analysis], advance: Callable[[str, int], None]) -> list[Analysis]:
+    advance("Checking", len(batch))
+    return batch

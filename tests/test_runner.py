@@ -1,0 +1,103 @@
+"""Running many files: the analysis cache, worker processes and a Dask cluster give the same answers."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from checker import engine, runner
+from checker.cache import Cache, decode, encode
+from checker.cli import app
+from checker.source import read_text
+
+ARTICLES = [
+    "On Monday, March 4, 2025, the city council voted.",
+    "The Acme bridge opened to traffic on May 3, 2019.",
+    "Since the Acme bridge opened on May 5, 2019, crossings have doubled.",
+    "John Smith was born in 1960. Smith died in 1950.",
+    "Trump was sworn in on January 20, 2025, reporters said.",
+]
+
+
+def corpus(tmp_path: Path, copies: int = 8) -> Path:
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    for i in range(copies):
+        for j, text in enumerate(ARTICLES):
+            (folder / f"{i:02d}-{j}.md").write_text(f"---\ndate: 2024-12-20\n---\n{text}\n")
+    return folder
+
+
+def run_json(*args: str) -> list[dict]:
+    result = CliRunner().invoke(app, ["check", *args, "--format", "json"])
+    assert result.exit_code in (0, 1), result.output
+    return json.loads(result.stdout)
+
+
+def test_encoding_round_trips_an_analysis(analyze) -> None:
+    analysis = analyze("Trump was sworn in on January 20, 2025. Smith, born in 1960, died in 1950.", "2024-12-20")
+    assert decode(json.loads(json.dumps(encode(analysis))), analysis.document) == analysis
+
+
+def test_cache_hit_gives_the_same_findings_and_a_changed_file_misses(tmp_path: Path) -> None:
+    folder, cache = corpus(tmp_path, copies=1), tmp_path / "cache"
+    first = run_json(str(folder), "--cache-dir", str(cache), "--jobs", "1")
+    stored = sorted(p.name for p in cache.rglob("*.json"))
+    assert len(stored) == len(ARTICLES)
+    assert run_json(str(folder), "--cache-dir", str(cache), "--jobs", "1") == first
+    (folder / "00-0.md").write_text("---\ndate: 2024-12-20\n---\nOn Tuesday, March 4, 2025, the council voted.\n")
+    again = run_json(str(folder), "--cache-dir", str(cache), "--jobs", "1")
+    assert [f["rule"] for f in again if f["path"].endswith("00-0.md")] == ["chronology/anachronism"]
+    assert len(sorted(p.name for p in cache.rglob("*.json"))) == len(ARTICLES) + 1
+
+
+def test_a_damaged_cache_entry_is_a_miss(tmp_path: Path) -> None:
+    cache = Cache(tmp_path)
+    document = read_text("The bridge opened in 2019.", published=None)
+    key = cache.key(document, engine.Options())
+    (tmp_path / key[:2]).mkdir()
+    (tmp_path / key[:2] / f"{key}.json").write_text("{not json")
+    assert cache.load(key, document) is None
+
+
+def test_no_cache_writes_nothing(tmp_path: Path) -> None:
+    folder, cache = corpus(tmp_path, copies=1), tmp_path / "cache"
+    run_json(str(folder), "--cache-dir", str(cache), "--no-cache")
+    assert not cache.exists()
+
+
+def test_two_processes_give_the_same_findings_as_one(tmp_path: Path) -> None:
+    folder = corpus(tmp_path, copies=8)  # 40 files: three batches
+    one = run_json(str(folder), "--no-cache", "--jobs", "1")
+    two = run_json(str(folder), "--no-cache", "--jobs", "2")
+    assert one == two
+    assert {f["rule"] for f in one} >= {"calendar/weekday-mismatch", "chronology/conflicting-dates", "chronology/order"}
+
+
+def test_batches_keep_documents_with_their_options() -> None:
+    docs = [read_text(f"Text {i}.", path=f"{i}.md") for i in range(40)]
+    us, intl = engine.Options(), engine.Options(date_order="international")
+    work = runner.tasks(docs, [us if i % 2 else intl for i in range(40)])
+    assert sum(len(t.documents) for t in work) == 40
+    assert all(len(t.documents) <= runner.CHUNK for t in work)
+    assert all((int(d.path.split(".")[0]) % 2 == 1) == (t.options == us) for t in work for d in t.documents)
+
+
+def test_dask_local_cluster_matches_the_local_run(tmp_path: Path) -> None:
+    distributed = pytest.importorskip("distributed")
+    folder = corpus(tmp_path, copies=4)
+    local = run_json(str(folder), "--no-cache", "--jobs", "1")
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        remote = run_json(str(folder), "--no-cache", "--dask-scheduler", cluster.scheduler_address)
+    assert remote == local
+
+
+def test_unreachable_scheduler_is_a_clear_error(tmp_path: Path) -> None:
+    pytest.importorskip("distributed")
+    folder = corpus(tmp_path, copies=1)
+    result = CliRunner().invoke(app, ["check", str(folder), "--no-cache", "--dask-scheduler", "tcp://127.0.0.1:9"])
+    assert result.exit_code == 2
+    assert "cannot reach the Dask scheduler" in result.stderr
