@@ -50,6 +50,14 @@ _Loader.add_constructor("tag:yaml.org,2002:timestamp", lambda loader, node: load
 
 
 def _load(kind: str, body: str) -> Any:
+    """The front matter's data; the YAML and TOML parsers recurse, so deep nesting is an error too."""
+    try:
+        return _parse(kind, body)
+    except RecursionError:
+        raise FrontMatterError(f"front matter is nested too deeply to read as {kind.upper()}") from None
+
+
+def _parse(kind: str, body: str) -> Any:
     if kind == "toml":
         try:
             return tomllib.loads(body)
