@@ -80,7 +80,9 @@ def _recording(name: str, rule: Callable[[StateInline, bool], bool]) -> Callable
 
 @lru_cache(maxsize=1)
 def parser() -> MarkdownIt:
-    md = MarkdownIt("commonmark").enable(["table", "strikethrough"])  # GitHub's tables and ~~text~~
+    # GitHub's tables and ~~text~~. Past maxNesting levels markdown-it drops the content, and the
+    # commonmark preset's 20 is ten one-line list levels; 100 still stays far from Python's recursion limit.
+    md = MarkdownIt("commonmark", {"maxNesting": 100}).enable(["table", "strikethrough"])
     for rule in md.inline.ruler.__rules__:
         md.inline.ruler.at(rule.name, _recording(rule.name, rule.fn))
     return md
