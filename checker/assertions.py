@@ -202,10 +202,31 @@ def dates_its_object(verb: Token, span: Span, timex: Timex) -> bool:
     )
 
 
+NAME_PARTS = frozenset({"compound", "amod", "nmod", "nummod", "flat"})
+# Words that stand before a name without being part of it ("U.S. President Donald Trump").
+TITLE_WORDS = frozenset(
+    "us uk president vice prime minister premier chancellor senator sen rep representative gov governor "
+    "mayor judge justice district chief secretary general gen col lt capt admiral king queen prince princess "
+    "pope sir dame lord lady dr mr mrs ms miss prof professor speaker leader chairman chairwoman ceo "
+    "democrat republican democratic republican former late then acting deputy state foreign defense "
+    "attorney ambassador commissioner minority majority house senate".split()
+)
+
+
+def _modifiers(token: Token, depth: int = 2) -> list[Token]:
+    """The words before a noun that name it ("Acme" in "the Acme bridge"), a bounded walk."""
+    found = []
+    for child in token.lefts:
+        if child.dep_ in NAME_PARTS:
+            found += [*(_modifiers(child, depth - 1) if depth > 1 else []), child]
+    return found
+
+
 def _name_of(token: Token) -> str:
     """A noun phrase reduced to a comparable key: its proper-noun tail, or its words without determiners."""
-    words = [t for t in token.subtree if t.dep_ not in ("det", "punct", "prep", "relcl", "acl", "appos", "cc", "conj")
-             and t.i <= token.i and t.dep_ != "poss"]
+    words = [*_modifiers(token), token]
+    while len(words) > 1 and words[0].lower_.replace(".", "") in TITLE_WORDS:
+        words = words[1:]
     names = [t for t in words if t.pos_ == "PROPN"]
     if names:
         return " ".join(t.text for t in names)
@@ -305,14 +326,13 @@ def extract(doc: Doc, timexes: Sequence[Timex], pack: Pack) -> list[Assertion]:
 
 
 def _with_full_names(assertion: Assertion, people: dict[str, str]) -> Assertion:
-    """A bare surname becomes the full name the document gives anywhere, before or after it."""
+    """A bare surname left unlinked (its full name comes later in the text) becomes that full name.
+
+    Linking to an earlier full name is coreference and marks the participant inferred
+    (``_resolve``); a surname followed by the full name is the writer's own introduction.
+    """
     roles = tuple((role, people.get(name, name)) for role, name in assertion.participants)
-    if roles == assertion.participants:
-        return assertion
-    inferred = assertion.inferred if "participant" in assertion.inferred else (*assertion.inferred, "participant")
-    return replace(assertion, participants=roles, inferred=inferred)
-
-
+    return assertion if roles == assertion.participants else replace(assertion, participants=roles)
 def _modality(verb: Token | None, span: Span, timex: Timex, quoted: bool) -> str:
     if verb is None:
         return "quoted" if quoted else "asserted"

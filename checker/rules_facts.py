@@ -630,8 +630,8 @@ def _time_of(ctx: _Context, mention: _Titled) -> tuple[date, date, str] | None:
     key = name_key(mention.name)
     for a in ctx.analysis.assertions:
         timex = ctx.analysis.timexes[a.timex]
-        if not (sent_start <= a.trigger_start < sent_end) or "participant" in a.inferred:
-            continue
+        if not sent_start <= a.trigger_start < sent_end:
+            continue  # the titled name itself is in this sentence, so matching it is no inference
         if a.modality in ("quoted", "hypothetical") or timex.earliest is None or timex.latest is None:
             continue
         if timex.fields.month is not None and timex.fields.year is None:
