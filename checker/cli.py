@@ -36,6 +36,7 @@ from checker.diff import DiffError, load_baseline, only_changed, without_baselin
 from checker.distributed import ClusterError
 from checker.discovery import STDIN, discover
 from checker.model import SEVERITY_RANK, Analysis, Document, Finding
+from checker.packs import load_builtin
 from checker.report import Positions, extract_record, render_extract_text, render_json, render_text
 from checker.report_ci import render_github, render_junit
 from checker.report_formats import project_root, render_json_lines
@@ -436,12 +437,15 @@ def extract(
 
 @app.command("rules")
 def list_rules() -> None:
-    """List the rule catalogue: id, default severity, summary."""
-    implemented = set(engine.implemented_rules())
+    """List the rule catalogue (id, default severity, summary) and the built-in packs' constraints."""
     width = max(map(len, catalogue()))
     for info in catalogue().values():
-        status = "" if info.id in implemented else " (planned)"
-        print(f"{info.id:<{width}}  {info.severity:<7}  {info.summary}{status}")
+        print(f"{info.id:<{width}}  {info.severity:<7}  {info.summary}")
+    for pack in load_builtin():
+        current = f", current to {pack.current_to}" if pack.current_to else ""
+        print(f"\npack {pack.id}{current}: {pack.description}")
+        for constraint in pack.constraints:
+            print(f"  {constraint.id:<{width - 2}}  {constraint.message}")
 
 
 @app.command()
