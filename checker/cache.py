@@ -5,8 +5,10 @@ built-in packs), the text
 and its format, the publication date given, the engine options and the contents of
 the pack and facts files named. Entries are JSON, never pickle, so a cache folder
 that came with a repository cannot run code; a damaged entry is a miss.
-Cross-document rules still see every file: what is cached is the per-file analysis
-(time expressions and dated assertions), not the findings.
+Cross-document rules still see every file: what is cached per file is its analysis
+(time expressions and dated assertions); a whole run's findings are cached apart, under
+a key of all its files and configurations, so an unchanged re-run does not load the
+NLP stack or the packs at all.
 """
 
 from __future__ import annotations
@@ -20,10 +22,11 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
+from collections.abc import Iterable, Sequence
 
 from checker import __version__
-from checker.engine import Options
-from checker.model import Analysis, Assertion, DateFields, Document, Timex
+from checker.model import Analysis, Assertion, DateFields, Document, Finding, Fix, Related, Span, Timex
+from checker.options import Options
 from checker.resources import packs_dir
 
 DEFAULT_DIR = ".chronolint_cache"
@@ -42,6 +45,13 @@ class Cache:
             digest.update(b"\0")
         return digest.hexdigest()
 
+    def run_key(self, items: Iterable[tuple[Document, Options, str]]) -> str:
+        """The key of a whole run's findings: every file's key, path and configuration (``repr``)."""
+        digest = hashlib.sha256()
+        for document, options, config in items:
+            digest.update(f"{self.key(document, options)}\0{document.path}\0{config}\0".encode("utf-8", "surrogatepass"))
+        return digest.hexdigest()
+
     def load(self, key: str, document: Document) -> Analysis | None:
         """The cached analysis of ``document``, or None (absent or unreadable)."""
         try:
@@ -50,15 +60,28 @@ class Cache:
         except (OSError, ValueError, KeyError, TypeError):
             return None
 
-    def store(self, key: str, analysis: Analysis) -> None:
-        """Write atomically; a cache that cannot be written is skipped, never an error."""
-        folder = self.directory / key[:2]
+    def load_findings(self, key: str) -> list[Finding] | None:
+        """A whole run's findings, when nothing it depends on changed (the rules need not run)."""
         try:
-            folder.mkdir(parents=True, exist_ok=True)
+            data = json.loads((self.directory / "runs" / f"{key}.json").read_text(encoding="utf-8"))
+            return [_finding(record) for record in data]
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+
+    def store(self, key: str, analysis: Analysis) -> None:
+        self._write(self.directory / key[:2] / f"{key}.json", encode(analysis))
+
+    def store_findings(self, key: str, found: Sequence[Finding]) -> None:
+        self._write(self.directory / "runs" / f"{key}.json", [asdict(f) for f in found])
+
+    def _write(self, path: Path, data: Any) -> None:
+        """Write atomically; a cache that cannot be written is skipped, never an error."""
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
             self._mark()
-            with tempfile.NamedTemporaryFile("w", dir=folder, delete=False, encoding="utf-8", suffix=".tmp") as f:
-                json.dump(encode(analysis), f)
-            os.replace(f.name, folder / f"{key}.json")
+            with tempfile.NamedTemporaryFile("w", dir=path.parent, delete=False, encoding="utf-8", suffix=".tmp") as f:
+                json.dump(data, f)
+            os.replace(f.name, path)
         except OSError:
             pass
 
@@ -105,6 +128,22 @@ def decode(data: dict[str, Any], document: Document) -> Analysis:
 
 def _plain(record: dict[str, Any]) -> dict[str, Any]:
     return {k: v.isoformat() if isinstance(v, date) else v for k, v in record.items()}
+
+
+def _span(record: dict[str, Any]) -> Span:
+    return Span(record["path"], record["start"], record["end"])
+
+
+def _finding(record: dict[str, Any]) -> Finding:
+    fix = record["fix"]
+    return Finding(
+        rule=record["rule"],
+        severity=record["severity"],
+        message=record["message"],
+        span=_span(record["span"]),
+        related=tuple(Related(_span(r["span"]), r["message"]) for r in record["related"]),
+        fix=None if fix is None else Fix(fix["replacement"], _span(fix["span"])),
+    )
 
 
 def _timex(record: dict[str, Any]) -> Timex:

@@ -27,7 +27,7 @@ from rich.console import Console
 from rich.markdown import Markdown
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-from checker import __version__, engine, runner, suppress
+from checker import __version__, runner, suppress
 from checker.cache import DEFAULT_DIR as DEFAULT_CACHE_DIR
 from checker.cache import Cache
 from checker.catalogue import catalogue, documentation
@@ -36,7 +36,7 @@ from checker.diff import DiffError, load_baseline, only_changed, without_baselin
 from checker.distributed import ClusterError
 from checker.discovery import STDIN, discover
 from checker.model import SEVERITY_RANK, Analysis, Document, Finding
-from checker.packs import load_builtin
+from checker.options import Knowledge, Options
 from checker.report import Positions, extract_record, render_extract_text, render_json, render_text
 from checker.report_ci import render_github, render_junit
 from checker.report_formats import project_root, render_json_lines
@@ -214,16 +214,16 @@ def _read_all(
     return Inputs(documents, configs, errors)
 
 
-def engine_options(config: Config, cli_order: DateOrder | None) -> engine.Options:
+def engine_options(config: Config, cli_order: DateOrder | None) -> Options:
     """What a file's configuration (and the options) change about its analysis."""
-    return engine.Options(
+    return Options(
         date_order=cli_order.value if cli_order else config.date_order or "us",
         knowledge=knowledge_of(config),
     )
 
 
-def knowledge_of(config: Config) -> engine.Knowledge:
-    return engine.Knowledge(config.packs, config.pack_files, config.facts)
+def knowledge_of(config: Config) -> Knowledge:
+    return Knowledge(config.packs, config.pack_files, config.facts)
 
 
 def _analyze(
@@ -240,9 +240,11 @@ def _analyze(
 def run_rules(analyses: Sequence[Analysis], configs: dict[str, Config]) -> list[Finding]:
     """Every rule some configuration enables, over all analyses at once (so rules may compare
     documents), then per document: its configuration's selection, its suppressions, its levels."""
+    from checker import engine  # the rules and packs load only when findings are computed
+
     wanted = [rule_id for rule_id in engine.implemented_rules() if any(c.enabled(rule_id) for c in configs.values())]
     by_path: dict[str, list[Finding]] = {}
-    spec = engine.Knowledge.union(knowledge_of(c) for c in configs.values())
+    spec = Knowledge.union(knowledge_of(c) for c in configs.values())
     for finding in engine.findings(analyses, wanted, spec):
         by_path.setdefault(finding.span.path, []).append(finding)
     found: list[Finding] = []
@@ -256,6 +258,21 @@ def run_rules(analyses: Sequence[Analysis], configs: dict[str, Config]) -> list[
             kept += unused
         found += [replace(f, severity=config.level(f.rule, f.severity)) for f in kept]
     return sorted(found, key=lambda f: (f.span.path, f.span.start, f.span.end, f.rule))
+
+
+def _cached_rules(inputs: Inputs, analyses: list[Analysis], cli_order: DateOrder | None, run: RunOptions) -> list[Finding]:
+    """The run's findings from the cache when no file, configuration or engine changed, else computed."""
+    if run.no_cache:
+        return run_rules(analyses, inputs.configs)
+    cache = Cache(run.cache_dir)
+    key = cache.run_key(
+        (d, engine_options(inputs.configs[d.path], cli_order), repr(inputs.configs[d.path])) for d in inputs.documents
+    )
+    found = cache.load_findings(key)
+    if found is None:
+        found = run_rules(analyses, inputs.configs)
+        cache.store_findings(key, found)
+    return found
 
 
 def _fails(configs: dict[str, Config], cli_fail_on: Level | None) -> Callable[[Finding], bool]:
@@ -399,7 +416,7 @@ def check(
     try:
         run = RunOptions(jobs or runner.default_jobs(), no_cache, cache_dir, dask_scheduler)
         inputs, analyses = _gather(paths, published, config_file, stdin_filename, date_order, max_file_size, run)
-        found = _only_new(run_rules(analyses, inputs.configs), analyses, diff_ref, baseline)
+        found = _only_new(_cached_rules(inputs, analyses, date_order, run), analyses, diff_ref, baseline)
     except (ConfigError, DiffError, ClusterError) as e:
         _error(str(e))
         raise typer.Exit(2) from None
@@ -438,6 +455,8 @@ def extract(
 @app.command("rules")
 def list_rules() -> None:
     """List the rule catalogue (id, default severity, summary) and the built-in packs' constraints."""
+    from checker.packs import load_builtin
+
     width = max(map(len, catalogue()))
     for info in catalogue().values():
         print(f"{info.id:<{width}}  {info.severity:<7}  {info.summary}")

@@ -8,7 +8,7 @@ module, so every entry point runs the same stages in the same order.
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import lru_cache
 
 from spacy.tokens import Doc
@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 from checker import assertions, nlp, packs, rules_arithmetic, rules_calendar, rules_facts, rules_tense, timeline, timex
 from checker.catalogue import catalogue
 from checker.model import SEVERITY_RANK, Analysis, Document, Finding
+from checker.options import Knowledge, Options
 
 Rule = Callable[[Analysis], Iterable[Finding]]
 KnowledgeRule = Callable[[Analysis, packs.Pack], Iterable[Finding]]
@@ -39,33 +40,6 @@ KNOWLEDGE_RULES: dict[str, KnowledgeRule] = {
 CORPUS_RULES: dict[tuple[str, ...], CorpusRule] = {
     ("chronology/conflicting-dates", "chronology/order"): timeline.conflict_findings,
 }
-
-
-@dataclass(frozen=True)
-class Knowledge:
-    """Which packs a run reasons with: built-in ids (None: all), pack files, house facts files."""
-
-    names: tuple[str, ...] | None = None
-    pack_files: tuple[str, ...] = ()
-    facts: tuple[str, ...] = ()
-
-    @staticmethod
-    def union(specs: Iterable[Knowledge]) -> Knowledge:
-        """Everything any of the specs asks for (files checked together reason together)."""
-        specs = list(specs) or [Knowledge()]
-        names = None if any(s.names is None for s in specs) else tuple(sorted({n for s in specs for n in s.names}))
-        files = tuple(dict.fromkeys(f for s in specs for f in s.pack_files))
-        facts = tuple(dict.fromkeys(f for s in specs for f in s.facts))
-        return Knowledge(names, files, facts)
-
-
-@dataclass(frozen=True)
-class Options:
-    """What a run may change about the analysis (from the command line or a config)."""
-
-    date_order: str = "us"
-    batch_size: int = 32
-    knowledge: Knowledge = Knowledge()
 
 
 @lru_cache(maxsize=None)

@@ -13,9 +13,9 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
-from checker import engine
 from checker.cache import Cache
 from checker.model import Analysis, Document
+from checker.options import Options
 
 CHUNK = 16  # documents per task: one spaCy batch, and a progress step
 
@@ -23,11 +23,13 @@ CHUNK = 16  # documents per task: one spaCy batch, and a progress step
 @dataclass(frozen=True)
 class Task:
     documents: tuple[Document, ...]
-    options: engine.Options
+    options: Options
 
 
 def run_task(task: Task) -> list[Analysis]:
     """One batch, in whatever process runs it (a pool worker or a Dask worker)."""
+    from checker import engine  # the NLP stack loads only where analysis happens
+
     return engine.analyze(task.documents, task.options)
 
 
@@ -35,9 +37,9 @@ def default_jobs() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
-def tasks(documents: Sequence[Document], options: Sequence[engine.Options]) -> list[Task]:
+def tasks(documents: Sequence[Document], options: Sequence[Options]) -> list[Task]:
     """Batches of documents that share their options, in input order within each batch."""
-    groups: dict[engine.Options, list[Document]] = {}
+    groups: dict[Options, list[Document]] = {}
     for document, option in zip(documents, options):
         groups.setdefault(option, []).append(document)
     return [
@@ -49,7 +51,7 @@ def tasks(documents: Sequence[Document], options: Sequence[engine.Options]) -> l
 
 def analyze_all(
     documents: Sequence[Document],
-    options: Sequence[engine.Options],
+    options: Sequence[Options],
     *,
     jobs: int = 1,
     cache: Cache | None = None,

@@ -45,13 +45,16 @@ def test_encoding_round_trips_an_analysis(analyze) -> None:
 def test_cache_hit_gives_the_same_findings_and_a_changed_file_misses(tmp_path: Path) -> None:
     folder, cache = corpus(tmp_path, copies=1), tmp_path / "cache"
     first = run_json(str(folder), "--cache-dir", str(cache), "--jobs", "1")
-    stored = sorted(p.name for p in cache.rglob("*.json"))
-    assert len(stored) == len(ARTICLES)
+
+    def analyses() -> list[str]:  # the per-file entries (runs/ holds whole runs' findings)
+        return sorted(p.name for p in cache.glob("??/*.json"))
+
+    assert len(analyses()) == len(ARTICLES)
     assert run_json(str(folder), "--cache-dir", str(cache), "--jobs", "1") == first
     (folder / "00-0.md").write_text("---\ndate: 2024-12-20\n---\nOn Tuesday, March 4, 2025, the council voted.\n")
     again = run_json(str(folder), "--cache-dir", str(cache), "--jobs", "1")
     assert [f["rule"] for f in again if f["path"].endswith("00-0.md")] == ["chronology/anachronism"]
-    assert len(sorted(p.name for p in cache.rglob("*.json"))) == len(ARTICLES) + 1
+    assert len(analyses()) == len(ARTICLES) + 1
 
 
 def test_a_damaged_cache_entry_is_a_miss(tmp_path: Path) -> None:
@@ -101,3 +104,24 @@ def test_unreachable_scheduler_is_a_clear_error(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["check", str(folder), "--no-cache", "--dask-scheduler", "tcp://127.0.0.1:9"])
     assert result.exit_code == 2
     assert "cannot reach the Dask scheduler" in result.stderr
+
+
+def test_an_unchanged_rerun_reads_the_findings_without_loading_the_nlp_stack(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    folder, cache = corpus(tmp_path, copies=1), tmp_path / "cache"
+    probe = (
+        "import sys\nfrom checker.cli import main\n"
+        f"sys.argv = ['chronolint', 'check', {str(folder)!r}, '--format', 'json', '--cache-dir', {str(cache)!r}]\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print('spacy' in sys.modules, 'sympy' in sys.modules, file=sys.stderr)\n"
+    )
+
+    def run() -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+
+    first, second = run(), run()
+    assert first.stderr.split()[-2:] == ["True", "True"]
+    assert second.stderr.split()[-2:] == ["False", "False"]
+    assert json.loads(second.stdout) == json.loads(first.stdout) != []
