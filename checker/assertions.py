@@ -23,7 +23,7 @@ from checker.packs import Pack
 PREPOSITION_RELATION = {
     "on": "at", "in": "at", "at": "at", "during": "at", "of": "at",
     "before": "before", "by": "before", "until": "until", "till": "until", "through": "until",
-    "after": "after", "since": "since", "from": "since",
+    "after": "after", "since": "since", "from": "from",
 }
 # Verbs whose infinitive complement is a plan, not a fact ("scheduled to start on ...").
 PLAN_VERBS = frozenset(
@@ -80,21 +80,24 @@ def _attachment(token: Token) -> tuple[Token | None, str | None]:
     return (None if token.head.i == token.i else token.head), relation
 
 
-def governor(span: Span, pack: Pack) -> tuple[Token | None, str]:
-    """The word a time expression dates: a verb, or an event noun a pack knows.
+def governor(span: Span, pack: Pack) -> tuple[Token | None, str, bool]:
+    """The word a time expression dates (a verb, or an event noun a pack knows), the
+    relation, and whether the attachment climbed through a plain noun.
 
-    A date inside a prepositional phrase of a plain noun climbs on ("sworn into his
-    second term on January 20" dates "sworn"); a date classifying a plain noun
+    A date inside a prepositional phrase of a plain noun climbs on ("the loan repayable
+    in 1990" up to "was given"), which is a guess; a date classifying a plain noun
     ("the 2024 budget") dates nothing.
     """
     word, relation = _attachment(span.root)
+    climbed = False
     while word is not None and word.pos_ not in ("VERB", "AUX"):
         if word.pos_ in ("NOUN", "PROPN") and pack.event_for(word.lemma_) is not None:
             break
         if word.dep_ != "pobj":
-            return None, relation or "at"
+            return None, relation or "at", climbed
         word, _ = _attachment(word)
-    return word, relation or "at"
+        climbed = True
+    return word, relation or "at", climbed
 
 
 def _phrases(word: Token) -> Iterator[tuple[str, Token]]:
@@ -260,7 +263,7 @@ def _resolve(token: Token, mentions: _Mentions) -> tuple[str | None, bool]:
     return name or None, False
 
 
-def participants(word: Token, mentions: _Mentions) -> tuple[tuple[tuple[str, str], ...], bool]:
+def participants(word: Token, mentions: _Mentions, when: Span) -> tuple[tuple[tuple[str, str], ...], bool]:
     """Subject and object of an event word.
 
     The object is what the event happens to: the direct or passive subject of a
@@ -277,6 +280,8 @@ def participants(word: Token, mentions: _Mentions) -> tuple[tuple[tuple[str, str
     roles: dict[str, str] = {}
     inferred = False
     for role, token in candidates:
+        if when.start <= token.i < when.end:
+            continue  # "Tuesday's election": the time, not a participant
         key, linked = _resolve(token, mentions)
         if key and role not in roles:
             roles[role] = key
@@ -333,19 +338,44 @@ def _with_full_names(assertion: Assertion, people: dict[str, str]) -> Assertion:
     """
     roles = tuple((role, people.get(name, name)) for role, name in assertion.participants)
     return assertion if roles == assertion.participants else replace(assertion, participants=roles)
+def _shouted(sentence: Span) -> bool:
+    """An all-capitals line (wire headlines): the tagger's tenses are guesses there."""
+    letters = [c for c in sentence.text if c.isalpha()]
+    return len(letters) > 12 and sum(c.isupper() for c in letters) > 0.8 * len(letters)
+
+
 def _modality(verb: Token | None, span: Span, timex: Timex, quoted: bool) -> str:
     if verb is None:
         return "quoted" if quoted else "asserted"
-    if not quoted and dates_its_object(verb, span, timex):
+    if quoted:
+        return "quoted"
+    if dates_its_object(verb, span, timex) or _effective(span):
         return "planned"
+    if _fronted_report(verb, span):
+        return "reported-future"
     return modality(verb, quoted)
+
+
+def _effective(span: Span) -> bool:
+    """"effective Nov 13, 1987": when a decision takes effect, not when it was made."""
+    before = span.doc[max(0, span.start - 3) : span.start]
+    return any(t.lower_ == "effective" for t in before)
+
+
+def _fronted_report(verb: Token, span: Span) -> bool:
+    """"In 1988, Douglas said Dean should grow": a fronted date of a reported forecast."""
+    if span.start > verb.i or verb.lemma_.lower() not in SPEECH_VERBS:
+        return False
+    return any(
+        c.dep_ == "ccomp" and any(a.tag_ == "MD" for a in c.children) for c in verb.children
+    )
 
 
 def _assertion(
     number: int, index: int, timex: Timex, span: Span, pack: Pack, mentions: _Mentions,
     quotes: Sequence[tuple[int, int]],
 ) -> Assertion | None:
-    word, relation = governor(span, pack)
+    word, relation, climbed = governor(span, pack)
     if word is None or word in span:
         return None
     event, last = event_type(word, pack)
@@ -355,11 +385,13 @@ def _assertion(
         (t for t in _clause_chain(word) if t.pos_ in ("VERB", "AUX")), None
     )
     tense, aspect, tense_inferred = tense_aspect(verb) if verb is not None else ("none", "simple", True)
+    tense_inferred = tense_inferred or _shouted(span.sent)
     quoted = _inside(word.idx, quotes)
-    roles, linked = participants(word, mentions)
+    roles, linked = participants(word, mentions, span)
     negated = verb is not None and any(c.dep_ == "neg" for c in verb.children)
     first, end = min(word.idx, last.idx), max(word.idx + len(word), last.idx + len(last))
-    inferred = tuple(k for k, flag in (("tense", tense_inferred), ("participant", linked)) if flag)
+    flags = (("tense", tense_inferred), ("participant", linked), ("attachment", climbed))
+    inferred = tuple(k for k, flag in flags if flag)
     return Assertion(
         id=number,
         event=event,

@@ -45,7 +45,7 @@ def _published(analysis: Analysis) -> date | None:
 
 
 def _dated(analysis: Analysis) -> Iterator[tuple[Assertion, Timex]]:
-    """Asserted verbs with a read (not inferred) tense, dated by a written year.
+    """Asserted verbs with a read (not inferred) tense, dated directly by a written year.
 
     The end of a range is left out: a range is dated by its start.
     """
@@ -54,6 +54,7 @@ def _dated(analysis: Analysis) -> Iterator[tuple[Assertion, Timex]]:
         if (
             assertion.modality == "asserted"
             and "tense" not in assertion.inferred
+            and "attachment" not in assertion.inferred
             and timex.earliest is not None
             and _explicit_year(timex)
             and not (timex.link is not None and timex.link < assertion.timex)

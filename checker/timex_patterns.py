@@ -287,6 +287,11 @@ DETERMINERS = {
     "an",
 }
 _AFTER_YEAR_OK = re.compile(r"\s*(?:[.,;:)\]!?\"”'’–—]|$|\n|-\s)")
+# "at 1330 local time", "close at 1300, pacific daylight time": a 24-hour clock, not a year.
+_CLOCK_AFTER = re.compile(
+    r"[\s,]*(?:local|gmt|utc|[ecmp][sd]t|hours|hrs|h\b|pacific|eastern|central|mountain|\(\d{4}\s*gmt)",
+    re.IGNORECASE,
+)
 
 
 def build_year(m: re.Match[str], text: str) -> Cand | None:
@@ -294,6 +299,10 @@ def build_year(m: re.Match[str], text: str) -> Cand | None:
     if year > 2100:
         return None
     before = prev_word(text, m.start()).lower()
+    if before in ("at", "by", "until", "from") and year % 100 < 60 and _CLOCK_AFTER.match(text, m.end()):
+        return None
+    if year < 1500 and before not in YEAR_CONTEXT_BEFORE:
+        return None  # "the current 1300": an early year needs a preposition to be one
     if before in NOT_A_YEAR_BEFORE and before not in YEAR_CONTEXT_BEFORE:
         return None
     if re.search(r"\d[\s-]$", text[max(0, m.start() - 2) : m.start()]):
