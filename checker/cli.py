@@ -476,7 +476,10 @@ def explain(rule_id: Annotated[str, typer.Argument(help="A rule id, e.g. calenda
         _error(f"unknown rule {rule_id!r}; known rules: {known}")
         raise typer.Exit(2)
     console = Console()
-    console.print(Markdown(page) if console.is_terminal else page, markup=False)
+    if console.is_terminal:
+        console.print(Markdown(page))
+    else:
+        sys.stdout.write(page)  # as written: pipes and editors get the Markdown itself
 
 
 def _version(value: bool) -> None:
