@@ -54,6 +54,7 @@ def dates(draw: st.DrawFn) -> str:
             f"between {name} and {draw(st.sampled_from(MONTHS))}", f"last {weekday}", f"early {year}",
             f"{n} p.m. {weekday}", f"in {year}", f"the {year}s", f"{n}-year-old", f"{name} {year}",
             f"age {n}", f"{weekday} ({name} {day})", f"Q{n % 5} {year}", f"{n}:{day:02d}",
+            f"{year:04d}-{month:02d}-{day:02d}T{n % 30:02d}:{day:02d}:00Z", f"{n} {draw(st.sampled_from(MONTHS))}",
         ])
     )  # fmt: skip
 
