@@ -281,6 +281,21 @@ def test_a_100k_character_line_is_checked(tmp_path: Path) -> None:
     assert (finding["line"], finding["column"]) == (1, line.index(FLAGGED) + 1)
 
 
+@pytest.mark.xfail(
+    strict=True,
+    raises=subprocess.TimeoutExpired,
+    reason="a table's rows are one sentence, and per assertion assertions.extract calls span.sent (spaCy walks "
+    "the doc each time) and rules_facts._entity_claim runs name_key over the whole sentence: quadratic, "
+    "1000 rows take 10 s",
+)
+def test_a_long_table_of_dates_is_checked(tmp_path: Path) -> None:
+    rows = "".join(f"| March {i % 28 + 1}, {2000 + i % 25} | Released version 1.{i} |\n" for i in range(1500))
+    path = write(tmp_path, "changelog.md", "| Date | Change |\n|---|---|\n" + rows)
+    done = subprocess.run([sys.executable, "-m", "checker", "check", path, "--format", "json"],
+                          capture_output=True, text=True, timeout=15)  # fmt: skip
+    assert "Traceback" not in done.stderr and done.returncode in (0, 1)
+
+
 # ---------------------------------------------------------------- regex backtracking
 
 
