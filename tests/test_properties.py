@@ -66,6 +66,10 @@ def prose() -> st.SearchStrategy[str]:
     return st.lists(st.tuples(piece, sep), max_size=30).map(lambda parts: "".join(p + s for p, s in parts))
 
 
+BLOCK_KINDS = ["heading", "para", "fence", "tilde", "inline", "link", "comment", "list", "quote", "indent", "table",
+               "html", "open-fence", "open-comment"]  # fmt: skip
+
+
 @st.composite
 def markdown(draw: st.DrawFn) -> str:
     """A Markdown page: front matter, headings, fences, comments, links, nested lists and quotes."""
@@ -77,8 +81,7 @@ def markdown(draw: st.DrawFn) -> str:
     for _ in range(draw(st.integers(0, 8))):
         text = draw(prose()).replace("\n", " ")
         depth = draw(st.integers(0, 6))
-        kind = draw(st.sampled_from(["heading", "para", "fence", "tilde", "inline", "link", "comment", "list",
-                                     "quote", "indent", "table", "html", "open-fence", "open-comment"]))
+        kind = draw(st.sampled_from(BLOCK_KINDS))
         blocks.append({
             "heading": f"{'#' * (depth % 6 + 1)} {text}",
             "para": text,
@@ -168,8 +171,9 @@ def assert_region(source: str, record: dict) -> None:
 
 def invoke(command: str, page: str, name: str, *options: str) -> tuple[int, str]:
     """Run ``chronolint COMMAND -`` on ``page`` read as the file ``name``; exit code and stdout."""
+    isolated = ("--jobs", "1", "--no-cache") if command == "check" else ()  # in process, no cache files
     result = CliRunner().invoke(
-        app, [command, "-", "--stdin-filename", name, "--format", "json", *options], input=page.encode("utf-8")
+        app, [command, "-", "--stdin-filename", name, "--format", "json", *isolated, *options], input=page.encode()
     )
     assert "Traceback" not in result.stderr, result.stderr
     assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)

@@ -28,8 +28,11 @@ FLAGGED = "Monday, March 4, 2025"
 DEFAULT_LIMIT = 5 * 1024 * 1024
 
 
-def run(*args: str):
-    return CliRunner().invoke(app, list(args))
+ISOLATED = ("--jobs", "1", "--no-cache")  # in this process, and no cache left in the working folder
+
+
+def run(command: str, *args: str):
+    return CliRunner().invoke(app, [command, *args, *(ISOLATED if command == "check" else ())])
 
 
 def write(folder: Path, name: str, content: str | bytes) -> str:
@@ -42,6 +45,12 @@ def assert_clean(result) -> None:
     """No traceback and no exception other than the exit."""
     assert "Traceback" not in result.output and "Traceback" not in result.stderr
     assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+
+
+def check_in_subprocess(path: str, timeout: float) -> subprocess.CompletedProcess[str]:
+    """``chronolint check --format json PATH`` in its own process, killed after ``timeout`` seconds."""
+    command = [sys.executable, "-m", "checker", "check", path, "--format", "json", *ISOLATED]
+    return subprocess.run(command, capture_output=True, text=True, timeout=timeout, check=False)
 
 
 def findings(result) -> list[dict]:
@@ -189,8 +198,7 @@ def test_max_file_size_rejects_nonsense(tmp_path: Path, option: str) -> None:
 )
 def test_a_text_over_a_million_characters_is_checked(tmp_path: Path) -> None:
     path = write(tmp_path, "long.txt", "x " * 600_000 + WRONG_WEEKDAY)
-    done = subprocess.run([sys.executable, "-m", "checker", "check", path, "--format", "json"],
-                          capture_output=True, text=True, timeout=120)  # fmt: skip
+    done = check_in_subprocess(path, timeout=120)
     assert "Traceback" not in done.stderr, done.stderr[-300:]
     assert done.returncode == 1 and [f["rule"] for f in json.loads(done.stdout)] == ["calendar/weekday-mismatch"]
 
@@ -251,8 +259,7 @@ def test_nested_markdown_within_the_limit_is_checked(tmp_path: Path, page: str) 
 def test_long_runs_of_punctuation(tmp_path: Path) -> None:
     page = "*" * 8000 + SENTENCE + "*" * 8000 + "\n\n" + "(" * 8000 + "\n\n" + '"' * 8000 + "\n"
     path = write(tmp_path, "stars.md", page)
-    done = subprocess.run([sys.executable, "-m", "checker", "check", path, "--format", "json"],
-                          capture_output=True, text=True, timeout=10)  # fmt: skip
+    done = check_in_subprocess(path, timeout=10)
     assert done.returncode == 1 and "Traceback" not in done.stderr
 
 
@@ -274,8 +281,7 @@ def test_a_100k_character_line_in_the_tagger() -> None:
 def test_a_100k_character_line_is_checked(tmp_path: Path) -> None:
     line = ("The council met and talked about the budget for a while " * 1800)[:99_950] + " " + SENTENCE
     path = write(tmp_path, "line.txt", line + "\n")
-    done = subprocess.run([sys.executable, "-m", "checker", "check", path, "--format", "json"],
-                          capture_output=True, text=True, timeout=45)  # fmt: skip
+    done = check_in_subprocess(path, timeout=45)
     assert "Traceback" not in done.stderr
     (finding,) = json.loads(done.stdout)
     assert (finding["line"], finding["column"]) == (1, line.index(FLAGGED) + 1)
@@ -291,8 +297,7 @@ def test_a_100k_character_line_is_checked(tmp_path: Path) -> None:
 def test_a_long_table_of_dates_is_checked(tmp_path: Path) -> None:
     rows = "".join(f"| March {i % 28 + 1}, {2000 + i % 25} | Released version 1.{i} |\n" for i in range(1500))
     path = write(tmp_path, "changelog.md", "| Date | Change |\n|---|---|\n" + rows)
-    done = subprocess.run([sys.executable, "-m", "checker", "check", path, "--format", "json"],
-                          capture_output=True, text=True, timeout=15)  # fmt: skip
+    done = check_in_subprocess(path, timeout=15)
     assert "Traceback" not in done.stderr and done.returncode in (0, 1)
 
 
