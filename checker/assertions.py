@@ -11,6 +11,7 @@ subject and object, with pronouns and surnames linked to the full name met befor
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -312,18 +313,20 @@ def _remember(sentence: Span, mentions: _Mentions) -> _Mentions:
 def extract(doc: Doc, timexes: Sequence[Timex], pack: Pack) -> list[Assertion]:
     """One assertion per DATE/TIME expression that dates an event word."""
     quotes = quoted_ranges(doc.text)
+    sentences = list(doc.sents)  # walked once: ``Span.sent`` walks the whole Doc on every call
+    starts = [s.start_char for s in sentences]
     by_sentence: dict[int, list[tuple[int, Timex]]] = {}
     for index, timex in enumerate(timexes):
         if timex.type in ("DATE", "TIME"):
-            span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
-            if span is not None:
-                by_sentence.setdefault(span.sent.start, []).append((index, timex))
+            by_sentence.setdefault(bisect.bisect_right(starts, timex.start) - 1, []).append((index, timex))
     found: list[Assertion] = []
     mentions = _Mentions({})
-    for sentence in doc.sents:
-        for index, timex in by_sentence.get(sentence.start, []):
+    for number, sentence in enumerate(sentences):
+        for index, timex in by_sentence.get(number, []):
             span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
-            assertion = _assertion(len(found), index, timex, span, pack, mentions, quotes)
+            if span is None:
+                continue
+            assertion = _assertion(len(found), index, timex, span, sentence, pack, mentions, quotes)
             if assertion is not None:
                 found.append(assertion)
         mentions = _remember(sentence, mentions)
@@ -372,7 +375,7 @@ def _fronted_report(verb: Token, span: Span) -> bool:
 
 
 def _assertion(
-    number: int, index: int, timex: Timex, span: Span, pack: Pack, mentions: _Mentions,
+    number: int, index: int, timex: Timex, span: Span, sentence: Span, pack: Pack, mentions: _Mentions,
     quotes: Sequence[tuple[int, int]],
 ) -> Assertion | None:
     word, relation, climbed = governor(span, pack)
@@ -385,7 +388,7 @@ def _assertion(
         (t for t in _clause_chain(word) if t.pos_ in ("VERB", "AUX")), None
     )
     tense, aspect, tense_inferred = tense_aspect(verb) if verb is not None else ("none", "simple", True)
-    tense_inferred = tense_inferred or _shouted(span.sent)
+    tense_inferred = tense_inferred or _shouted(sentence)
     quoted = _inside(word.idx, quotes)
     roles, linked = participants(word, mentions, span)
     negated = verb is not None and any(c.dep_ == "neg" for c in verb.children)
@@ -395,7 +398,7 @@ def _assertion(
     return Assertion(
         id=number,
         event=event,
-        trigger=span.doc.text[first:end],
+        trigger=sentence.text[first - sentence.start_char : end - sentence.start_char],
         trigger_start=first,
         trigger_end=end,
         timex=index,

@@ -245,6 +245,8 @@ def _parse(file: str) -> Config | None:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:
         raise ConfigError(file, None, f"not valid TOML: {e}") from None
+    except RecursionError:
+        raise ConfigError(file, None, "not valid TOML: nested too deeply") from None
     in_pyproject = os.path.basename(file) == PYPROJECT
     table = _table(file, data, in_pyproject)
     if table is None:

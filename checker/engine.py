@@ -61,7 +61,7 @@ def analyze(documents: Sequence[Document], options: Options = Options()) -> list
     gets the earliest publication date its past-tense statements allow
     (``published_source: "inferred"``), and its expressions are resolved again against it.
     """
-    rough = [nlp.tokenizer()(d.text) for d in documents]
+    rough = [nlp.tokenizer()(nlp.defused(d.text)) for d in documents]
     focus = [
         [t.start for t in timex.tag(doc, d.published, date_order=options.date_order)] for doc, d in zip(rough, documents)
     ]

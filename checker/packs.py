@@ -362,10 +362,15 @@ def _parse_yaml(text: str, file: str) -> _Doc:
         raise PackError(file, mark.line + 1 if mark else None, f"malformed YAML: {exc.problem or exc}{context}") from None
     except yaml.YAMLError as exc:
         raise PackError(file, None, f"malformed YAML: {exc}") from None
+    except RecursionError:
+        raise PackError(file, None, "nested too deeply") from None
     if root is None:
         raise PackError(file, 1, "empty file")
     lines: dict[KeyPath, int] = {}
-    return _Doc(file, _convert(root, (), lines, set(), file), lines)
+    try:
+        return _Doc(file, _convert(root, (), lines, set(), file), lines)
+    except RecursionError:
+        raise PackError(file, None, "nested too deeply") from None
 
 
 def _convert(node: Node, path: KeyPath, lines: dict[KeyPath, int], seen: set[int], file: str) -> Any:
