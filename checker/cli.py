@@ -260,19 +260,28 @@ def run_rules(analyses: Sequence[Analysis], configs: dict[str, Config]) -> list[
     return sorted(found, key=lambda f: (f.span.path, f.span.start, f.span.end, f.rule))
 
 
-def _cached_rules(inputs: Inputs, analyses: list[Analysis], cli_order: DateOrder | None, run: RunOptions) -> list[Finding]:
-    """The run's findings from the cache when no file, configuration or engine changed, else computed."""
-    if run.no_cache:
-        return run_rules(analyses, inputs.configs)
-    cache = Cache(run.cache_dir)
+def _findings(
+    inputs: Inputs, cli_order: DateOrder | None, run: RunOptions, advance: Callable[[str, int], None],
+    need_analyses: bool,
+) -> tuple[list[Finding], list[Analysis] | None]:  # fmt: skip
+    """The run's findings, and the analyses when computed or needed (the HTML report draws them).
+
+    When no file, configuration or engine changed, the findings come from the cache and
+    nothing is analysed: the NLP stack and the packs are not even loaded.
+    """
+    cache = None if run.no_cache else Cache(run.cache_dir)
     key = cache.run_key(
         (d, engine_options(inputs.configs[d.path], cli_order), repr(inputs.configs[d.path])) for d in inputs.documents
-    )
-    found = cache.load_findings(key)
+    ) if cache else ""  # fmt: skip
+    found = cache.load_findings(key) if cache else None
+    if found is not None and not need_analyses:
+        return found, None
+    analyses = _analyze(inputs, cli_order, run, advance)
     if found is None:
         found = run_rules(analyses, inputs.configs)
-        cache.store_findings(key, found)
-    return found
+        if cache:
+            cache.store_findings(key, found)
+    return found, analyses
 
 
 def _fails(configs: dict[str, Config], cli_fail_on: Level | None) -> Callable[[Finding], bool]:
@@ -286,11 +295,16 @@ def _fails(configs: dict[str, Config], cli_fail_on: Level | None) -> Callable[[F
     return fails
 
 
+def _positions(documents: Sequence[Document]) -> Positions:
+    return Positions({d.path: d.source for d in documents})
+
+
 def _render(
-    output_format: Format, found: list[Finding], analyses: list[Analysis], fails: Callable[[Finding], bool]
-) -> str:
+    output_format: Format, found: list[Finding], inputs: Inputs, analyses: list[Analysis] | None,
+    fails: Callable[[Finding], bool],
+) -> str:  # fmt: skip
     """The report in a machine format (text is written straight to a console)."""
-    positions = Positions({a.document.path: a.document.source for a in analyses})
+    positions = _positions(inputs.documents)
     if output_format is Format.json:
         return render_json(found, positions) + "\n"
     if output_format is Format.json_lines:
@@ -300,28 +314,28 @@ def _render(
     if output_format is Format.github:
         return render_github(found, positions, project_root())
     if output_format is Format.junit:
-        return render_junit(found, positions, [a.document.path for a in analyses], fails)
-    return render_html(analyses, found, positions)
+        return render_junit(found, positions, [d.path for d in inputs.documents], fails)
+    return render_html(analyses or [], found, positions)
 
 
 def _emit(
-    output_format: Format, found: list[Finding], analyses: list[Analysis], fails: Callable[[Finding], bool],
-    output: str | None,
+    output_format: Format, found: list[Finding], inputs: Inputs, analyses: list[Analysis] | None,
+    fails: Callable[[Finding], bool], output: str | None,
 ) -> None:  # fmt: skip
     """Write the report to stdout, or to ``output`` and say so on stderr."""
-    positions = Positions({a.document.path: a.document.source for a in analyses})
+    positions = _positions(inputs.documents)
     if output is None:
         if output_format is Format.text:
             render_text(found, positions, Console(highlight=False, soft_wrap=True))
         else:
-            sys.stdout.write(_render(output_format, found, analyses, fails))
+            sys.stdout.write(_render(output_format, found, inputs, analyses, fails))
         return
     try:
         with open(output, "w", encoding="utf-8") as target:
             if output_format is Format.text:
                 render_text(found, positions, Console(file=target, highlight=False, soft_wrap=True, no_color=True))
             else:
-                target.write(_render(output_format, found, analyses, fails))
+                target.write(_render(output_format, found, inputs, analyses, fails))
     except OSError as e:
         _error(f"{output}: cannot write the report: {e.strerror or e}")
         raise typer.Exit(2) from None
@@ -329,12 +343,10 @@ def _emit(
     _error(f"wrote the {output_format.value} report ({count}) to {output}")
 
 
-def _only_new(
-    found: list[Finding], analyses: list[Analysis], diff_ref: str | None, baseline: str | None
-) -> list[Finding]:
+def _only_new(found: list[Finding], inputs: Inputs, diff_ref: str | None, baseline: str | None) -> list[Finding]:
     """Drop findings on lines unchanged since ``diff_ref`` and findings the baseline accepts."""
     if diff_ref is not None:
-        found = only_changed(found, diff_ref, Positions({a.document.path: a.document.source for a in analyses}))
+        found = only_changed(found, diff_ref, _positions(inputs.documents))
     if baseline is not None:
         found = without_baseline(found, load_baseline(baseline))
     return found
@@ -350,17 +362,15 @@ class RunOptions:
     scheduler: str | None = None
 
 
-def _gather(
-    paths: Sequence[str], published: str | None, config_file: str | None, stdin_name: str | None,
-    date_order: DateOrder | None, max_bytes: int, run: RunOptions = RunOptions(),
-) -> tuple[Inputs, list[Analysis]]:  # fmt: skip
-    """Configuration, discovery, reading and analysis, with a progress bar on long runs."""
+@contextmanager
+def _session(
+    paths: Sequence[str], published: str | None, config_file: str | None, stdin_name: str | None, max_bytes: int,
+) -> Iterator[tuple[Inputs, Callable[[str, int], None]]]:  # fmt: skip
+    """Configuration, discovery and reading, inside a progress bar that the analysis goes on moving."""
     resolver = Resolver(load(config_file) if config_file else None)
-    day = _published(published)
     candidates = _candidates(paths, resolver)
     with _progress(len(candidates)) as advance:
-        inputs = _read_all(candidates, day, resolver, stdin_name, max_bytes, advance)
-        return inputs, _analyze(inputs, date_order, run, advance)
+        yield _read_all(candidates, _published(published), resolver, stdin_name, max_bytes, advance), advance
 
 
 @app.command()
@@ -415,13 +425,14 @@ def check(
     """Check files for dates that contradict each other, the calendar or the publication date."""
     try:
         run = RunOptions(jobs or runner.default_jobs(), no_cache, cache_dir, dask_scheduler)
-        inputs, analyses = _gather(paths, published, config_file, stdin_filename, date_order, max_file_size, run)
-        found = _only_new(_cached_rules(inputs, analyses, date_order, run), analyses, diff_ref, baseline)
+        with _session(paths, published, config_file, stdin_filename, max_file_size) as (inputs, advance):
+            found, analyses = _findings(inputs, date_order, run, advance, need_analyses=output_format is Format.html)
+        found = _only_new(found, inputs, diff_ref, baseline)
     except (ConfigError, DiffError, ClusterError) as e:
         _error(str(e))
         raise typer.Exit(2) from None
     fails = _fails(inputs.configs, fail_on)
-    _emit(output_format, found, analyses, fails, output)
+    _emit(output_format, found, inputs, analyses, fails, output)
     if inputs.errors:
         raise typer.Exit(2)
     raise typer.Exit(1 if any(map(fails, found)) and not exit_zero else 0)
@@ -439,7 +450,8 @@ def extract(
 ) -> None:
     """Show the analysis behind the findings: time expressions and dated assertions."""
     try:
-        inputs, analyses = _gather(paths, published, config_file, stdin_filename, date_order, max_file_size)
+        with _session(paths, published, config_file, stdin_filename, max_file_size) as (inputs, advance):
+            analyses = _analyze(inputs, date_order, RunOptions(), advance)
     except ConfigError as e:
         _error(str(e))
         raise typer.Exit(2) from None
