@@ -68,6 +68,22 @@ class Cache:
         except (OSError, ValueError, KeyError, TypeError):
             return None
 
+    def load_unchanged(self, states: Sequence[str]) -> tuple[list[Finding], list[Document]] | None:
+        """Findings of a run whose files are unchanged (by ``stat``), with the files they point into."""
+        try:
+            data = json.loads((self.directory / "unchanged" / f"{_states_key(states)}.json").read_text("utf-8"))
+            documents = [Document(path, source, source) for path, source in data["sources"].items()]
+            return [_finding(record) for record in data["findings"]], documents
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+
+    def store_unchanged(self, states: Sequence[str], found: Sequence[Finding], documents: Sequence[Document]) -> None:
+        """Keep the findings and the sources of just the files they point into (for positions)."""
+        paths = {f.span.path for f in found} | {r.span.path for f in found for r in f.related}
+        sources = {d.path: d.source for d in documents if d.path in paths}
+        record = {"findings": [asdict(f) for f in found], "sources": sources}
+        self._write(self.directory / "unchanged" / f"{_states_key(states)}.json", record)
+
     def store(self, key: str, analysis: Analysis) -> None:
         self._write(self.directory / key[:2] / f"{key}.json", encode(analysis))
 
@@ -102,6 +118,13 @@ def _engine_fingerprint() -> str:
     package = Path(__file__).resolve().parent
     for path in sorted(package.glob("*.py")) + sorted(Path(str(packs_dir())).glob("*.yaml")):
         digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def _states_key(states: Sequence[str]) -> str:
+    digest = hashlib.sha256(_engine_fingerprint().encode())
+    for state in states:
+        digest.update(state.encode("utf-8", "surrogatepass") + b"\0")
     return digest.hexdigest()
 
 

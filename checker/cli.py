@@ -362,15 +362,32 @@ class RunOptions:
     scheduler: str | None = None
 
 
+def _discover(paths: Sequence[str], config_file: str | None) -> tuple[Resolver, list[str | InputError]]:
+    resolver = Resolver(load(config_file) if config_file else None)
+    return resolver, _candidates(paths, resolver)
+
+
 @contextmanager
 def _session(
-    paths: Sequence[str], published: str | None, config_file: str | None, stdin_name: str | None, max_bytes: int,
+    found: tuple[Resolver, list[str | InputError]], published: str | None, stdin_name: str | None, max_bytes: int,
 ) -> Iterator[tuple[Inputs, Callable[[str, int], None]]]:  # fmt: skip
-    """Configuration, discovery and reading, inside a progress bar that the analysis goes on moving."""
-    resolver = Resolver(load(config_file) if config_file else None)
-    candidates = _candidates(paths, resolver)
+    """Reading, inside a progress bar that the analysis goes on moving."""
+    resolver, candidates = found
     with _progress(len(candidates)) as advance:
         yield _read_all(candidates, _published(published), resolver, stdin_name, max_bytes, advance), advance
+
+
+def _file_states(found: tuple[Resolver, list[str | InputError]], settings: str) -> list[str] | None:
+    """What an unchanged re-run must see unchanged, from ``stat`` alone (as ruff does): each
+    file's path, modification time, size and configuration. None when stdin or an error is in."""
+    resolver, candidates = found
+    states = [settings]
+    for item in candidates:
+        if isinstance(item, InputError) or item == STDIN:
+            return None
+        info = os.stat(item)
+        states.append(f"{item}\0{info.st_mtime_ns}\0{info.st_size}\0{resolver.for_path(item)!r}")
+    return states
 
 
 @app.command()
@@ -425,8 +442,20 @@ def check(
     """Check files for dates that contradict each other, the calendar or the publication date."""
     try:
         run = RunOptions(jobs or runner.default_jobs(), no_cache, cache_dir, dask_scheduler)
-        with _session(paths, published, config_file, stdin_filename, max_file_size) as (inputs, advance):
-            found, analyses = _findings(inputs, date_order, run, advance, need_analyses=output_format is Format.html)
+        files = _discover(paths, config_file)
+        quick = None if no_cache or output_format in (Format.html, Format.junit) else Cache(cache_dir)
+        settings = f"{published}\0{date_order}\0{max_file_size}"
+        states = _file_states(files, settings) if quick else None
+        hit = quick.load_unchanged(states) if quick and states else None
+        analyses = None
+        if hit is not None:
+            found, documents = hit
+            inputs = Inputs(documents, {d.path: files[0].for_path(d.path) for d in documents}, 0)
+        else:
+            with _session(files, published, stdin_filename, max_file_size) as (inputs, advance):
+                found, analyses = _findings(inputs, date_order, run, advance, need_analyses=output_format is Format.html)
+            if quick and states and not inputs.errors:
+                quick.store_unchanged(states, found, inputs.documents)
         found = _only_new(found, inputs, diff_ref, baseline)
     except (ConfigError, DiffError, ClusterError) as e:
         _error(str(e))
@@ -450,7 +479,7 @@ def extract(
 ) -> None:
     """Show the analysis behind the findings: time expressions and dated assertions."""
     try:
-        with _session(paths, published, config_file, stdin_filename, max_file_size) as (inputs, advance):
+        with _session(_discover(paths, config_file), published, stdin_filename, max_file_size) as (inputs, advance):
             analyses = _analyze(inputs, date_order, RunOptions(), advance)
     except ConfigError as e:
         _error(str(e))

@@ -125,3 +125,12 @@ def test_an_unchanged_rerun_reads_the_findings_without_loading_the_nlp_stack(tmp
     assert first.stderr.split()[-2:] == ["True", "True"]
     assert second.stderr.split()[-2:] == ["False", "False"]
     assert json.loads(second.stdout) == json.loads(first.stdout) != []
+
+
+def test_an_unchanged_rerun_is_recognised_by_stat_and_a_new_configuration_is_not(tmp_path: Path) -> None:
+    folder, cache = corpus(tmp_path, copies=1), tmp_path / "cache"
+    first = run_json(str(folder), "--cache-dir", str(cache), "--jobs", "1")
+    assert len(list((cache / "unchanged").glob("*.json"))) == 1
+    assert run_json(str(folder), "--cache-dir", str(cache), "--jobs", "1") == first
+    (folder / "pyproject.toml").write_text('[tool.chronolint]\nignore = ["chronology", "calendar"]\n')
+    assert run_json(str(folder), "--cache-dir", str(cache), "--jobs", "1") == []
