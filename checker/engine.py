@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 
 from checker import assertions, nlp, packs, rules_arithmetic, rules_calendar, rules_facts, rules_tense, timeline, timex
 from checker.catalogue import catalogue
-from checker.model import SEVERITY_RANK, Analysis, Document, Finding
+from checker.model import Analysis, Document, Finding
 from checker.options import Knowledge, Options
 
 Rule = Callable[[Analysis], Iterable[Finding]]
@@ -91,12 +91,6 @@ def findings(
         if wanted.intersection(ids):
             found += [f for f in corpus_rule(analyses, pack) if f.rule in wanted]
     return sorted(found, key=lambda f: (f.span.path, f.span.start, f.span.end, f.rule))
-
-
-def at_or_above(items: Iterable[Finding], threshold: str) -> list[Finding]:
-    """The findings whose severity reaches ``threshold`` (error > warning > info)."""
-    rank = SEVERITY_RANK[threshold]
-    return [f for f in items if SEVERITY_RANK[f.severity] >= rank]
 
 
 def implemented_rules() -> list[str]:
