@@ -200,12 +200,3 @@ def number_value(word: str) -> int | None:
     if w.replace(",", "").isdigit():
         return int(w.replace(",", ""))
     return NUMBERS.get(w) if w in NUMBERS else NUMBERS.get(w.replace(" ", "-"))
-
-
-def ordinal_value(word: str) -> int | None:
-    """An ordinal written in digits or words ("3rd", "third", "twenty-first"), else None."""
-    w = word.lower().replace(" ", "-")
-    m = re.fullmatch(r"(\d+)(?:st|nd|rd|th)", w)
-    if m:
-        return int(m[1])
-    return ORDINALS.get(w)
