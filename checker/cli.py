@@ -42,7 +42,7 @@ from checker.report_ci import render_github, render_junit
 from checker.report_formats import project_root, render_json_lines
 from checker.report_html import render_html
 from checker.report_sarif import render_sarif
-from checker.source import InputError, format_for_path, read_bytes, read_path, read_text
+from checker.source import InputError, format_for_path, is_url, read_bytes, read_path, read_text
 
 app = typer.Typer(
     name="chronolint",
@@ -95,7 +95,8 @@ PathsArg = Annotated[
     list[str],
     typer.Argument(
         help="Files or folders to check (in folders: .md, .markdown, .txt, or the configuration's include); "
-        "'-' reads standard input."
+        "'-' reads standard input; URLs such as s3://bucket/docs or gs://... are read through fsspec "
+        "(pip install 'chronolint\\[remote]' and the protocol's package, e.g. s3fs)."
     ),
 ]
 PublishedOpt = Annotated[
@@ -181,8 +182,9 @@ def _candidates(paths: Sequence[str], resolver: Resolver) -> list[str | InputErr
 
 
 def _read_file(path: str, published: date | None, config: Config, max_bytes: int) -> Document:
-    """One file; a regular file larger than ``max_bytes`` is refused before it is read."""
-    if os.path.isfile(path) and os.path.getsize(path) > max_bytes:
+    """One file; a regular file larger than ``max_bytes`` is refused before it is read (a URL
+    while it is read: asking its size first would cost a round trip)."""
+    if not is_url(path) and os.path.isfile(path) and os.path.getsize(path) > max_bytes:
         raise InputError(path, f"larger than {max_bytes} bytes (--max-file-size), not checked")
     return read_path(path, published=published, published_keys=config.published_keys, max_bytes=max_bytes)
 
@@ -379,11 +381,13 @@ def _session(
 
 def _file_states(found: tuple[Resolver, list[str | InputError]], settings: str) -> list[str] | None:
     """What an unchanged re-run must see unchanged, from ``stat`` alone (as ruff does): each
-    file's path, modification time, size and configuration. None when stdin or an error is in."""
+    file's path, modification time, size and configuration. None when stdin, a URL (remote
+    stores have no dependable modification time; the per-file cache still applies) or an
+    error is in."""
     resolver, candidates = found
     states = [settings]
     for item in candidates:
-        if isinstance(item, InputError) or item == STDIN:
+        if isinstance(item, InputError) or item == STDIN or is_url(item):
             return None
         info = os.stat(item)
         states.append(f"{item}\0{info.st_mtime_ns}\0{info.st_size}\0{resolver.for_path(item)!r}")
@@ -432,7 +436,7 @@ def check(
         str | None,
         typer.Option(
             "--dask-scheduler", metavar="ADDRESS",
-            help="Analyse on a Dask cluster (needs the chronolint[dask] extra), e.g. tcp://10.0.0.5:8786.",
+            help="Analyse on a Dask cluster (needs the chronolint\\[dask] extra), e.g. tcp://10.0.0.5:8786.",
         ),
     ] = None,
     exit_zero: Annotated[

@@ -27,7 +27,7 @@ import pathspec
 
 from checker.catalogue import catalogue
 from checker.model import SEVERITY_RANK
-from checker.source import DEFAULT_PUBLISHED_KEYS
+from checker.source import DEFAULT_PUBLISHED_KEYS, is_url
 from checker.suppress import UNUSED_RULE
 
 CONFIG_NAME = ".chronolint.toml"
@@ -100,8 +100,15 @@ class Config:
         return best[1] if best[0] >= 0 else default
 
     def walks_into(self, path: str) -> bool:
-        """Whether a file found in a folder walk is checked: matches ``include``, not ``exclude``."""
-        rel = os.path.relpath(os.path.abspath(path), self.root).replace(os.sep, "/")
+        """Whether a file found in a folder walk is checked: matches ``include``, not ``exclude``.
+
+        A URL lies in no configuration's folder: its globs match what follows the protocol
+        (``bucket/docs/a.md``), so unanchored ones (``*.md``, ``drafts/``) are those that apply.
+        """
+        if is_url(path):
+            rel = path.split("://", 1)[1].lstrip("/")
+        else:
+            rel = os.path.relpath(os.path.abspath(path), self.root).replace(os.sep, "/")
         return _spec(self.include).match_file(rel) and not _spec(self.exclude).match_file(rel)
 
 
@@ -278,10 +285,11 @@ class Resolver:
         self._by_folder: dict[str, Config] = {}
 
     def for_path(self, path: str) -> Config:
-        """The configuration for ``path`` (a file, ``-`` for stdin from the working folder)."""
+        """The configuration for ``path``: a file's nearest; the working folder's for ``-`` (stdin)
+        and for URLs, which have no local folder."""
         if self._forced is not None:
             return self._forced
-        target = os.path.abspath("." if path == "-" else path)
+        target = os.path.abspath("." if path == "-" or is_url(path) else path)
         return self._for_folder(target if os.path.isdir(target) else os.path.dirname(target))
 
     def _for_folder(self, folder: str) -> Config:

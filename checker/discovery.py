@@ -8,17 +8,25 @@ starts inside a git work tree, those in the folders above it up to the
 repository root, each applied relative to its own folder with deeper files
 taking precedence, as git does. ``exclude`` holds gitignore-style patterns
 matched relative to each walked root.
+
+A URL (``s3://bucket/docs``, ``memory://``...) goes through fsspec
+(checker.source_remote): a folder URL is listed recursively and walked by the
+same rules (sorted; hidden folders, the names above, folders holding
+``pyvenv.cfg`` and ``exclude`` skipped) except ``.gitignore`` files, which
+belong to local trees; files come back as URLs under the one given.
 """
 
 from __future__ import annotations
 
 import os
+import posixpath
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 import pathspec
 
-from checker.source import InputError
+from checker.source import InputError, is_url
+from checker.source_remote import files_under
 
 DEFAULT_EXTENSIONS: tuple[str, ...] = (".md", ".markdown", ".txt")
 SKIPPED_DIRS = frozenset({"node_modules", "__pycache__", "venv", ".venv", "env"})
@@ -109,6 +117,32 @@ def _walk(
             yield os.path.normpath(entry.path)
 
 
+def _kept_remote(rel: str, extensions: tuple[str, ...], venvs: set[str], exclude: pathspec.PathSpec) -> bool:
+    """Whether a file found below a folder URL is checked, by the local walk's rules."""
+    if exclude.match_file(rel):
+        return False
+    folders = rel.split("/")[:-1]
+    if any(name.startswith(".") or name in SKIPPED_DIRS for name in folders):
+        return False
+    if any("/".join(folders[: depth + 1]) in venvs for depth in range(len(folders))):
+        return False
+    return rel.lower().endswith(extensions)
+
+
+def _walk_url(url: str, extensions: tuple[str, ...], exclude: pathspec.PathSpec) -> list[str | InputError]:
+    """A file URL as given; a folder URL's files as URLs under it, in the local walk's order."""
+    try:
+        found = files_under(url)
+    except InputError as error:
+        return [error]
+    if found is None:
+        return [url]
+    venvs = {posixpath.dirname(rel) for rel in found if posixpath.basename(rel) == "pyvenv.cfg"}
+    base = url if url.endswith("/") else url + "/"
+    kept = sorted((r for r in found if _kept_remote(r, extensions, venvs, exclude)), key=lambda r: r.split("/"))
+    return [base + rel for rel in kept]
+
+
 def discover(
     paths: Sequence[str],
     *,
@@ -119,7 +153,7 @@ def discover(
 
     Explicit files are yielded as given, whatever their extension; ``-``
     (stdin) passes through; files found in folders come normalized
-    (``./docs/a.md`` as ``docs/a.md``).
+    (``./docs/a.md`` as ``docs/a.md``); URLs keep the form they were given in.
     """
     suffixes = tuple(e.lower() for e in extensions)
     seen: set[str] = set()
@@ -127,16 +161,19 @@ def discover(
         if path == STDIN:
             yield path
             continue
-        if os.path.isdir(path):
+        found: Iterable[str | InputError]
+        if is_url(path):
+            found = _walk_url(path, suffixes, pathspec.GitIgnoreSpec.from_lines(exclude))
+        elif os.path.isdir(path):
             excluded = _Ignore(os.path.abspath(path), pathspec.GitIgnoreSpec.from_lines(exclude))
-            found: Iterable[str | InputError] = _walk(path, suffixes, _ancestor_ignores(path), excluded)
+            found = _walk(path, suffixes, _ancestor_ignores(path), excluded)
         elif os.path.lexists(path):
             found = [path]
         else:
             found = [InputError(path, "no such file or directory")]
         for item in found:
             if isinstance(item, str):
-                key = os.path.abspath(item)
+                key = item if is_url(item) else os.path.abspath(item)
                 if key in seen:
                     continue
                 seen.add(key)

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from checker.model import Finding
 from checker.report import Positions, finding_record
+from checker.source import is_url
 
 
 def render_json_lines(findings: Sequence[Finding], positions: Positions) -> str:
@@ -33,8 +34,8 @@ def project_root(start: str | None = None) -> str:
 
 
 def repo_path(path: str, root: str) -> str:
-    """``path`` relative to ``root`` with forward slashes; absolute when it lies outside."""
-    if path == "-":
+    """``path`` relative to ``root`` with forward slashes; absolute when it lies outside; URLs as given."""
+    if path == "-" or is_url(path):
         return path
     absolute = os.path.abspath(path)
     rel = os.path.relpath(absolute, root)

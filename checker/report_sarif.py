@@ -3,8 +3,9 @@
 Every catalogue rule is listed under ``tool.driver.rules`` with its default
 level and its documentation page as help; each finding is a result whose
 location is repo-relative (to ``%SRCROOT%``, the git work tree or the working
-folder) with a 1-based region. Columns count code points (``columnKind``), as
-the JSON output does; the end column is exclusive, as SARIF defines it.
+folder; a URL input keeps its URL) with a 1-based region. Columns count code
+points (``columnKind``), as the JSON output does; the end column is exclusive,
+as SARIF defines it.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from checker.catalogue import catalogue, documentation
 from checker.model import Finding, Span
 from checker.report import Positions
 from checker.report_formats import repo_path
+from checker.source import is_url
 from checker.suppress import UNUSED_RULE
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -46,11 +48,18 @@ def driver_rules() -> list[dict]:
     return rules + [_rule(UNUSED_RULE, "info", "An inline suppression that silenced no finding.")]
 
 
+def _artifact(path: str, root: str) -> dict:
+    """A file relative to ``%SRCROOT%``; a URL (``s3://...``) is absolute already."""
+    if is_url(path):
+        return {"uri": path}
+    return {"uri": quote(repo_path(path, root)), "uriBaseId": ROOT_ID}
+
+
 def _location(span: Span, positions: Positions, root: str) -> dict:
     region = positions.region(span)
     return {
         "physicalLocation": {
-            "artifactLocation": {"uri": quote(repo_path(span.path, root)), "uriBaseId": ROOT_ID},
+            "artifactLocation": _artifact(span.path, root),
             "region": {
                 "startLine": region["line"],
                 "startColumn": region["column"],

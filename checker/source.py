@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import codecs
 import os
+import re
 from collections.abc import Callable
 from datetime import date
-
 
 from checker.model import Document, OffsetMap, PublishedSource
 from checker.source_docx import DocxError, docx_prose
@@ -24,7 +24,9 @@ from checker.source_html import html_prose
 from checker.source_markdown import blank, prose
 from checker.source_rst import rst_prose
 
-__all__ = ["DEFAULT_PUBLISHED_KEYS", "InputError", "format_for_path", "read_bytes", "read_path", "read_text"]
+__all__ = [
+    "DEFAULT_PUBLISHED_KEYS", "InputError", "format_for_path", "is_url", "read_bytes", "read_path", "read_text",
+]  # fmt: skip
 
 FORMATS_BY_EXTENSION = {
     ".md": "markdown", ".markdown": "markdown",
@@ -33,6 +35,7 @@ FORMATS_BY_EXTENSION = {
     ".docx": "docx",
 }  # fmt: skip
 _SAMPLE = 8192
+_URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*(?:::[A-Za-z][A-Za-z0-9+.-]*)*://")  # s3://, simplecache::s3://
 _TEXT_CONTROLS = {7, 8, 9, 10, 12, 13, 27}
 
 
@@ -50,10 +53,29 @@ def format_for_path(path: str) -> str:
     return FORMATS_BY_EXTENSION.get(os.path.splitext(path)[1].lower(), "text")
 
 
+def is_url(path: str) -> bool:
+    """Whether ``path`` names a file through a protocol (``s3://``, ``file://``...): fsspec reads it."""
+    return _URL.match(path) is not None
+
+
 def _read_bytes(path: str, max_bytes: int | None) -> bytes:
+    """At most ``max_bytes`` (one more is read to tell a file that is too large)."""
+    limit = None if max_bytes is None else max_bytes + 1
+    if is_url(path):
+        from checker.source_remote import read_url  # fsspec loads only when a URL is given
+
+        data = read_url(path, limit)
+    else:
+        data = _read_local(path, limit)
+    if max_bytes is not None and len(data) > max_bytes:
+        raise InputError(path, f"larger than {max_bytes} bytes, not checked")
+    return data
+
+
+def _read_local(path: str, limit: int | None) -> bytes:
     try:
         with open(path, "rb") as f:
-            data = f.read() if max_bytes is None else f.read(max_bytes + 1)
+            return f.read() if limit is None else f.read(limit)
     except FileNotFoundError:
         raise InputError(path, "no such file") from None
     except IsADirectoryError:
@@ -62,9 +84,6 @@ def _read_bytes(path: str, max_bytes: int | None) -> bytes:
         raise InputError(path, "permission denied") from None
     except OSError as e:
         raise InputError(path, f"cannot read: {e.strerror or e}") from None
-    if max_bytes is not None and len(data) > max_bytes:
-        raise InputError(path, f"larger than {max_bytes} bytes, not checked")
-    return data
 
 
 def _looks_binary(data: bytes) -> bool:
@@ -177,6 +196,7 @@ def read_path(
     published_keys: tuple[str, ...] = DEFAULT_PUBLISHED_KEYS,
     max_bytes: int | None = None,
 ) -> Document:
-    """Read one file, its format chosen by extension; every problem is an InputError naming the file."""
+    """Read one file (or URL, see source_remote), its format chosen by extension; every problem is
+    an InputError naming the file."""
     data = _read_bytes(path, max_bytes)
     return read_bytes(data, path=path, published=published, fmt=format_for_path(path), published_keys=published_keys)
