@@ -310,6 +310,32 @@ def _remember(sentence: Span, mentions: _Mentions) -> _Mentions:
     return _Mentions(people, last_person, last_thing)
 
 
+def sentences_to_parse(sentences: Sequence[Span], offsets: Sequence[int]) -> list[bool]:
+    """Which sentences :func:`extract` needs parsed: those holding a time expression (at
+    ``offsets``), and the one before such a sentence when it may name who that sentence
+    means: a pronoun there, or a surname the sentence before gives in full.
+
+    The parse of other sentences changes no assertion, and parsing is most of the cost.
+    """
+    starts = [s.start_char for s in sentences]
+    dated = [False] * len(sentences)
+    for offset in offsets:
+        dated[bisect.bisect_right(starts, offset) - 1] = True
+    chosen = list(dated)
+    for i in range(1, len(sentences)):
+        if dated[i] and not chosen[i - 1] and _may_refer_back(sentences[i], sentences[i - 1]):
+            chosen[i - 1] = True
+    return chosen
+
+
+def _may_refer_back(sentence: Span, before: Span) -> bool:
+    words = {t.lower_ for t in sentence}
+    if not words.isdisjoint(PERSON_PRONOUNS | THING_PRONOUNS):
+        return True
+    surnames = {b.lower_ for a, b in zip(before, before[1:]) if a.is_title and b.is_title}
+    return not surnames.isdisjoint(words)
+
+
 def extract(doc: Doc, timexes: Sequence[Timex], pack: Pack) -> list[Assertion]:
     """One assertion per DATE/TIME expression that dates an event word."""
     quotes = quoted_ranges(doc.text)

@@ -57,17 +57,19 @@ def analyze(documents: Sequence[Document], options: Options = Options()) -> list
     """Tag time expressions and extract dated assertions; spaCy runs once over the batch.
 
     A first, fast tagging pass over tokens alone finds where the time expressions are;
-    only those sentences (and the one before each) are parsed. An undated document
+    only those sentences (and the one before each that a pronoun or surname may refer
+    back to) are parsed. An undated document
     gets the earliest publication date its past-tense statements allow
     (``published_source: "inferred"``), and its expressions are resolved again against it.
     """
-    rough = [nlp.tokenizer()(nlp.defused(d.text)) for d in documents]
-    focus = [
-        [t.start for t in timex.tag(doc, d.published, date_order=options.date_order)] for doc, d in zip(rough, documents)
+    rough = [nlp.rough(d.text) for d in documents]
+    chosen = [
+        assertions.sentences_to_parse(list(doc.sents), [t.start for t in timex.tag(doc, d.published, date_order=options.date_order)])
+        for doc, d in zip(rough, documents)
     ]
     pack = knowledge(options.knowledge)
     analyses = []
-    for document, doc in zip(documents, nlp.parse(rough, focus, options.batch_size)):
+    for document, doc in zip(documents, nlp.parse(rough, chosen, options.batch_size)):
         analysis = _analysis(document, doc, pack, options)
         if document.published is None and (inferred := timeline.infer_published(analysis)) is not None:
             dated = replace(document, published=inferred, published_source="inferred")

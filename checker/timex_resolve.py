@@ -59,9 +59,9 @@ _CLAUSE_END = {".", "!", "?", ";", "\n"}
 class Resolver:
     """Turns candidates into Timex values for one document (holds its DCT and narrative reference)."""
 
-    def __init__(self, doc: Doc, dct: date | None) -> None:
+    def __init__(self, doc: Doc, text: str, dct: date | None) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.text = text
         self.dct = dct
         # the narrative's reference day: the last day-precise date resolved
         self.ref = dct
