@@ -15,11 +15,13 @@ import bisect
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
-
-from spacy.tokens import Doc, Span, Token
+from typing import TYPE_CHECKING
 
 from checker.model import Assertion, Timex
 from checker.packs import Pack
+
+if TYPE_CHECKING:  # spaCy loads only where text is parsed
+    from spacy.tokens import Doc, Span, Token
 
 PREPOSITION_RELATION = {
     "on": "at", "in": "at", "at": "at", "during": "at", "of": "at",

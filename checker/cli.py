@@ -16,6 +16,7 @@ import os
 import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import date
@@ -229,13 +230,14 @@ def knowledge_of(config: Config) -> Knowledge:
 
 
 def _analyze(
-    inputs: Inputs, cli_order: DateOrder | None, run: RunOptions, advance: Callable[[str, int], None]
-) -> list[Analysis]:
+    inputs: Inputs, cli_order: DateOrder | None, run: RunOptions, advance: Callable[[str, int], None],
+    pool: ProcessPoolExecutor | None = None,
+) -> list[Analysis]:  # fmt: skip
     """Analyses in input order, from the cache or computed by the worker processes."""
     options = [engine_options(inputs.configs[d.path], cli_order) for d in inputs.documents]
     cache = None if run.no_cache else Cache(run.cache_dir)
     return runner.analyze_all(
-        inputs.documents, options, jobs=run.jobs, cache=cache, advance=advance, scheduler=run.scheduler
+        inputs.documents, options, jobs=run.jobs, cache=cache, advance=advance, scheduler=run.scheduler, pool=pool
     )
 
 
@@ -264,7 +266,7 @@ def run_rules(analyses: Sequence[Analysis], configs: dict[str, Config]) -> list[
 
 def _findings(
     inputs: Inputs, cli_order: DateOrder | None, run: RunOptions, advance: Callable[[str, int], None],
-    need_analyses: bool,
+    need_analyses: bool, pool: ProcessPoolExecutor | None = None,
 ) -> tuple[list[Finding], list[Analysis] | None]:  # fmt: skip
     """The run's findings, and the analyses when computed or needed (the HTML report draws them).
 
@@ -278,7 +280,7 @@ def _findings(
     found = cache.load_findings(key) if cache else None
     if found is not None and not need_analyses:
         return found, None
-    analyses = _analyze(inputs, cli_order, run, advance)
+    analyses = _analyze(inputs, cli_order, run, advance, pool)
     if found is None:
         found = run_rules(analyses, inputs.configs)
         if cache:
@@ -456,8 +458,13 @@ def check(
             found, documents = hit
             inputs = Inputs(documents, {d.path: files[0].for_path(d.path) for d in documents}, 0)
         else:
-            with _session(files, published, stdin_filename, max_file_size) as (inputs, advance):
-                found, analyses = _findings(inputs, date_order, run, advance, need_analyses=output_format is Format.html)
+            with (
+                runner.workers(run.jobs if dask_scheduler is None else 1, len(files[1])) as pool,
+                _session(files, published, stdin_filename, max_file_size) as (inputs, advance),
+            ):
+                found, analyses = _findings(
+                    inputs, date_order, run, advance, need_analyses=output_format is Format.html, pool=pool
+                )
             if quick and states and not inputs.errors:
                 quick.store_unchanged(states, found, inputs.documents)
         found = _only_new(found, inputs, diff_ref, baseline)

@@ -10,13 +10,15 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import replace
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc
-
-from checker import assertions, nlp, packs, rules_arithmetic, rules_calendar, rules_facts, rules_tense, timeline, timex
+from checker import assertions, packs, rules_arithmetic, rules_calendar, rules_facts, rules_tense, timeline, timex
 from checker.catalogue import catalogue
 from checker.model import Analysis, Document, Finding
 from checker.options import Knowledge, Options
+
+if TYPE_CHECKING:  # spaCy loads only where text is parsed
+    from spacy.tokens import Doc
 
 Rule = Callable[[Analysis], Iterable[Finding]]
 KnowledgeRule = Callable[[Analysis, packs.Pack], Iterable[Finding]]
@@ -62,6 +64,8 @@ def analyze(documents: Sequence[Document], options: Options = Options()) -> list
     gets the earliest publication date its past-tense statements allow
     (``published_source: "inferred"``), and its expressions are resolved again against it.
     """
+    from checker import nlp  # spaCy loads only where text is analysed, not where findings are made
+
     rough = [nlp.rough(d.text) for d in documents]
     chosen = [
         assertions.sentences_to_parse(list(doc.sents), [t.start for t in timex.tag(doc, d.published, date_order=options.date_order)])

@@ -362,10 +362,14 @@ class _Doc:
         return PackError(self.file, self.line(path), message)
 
 
+# libyaml's composer when PyYAML was built with it: the same nodes and marks, five times faster.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def _parse_yaml(text: str, file: str) -> _Doc:
     """Compose YAML with the safe resolver and convert nodes by hand: no constructor runs."""
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         context = f" ({exc.context} at line {exc.context_mark.line + 1})" if exc.context and exc.context_mark else ""

@@ -17,12 +17,14 @@ narrative (the last explicit date, HeidelTime's reference time)."""
 from __future__ import annotations
 
 from datetime import date
-
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING
 
 from checker.model import Timex
 from checker.timex_resolve import Resolver
 from checker.timex_select import candidates
+
+if TYPE_CHECKING:  # spaCy loads only where text is parsed
+    from spacy.tokens import Doc
 
 DATE_ORDERS = ("us", "international")
 USABLE_DCT = (date(100, 1, 1), date(9899, 12, 31))

@@ -10,8 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date, timedelta
-
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING
 
 from checker.model import DateFields, Timex
 from checker.timex_calendar import (
@@ -34,6 +33,9 @@ from checker.timex_holidays import holiday_date
 from checker.timex_lexicon import UNITS
 from checker.timex_patterns import Cand
 from checker.timex_relative import duration_value
+
+if TYPE_CHECKING:  # spaCy loads only where text is parsed
+    from spacy.tokens import Doc
 
 NO_FIELDS = DateFields()
 Tense = str | None  # "past", "present", "future" or None (unknown)

@@ -259,7 +259,7 @@ def test_assemble_rejects_unknown_requirement(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("text", "line", "message"),
     [
-        (MINIMAL + "events:\n  birth: {triggers: [born\n", 6, "malformed YAML: expected ',' or ']'"),
+        (MINIMAL + "events:\n  birth: {triggers: [born\n", 6, "expected ',' or ']'"),
         (MINIMAL + "event:\n  birth: {}\n", 4, "unknown key 'event' in top level"),
         (MINIMAL + "events:\n  birth:\n    trigers: [born]\n", 6, "unknown key 'trigers' in events.birth"),
         (MINIMAL + "events:\n  birth:\n    triggers: born\n", 6, "events.birth.triggers: 'born' is not of type 'array'"),
