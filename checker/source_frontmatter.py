@@ -42,8 +42,9 @@ class FrontMatter:
     data: dict[str, Any]
 
 
-class _Loader(yaml.SafeLoader):
-    """Safe YAML that leaves timestamps as strings, so we parse (and report) them."""
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """Safe YAML (libyaml's parser when PyYAML has it) that leaves timestamps as strings, so we
+    parse (and report) them."""
 
 
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node))
@@ -66,6 +67,8 @@ def _parse(kind: str, body: str) -> Any:
     try:
         return yaml.load(body, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
     except yaml.YAMLError as e:
+        if "maximum nesting depth" in str(e):  # libyaml's own guard, where pure Python would recurse
+            raise RecursionError from None
         mark = getattr(e, "problem_mark", None)
         where = f" at line {mark.line + 2}" if mark is not None else ""
         problem = getattr(e, "problem", None) or str(e).splitlines()[0]

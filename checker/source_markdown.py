@@ -140,9 +140,12 @@ def _positions(token: Token, source: str, starts: list[int], ends: list[int], cu
         line_start = max(starts[line_no], cursor.get(line_no, 0))
         at = _locate(content_line, source, line_start, ends[line_no])
         if at is not None:
-            for j, ch in enumerate(content_line):
-                if line_start <= at + j < ends[line_no] and source[at + j] == ch:
-                    positions[offset + j] = at + j
+            if at >= line_start and at + len(content_line) <= ends[line_no] and source.startswith(content_line, at):
+                positions[offset : offset + len(content_line)] = range(at, at + len(content_line))  # the usual case
+            else:
+                for j, ch in enumerate(content_line):
+                    if line_start <= at + j < ends[line_no] and source[at + j] == ch:
+                        positions[offset + j] = at + j
             cursor[line_no] = at + len(content_line)
         offset += len(content_line) + 1
     return positions
