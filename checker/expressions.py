@@ -42,12 +42,13 @@ from functools import lru_cache
 
 import sympy
 
+from checker.expression_names import FUNCTIONS
+
 Interval = tuple[int, int]
 Bindings = Mapping[str, tuple[int | None, int | None]]
 Evaluator = Callable[[Bindings], Interval | None]
 
 MAX_LENGTH = 500
-FUNCTIONS = {"date": 3, "day": 1, "days": 1, "month": 1, "weekday": 1, "year": 1, "years": 1}
 MIN_DAY, MAX_DAY = date.min.toordinal(), date.max.toordinal()
 
 _COMPARISONS: dict[type, str] = {

@@ -24,7 +24,7 @@ import jsonschema
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from checker import expressions
+from checker import expression_names
 from checker.resources import packs_dir
 
 KeyPath = tuple[str | int, ...]
@@ -487,6 +487,8 @@ def _day(text: str | None) -> date | None:
 
 def _check_expressions(doc: _Doc, constraints: Sequence[Mapping[str, Any]]) -> None:
     """Every constraint expression must be in the expression language (checker.expressions)."""
+    from checker import expressions  # sympy: only where a pack's expressions are checked
+
     for i, c in enumerate(constraints):
         for key in ("expr", "when"):
             if key not in c:
@@ -505,12 +507,13 @@ def _where(doc: _Doc, path: Sequence[str | int]) -> str:
     return f"{doc.file}:{doc.line(path)}"
 
 
-def _build(doc: _Doc, default_id: str) -> Pack:
+def _build(doc: _Doc, default_id: str, check_expressions: bool) -> Pack:
     data = doc.data
     pack_id = data.get("pack", default_id)
     current_to = _day(data.get("current_to"))
     facts = data.get("facts", {})
-    _check_expressions(doc, data.get("constraints", []))
+    if check_expressions:
+        _check_expressions(doc, data.get("constraints", []))
     pack = Pack(
         id=pack_id,
         description=data.get("description", ""),
@@ -661,7 +664,7 @@ def check_references(pack: Pack) -> None:
         for c in pack.constraints
         for text in (c.expr, c.when)
         if text
-        for name in expressions.parse(text).events
+        for name in sorted(expression_names.events(text))
     ]
     for source, name, known, kind in refs:
         if name not in known:
@@ -672,7 +675,9 @@ def check_references(pack: Pack) -> None:
 # ---------------------------------------------------------------- public API
 
 
-def _read(path: Path | Traversable, definition: str, display: str | None = None) -> Pack:
+def _read(path: Path | Traversable, definition: str, display: str | None = None, check_expressions: bool = True) -> Pack:
+    """A pack file, validated; a built-in pack's expressions are checked by the test suite, not
+    on every start (checking them imports sympy, a fifth of a cold start)."""
     file = display or str(path)
     try:
         text = path.read_text("utf-8")
@@ -684,7 +689,7 @@ def _read(path: Path | Traversable, definition: str, display: str | None = None)
     errors = _schema_errors(doc, definition)
     if errors:
         raise errors[0]
-    return _build(doc, Path(file).stem)
+    return _build(doc, Path(file).stem, check_expressions)
 
 
 def load_pack(path: str | Path) -> Pack:
@@ -709,7 +714,7 @@ def _is_pack_file(name: str) -> bool:
 @cache
 def _builtin(name: str) -> Pack:
     """A built-in pack, read once per process (packs are immutable)."""
-    return _read(packs_dir().joinpath(f"{name}.yaml"), "pack", f"rules/{name}.yaml")
+    return _read(packs_dir().joinpath(f"{name}.yaml"), "pack", f"rules/{name}.yaml", check_expressions=False)
 
 
 def load_builtin(names: Iterable[str] | None = None) -> list[Pack]:

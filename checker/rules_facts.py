@@ -27,7 +27,7 @@ from datetime import date
 from functools import cached_property, lru_cache
 from pathlib import PurePath
 
-from checker import expressions
+from checker import expression_names
 from checker.assertions import quoted_ranges
 from checker.model import (
     Analysis,
@@ -417,7 +417,7 @@ def _election_office(ctx: _Context, a: Assertion, timex: Timex) -> tuple[str, bo
 
 
 def _only_election(expr: str) -> bool:
-    return expressions.parse(expr).events == ("election",)
+    return expression_names.events(expr) == {"election"}
 
 
 def _in_place(text: str, jurisdiction: str) -> bool:
@@ -434,6 +434,8 @@ def _election_day_claim(ctx: _Context, a: Assertion, timex: Timex) -> _Problem |
     if found is None:
         return None
     office, context = found
+    from checker import expressions  # sympy: only once a claim is checked against a rule
+
     day = timex.earliest.toordinal()
     bindings = {"election": (day, day)}
     for constraint in ctx.pack.constraints:

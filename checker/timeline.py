@@ -17,15 +17,19 @@ node, infers the publication date of an undated document.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import combinations
+from typing import TYPE_CHECKING
 
-from checker.expressions import Difference, linearize, parse
+from checker.expression_names import events
 from checker.model import Analysis, Assertion, Finding, Related, Severity, Span, Timex
 from checker.packs import Constraint, Pack
 from checker.reasoning import PUBLISHED, Conflict, Network
+
+if TYPE_CHECKING:
+    from checker.expressions import Difference
 
 # Two mentions of a recurring event (an election, an inauguration) this close are one occurrence.
 RECURRING_SAME_WITHIN = 60
@@ -120,11 +124,17 @@ def _once(pack: Pack, event: str) -> bool:
     return found is not None and found.once
 
 
-def _order_constraints(pack: Pack) -> Iterator[tuple[Constraint, Difference]]:
-    """Pack constraints that are a plain order or difference between two event types."""
-    for constraint in pack.constraints:
-        if constraint.expr is None or constraint.when is not None or constraint.office is not None:
-            continue
+def _order_constraints(pack: Pack, present: Collection[str]) -> Iterator[tuple[Constraint, Difference]]:
+    """Pack constraints that are a plain order or difference between two of the ``present`` event types."""
+    applicable = [
+        c for c in pack.constraints
+        if c.expr is not None and c.when is None and c.office is None and events(c.expr) <= set(present)
+    ]  # fmt: skip
+    if not applicable:
+        return
+    from checker.expressions import linearize, parse  # sympy: only when a constraint may apply
+
+    for constraint in applicable:
         differences = linearize(parse(constraint.expr))
         if differences and len(differences) == 1 and differences[0].i is not None:
             yield constraint, differences[0]
@@ -145,7 +155,7 @@ def build_network(found: Sequence[Statement], pack: Pack) -> Network:
         for a, b in combinations(mentions, 2):
             if _distinct_mentions(a, b) and _same_participant(a, b) and (once or _gap(a, b) <= RECURRING_SAME_WITHIN):
                 network.add_difference(a.key, b.key, 0, 0, Reason("same", (a, b)), LINK)
-    for constraint, difference in _order_constraints(pack):
+    for constraint, difference in _order_constraints(pack, by_event):
         loose = not (_once(pack, difference.i) and _once(pack, difference.j))
         for a in by_event.get(difference.i, ()):
             for b in by_event.get(difference.j, ()):

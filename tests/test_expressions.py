@@ -8,6 +8,7 @@ from datetime import date, timedelta
 
 import pytest
 
+from checker import expression_names
 from checker.expressions import (
     Constraint,
     Difference,
@@ -18,6 +19,7 @@ from checker.expressions import (
     parse,
     years_in_days,
 )
+from checker.packs import load_builtin
 
 
 def day(text: str) -> int:
@@ -61,6 +63,23 @@ def test_pack_expressions_parse(text):
     assert isinstance(constraint, Constraint)
     assert constraint.text == text
     assert constraint.relations
+
+
+@pytest.mark.parametrize("text", PACK_EXPRESSIONS)
+def test_names_from_the_syntax_are_the_events(text):
+    """Packs load without sympy: the syntax alone must name the same event types."""
+    assert expression_names.events(text) == set(parse(text).events)
+
+
+def test_names_of_every_builtin_constraint():
+    for pack in load_builtin():
+        for constraint in pack.constraints:
+            for text in filter(None, (constraint.expr, constraint.when)):
+                assert expression_names.events(text) == set(parse(text).events), text
+
+
+def test_names_of_text_that_does_not_parse():
+    assert expression_names.events("death >") == frozenset()
 
 
 def test_fields_and_events():

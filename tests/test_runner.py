@@ -112,9 +112,9 @@ def test_an_unchanged_rerun_reads_the_findings_without_loading_the_nlp_stack(tmp
 
     folder, cache = corpus(tmp_path, copies=1), tmp_path / "cache"
     probe = (
-        "import sys\nfrom checker.cli import main\n"
+        "import sys\nfrom checker.cli import app\n"
         f"sys.argv = ['chronolint', 'check', {str(folder)!r}, '--format', 'json', '--cache-dir', {str(cache)!r}]\n"
-        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "try:\n    app()\nexcept SystemExit:\n    pass\n"
         "print('spacy' in sys.modules, 'sympy' in sys.modules, file=sys.stderr)\n"
     )
 
@@ -122,7 +122,7 @@ def test_an_unchanged_rerun_reads_the_findings_without_loading_the_nlp_stack(tmp
         return subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
 
     first, second = run(), run()
-    assert first.stderr.split()[-2:] == ["True", "True"]
+    assert first.stderr.split()[-2] == "True"  # sympy only loads when a pack constraint may apply
     assert second.stderr.split()[-2:] == ["False", "False"]
     assert json.loads(second.stdout) == json.loads(first.stdout) != []
 
