@@ -27,7 +27,7 @@ MAX_LENGTH = 10_000_000
 _PUNCTUATION_RUN = re.compile(r"([^\w\s])\1{63,}")
 # NER is not used: time expressions come from our own tagger, participants from
 # the parser; tense comes from the fine-grained tags, event triggers from lemmas.
-UNUSED_COMPONENTS = ("ner",)
+UNUSED_COMPONENTS = ("ner", "senter")
 # What a parse adds to a Doc, copied from the parsed sentences into the whole text.
 ANNOTATIONS = [TAG, POS, MORPH, LEMMA, HEAD, DEP]
 MEMO_SIZE = 200_000  # (word, tag) pairs whose part of speech and lemma are remembered
