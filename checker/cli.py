@@ -16,7 +16,6 @@ import os
 import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import date
@@ -192,9 +191,10 @@ def _read_file(path: str, published: date | None, config: Config, max_bytes: int
 
 def _read_all(
     items: Sequence[str | InputError], published: date | None, resolver: Resolver, stdin_name: str | None,
-    max_bytes: int, advance: Callable[[str, int], None],
+    max_bytes: int, advance: Callable[[str, int], None], on_read: Callable[[Document, Config], None],
 ) -> Inputs:  # fmt: skip
-    """Read every input; report each unreadable one on stderr and count them."""
+    """Read every input, handing each document to ``on_read``; report each unreadable one on stderr
+    and count them."""
     documents: list[Document] = []
     configs: dict[str, Config] = {}
     errors = 0
@@ -210,6 +210,7 @@ def _read_all(
             )
             documents.append(document)
             configs[document.path] = config
+            on_read(document, config)
         except InputError as error:
             _error(f"{error.path}: {error}")
             errors += 1
@@ -227,18 +228,6 @@ def engine_options(config: Config, cli_order: DateOrder | None) -> Options:
 
 def knowledge_of(config: Config) -> Knowledge:
     return Knowledge(config.packs, config.pack_files, config.facts)
-
-
-def _analyze(
-    inputs: Inputs, cli_order: DateOrder | None, run: RunOptions, advance: Callable[[str, int], None],
-    pool: ProcessPoolExecutor | None = None,
-) -> list[Analysis]:  # fmt: skip
-    """Analyses in input order, from the cache or computed by the worker processes."""
-    options = [engine_options(inputs.configs[d.path], cli_order) for d in inputs.documents]
-    cache = None if run.no_cache else Cache(run.cache_dir)
-    return runner.analyze_all(
-        inputs.documents, options, jobs=run.jobs, cache=cache, advance=advance, scheduler=run.scheduler, pool=pool
-    )
 
 
 def run_rules(analyses: Sequence[Analysis], configs: dict[str, Config]) -> list[Finding]:
@@ -265,9 +254,8 @@ def run_rules(analyses: Sequence[Analysis], configs: dict[str, Config]) -> list[
 
 
 def _findings(
-    inputs: Inputs, cli_order: DateOrder | None, run: RunOptions, advance: Callable[[str, int], None],
-    need_analyses: bool, pool: ProcessPoolExecutor | None = None,
-) -> tuple[list[Finding], list[Analysis] | None]:  # fmt: skip
+    inputs: Inputs, cli_order: DateOrder | None, run: RunOptions, analyser: runner.Analyser, need_analyses: bool
+) -> tuple[list[Finding], list[Analysis] | None]:
     """The run's findings, and the analyses when computed or needed (the HTML report draws them).
 
     When no file, configuration or engine changed, the findings come from the cache and
@@ -280,7 +268,7 @@ def _findings(
     found = cache.load_findings(key) if cache else None
     if found is not None and not need_analyses:
         return found, None
-    analyses = _analyze(inputs, cli_order, run, advance, pool)
+    analyses = analyser.results()
     if found is None:
         found = run_rules(analyses, inputs.configs)
         if cache:
@@ -374,11 +362,22 @@ def _discover(paths: Sequence[str], config_file: str | None) -> tuple[Resolver, 
 @contextmanager
 def _session(
     found: tuple[Resolver, list[str | InputError]], published: str | None, stdin_name: str | None, max_bytes: int,
-) -> Iterator[tuple[Inputs, Callable[[str, int], None]]]:  # fmt: skip
-    """Reading, inside a progress bar that the analysis goes on moving."""
+    run: RunOptions, cli_order: DateOrder | None,
+) -> Iterator[tuple[Inputs, runner.Analyser]]:  # fmt: skip
+    """Reading, inside a progress bar; each document goes to the analysis as soon as it is read,
+    and the worker processes start (and load the model) before the first one is."""
     resolver, candidates = found
-    with _progress(len(candidates)) as advance:
-        yield _read_all(candidates, _published(published), resolver, stdin_name, max_bytes, advance), advance
+    with (
+        runner.workers(run.jobs if run.scheduler is None else 1, len(candidates)) as pool,
+        _progress(len(candidates)) as advance,
+    ):
+        cache = None if run.no_cache else Cache(run.cache_dir)
+        analyser = runner.Analyser(jobs=run.jobs, cache=cache, advance=advance, scheduler=run.scheduler, pool=pool)
+        inputs = _read_all(
+            candidates, _published(published), resolver, stdin_name, max_bytes, advance,
+            lambda document, config: analyser.add(document, engine_options(config, cli_order)),
+        )  # fmt: skip
+        yield inputs, analyser
 
 
 def _file_states(found: tuple[Resolver, list[str | InputError]], settings: str) -> list[str] | None:
@@ -458,13 +457,8 @@ def check(
             found, documents = hit
             inputs = Inputs(documents, {d.path: files[0].for_path(d.path) for d in documents}, 0)
         else:
-            with (
-                runner.workers(run.jobs if dask_scheduler is None else 1, len(files[1])) as pool,
-                _session(files, published, stdin_filename, max_file_size) as (inputs, advance),
-            ):
-                found, analyses = _findings(
-                    inputs, date_order, run, advance, need_analyses=output_format is Format.html, pool=pool
-                )
+            with _session(files, published, stdin_filename, max_file_size, run, date_order) as (inputs, analyser):
+                found, analyses = _findings(inputs, date_order, run, analyser, need_analyses=output_format is Format.html)
             if quick and states and not inputs.errors:
                 quick.store_unchanged(states, found, inputs.documents)
         found = _only_new(found, inputs, diff_ref, baseline)
@@ -490,8 +484,9 @@ def extract(
 ) -> None:
     """Show the analysis behind the findings: time expressions and dated assertions."""
     try:
-        with _session(_discover(paths, config_file), published, stdin_filename, max_file_size) as (inputs, advance):
-            analyses = _analyze(inputs, date_order, RunOptions(), advance)
+        found = _discover(paths, config_file)
+        with _session(found, published, stdin_filename, max_file_size, RunOptions(), date_order) as (inputs, analyser):
+            analyses = analyser.results()
     except ConfigError as e:
         _error(str(e))
         raise typer.Exit(2) from None

@@ -2,15 +2,16 @@
 
 Each document's analysis depends only on its own text, its options and the packs,
 so it is cached under a hash of those (checker.cache) and computed in parallel by
-``jobs`` processes, each loading the spaCy model once. Rules run afterwards over all
-analyses together (cross-document conflicts), in the calling process.
+``jobs`` processes, each loading the spaCy model once: they start before the files
+are read, and get each batch as soon as it is read (:class:`Analyser`). Rules run
+afterwards over all analyses together (cross-document conflicts), in the calling process.
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 
@@ -73,6 +74,66 @@ def tasks(documents: Sequence[Document], options: Sequence[Options]) -> list[Tas
     ]
 
 
+class Analyser:
+    """Analyses of documents handed over as they are read.
+
+    Each is looked up in the cache; with a worker pool, the others go to it a batch
+    at a time as soon as a batch is full, so reading and analysing overlap.
+    Without one, they are computed when :meth:`results` is asked for (in this
+    process, new worker processes, or on a Dask cluster).
+    """
+
+    def __init__(
+        self, *, jobs: int = 1, cache: Cache | None = None, advance: Callable[[str, int], None] = lambda phase, n: None,
+        scheduler: str | None = None, pool: ProcessPoolExecutor | None = None,
+    ) -> None:  # fmt: skip
+        self._jobs, self._cache, self._advance, self._scheduler = jobs, cache, advance, scheduler
+        self._pool = pool if scheduler is None else None
+        self._documents: list[Document] = []
+        self._options: list[Options] = []
+        self._keys: list[str] = []
+        self._found: dict[int, Analysis] = {}
+        self._waiting: dict[Options, list[int]] = {}
+        self._sent: list[tuple[list[int], Future[list[Analysis]]]] = []
+
+    def add(self, document: Document, options: Options) -> None:
+        index = len(self._documents)
+        self._documents.append(document)
+        self._options.append(options)
+        self._keys.append(self._cache.key(document, options) if self._cache else "")
+        if self._cache is not None and (hit := self._cache.load(self._keys[index], document)) is not None:
+            self._found[index] = hit
+            self._advance("Checking", 1)
+            return
+        batch = self._waiting.setdefault(options, [])
+        batch.append(index)
+        if len(batch) == CHUNK and self._pool is not None:
+            self._send(options)
+
+    def _send(self, options: Options) -> None:
+        indices = self._waiting.pop(options)
+        future = self._pool.submit(run_task, Task(tuple(self._documents[i] for i in indices), options))
+        future.add_done_callback(lambda done: self._advance("Checking", len(indices)))
+        self._sent.append((indices, future))
+
+    def results(self) -> list[Analysis]:
+        """Every analysis, in the order the documents were added; new ones are stored in the cache."""
+        if self._pool is not None:
+            for options in list(self._waiting):
+                self._send(options)
+        waiting = [i for indices in self._waiting.values() for i in indices]
+        work = tasks([self._documents[i] for i in waiting], [self._options[i] for i in waiting])
+        computed = _execute(work, self._jobs, self._scheduler, self._advance)
+        computed += [a for _, future in self._sent for a in future.result()]
+        by_path = {a.document.path: a for a in computed}  # paths are unique in a run
+        for index in [*waiting, *(i for indices, _ in self._sent for i in indices)]:
+            self._found[index] = by_path[self._documents[index].path]
+            if self._cache is not None:
+                self._cache.store(self._keys[index], self._found[index])
+        self._waiting, self._sent = {}, []
+        return [self._found[i] for i in range(len(self._documents))]
+
+
 def analyze_all(
     documents: Sequence[Document],
     options: Sequence[Options],
@@ -83,42 +144,26 @@ def analyze_all(
     scheduler: str | None = None,
     pool: ProcessPoolExecutor | None = None,
 ) -> list[Analysis]:
-    """Analyses in input order: cached ones read back, the others computed (by ``pool`` when
-    given, else by up to ``jobs`` new processes) and stored."""
-    keys = [cache.key(d, o) if cache else "" for d, o in zip(documents, options)]
-    found: dict[int, Analysis] = {}
-    if cache is not None:
-        for i, (document, key) in enumerate(zip(documents, keys)):
-            if (hit := cache.load(key, document)) is not None:
-                found[i] = hit
-        advance("Checking", len(found))
-    missing = [i for i in range(len(documents)) if i not in found]
-    work = tasks([documents[i] for i in missing], [options[i] for i in missing])
-    by_path = {a.document.path: a for a in _execute(work, jobs, scheduler, advance, pool)}  # paths are unique in a run
-    for i in missing:
-        analysis = by_path[documents[i].path]
-        found[i] = analysis
-        if cache is not None:
-            cache.store(keys[i], analysis)
-    return [found[i] for i in range(len(documents))]
+    """Analyses in input order: cached ones read back, the others computed and stored (see :class:`Analyser`)."""
+    analyser = Analyser(jobs=jobs, cache=cache, advance=advance, scheduler=scheduler, pool=pool)
+    for document, option in zip(documents, options):
+        analyser.add(document, option)
+    return analyser.results()
 
 
-def _execute(
-    work: list[Task], jobs: int, scheduler: str | None, advance: Callable[[str, int], None],
-    pool: ProcessPoolExecutor | None,
-) -> list[Analysis]:  # fmt: skip
+def _execute(work: list[Task], jobs: int, scheduler: str | None, advance: Callable[[str, int], None]) -> list[Analysis]:
+    if not work:
+        return []
     if scheduler is not None:
         from checker.distributed import run_on_dask  # Dask is an optional extra
 
         results = run_on_dask(work, scheduler)
         advance("Checking", sum(len(t.documents) for t in work))
         return results
-    if pool is not None:
-        return [a for batch in pool.map(run_task, work) for a in _advancing(batch, advance)]
-    with workers(jobs, sum(len(t.documents) for t in work)) as own:
-        if own is None:
+    with workers(jobs, sum(len(t.documents) for t in work)) as pool:
+        if pool is None:
             return [a for task in work for a in _advancing(run_task(task), advance)]
-        return [a for batch in own.map(run_task, work) for a in _advancing(batch, advance)]
+        return [a for batch in pool.map(run_task, work) for a in _advancing(batch, advance)]
 
 
 def _advancing(batch: list[Analysis], advance: Callable[[str, int], None]) -> list[Analysis]:

@@ -134,3 +134,35 @@ def test_an_unchanged_rerun_is_recognised_by_stat_and_a_new_configuration_is_not
     assert run_json(str(folder), "--cache-dir", str(cache), "--jobs", "1") == first
     (folder / "pyproject.toml").write_text('[tool.chronolint]\nignore = ["chronology", "calendar"]\n')
     assert run_json(str(folder), "--cache-dir", str(cache), "--jobs", "1") == []
+
+
+class _Inline:
+    """A stand-in pool that runs each submitted batch at once and remembers it."""
+
+    def __init__(self) -> None:
+        self.batches: list[int] = []
+
+    def submit(self, fn, task):  # noqa: ANN001 - the Executor.submit shape
+        from concurrent.futures import Future
+
+        self.batches.append(len(task.documents))
+        future: Future = Future()
+        future.set_result(fn(task))
+        return future
+
+
+def test_documents_go_to_the_pool_as_soon_as_a_batch_is_read(tmp_path: Path) -> None:
+    from checker.options import Options
+
+    documents = [read_text(text, path=f"{i}.md") for i, text in enumerate(ARTICLES * 4)]
+    pool, progress = _Inline(), []
+    analyser = runner.Analyser(pool=pool, advance=lambda phase, n: progress.append(n))
+    for document in documents[: runner.CHUNK]:
+        analyser.add(document, Options())
+    assert pool.batches == [runner.CHUNK] and progress == [runner.CHUNK]  # before any result is asked for
+    for document in documents[runner.CHUNK :]:
+        analyser.add(document, Options())
+    analyses = analyser.results()
+    assert pool.batches == [runner.CHUNK, len(documents) - runner.CHUNK]
+    assert [a.document.path for a in analyses] == [d.path for d in documents]
+    assert analyses == runner.analyze_all(documents, [Options()] * len(documents))
