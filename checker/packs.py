@@ -18,14 +18,16 @@ from datetime import date
 from functools import cache, cached_property
 from importlib.abc import Traversable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import jsonschema
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from checker import expression_names
 from checker.resources import packs_dir
+
+if TYPE_CHECKING:
+    import jsonschema
 
 KeyPath = tuple[str | int, ...]
 
@@ -443,6 +445,8 @@ def _schema() -> dict[str, Any]:
 def _validator(definition: str) -> jsonschema.protocols.Validator:
     """A validator for ``pack`` or ``house`` (a definition of the schema)."""
     schema = dict(_schema(), **{"$ref": f"#/$defs/{definition}"})
+    import jsonschema  # only where a pack is validated
+
     cls = jsonschema.validators.validator_for(schema)
     return cls(schema, format_checker=cls.FORMAT_CHECKER)
 
@@ -507,12 +511,12 @@ def _where(doc: _Doc, path: Sequence[str | int]) -> str:
     return f"{doc.file}:{doc.line(path)}"
 
 
-def _build(doc: _Doc, default_id: str, check_expressions: bool) -> Pack:
+def _build(doc: _Doc, default_id: str, validate: bool) -> Pack:
     data = doc.data
     pack_id = data.get("pack", default_id)
     current_to = _day(data.get("current_to"))
     facts = data.get("facts", {})
-    if check_expressions:
+    if validate:
         _check_expressions(doc, data.get("constraints", []))
     pack = Pack(
         id=pack_id,
@@ -675,9 +679,10 @@ def check_references(pack: Pack) -> None:
 # ---------------------------------------------------------------- public API
 
 
-def _read(path: Path | Traversable, definition: str, display: str | None = None, check_expressions: bool = True) -> Pack:
-    """A pack file, validated; a built-in pack's expressions are checked by the test suite, not
-    on every start (checking them imports sympy, a fifth of a cold start)."""
+def _read(path: Path | Traversable, definition: str, display: str | None = None, validate: bool = True) -> Pack:
+    """A pack file, checked against the schema and the expression language unless ``validate``
+    is False: the built-in packs are, by the test suite (tests/test_packs.py), not on every
+    start (the schema and sympy are a third of a cold start)."""
     file = display or str(path)
     try:
         text = path.read_text("utf-8")
@@ -686,10 +691,10 @@ def _read(path: Path | Traversable, definition: str, display: str | None = None,
     doc = _parse_yaml(text, file)
     if not isinstance(doc.data, dict):
         raise PackError(file, 1, "a pack is a mapping of keys (pack, description, ...)")
-    errors = _schema_errors(doc, definition)
+    errors = _schema_errors(doc, definition) if validate else []
     if errors:
         raise errors[0]
-    return _build(doc, Path(file).stem, check_expressions)
+    return _build(doc, Path(file).stem, validate)
 
 
 def load_pack(path: str | Path) -> Pack:
@@ -714,7 +719,7 @@ def _is_pack_file(name: str) -> bool:
 @cache
 def _builtin(name: str) -> Pack:
     """A built-in pack, read once per process (packs are immutable)."""
-    return _read(packs_dir().joinpath(f"{name}.yaml"), "pack", f"rules/{name}.yaml", check_expressions=False)
+    return _read(packs_dir().joinpath(f"{name}.yaml"), "pack", f"rules/{name}.yaml", validate=False)
 
 
 def load_builtin(names: Iterable[str] | None = None) -> list[Pack]:
