@@ -170,3 +170,23 @@ def test_rules_and_explain(run) -> None:
 
 def test_version(run) -> None:
     assert run("--version").stdout.startswith("chronolint ")
+
+
+def test_the_console_script_exits_with_the_runs_code(tmp_path: Path) -> None:
+    """``main`` leaves with os._exit: the code, stdout and stderr must still all come out."""
+    import subprocess
+    import sys
+
+    page = tmp_path / "page.md"
+    page.write_text("On Monday, March 4, 2025, the council voted.\n")
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        command = [sys.executable, "-m", "checker", "check", *args, "--no-cache", "--jobs", "1"]
+        return subprocess.run(command, capture_output=True, text=True, check=False, cwd=tmp_path)
+
+    found = run(str(page), "--format", "json")
+    assert found.returncode == 1 and json.loads(found.stdout)[0]["rule"] == "calendar/weekday-mismatch"
+    assert run(str(page), "--exit-zero").returncode == 0
+    missing = run(str(tmp_path / "missing.md"))
+    assert missing.returncode == 2 and "missing.md: no such file or directory" in missing.stderr
+    assert run("--no-such-option").returncode == 2
