@@ -50,15 +50,16 @@ def knowledge(spec: Knowledge = Knowledge()) -> packs.Pack:
     return packs.assemble(spec.names, spec.pack_files, spec.facts)
 
 
-def _analysis(document: Document, doc: Doc, pack: packs.Pack, options: Options) -> Analysis:
-    timexes = timex.tag(doc, document.published, date_order=options.date_order)
+def _analysis(document: Document, doc: Doc, found: timex.Found, pack: packs.Pack) -> Analysis:
+    timexes = timex.resolve(doc, found, document.published)
     return Analysis(document, tuple(timexes), tuple(assertions.extract(doc, timexes, pack)))
 
 
 def analyze(documents: Sequence[Document], options: Options = Options()) -> list[Analysis]:
     """Tag time expressions and extract dated assertions; spaCy runs once over the batch.
 
-    A first, fast tagging pass over tokens alone finds where the time expressions are;
+    A first tagging pass over tokens alone finds where the time expressions are (its
+    candidates are resolved again, against the parse, in the second);
     only those sentences (and the one before each that a pronoun or surname may refer
     back to) are parsed. An undated document
     gets the earliest publication date its past-tense statements allow
@@ -67,17 +68,18 @@ def analyze(documents: Sequence[Document], options: Options = Options()) -> list
     from checker import nlp  # spaCy loads only where text is analysed, not where findings are made
 
     rough = [nlp.rough(d.text) for d in documents]
+    found = [timex.find(doc.text, date_order=options.date_order) for doc in rough]
     chosen = [
-        assertions.sentences_to_parse(list(doc.sents), [t.start for t in timex.tag(doc, d.published, date_order=options.date_order)])
-        for doc, d in zip(rough, documents)
+        assertions.sentences_to_parse(list(doc.sents), [t.start for t in timex.resolve(doc, f, d.published)])
+        for doc, f, d in zip(rough, found, documents)
     ]
     pack = knowledge(options.knowledge)
     analyses = []
-    for document, doc in zip(documents, nlp.parse(rough, chosen, options.batch_size)):
-        analysis = _analysis(document, doc, pack, options)
+    for document, doc, f in zip(documents, nlp.parse(rough, chosen, options.batch_size), found):
+        analysis = _analysis(document, doc, f, pack)
         if document.published is None and (inferred := timeline.infer_published(analysis)) is not None:
             dated = replace(document, published=inferred, published_source="inferred")
-            analysis = _analysis(dated, doc, pack, options)
+            analysis = _analysis(dated, doc, f, pack)
         analyses.append(analysis)
     return analyses
 

@@ -311,3 +311,18 @@ def test_written_dates_round_trip(blank, d, fmt):
     )
     assert (t.fields.year, t.fields.month, t.fields.day) == (d.year, d.month, d.day)
     assert t.fields.weekday == (d.weekday() if "%A" in fmt else None)
+
+
+def test_resolving_found_candidates_again_equals_tagging() -> None:
+    """The engine finds candidates once and resolves them before and after the parse."""
+    from checker import nlp as pipeline
+    from checker import timex as tagger
+
+    text = "The bridge opened on Monday. It closed on March 4, 2025, two days later."
+    doc = pipeline.rough(text)
+    found = tagger.find(doc.text)
+    assert tagger.resolve(doc, found, date(2025, 3, 10)) == tagger.tag(doc, date(2025, 3, 10))
+    (parsed,) = pipeline.parse([doc], [[True, True]])
+    assert tagger.resolve(parsed, found, date(2025, 3, 10)) == tagger.tag(parsed, date(2025, 3, 10))
+    with pytest.raises(ValueError, match="date_order"):
+        tagger.find(text, date_order="british")
