@@ -58,12 +58,12 @@ def _analysis(document: Document, doc: Doc, found: timex.Found, pack: packs.Pack
 def analyze(documents: Sequence[Document], options: Options = Options()) -> list[Analysis]:
     """Tag time expressions and extract dated assertions; spaCy runs once over the batch.
 
-    A first tagging pass over tokens alone finds where the time expressions are (its
-    candidates are resolved again, against the parse, in the second);
-    only those sentences (and the one before each that a pronoun or surname may refer
-    back to) are parsed. An undated document
-    gets the earliest publication date its past-tense statements allow
-    (``published_source: "inferred"``), and its expressions are resolved again against it.
+    A first pass over tokens alone finds the time-expression candidates (once) and
+    where they resolve; only those sentences, and the one before each that a pronoun
+    or surname may point back from, are parsed; the candidates are then resolved
+    again against the parse. An undated document gets the earliest publication date
+    its past-tense statements allow (``published_source: "inferred"``), and its
+    expressions are resolved again against it.
     """
     from checker import nlp  # spaCy loads only where text is analysed, not where findings are made
 

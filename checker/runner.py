@@ -40,8 +40,11 @@ def _warm() -> None:
     from checker import engine, nlp
     from checker.options import Knowledge
 
-    nlp.load()
-    engine.knowledge(Knowledge())
+    try:
+        nlp.load()
+        engine.knowledge(Knowledge())
+    except Exception:  # noqa: BLE001 - a failing initializer breaks the pool; the first task meets and reports it
+        pass
 
 
 @contextmanager
