@@ -15,7 +15,7 @@ import json
 import os
 import re
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import date
@@ -229,18 +229,20 @@ def knowledge_of(config: Config) -> Knowledge:
     return Knowledge(config.packs, config.pack_files, config.facts)
 
 
-def run_rules(analyses: Sequence[Analysis], configs: dict[str, Config]) -> list[Finding]:
-    """Every rule some configuration enables, over all analyses at once (so rules may compare
-    documents), then per document: its configuration's selection, its suppressions, its levels."""
+def run_rules(analyses: Iterable[Analysis], configs: dict[str, Config]) -> tuple[list[Finding], list[Analysis]]:
+    """Every rule some configuration enables, over all analyses (each as it comes; the corpus rules
+    over all at once, so rules may compare documents), then per document: its configuration's
+    selection, its suppressions, its levels. Returns the findings and the analyses."""
     from checker import engine  # the rules and packs load only when findings are computed
 
     wanted = [rule_id for rule_id in engine.implemented_rules() if any(c.enabled(rule_id) for c in configs.values())]
     by_path: dict[str, list[Finding]] = {}
     spec = Knowledge.union(knowledge_of(c) for c in configs.values())
-    for finding in engine.findings(analyses, wanted, spec):
+    seen: list[Analysis] = []
+    for finding in engine.findings(_remembered(analyses, seen), wanted, spec):
         by_path.setdefault(finding.span.path, []).append(finding)
     found: list[Finding] = []
-    for analysis in analyses:
+    for analysis in seen:
         path = analysis.document.path
         config = configs[path]
         checked = [rule_id for rule_id in wanted if config.enabled(rule_id)]
@@ -249,7 +251,13 @@ def run_rules(analyses: Sequence[Analysis], configs: dict[str, Config]) -> list[
         if config.enabled(suppress.UNUSED_RULE):
             kept += unused
         found += [replace(f, severity=config.level(f.rule, f.severity)) for f in kept]
-    return sorted(found, key=lambda f: (f.span.path, f.span.start, f.span.end, f.rule))
+    return sorted(found, key=lambda f: (f.span.path, f.span.start, f.span.end, f.rule)), seen
+
+
+def _remembered(items: Iterable[Analysis], into: list[Analysis]) -> Iterator[Analysis]:
+    for item in items:
+        into.append(item)
+        yield item
 
 
 def _findings(
@@ -265,13 +273,11 @@ def _findings(
         (d, engine_options(inputs.configs[d.path], cli_order), repr(inputs.configs[d.path])) for d in inputs.documents
     ) if cache else ""  # fmt: skip
     found = cache.load_findings(key) if cache else None
-    if found is not None and not need_analyses:
-        return found, None
-    analyses = analyser.results()
-    if found is None:
-        found = run_rules(analyses, inputs.configs)
-        if cache:
-            cache.store_findings(key, found)
+    if found is not None:
+        return found, analyser.results() if need_analyses else None
+    found, analyses = run_rules(analyser.stream(), inputs.configs)
+    if cache:
+        cache.store_findings(key, found)
     return found, analyses
 
 

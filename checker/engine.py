@@ -85,19 +85,22 @@ def analyze(documents: Sequence[Document], options: Options = Options()) -> list
 
 
 def findings(
-    analyses: Sequence[Analysis], rules: Collection[str] | None = None, spec: Knowledge = Knowledge()
+    analyses: Iterable[Analysis], rules: Collection[str] | None = None, spec: Knowledge = Knowledge()
 ) -> list[Finding]:
-    """The rules (all when None) over every analysis, the corpus rules over all of them at once.
-
-    Sorted by path then offset.
+    """The rules (all when None) over each analysis as it comes (the rest may still be being
+    computed), then the corpus rules over all of them at once. Sorted by path then offset.
     """
     wanted = set(catalogue()) if rules is None else set(rules)
     pack = knowledge(spec)
-    found = [f for rule_id, rule in RULES.items() if rule_id in wanted for a in analyses for f in rule(a)]
-    found += [f for rule_id, rule in KNOWLEDGE_RULES.items() if rule_id in wanted for a in analyses for f in rule(a, pack)]
+    seen: list[Analysis] = []
+    found: list[Finding] = []
+    for analysis in analyses:
+        seen.append(analysis)
+        found += [f for rule_id, rule in RULES.items() if rule_id in wanted for f in rule(analysis)]
+        found += [f for rule_id, rule in KNOWLEDGE_RULES.items() if rule_id in wanted for f in rule(analysis, pack)]
     for ids, corpus_rule in CORPUS_RULES.items():
         if wanted.intersection(ids):
-            found += [f for f in corpus_rule(analyses, pack) if f.rule in wanted]
+            found += [f for f in corpus_rule(seen, pack) if f.rule in wanted]
     return sorted(found, key=lambda f: (f.span.path, f.span.start, f.span.end, f.rule))
 
 

@@ -119,22 +119,30 @@ class Analyser:
         future.add_done_callback(lambda done: self._advance("Checking", len(indices)))
         self._sent.append((indices, future))
 
-    def results(self) -> list[Analysis]:
-        """Every analysis, in the order the documents were added; new ones are stored in the cache."""
+    def stream(self) -> Iterator[Analysis]:
+        """Every analysis, in the order the documents were added, each as soon as it is done
+        (so rules can run on the first while the workers compute the rest); new ones are
+        stored in the cache."""
         if self._pool is not None:
             for options in list(self._waiting):
                 self._send(options)
         waiting = [i for indices in self._waiting.values() for i in indices]
         work = tasks([self._documents[i] for i in waiting], [self._options[i] for i in waiting])
-        computed = _execute(work, self._jobs, self._scheduler, self._advance)
-        computed += [a for _, future in self._sent for a in future.result()]
-        by_path = {a.document.path: a for a in computed}  # paths are unique in a run
-        for index in [*waiting, *(i for indices, _ in self._sent for i in indices)]:
-            self._found[index] = by_path[self._documents[index].path]
-            if self._cache is not None:
-                self._cache.store(self._keys[index], self._found[index])
+        done = {a.document.path: a for a in _execute(work, self._jobs, self._scheduler, self._advance)}
+        sent = {i: future for indices, future in self._sent for i in indices}
         self._waiting, self._sent = {}, []
-        return [self._found[i] for i in range(len(self._documents))]
+        for index, document in enumerate(self._documents):
+            if index not in self._found:
+                if document.path not in done:  # paths are unique in a run
+                    done.update((a.document.path, a) for a in sent[index].result())
+                self._found[index] = done[document.path]
+                if self._cache is not None:
+                    self._cache.store(self._keys[index], self._found[index])
+            yield self._found[index]
+
+    def results(self) -> list[Analysis]:
+        """Every analysis, in the order the documents were added (see :meth:`stream`)."""
+        return list(self.stream())
 
 
 def analyze_all(

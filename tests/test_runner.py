@@ -166,3 +166,17 @@ def test_documents_go_to_the_pool_as_soon_as_a_batch_is_read(tmp_path: Path) -> 
     assert pool.batches == [runner.CHUNK, len(documents) - runner.CHUNK]
     assert [a.document.path for a in analyses] == [d.path for d in documents]
     assert analyses == runner.analyze_all(documents, [Options()] * len(documents))
+
+
+def test_rules_take_analyses_as_they_come() -> None:
+    """engine.findings consumes a stream (the CLI hands it analyses while workers still compute)."""
+    from checker.options import Options
+
+    documents = [read_text(text, path=f"{i}.md", published=None) for i, text in enumerate(ARTICLES)]
+    pool = _Inline()
+    analyser = runner.Analyser(pool=pool)
+    for document in documents:
+        analyser.add(document, Options())
+    streamed = engine.findings(analyser.stream())
+    assert streamed == engine.findings(analyser.results()) != []
+    assert pool.batches == [len(documents)]  # the second pass read what the first stored
