@@ -10,7 +10,7 @@ afterwards over all analyses together (cross-document conflicts), in the calling
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -82,7 +82,7 @@ class Analyser:
 
     Each is looked up in the cache; with a worker pool, the others go to it a batch
     at a time as soon as a batch is full, so reading and analysing overlap.
-    Without one, they are computed when :meth:`results` is asked for (in this
+    Without one, they are computed when :meth:`stream` is first asked (in this
     process, new worker processes, or on a Dask cluster).
     """
 
@@ -95,12 +95,13 @@ class Analyser:
         self._documents: list[Document] = []
         self._options: list[Options] = []
         self._keys: list[str] = []
+        self._index: dict[str, int] = {}  # by path: paths are unique in a run
         self._found: dict[int, Analysis] = {}
         self._waiting: dict[Options, list[int]] = {}
-        self._sent: list[tuple[list[int], Future[list[Analysis]]]] = []
+        self._pending: dict[int, Future[list[Analysis]]] = {}
 
     def add(self, document: Document, options: Options) -> None:
-        index = len(self._documents)
+        index = self._index[document.path] = len(self._documents)
         self._documents.append(document)
         self._options.append(options)
         self._keys.append(self._cache.key(document, options) if self._cache else "")
@@ -117,7 +118,15 @@ class Analyser:
         indices = self._waiting.pop(options)
         future = self._pool.submit(run_task, Task(tuple(self._documents[i] for i in indices), options))
         future.add_done_callback(lambda done: self._advance("Checking", len(indices)))
-        self._sent.append((indices, future))
+        self._pending.update(dict.fromkeys(indices, future))
+
+    def _keep(self, analyses: Iterable[Analysis]) -> None:
+        for analysis in analyses:
+            index = self._index[analysis.document.path]
+            self._found[index] = analysis
+            self._pending.pop(index, None)
+            if self._cache is not None:
+                self._cache.store(self._keys[index], analysis)
 
     def stream(self) -> Iterator[Analysis]:
         """Every analysis, in the order the documents were added, each as soon as it is done
@@ -127,17 +136,12 @@ class Analyser:
             for options in list(self._waiting):
                 self._send(options)
         waiting = [i for indices in self._waiting.values() for i in indices]
+        self._waiting = {}
         work = tasks([self._documents[i] for i in waiting], [self._options[i] for i in waiting])
-        done = {a.document.path: a for a in _execute(work, self._jobs, self._scheduler, self._advance)}
-        sent = {i: future for indices, future in self._sent for i in indices}
-        self._waiting, self._sent = {}, []
-        for index, document in enumerate(self._documents):
+        self._keep(_execute(work, self._jobs, self._scheduler, self._advance))
+        for index in range(len(self._documents)):
             if index not in self._found:
-                if document.path not in done:  # paths are unique in a run
-                    done.update((a.document.path, a) for a in sent[index].result())
-                self._found[index] = done[document.path]
-                if self._cache is not None:
-                    self._cache.store(self._keys[index], self._found[index])
+                self._keep(self._pending[index].result())
             yield self._found[index]
 
     def results(self) -> list[Analysis]:

@@ -180,3 +180,17 @@ def test_rules_take_analyses_as_they_come() -> None:
     streamed = engine.findings(analyser.stream())
     assert streamed == engine.findings(analyser.results()) != []
     assert pool.batches == [len(documents)]  # the second pass read what the first stored
+
+
+def test_a_stream_left_half_read_loses_nothing() -> None:
+    from checker.options import Options
+
+    documents = [read_text(text, path=f"{i}.md") for i, text in enumerate(ARTICLES * 7)]
+    pool = _Inline()
+    analyser = runner.Analyser(pool=pool)
+    for document in documents:
+        analyser.add(document, Options())
+    first = next(analyser.stream())
+    analyses = analyser.results()
+    assert analyses[0] == first and [a.document.path for a in analyses] == [d.path for d in documents]
+    assert sum(pool.batches) == len(documents)  # each document analysed once
