@@ -76,14 +76,19 @@ def _read_local(path: str, limit: int | None) -> bytes:
     try:
         with open(path, "rb") as f:
             return f.read() if limit is None else f.read(limit)
-    except FileNotFoundError:
-        raise InputError(path, "no such file") from None
-    except IsADirectoryError:
-        raise InputError(path, "is a directory") from None
-    except PermissionError:
-        raise InputError(path, "permission denied") from None
     except OSError as e:
-        raise InputError(path, f"cannot read: {e.strerror or e}") from None
+        raise os_input_error(path, e) from None
+
+
+def os_input_error(path: str, error: OSError, missing: str = "no such file") -> InputError:
+    """An operating-system error as the one-line reason the user reads (local and remote readers)."""
+    if isinstance(error, FileNotFoundError):
+        return InputError(path, missing)
+    if isinstance(error, IsADirectoryError):
+        return InputError(path, "is a directory")
+    if isinstance(error, PermissionError):
+        return InputError(path, "permission denied")
+    return InputError(path, f"cannot read: {error.strerror or error}")
 
 
 def _looks_binary(data: bytes) -> bool:

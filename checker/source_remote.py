@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
-from checker.source import InputError
+from checker.source import InputError, os_input_error
 
 if TYPE_CHECKING:
     from fsspec import AbstractFileSystem
@@ -68,12 +68,8 @@ def _reasons(url: str) -> Iterator[None]:
         yield
     except InputError:
         raise
-    except FileNotFoundError:
-        raise InputError(url, "no such file or directory") from None
-    except IsADirectoryError:
-        raise InputError(url, "is a directory") from None
-    except PermissionError:
-        raise InputError(url, "permission denied") from None
+    except (FileNotFoundError, IsADirectoryError, PermissionError) as e:
+        raise os_input_error(url, e, missing="no such file or directory") from None
     except Exception as e:  # noqa: BLE001 - botocore, aiohttp, google-auth... each have their own
         raise InputError(url, f"cannot read: {_reason(e)}") from None
 
