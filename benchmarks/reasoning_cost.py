@@ -28,8 +28,8 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from checker.expressions import evaluate, implied_bounds, linearize, parse  # noqa: E402
-from checker.reasoning import PUBLISHED, Network  # noqa: E402
+from checker.knowledge.expressions import evaluate, implied_bounds, linearize, parse  # noqa: E402
+from checker.reasoning.network import PUBLISHED, Network  # noqa: E402
 
 ISSUE_EXAMPLES = [
     "inauguration.date - election.date <= 90",

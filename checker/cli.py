@@ -24,24 +24,40 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TextColumn,
+    TimeRemainingColumn,
+)
 
-from checker import __version__, runner, suppress
-from checker.cache import DEFAULT_DIR as DEFAULT_CACHE_DIR
-from checker.cache import Cache
-from checker.catalogue import catalogue, documentation
-from checker.config import Config, ConfigError, Resolver, load
-from checker.diff import DiffError, load_baseline, only_changed, without_baseline
-from checker.distributed import ClusterError
-from checker.discovery import STDIN, discover
+from checker import __version__
+from checker.app import runner, suppress
+from checker.app.cache import DEFAULT_DIR as DEFAULT_CACHE_DIR
+from checker.app.cache import Cache
+from checker.app.config import Config, ConfigError, Resolver, load
+from checker.app.diff import DiffError, load_baseline, only_changed, without_baseline
+from checker.app.distributed import ClusterError
+from checker.checks.catalogue import catalogue, documentation
 from checker.model import SEVERITY_RANK, Analysis, Document, Finding
 from checker.options import Knowledge, Options
-from checker.report import Positions, extract_record, render_extract_text, render_json, render_text
-from checker.report_ci import render_github, render_junit
-from checker.report_formats import project_root, render_json_lines
-from checker.report_html import render_html
-from checker.report_sarif import render_sarif
-from checker.source import InputError, format_for_path, is_url, read_bytes, read_path, read_text
+from checker.report.ci import render_github, render_junit
+from checker.report.html import render_html
+from checker.report.json import extract_record, render_json, render_json_lines
+from checker.report.paths import project_root
+from checker.report.positions import Positions
+from checker.report.sarif import render_sarif
+from checker.report.text import render_extract_text, render_text
+from checker.source import (
+    InputError,
+    format_for_path,
+    is_url,
+    read_bytes,
+    read_path,
+    read_text,
+)
+from checker.source.discovery import STDIN, discover
 
 app = typer.Typer(
     name="chronolint",
@@ -233,7 +249,9 @@ def run_rules(analyses: Iterable[Analysis], configs: dict[str, Config]) -> tuple
     """Every rule some configuration enables, over all analyses (each as it comes; the corpus rules
     over all at once, so rules may compare documents), then per document: its configuration's
     selection, its suppressions, its levels. Returns the findings and the analyses."""
-    from checker import engine  # the rules and packs load only when findings are computed
+    from checker import (
+        engine,  # the rules and packs load only when findings are computed
+    )
 
     wanted = [rule_id for rule_id in engine.implemented_rules() if any(c.enabled(rule_id) for c in configs.values())]
     by_path: dict[str, list[Finding]] = {}
@@ -507,7 +525,7 @@ def extract(
 @app.command("rules")
 def list_rules() -> None:
     """List the rule catalogue (id, default severity, summary) and the built-in packs' constraints."""
-    from checker.packs import load_builtin
+    from checker.knowledge.packs import load_builtin
 
     width = max(map(len, catalogue()))
     for info in catalogue().values():
@@ -529,7 +547,9 @@ def explain(rule_id: Annotated[str, typer.Argument(help="A rule id, e.g. calenda
         raise typer.Exit(2)
     console = Console()
     if console.is_terminal:
-        from rich.markdown import Markdown  # only for this command: a tenth of the CLI's import time
+        from rich.markdown import (
+            Markdown,  # only for this command: a tenth of the CLI's import time
+        )
 
         console.print(Markdown(page))
     else:

@@ -12,10 +12,13 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from checker import assertions, packs, rules_arithmetic, rules_calendar, rules_facts, rules_tense, timeline, timex
-from checker.catalogue import catalogue
+from checker import assertions, timex
+from checker.checks import arithmetic, calendar, facts, tense
+from checker.checks.catalogue import catalogue
+from checker.knowledge import packs
 from checker.model import Analysis, Document, Finding
 from checker.options import Knowledge, Options
+from checker.reasoning import timeline
 
 if TYPE_CHECKING:  # spaCy loads only where text is parsed
     from spacy.tokens import Doc
@@ -25,18 +28,18 @@ KnowledgeRule = Callable[[Analysis, packs.Pack], Iterable[Finding]]
 CorpusRule = Callable[[Sequence[Analysis], packs.Pack], Iterable[Finding]]
 
 RULES: dict[str, Rule] = {
-    "calendar/invalid-date": rules_calendar.invalid_dates,
-    "calendar/weekday-mismatch": rules_calendar.weekday_mismatches,
-    "chronology/anachronism": rules_tense.anachronisms,
-    "chronology/stale-future": rules_tense.stale_futures,
+    "calendar/invalid-date": calendar.invalid_dates,
+    "calendar/weekday-mismatch": calendar.weekday_mismatches,
+    "chronology/anachronism": tense.anachronisms,
+    "chronology/stale-future": tense.stale_futures,
     "chronology/order": timeline.reversed_ranges,
-    "arithmetic/duration": rules_arithmetic.durations,
-    "arithmetic/age": rules_arithmetic.age_findings,
+    "arithmetic/duration": arithmetic.durations,
+    "arithmetic/age": arithmetic.age_findings,
 }
 # Rules that check one file against the knowledge packs.
 KNOWLEDGE_RULES: dict[str, KnowledgeRule] = {
-    "facts/contradiction": rules_facts.contradictions,
-    "facts/title-anachronism": rules_facts.title_anachronisms,
+    "facts/contradiction": facts.contradictions,
+    "facts/title-anachronism": facts.title_anachronisms,
 }
 # Rules that see every checked file at once (one temporal network), with the rule ids they report.
 CORPUS_RULES: dict[tuple[str, ...], CorpusRule] = {
@@ -65,7 +68,9 @@ def analyze(documents: Sequence[Document], options: Options = Options()) -> list
     its past-tense statements allow (``published_source: "inferred"``), and its
     expressions are resolved again against it.
     """
-    from checker import nlp  # spaCy loads only where text is analysed, not where findings are made
+    from checker import (
+        nlp,  # spaCy loads only where text is analysed, not where findings are made
+    )
 
     rough = [nlp.rough(d.text) for d in documents]
     found = [timex.find(doc.text, date_order=options.date_order) for doc in rough]

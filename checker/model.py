@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
-from functools import cached_property
 from datetime import date
+from functools import cached_property
 from typing import Literal
 
 Severity = Literal["error", "warning", "info"]

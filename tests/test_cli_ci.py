@@ -12,7 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from checker import cli
-from checker.catalogue import catalogue
+from checker.checks.catalogue import catalogue
 from checker.cli import app
 
 SENTENCE = "On Monday, March 4, 2025, the council voted."

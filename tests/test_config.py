@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from checker.app.config import Config, ConfigError, Resolver, load
 from checker.cli import app
-from checker.config import Config, ConfigError, Resolver, load
 
 SENTENCE = "On Monday, March 4, 2025, the council voted.\n"
 WEEKDAY = "calendar/weekday-mismatch"

@@ -6,8 +6,8 @@ import os
 
 import pytest
 
-from checker.discovery import discover
 from checker.source import InputError
+from checker.source.discovery import discover
 
 
 def make(root, files: dict[str, str]) -> None:

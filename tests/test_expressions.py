@@ -8,8 +8,8 @@ from datetime import date, timedelta
 
 import pytest
 
-from checker import expression_names
-from checker.expressions import (
+from checker.knowledge import expression_names
+from checker.knowledge.expressions import (
     Constraint,
     Difference,
     ExpressionError,
@@ -19,7 +19,7 @@ from checker.expressions import (
     parse,
     years_in_days,
 )
-from checker.packs import load_builtin
+from checker.knowledge.packs import load_builtin
 
 
 def day(text: str) -> int:

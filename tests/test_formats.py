@@ -7,13 +7,20 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from checker.catalogue import catalogue
+from checker.app.suppress import UNUSED_RULE
+from checker.checks.catalogue import catalogue
 from checker.model import Finding, Fix, Related, Span
-from checker.report import Positions, finding_record
-from checker.report_ci import escape_data, escape_property, github_annotation, render_github, render_junit
-from checker.report_formats import project_root, render_json_lines, repo_path
-from checker.report_sarif import sarif_log
-from checker.suppress import UNUSED_RULE
+from checker.report.ci import (
+    escape_data,
+    escape_property,
+    github_annotation,
+    render_github,
+    render_junit,
+)
+from checker.report.json import finding_record, render_json_lines
+from checker.report.paths import project_root, repo_path
+from checker.report.positions import Positions
+from checker.report.sarif import sarif_log
 
 SOURCE = "Intro, 50% done.\nOn Monday, March 4, 2025, the council voted.\nIt met again on March 1, 2025.\n"
 MONDAY = SOURCE.index("Monday")

@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from checker.app.config import Config, Resolver
 from checker.cli import app
-from checker.config import Config, Resolver
-from checker.discovery import discover
 from checker.source import InputError, is_url
+from checker.source.discovery import discover
 
 fsspec = pytest.importorskip("fsspec")
 
@@ -193,7 +193,7 @@ def test_unchanged_rerun_cache_is_not_used_for_urls(memory, tmp_path: Path) -> N
 def test_local_paths_do_not_import_fsspec(tmp_path: Path) -> None:
     (tmp_path / "a.md").write_text(WRONG_WEEKDAY, encoding="utf-8")
     code = (
-        "import sys; import checker.cli; from checker.discovery import discover; from checker.source import read_path\n"
+        "import sys; import checker.cli; from checker.source.discovery import discover; from checker.source import read_path\n"
         f"(path,) = discover([{str(tmp_path)!r}]); read_path(path)\n"
         "assert 'fsspec' not in sys.modules, 'fsspec imported'"
     )

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from checker.packs import Pack, load_builtin, merge, name_key
+from checker.knowledge.packs import Pack, load_builtin, merge, name_key
 
 OFFICE = {"prez": "us-president", "viceprez": "us-vice-president"}
 

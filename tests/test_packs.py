@@ -10,7 +10,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from checker.packs import (
+from checker.knowledge.packs import (
     Pack,
     PackError,
     When,

@@ -12,8 +12,14 @@ import pytest
 
 from checker import engine
 from checker.model import Analysis, Finding, Related, Span, Timex
-from checker.report import Positions
-from checker.report_html import Mark, render_html, text_html, timeline_items, timeline_svg
+from checker.report.html import (
+    Mark,
+    render_html,
+    text_html,
+    timeline_items,
+    timeline_svg,
+)
+from checker.report.positions import Positions
 from checker.source import read_text
 
 CHROMIUM = "/usr/bin/chromium"

@@ -7,8 +7,7 @@ from datetime import date
 import pytest
 
 from checker import engine, nlp
-from checker.model import Analysis, Finding
-from checker.rules_arithmetic import (
+from checker.checks.arithmetic import (
     Stated,
     age_findings,
     age_range,
@@ -17,6 +16,7 @@ from checker.rules_arithmetic import (
     sentence_bounds,
     stated,
 )
+from checker.model import Analysis, Finding
 from checker.source import read_text
 
 PUBLISHED = date(2025, 6, 1)

@@ -6,8 +6,13 @@ from datetime import date
 
 import pytest
 
+from checker.checks.calendar import (
+    invalid_dates,
+    month_length,
+    weekday_mismatches,
+    weekday_replacement,
+)
 from checker.model import Analysis, DateFields, Document, Timex
-from checker.rules_calendar import invalid_dates, month_length, weekday_mismatches, weekday_replacement
 
 
 def analysis_of(text: str, *timexes: Timex) -> Analysis:

@@ -10,7 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from checker import engine, nlp, packs, rules_facts, source
+from checker import engine, nlp, source
+from checker.checks import facts as rules_facts
+from checker.knowledge import packs
 from checker.model import Document, Finding
 
 ISOT = Path("data/news/isot-reuters-politics-2017-sample/True.csv")

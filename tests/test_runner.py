@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from checker import engine, runner
-from checker.cache import Cache, decode, encode
+from checker import engine
+from checker.app import runner
+from checker.app.cache import Cache, decode, encode
 from checker.cli import app
 from checker.source import read_text
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from checker.app.suppress import UNUSED_RULE, Directive, Suppressions, apply, directives
 from checker.model import Finding, Fix, Span
 from checker.source import read_text
-from checker.suppress import UNUSED_RULE, Directive, Suppressions, apply, directives
 
 SENTENCE = "On Monday, March 4, 2025, the council voted."
 WEEKDAY = "calendar/weekday-mismatch"

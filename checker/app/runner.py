@@ -1,0 +1,159 @@
+"""Running the analysis over many documents: the result cache, then worker processes.
+
+Each document's analysis depends only on its own text, its options and the packs,
+so it is cached under a hash of those (checker.cache) and computed in parallel by
+``jobs`` processes, each loading the spaCy model once: they start before the files
+are read, and get each batch as soon as it is read (:class:`Analyser`). Rules run
+afterwards over all analyses together (cross-document conflicts), in the calling process.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager
+
+from checker.app.cache import Cache
+from checker.app.tasks import CHUNK, Task, run_task, tasks
+from checker.model import Analysis, Document
+from checker.options import Options
+
+
+def _warm() -> None:
+    """A new worker loads the model and the default packs at once, while the files are still being read."""
+    from checker import engine, nlp
+    from checker.options import Knowledge
+
+    try:
+        nlp.load()
+        engine.knowledge(Knowledge())
+    except Exception:  # noqa: BLE001 - a failing initializer breaks the pool; the first task meets and reports it
+        pass
+
+
+@contextmanager
+def workers(jobs: int, files: int) -> Iterator[ProcessPoolExecutor | None]:
+    """The worker processes of a run, started before its files are read; None when one
+    process will do (one job, or no more files than one batch)."""
+    count = min(jobs, -(-files // CHUNK))
+    if count <= 1:
+        yield None
+        return
+    with ProcessPoolExecutor(max_workers=count, initializer=_warm) as pool:
+        for _ in range(count):
+            pool.submit(int)  # each submission starts a worker, which warms up
+        yield pool
+
+
+def default_jobs() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+class Analyser:
+    """Analyses of documents handed over as they are read.
+
+    Each is looked up in the cache; with a worker pool, the others go to it a batch
+    at a time as soon as a batch is full, so reading and analysing overlap.
+    Without one, they are computed when :meth:`stream` is first asked (in this
+    process, new worker processes, or on a Dask cluster).
+    """
+
+    def __init__(
+        self, *, jobs: int = 1, cache: Cache | None = None, advance: Callable[[str, int], None] = lambda phase, n: None,
+        scheduler: str | None = None, pool: ProcessPoolExecutor | None = None,
+    ) -> None:  # fmt: skip
+        self._jobs, self._cache, self._advance, self._scheduler = jobs, cache, advance, scheduler
+        self._pool = pool if scheduler is None else None
+        self._documents: list[Document] = []
+        self._options: list[Options] = []
+        self._keys: list[str] = []
+        self._index: dict[str, int] = {}  # by path: paths are unique in a run
+        self._found: dict[int, Analysis] = {}
+        self._waiting: dict[Options, list[int]] = {}
+        self._pending: dict[int, Future[list[Analysis]]] = {}
+
+    def add(self, document: Document, options: Options) -> None:
+        index = self._index[document.path] = len(self._documents)
+        self._documents.append(document)
+        self._options.append(options)
+        self._keys.append(self._cache.key(document, options) if self._cache else "")
+        if self._cache is not None and (hit := self._cache.load(self._keys[index], document)) is not None:
+            self._found[index] = hit
+            self._advance("Checking", 1)
+            return
+        batch = self._waiting.setdefault(options, [])
+        batch.append(index)
+        if len(batch) == CHUNK and self._pool is not None:
+            self._send(options)
+
+    def _send(self, options: Options) -> None:
+        indices = self._waiting.pop(options)
+        future = self._pool.submit(run_task, Task(tuple(self._documents[i] for i in indices), options))
+        future.add_done_callback(lambda done: self._advance("Checking", len(indices)))
+        self._pending.update(dict.fromkeys(indices, future))
+
+    def _keep(self, analyses: Iterable[Analysis]) -> None:
+        for analysis in analyses:
+            index = self._index[analysis.document.path]
+            self._found[index] = analysis
+            self._pending.pop(index, None)
+            if self._cache is not None:
+                self._cache.store(self._keys[index], analysis)
+
+    def stream(self) -> Iterator[Analysis]:
+        """Every analysis, in the order the documents were added, each as soon as it is done
+        (so rules can run on the first while the workers compute the rest); new ones are
+        stored in the cache."""
+        if self._pool is not None:
+            for options in list(self._waiting):
+                self._send(options)
+        waiting = [i for indices in self._waiting.values() for i in indices]
+        self._waiting = {}
+        work = tasks([self._documents[i] for i in waiting], [self._options[i] for i in waiting])
+        self._keep(_execute(work, self._jobs, self._scheduler, self._advance))
+        for index in range(len(self._documents)):
+            if index not in self._found:
+                self._keep(self._pending[index].result())
+            yield self._found[index]
+
+    def results(self) -> list[Analysis]:
+        """Every analysis, in the order the documents were added (see :meth:`stream`)."""
+        return list(self.stream())
+
+
+def analyze_all(
+    documents: Sequence[Document],
+    options: Sequence[Options],
+    *,
+    jobs: int = 1,
+    cache: Cache | None = None,
+    advance: Callable[[str, int], None] = lambda phase, n: None,
+    scheduler: str | None = None,
+    pool: ProcessPoolExecutor | None = None,
+) -> list[Analysis]:
+    """Analyses in input order: cached ones read back, the others computed and stored (see :class:`Analyser`)."""
+    analyser = Analyser(jobs=jobs, cache=cache, advance=advance, scheduler=scheduler, pool=pool)
+    for document, option in zip(documents, options):
+        analyser.add(document, option)
+    return analyser.results()
+
+
+def _execute(work: list[Task], jobs: int, scheduler: str | None, advance: Callable[[str, int], None]) -> list[Analysis]:
+    if not work:
+        return []
+    if scheduler is not None:
+        from checker.app.distributed import run_on_dask  # Dask is an optional extra
+
+        results = run_on_dask(work, scheduler)
+        advance("Checking", sum(len(t.documents) for t in work))
+        return results
+    with workers(jobs, sum(len(t.documents) for t in work)) as pool:
+        if pool is None:
+            return [a for task in work for a in _advancing(run_task(task), advance)]
+        return [a for batch in pool.map(run_task, work) for a in _advancing(batch, advance)]
+
+
+def _advancing(batch: list[Analysis], advance: Callable[[str, int], None]) -> list[Analysis]:
+    advance("Checking", len(batch))
+    return batch

@@ -1,0 +1,441 @@
+"""Dated assertions: which event each time expression dates, and how it is asserted.
+
+For every DATE/TIME expression the dependency parse is climbed from the
+expression to the word it modifies: a verb ("sworn ... on January 20, 2025") or
+an event noun a pack knows ("the inauguration on January 20"). The event type
+comes from the packs' trigger vocabularies (lemmas and particles: "swear in" ->
+inauguration); tense, aspect, polarity and modality come from the verb's
+auxiliaries, its clause and the quotation marks around it; participants from its
+subject and object, with pronouns and surnames linked to the full name met before.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from checker.knowledge.packs import Pack
+from checker.model import Assertion, Timex
+
+if TYPE_CHECKING:  # spaCy loads only where text is parsed
+    from spacy.tokens import Doc, Span, Token
+
+PREPOSITION_RELATION = {
+    "on": "at", "in": "at", "at": "at", "during": "at", "of": "at",
+    "before": "before", "by": "before", "until": "until", "till": "until", "through": "until",
+    "after": "after", "since": "since", "from": "from",
+}
+# Verbs whose infinitive complement is a plan, not a fact ("scheduled to start on ...").
+PLAN_VERBS = frozenset(
+    "schedule expect plan set due intend aim hope want propose seek vow pledge promise agree "
+    "prepare decide threaten try attempt wish need hope aspire tend slate poise".split()
+)
+# Verbs about what is to come: a date after their object dates the object ("urged budget
+# restraint in 2018", "floated as a candidate in 2020"), not the urging or floating.
+PROSPECTIVE_VERBS = frozenset(
+    "urge propose recommend predict forecast project expect plan promise pledge vow call ask seek "
+    "approve set schedule raise lower cut target float nominate consider discuss debate weigh eye "
+    "back endorse support oppose budget earmark allocate book reserve order prepare announce unveil".split()
+)
+SPEECH_VERBS = frozenset("say tell announce report state claim add note predict warn insist write declare".split())
+HYPOTHETICAL_MARKERS = frozenset({"if", "unless", "whether", "should", "suppose", "lest"})
+MODAL_FUTURE = frozenset({"will", "shall", "'ll", "wo"})
+MODAL_HYPOTHETICAL = frozenset({"would", "could", "might", "may", "should", "must", "ought", "can", "'d"})
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
+THING_PRONOUNS = frozenset({"it", "its", "itself"})
+DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
+_QUOTES = re.compile(r"[\"“”]")
+
+
+@dataclass(frozen=True)
+class _Mentions:
+    """Names met so far, for linking pronouns and surnames to full names."""
+
+    people: dict[str, str]
+    last_person: str | None = None
+    last_thing: str | None = None
+
+
+def quoted_ranges(text: str) -> list[tuple[int, int]]:
+    """Character ranges between paired quotation marks, paragraph by paragraph."""
+    ranges: list[tuple[int, int]] = []
+    for paragraph in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]*)*", text):
+        marks = [m.start() + paragraph.start() for m in _QUOTES.finditer(paragraph.group(0))]
+        ranges += [(marks[i], marks[i + 1]) for i in range(0, len(marks) - 1, 2)]
+    return ranges
+
+
+def _inside(offset: int, ranges: Sequence[tuple[int, int]]) -> bool:
+    return any(start < offset < end for start, end in ranges)
+
+
+def _attachment(token: Token) -> tuple[Token | None, str | None]:
+    """What the phrase headed by ``token`` modifies, and the relation its preposition states."""
+    while token.dep_ in ("appos", "conj") and token.head.i != token.i:
+        token = token.head
+    relation = None
+    if token.dep_ == "pobj" and token.head.i != token.i:
+        relation = PREPOSITION_RELATION.get(token.head.lower_, "other")
+        token = token.head
+    return (None if token.head.i == token.i else token.head), relation
+
+
+def governor(span: Span, pack: Pack) -> tuple[Token | None, str, bool]:
+    """The word a time expression dates (a verb, or an event noun a pack knows), the
+    relation, and whether the attachment climbed through a plain noun.
+
+    A date inside a prepositional phrase of a plain noun climbs on ("the loan repayable
+    in 1990" up to "was given"), which is a guess; a date classifying a plain noun
+    ("the 2024 budget") dates nothing.
+    """
+    word, relation = _attachment(span.root)
+    climbed = False
+    while word is not None and word.pos_ not in ("VERB", "AUX"):
+        if word.pos_ in ("NOUN", "PROPN") and pack.event_for(word.lemma_) is not None:
+            break
+        if word.dep_ != "pobj":
+            return None, relation or "at", climbed
+        word, _ = _attachment(word)
+        climbed = True
+    return word, relation or "at", climbed
+
+
+def _phrases(word: Token) -> Iterator[tuple[str, Token]]:
+    """Candidate trigger phrases around a word, longest first: "take office", "swear in", "open"."""
+    particles = [c for c in word.children if c.dep_ == "prt"]
+    objects = [c for c in word.children if c.dep_ in ("dobj", "attr")]
+    lemma = word.lemma_.lower()
+    for obj in objects:
+        for prt in particles:
+            yield f"{lemma} {prt.lower_} {obj.lemma_.lower()}", obj
+        yield f"{lemma} {obj.lemma_.lower()}", obj
+    for prt in particles:
+        yield f"{lemma} {prt.lower_}", prt
+    for prep in (c for c in word.children if c.dep_ == "prep" and c.lower_ == "into"):
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            yield f"{lemma} into {obj.lemma_.lower()}", obj
+    yield word.lower_, word
+    yield lemma, word
+
+
+def event_type(word: Token, pack: Pack) -> tuple[str, Token]:
+    """The pack event a word announces, and the last token of its trigger phrase."""
+    for phrase, last in _phrases(word):
+        found = pack.event_for(phrase)
+        if found is not None:
+            return found.id, last
+    return "event", word
+
+
+def auxiliaries(verb: Token) -> list[Token]:
+    """The verb's auxiliaries, inherited from the first conjunct ("was reelected ... and sworn")."""
+    own = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if own or verb.dep_ != "conj" or verb.tag_ not in ("VBN", "VBG", "VB"):
+        return own
+    return auxiliaries(verb.head)
+
+
+def tense_aspect(verb: Token) -> tuple[str, str, bool]:
+    """Tense and aspect from the tag and auxiliaries; the flag says the tense was inferred."""
+    auxes = auxiliaries(verb)
+    lowered = [a.lower_ for a in auxes]
+    if any(a in MODAL_FUTURE for a in lowered):
+        return "future", "perfect" if "have" in lowered else "simple", False
+    if any(a.lemma_ == "have" for a in auxes):
+        return ("past" if any(a.tag_ == "VBD" for a in auxes) else "present"), "perfect", False
+    if any(a.tag_ == "VBD" for a in auxes):
+        return "past", "progressive" if verb.tag_ == "VBG" else "simple", False
+    if any(a.tag_ in ("VBZ", "VBP") for a in auxes):
+        going = verb.tag_ == "VBG" and verb.lemma_ == "go"
+        return ("future" if going else "present"), "progressive" if verb.tag_ == "VBG" else "simple", False
+    if verb.tag_ == "VBD":
+        return "past", "simple", False
+    if verb.tag_ in ("VBZ", "VBP"):
+        return "present", "simple", False
+    if verb.tag_ == "VBN" and verb.dep_ != "xcomp":
+        return "past", "simple", True  # a reduced relative ("the stadium, opened in 2024,") or a mis-tagged past
+    return "none", "simple", True
+
+
+def _clause_chain(verb: Token) -> Iterator[Token]:
+    """The verb and the verbs whose clauses contain it, innermost first."""
+    token = verb
+    while True:
+        yield token
+        if token.head.i == token.i:
+            return
+        token = token.head
+
+
+def modality(verb: Token, quoted: bool) -> str:
+    """asserted, hypothetical, planned, reported-future or quoted."""
+    if quoted:
+        return "quoted"
+    lowered = [a.lower_ for a in auxiliaries(verb)]
+    for token in _clause_chain(verb):
+        if any(c.dep_ == "mark" and c.lower_ in HYPOTHETICAL_MARKERS for c in token.children):
+            return "hypothetical"
+        if token.dep_ == "xcomp" and token.head.lemma_.lower() in PLAN_VERBS:
+            return "planned"
+        if token.dep_ == "xcomp" or any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+            return "planned"
+        if token.dep_ in ("ccomp", "advcl", "relcl", "acl", "xcomp"):
+            break
+    if any(a in ("would", "'d") for a in lowered):
+        head = verb.head
+        return "reported-future" if verb.dep_ == "ccomp" and head.lemma_.lower() in SPEECH_VERBS else "hypothetical"
+    if any(a in MODAL_HYPOTHETICAL for a in lowered):
+        return "hypothetical"
+    if verb.tag_ in ("VBN", "VBD") and verb.head.lemma_.lower() in PLAN_VERBS and verb.dep_ in ("xcomp", "oprd"):
+        return "planned"
+    return "asserted"
+
+
+def dates_its_object(verb: Token, span: Span, timex: Timex) -> bool:
+    """A prospective verb, its object or "as" phrase, then a year or month: the date is the object's.
+
+    "urged budget restraint in 2018" dates the restraint; "announced the plan on March 3"
+    dates the announcement: a day is rarely the time of a plan's object.
+    """
+    if verb.lemma_.lower() not in PROSPECTIVE_VERBS or timex.granularity == "day":
+        return False
+    return any(
+        verb.i < child.i < span.start and (child.dep_ in ("dobj", "dative") or (child.dep_ == "prep" and child.lower_ == "as"))
+        for child in verb.children
+    )
+
+
+NAME_PARTS = frozenset({"compound", "amod", "nmod", "nummod", "flat"})
+# Words that stand before a name without being part of it ("U.S. President Donald Trump").
+TITLE_WORDS = frozenset(
+    "us uk president vice prime minister premier chancellor senator sen rep representative gov governor "
+    "mayor judge justice district chief secretary general gen col lt capt admiral king queen prince princess "
+    "pope sir dame lord lady dr mr mrs ms miss prof professor speaker leader chairman chairwoman ceo "
+    "democrat republican democratic republican former late then acting deputy state foreign defense "
+    "attorney ambassador commissioner minority majority house senate".split()
+)
+
+
+def _modifiers(token: Token, depth: int = 2) -> list[Token]:
+    """The words before a noun that name it ("Acme" in "the Acme bridge"), a bounded walk."""
+    found = []
+    for child in token.lefts:
+        if child.dep_ in NAME_PARTS:
+            found += [*(_modifiers(child, depth - 1) if depth > 1 else []), child]
+    return found
+
+
+def _name_of(token: Token) -> str:
+    """A noun phrase reduced to a comparable key: its proper-noun tail, or its words without determiners."""
+    words = [*_modifiers(token), token]
+    while len(words) > 1 and words[0].lower_.replace(".", "") in TITLE_WORDS:
+        words = words[1:]
+    names = [t for t in words if t.pos_ == "PROPN"]
+    if names:
+        return " ".join(t.text for t in names)
+    return " ".join(t.lower_ for t in words if t.lower_ not in DETERMINERS)
+
+
+def _subjects(verb: Token) -> list[Token]:
+    """The verb's subjects; a conjunct shares its first conjunct's, a reduced relative its noun's."""
+    own = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if own or verb.head.i == verb.i:
+        return own
+    if verb.dep_ == "conj":
+        return _subjects(verb.head)
+    return [verb.head] if verb.dep_ in ("acl", "relcl") and verb.pos_ in ("VERB", "AUX") else []
+
+
+def _resolve(token: Token, mentions: _Mentions) -> tuple[str | None, bool]:
+    """A participant's key; relative and personal pronouns, and bare surnames, link to names met."""
+    if token.tag_ in ("WDT", "WP") and token.head.dep_ == "relcl":
+        token = token.head.head  # "the stadium, which opened": the stadium
+    lower = token.lower_
+    if lower in PERSON_PRONOUNS:
+        return mentions.last_person, True
+    if lower in THING_PRONOUNS:
+        return mentions.last_thing, True
+    if token.pos_ == "PRON":
+        return None, True
+    name = _name_of(token)
+    if token.pos_ == "PROPN" and " " not in name and name in mentions.people:
+        return mentions.people[name], True
+    return name or None, False
+
+
+def participants(word: Token, mentions: _Mentions, when: Span) -> tuple[tuple[tuple[str, str], ...], bool]:
+    """Subject and object of an event word.
+
+    The object is what the event happens to: the direct or passive subject of a
+    verb ("was born", "opened the bridge"), the possessor or "of" phrase of a
+    noun ("its opening", "the inauguration of Biden").
+    """
+    if word.pos_ in ("VERB", "AUX"):
+        candidates = [("object" if t.dep_ == "nsubjpass" else "subject", t) for t in _subjects(word)]
+        candidates += [("object", t) for t in word.children if t.dep_ == "dobj"]
+    else:
+        candidates = [("object", t) for t in word.children if t.dep_ == "poss"]
+        candidates += [("object", t) for p in word.children if p.dep_ == "prep" and p.lower_ == "of"
+                       for t in p.children if t.dep_ == "pobj"]
+    roles: dict[str, str] = {}
+    inferred = False
+    for role, token in candidates:
+        if when.start <= token.i < when.end:
+            continue  # "Tuesday's election": the time, not a participant
+        key, linked = _resolve(token, mentions)
+        if key and role not in roles:
+            roles[role] = key
+            inferred |= linked
+    return tuple(roles.items()), inferred
+
+
+def _remember(sentence: Span, mentions: _Mentions) -> _Mentions:
+    """Update the names met: full names, their surnames, the last person and the last thing."""
+    people = mentions.people
+    last_person, last_thing = mentions.last_person, mentions.last_thing
+    for token in sentence:
+        if token.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "poss") or token.pos_ not in ("PROPN", "NOUN"):
+            continue
+        name = _name_of(token)
+        if not name:
+            continue
+        if token.pos_ == "PROPN" and token.ent_type_ in ("PERSON", "") and len(name.split()) >= 2:
+            people.setdefault(name.split()[-1], name)
+            last_person = name if token.dep_ in ("nsubj", "nsubjpass") else last_person
+        elif token.pos_ == "PROPN" and name in people:
+            last_person = people[name] if token.dep_ in ("nsubj", "nsubjpass") else last_person
+        elif token.dep_ in ("nsubj", "nsubjpass"):
+            last_thing = name
+    return _Mentions(people, last_person, last_thing)
+
+
+def sentences_to_parse(sentences: Sequence[Span], offsets: Sequence[int]) -> list[bool]:
+    """Which sentences :func:`extract` needs parsed: those holding a time expression (at
+    ``offsets``), and the one before such a sentence when it may name who that sentence
+    means: a pronoun there, or a surname the sentence before gives in full.
+
+    The parse of other sentences changes no assertion, and parsing is most of the cost.
+    """
+    starts = [s.start_char for s in sentences]
+    dated = [False] * len(sentences)
+    for offset in offsets:
+        dated[bisect.bisect_right(starts, offset) - 1] = True
+    chosen = list(dated)
+    for i in range(1, len(sentences)):
+        if dated[i] and not chosen[i - 1] and _may_refer_back(sentences[i], sentences[i - 1]):
+            chosen[i - 1] = True
+    return chosen
+
+
+def _may_refer_back(sentence: Span, before: Span) -> bool:
+    words = {t.lower_ for t in sentence}
+    if not words.isdisjoint(PERSON_PRONOUNS | THING_PRONOUNS):
+        return True
+    surnames = {b.lower_ for a, b in zip(before, before[1:]) if a.is_title and b.is_title}
+    return not surnames.isdisjoint(words)
+
+
+def extract(doc: Doc, timexes: Sequence[Timex], pack: Pack) -> list[Assertion]:
+    """One assertion per DATE/TIME expression that dates an event word."""
+    quotes = quoted_ranges(doc.text)
+    sentences = list(doc.sents)  # walked once: ``Span.sent`` walks the whole Doc on every call
+    starts = [s.start_char for s in sentences]
+    by_sentence: dict[int, list[tuple[int, Timex]]] = {}
+    for index, timex in enumerate(timexes):
+        if timex.type in ("DATE", "TIME"):
+            by_sentence.setdefault(bisect.bisect_right(starts, timex.start) - 1, []).append((index, timex))
+    found: list[Assertion] = []
+    mentions = _Mentions({})
+    for number, sentence in enumerate(sentences):
+        for index, timex in by_sentence.get(number, []):
+            span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+            if span is None:
+                continue
+            assertion = _assertion(len(found), index, timex, span, sentence, pack, mentions, quotes)
+            if assertion is not None:
+                found.append(assertion)
+        mentions = _remember(sentence, mentions)
+    return [_with_full_names(a, mentions.people) for a in found]
+
+
+def _with_full_names(assertion: Assertion, people: dict[str, str]) -> Assertion:
+    """A bare surname left unlinked (its full name comes later in the text) becomes that full name.
+
+    Linking to an earlier full name is coreference and marks the participant inferred
+    (``_resolve``); a surname followed by the full name is the writer's own introduction.
+    """
+    roles = tuple((role, people.get(name, name)) for role, name in assertion.participants)
+    return assertion if roles == assertion.participants else replace(assertion, participants=roles)
+def _shouted(sentence: Span) -> bool:
+    """An all-capitals line (wire headlines): the tagger's tenses are guesses there."""
+    letters = [c for c in sentence.text if c.isalpha()]
+    return len(letters) > 12 and sum(c.isupper() for c in letters) > 0.8 * len(letters)
+
+
+def _modality(verb: Token | None, span: Span, timex: Timex, quoted: bool) -> str:
+    if verb is None:
+        return "quoted" if quoted else "asserted"
+    if quoted:
+        return "quoted"
+    if dates_its_object(verb, span, timex) or _effective(span):
+        return "planned"
+    if _fronted_report(verb, span):
+        return "reported-future"
+    return modality(verb, quoted)
+
+
+def _effective(span: Span) -> bool:
+    """"effective Nov 13, 1987": when a decision takes effect, not when it was made."""
+    before = span.doc[max(0, span.start - 3) : span.start]
+    return any(t.lower_ == "effective" for t in before)
+
+
+def _fronted_report(verb: Token, span: Span) -> bool:
+    """"In 1988, Douglas said Dean should grow": a fronted date of a reported forecast."""
+    if span.start > verb.i or verb.lemma_.lower() not in SPEECH_VERBS:
+        return False
+    return any(
+        c.dep_ == "ccomp" and any(a.tag_ == "MD" for a in c.children) for c in verb.children
+    )
+
+
+def _assertion(
+    number: int, index: int, timex: Timex, span: Span, sentence: Span, pack: Pack, mentions: _Mentions,
+    quotes: Sequence[tuple[int, int]],
+) -> Assertion | None:
+    word, relation, climbed = governor(span, pack)
+    if word is None or word in span:
+        return None
+    event, last = event_type(word, pack)
+    if word.pos_ == "NOUN" and event == "event":
+        return None  # a date modifying an ordinary noun ("the 2024 budget") dates no event
+    verb = word if word.pos_ in ("VERB", "AUX") else next(
+        (t for t in _clause_chain(word) if t.pos_ in ("VERB", "AUX")), None
+    )
+    tense, aspect, tense_inferred = tense_aspect(verb) if verb is not None else ("none", "simple", True)
+    tense_inferred = tense_inferred or _shouted(sentence)
+    quoted = _inside(word.idx, quotes)
+    roles, linked = participants(word, mentions, span)
+    negated = verb is not None and any(c.dep_ == "neg" for c in verb.children)
+    first, end = min(word.idx, last.idx), max(word.idx + len(word), last.idx + len(last))
+    flags = (("tense", tense_inferred), ("participant", linked), ("attachment", climbed))
+    inferred = tuple(k for k, flag in flags if flag)
+    return Assertion(
+        id=number,
+        event=event,
+        trigger=sentence.text[first - sentence.start_char : end - sentence.start_char],
+        trigger_start=first,
+        trigger_end=end,
+        timex=index,
+        relation=relation,
+        participants=roles,
+        tense=tense,
+        aspect=aspect,
+        polarity="negative" if negated else "positive",
+        modality=_modality(verb, span, timex, quoted),
+        inferred=inferred,
+        trigger_pos="VERB" if word.pos_ in ("VERB", "AUX") else "NOUN",
+    )

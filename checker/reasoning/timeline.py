@@ -1,0 +1,280 @@
+"""Constraint reasoning over dated assertions: one temporal network for all checked files.
+
+Every asserted event dated "at" a time becomes a variable whose domain is its
+time expression's interval. Mentions of the same event (same type, same
+participant) are tied equal; a pack's order constraints ("death >= birth",
+"inauguration > election") tie mentions about the same participant. A negative
+cycle in the network is a set of statements that cannot all be true: it becomes
+one finding, its span on the statement the network blames, ``related`` on the
+others, in whichever files they are.
+
+Rules: ``chronology/conflicting-dates`` (a cycle through a same-event tie) and
+``chronology/order`` (a cycle through a pack order constraint, or a range whose
+end is before its start). The same network, with the publication date as a
+node, infers the publication date of an undated document.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Collection, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from itertools import combinations
+from typing import TYPE_CHECKING
+
+from checker.knowledge.expression_names import events
+from checker.knowledge.packs import Constraint, Pack
+from checker.model import Analysis, Assertion, Finding, Related, Severity, Span, Timex
+from checker.reasoning.network import PUBLISHED, Conflict, Network
+
+if TYPE_CHECKING:
+    from checker.knowledge.expressions import Difference
+
+# Two mentions of a recurring event (an election, an inauguration) this close are one occurrence.
+RECURRING_SAME_WITHIN = 60
+# An order constraint between recurring events binds occurrences at most this far apart
+# (an inauguration and *its* election), not the inauguration of 2017 and the election of 2024.
+ORDER_PAIR_WITHIN = 366
+# Trust when the network must choose which statement to blame: the date written in full wins.
+EXPLICIT, INFERRED, LINK = 2, 1, 0
+
+
+@dataclass(frozen=True)
+class Statement:
+    """An asserted, dated event mention of one analysed file."""
+
+    analysis: Analysis = field(repr=False)
+    assertion: Assertion
+    timex: Timex
+    theme: str
+
+    @property
+    def key(self) -> tuple[str, int]:
+        return (self.analysis.document.path, self.assertion.id)
+
+    @property
+    def explicit(self) -> bool:
+        return self.timex.fields.year is not None and not self.assertion.inferred
+
+    @property
+    def span(self) -> Span:
+        start = min(self.assertion.trigger_start, self.timex.start)
+        end = max(self.assertion.trigger_end, self.timex.end)
+        return self.analysis.document.source_span(start, end)
+
+    def interval(self) -> tuple[int, int]:
+        return self.timex.earliest.toordinal(), self.timex.latest.toordinal()
+
+
+@dataclass(frozen=True)
+class Reason:
+    """Why a constraint is in the network: a stated date, a same-event tie or a pack constraint."""
+
+    kind: str  # "date" | "same" | "constraint"
+    statements: tuple[Statement, ...]
+    constraint: Constraint | None = None
+
+
+def theme(assertion: Assertion) -> str | None:
+    """What the event happens to: its object (born, opened the bridge), else its subject."""
+    return assertion.participant("object") or assertion.participant("subject")
+
+
+def statements(analyses: Sequence[Analysis]) -> list[Statement]:
+    """Asserted, non-future event mentions dated to a known interval, with a participant."""
+    found = []
+    for analysis in analyses:
+        for assertion in analysis.assertions:
+            timex = analysis.timexes[assertion.timex]
+            who = theme(assertion)
+            if (
+                who
+                and assertion.modality == "asserted"
+                and assertion.relation == "at"
+                and assertion.tense != "future"
+                and timex.earliest is not None
+                and timex.latest is not None
+            ):
+                found.append(Statement(analysis, assertion, timex, who))
+    return found
+
+
+def _same_participant(a: Statement, b: Statement) -> bool:
+    """Same theme; across files only for proper names ("the stadium" of two pages may differ)."""
+    if a.theme != b.theme:
+        return False
+    same_file = a.analysis.document.path == b.analysis.document.path
+    return same_file or any(word[:1].isupper() for word in a.theme.split())
+
+
+def _distinct_mentions(a: Statement, b: Statement) -> bool:
+    """Two triggers, not one trigger with two time expressions ("two weeks ago, on January 3")."""
+    return a.analysis is not b.analysis or a.assertion.trigger_start != b.assertion.trigger_start
+
+
+def _gap(a: Statement, b: Statement) -> int:
+    """Days between two statements' intervals (0 when they overlap)."""
+    (a_lo, a_hi), (b_lo, b_hi) = a.interval(), b.interval()
+    return max(0, b_lo - a_hi, a_lo - b_hi)
+
+
+def _once(pack: Pack, event: str) -> bool:
+    found = pack.event_type(event)
+    return found is not None and found.once
+
+
+def _order_constraints(pack: Pack, present: Collection[str]) -> Iterator[tuple[Constraint, Difference]]:
+    """Pack constraints that are a plain order or difference between two of the ``present`` event types."""
+    applicable = [
+        c for c in pack.constraints
+        if c.expr is not None and c.when is None and c.office is None and events(c.expr) <= set(present)
+    ]  # fmt: skip
+    if not applicable:
+        return
+    from checker.knowledge.expressions import (  # sympy: only when a constraint may apply
+        linearize,
+        parse,
+    )
+
+    for constraint in applicable:
+        differences = linearize(parse(constraint.expr))
+        if differences and len(differences) == 1 and differences[0].i is not None:
+            yield constraint, differences[0]
+
+
+def build_network(found: Sequence[Statement], pack: Pack) -> Network:
+    network = Network()
+    for s in found:
+        lo, hi = s.interval()
+        network.add_domain(s.key, lo, hi, Reason("date", (s,)), EXPLICIT if s.explicit else INFERRED)
+    by_event: dict[str, list[Statement]] = defaultdict(list)
+    for s in found:
+        by_event[s.assertion.event].append(s)
+    for event, mentions in by_event.items():
+        if pack.event_type(event) is None:
+            continue  # a generic verb ("met", "said") happens again and again
+        once = _once(pack, event)
+        for a, b in combinations(mentions, 2):
+            if _distinct_mentions(a, b) and _same_participant(a, b) and (once or _gap(a, b) <= RECURRING_SAME_WITHIN):
+                network.add_difference(a.key, b.key, 0, 0, Reason("same", (a, b)), LINK)
+    for constraint, difference in _order_constraints(pack, by_event):
+        loose = not (_once(pack, difference.i) and _once(pack, difference.j))
+        for a in by_event.get(difference.i, ()):
+            for b in by_event.get(difference.j, ()):
+                if _same_participant(a, b) and not (loose and _gap(a, b) > ORDER_PAIR_WITHIN):
+                    reason = Reason("constraint", (a, b), constraint)
+                    network.add_difference(a.key, b.key, difference.lo, difference.hi, reason, LINK)
+    return network
+
+
+def _involved(conflict: Conflict) -> list[Statement]:
+    seen: dict[tuple[str, int], Statement] = {}
+    for reason in conflict.reasons:
+        for s in reason.statements:
+            seen.setdefault(s.key, s)
+    return list(seen.values())
+
+
+def _describe(s: Statement) -> str:
+    return f"{s.assertion.event.replace('_', ' ')} of {s.theme} dated {s.timex.text}"
+
+
+def _finding(conflict: Conflict, primary: Statement, others: list[Statement]) -> Finding:
+    constraint = next((r.constraint for r in conflict.reasons if r.kind == "constraint"), None)
+    severity: Severity = "error" if all(s.explicit for s in [primary, *others]) else "warning"
+    if constraint is None:
+        rule = "chronology/conflicting-dates"
+        message = f"the {_describe(primary)} here is also dated " + "; ".join(
+            s.timex.text for s in others
+        )
+    else:
+        rule = "chronology/order"
+        message = f"{constraint.message}, but the {_describe(primary)} conflicts with " + "; ".join(
+            f"the {_describe(s)}" for s in others
+        )
+    related = tuple(Related(s.span, f"the {_describe(s)}") for s in others)
+    return Finding(rule=rule, severity=severity, message=message, span=primary.span, related=related)
+
+
+def conflict_findings(analyses: Sequence[Analysis], pack: Pack) -> list[Finding]:
+    """One finding per conflict and file involved.
+
+    In each file the finding sits on the statement the network blames, if it is in
+    that file, else on the file's last statement in the conflict (the one that
+    contradicts what was said before).
+    """
+    network = build_network(statements(analyses), pack)
+    findings = []
+    for conflict in network.conflicts():
+        involved = _involved(conflict)
+        if len(involved) < 2:
+            continue
+        blamed = conflict.blamed
+        for path in dict.fromkeys(s.analysis.document.path for s in involved):
+            here = sorted((s for s in involved if s.analysis.document.path == path), key=lambda s: s.span.start)
+            primary = blamed.statements[0] if blamed.kind == "date" and blamed.statements[0] in here else here[-1]
+            findings.append(_finding(conflict, primary, [s for s in involved if s is not primary]))
+    return findings
+
+
+def _reversed(start: Timex, end: Timex) -> bool:
+    """Whether a range ends before it starts.
+
+    A start without a year shares the end's year or wraps into the year before it
+    ("between November and March"), so it is reversed only within one month
+    ("June 30 to June 1, 2024").
+    """
+    if start.fields.year is None:
+        s, e = start.fields, end.fields
+        return s.month is not None and s.month == e.month and None not in (s.day, e.day) and s.day > e.day
+    return start.earliest is not None and end.latest is not None and end.latest < start.earliest
+
+
+def reversed_ranges(analysis: Analysis) -> Iterator[Finding]:
+    """``chronology/order`` for a range whose end lies wholly before its start ("from 2014 to 2012")."""
+    for index, start in enumerate(analysis.timexes):
+        if start.link is None or start.link <= index:
+            continue
+        end = analysis.timexes[start.link]
+        if not _reversed(start, end):
+            continue
+        explicit = end.fields.year is not None
+        yield Finding(
+            rule="chronology/order",
+            severity="error" if explicit else "warning",
+            message=f"the range ends ({end.text}) before it starts ({start.text})",
+            span=analysis.document.source_span(start.start, end.end),
+            related=(Related(analysis.document.source_span(start.start, start.end), "the start of the range"),),
+        )
+
+
+def infer_published(analysis: Analysis) -> date | None:
+    """The earliest publication date consistent with the document's past-tense statements.
+
+    Every asserted past event dated with a written year happened by publication.
+    Yearless dates told in the past ("On December 20, ... reported") follow the news
+    convention that the year is left out only for the current year, so publication
+    falls on or after the latest such month and day of its year.
+    """
+    network = Network()
+    network.add_variable(PUBLISHED)
+    yearless: list[tuple[int, int]] = []
+    for assertion in analysis.assertions:
+        timex = analysis.timexes[assertion.timex]
+        if assertion.modality != "asserted" or assertion.tense != "past" or assertion.relation not in ("at", "since"):
+            continue
+        if timex.fields.year is not None and timex.earliest is not None:
+            network.add_domain(assertion.id, timex.earliest.toordinal(), None, assertion.id)
+            network.add_difference(assertion.id, PUBLISHED, 0, None, assertion.id)
+        elif timex.fields.month is not None and timex.fields.day is not None and timex.type == "DATE":
+            yearless.append((timex.fields.month, timex.fields.day))
+    earliest, _ = network.bounds(PUBLISHED)
+    if earliest is None:
+        return None
+    lower = date.fromordinal(earliest)
+    month_day = max(yearless, default=None)
+    if month_day is None or (lower.month, lower.day) >= month_day:
+        return lower
+    month, day = month_day
+    return date(lower.year, month, min(day, 28) if (month, day) == (2, 29) else day)

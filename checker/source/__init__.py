@@ -1,0 +1,195 @@
+"""Read an input (file or stdin) into a Document: decoded source, the prose to
+check, and the publication date.
+
+Offsets are code points into the decoded text. A UTF-8 (or UTF-16) byte-order
+mark is dropped before decoding, so offset 0 is the first character after it,
+as editors count. Markdown, reST and plain text are reduced in place (``text``
+has the same length and line breaks as ``source``; the offset map is the
+identity); HTML and DOCX text is extracted, with an OffsetMap back to the
+source (for DOCX the source is one paragraph per line, see source_docx).
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+import re
+from collections.abc import Callable
+from datetime import date
+
+from checker.model import Document, OffsetMap, PublishedSource
+from checker.source.docx import DocxError, docx_prose
+from checker.source.errors import InputError, os_input_error
+from checker.source.frontmatter import (
+    DEFAULT_PUBLISHED_KEYS,
+    FrontMatterError,
+    published_date,
+    split_front_matter,
+)
+from checker.source.html import html_prose
+from checker.source.markdown import blank, prose
+from checker.source.rst import rst_prose
+
+__all__ = [
+    "DEFAULT_PUBLISHED_KEYS", "InputError", "format_for_path", "is_url", "read_bytes", "read_path", "read_text",
+]  # fmt: skip
+
+FORMATS_BY_EXTENSION = {
+    ".md": "markdown", ".markdown": "markdown",
+    ".html": "html", ".htm": "html", ".xhtml": "html",
+    ".rst": "rst", ".rest": "rst",
+    ".docx": "docx",
+}  # fmt: skip
+_SAMPLE = 8192
+_URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*(?:::[A-Za-z][A-Za-z0-9+.-]*)*://")  # s3://, simplecache::s3://
+_TEXT_CONTROLS = {7, 8, 9, 10, 12, 13, 27}
+
+
+def format_for_path(path: str) -> str:
+    """The input format a file name implies; anything unknown is plain text."""
+    return FORMATS_BY_EXTENSION.get(os.path.splitext(path)[1].lower(), "text")
+
+
+def is_url(path: str) -> bool:
+    """Whether ``path`` names a file through a protocol (``s3://``, ``file://``...): fsspec reads it."""
+    return _URL.match(path) is not None
+
+
+def _read_bytes(path: str, max_bytes: int | None) -> bytes:
+    """At most ``max_bytes`` (one more is read to tell a file that is too large)."""
+    limit = None if max_bytes is None else max_bytes + 1
+    if is_url(path):
+        from checker.source.remote import (
+            read_url,  # fsspec loads only when a URL is given
+        )
+
+        data = read_url(path, limit)
+    else:
+        data = _read_local(path, limit)
+    if max_bytes is not None and len(data) > max_bytes:
+        raise InputError(path, f"larger than {max_bytes} bytes, not checked")
+    return data
+
+
+def _read_local(path: str, limit: int | None) -> bytes:
+    try:
+        with open(path, "rb") as f:
+            return f.read() if limit is None else f.read(limit)
+    except OSError as e:
+        raise os_input_error(path, e) from None
+
+
+def _looks_binary(data: bytes) -> bool:
+    """NUL bytes, or more than a tenth control characters in the first 8 KiB."""
+    sample = data[:_SAMPLE]
+    if b"\0" in sample:
+        return True
+    controls = sum(1 for b in sample if b < 32 and b not in _TEXT_CONTROLS)
+    return controls * 10 > len(sample)
+
+
+def decode(data: bytes, path: str) -> str:
+    """Bytes -> text: UTF-16 if it has a BOM, else strict UTF-8 (BOM dropped)."""
+    for bom, codec in ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
+        if data.startswith(bom):
+            try:
+                return data[len(bom) :].decode(codec)
+            except UnicodeDecodeError as e:
+                raise InputError(path, f"invalid UTF-16 at byte {e.start + len(bom)}") from None
+    if _looks_binary(data):
+        raise InputError(path, "binary file, not checked")
+    bom = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
+    try:
+        return data[bom:].decode("utf-8")
+    except UnicodeDecodeError as e:
+        raise InputError(
+            path, f"not valid UTF-8 (byte 0x{data[bom + e.start]:02x} at offset {bom + e.start}); save it as UTF-8"
+        ) from None
+
+
+def _prose(fmt: str, source: str, masked: str) -> tuple[str, OffsetMap, Callable[[tuple[str, ...]], date | None]]:
+    """The prose of ``source`` in format ``fmt``, its offset map, and where the format states a date.
+
+    ``masked`` is the source with front matter blanked.
+    """
+    if fmt == "html":
+        page = html_prose(masked)
+        return page.text, page.offsets, lambda keys: page.published
+    if fmt == "rst":
+        text, fields = rst_prose(masked)
+        lowered = {name.lower(): value for name, value in fields.items()}
+        return text, OffsetMap(), lambda keys: published_date(lowered, tuple(k.lower() for k in keys), "field")
+    text = prose(source, masked) if fmt == "markdown" else masked
+    return text, OffsetMap(), lambda keys: None
+
+
+def _document(
+    source: str, path: str, fmt: str, published: date | None, published_keys: tuple[str, ...]
+) -> Document:
+    front = split_front_matter(source)
+    masked = blank(source[: front.end]) + source[front.end :] if front else source
+    text, offsets, stated_in_format = _prose(fmt, source, masked)
+    origin: PublishedSource = "option"
+    if published is None:
+        published = published_date(front.data, published_keys) if front else None
+        published = published or stated_in_format(published_keys)
+        origin = "front-matter" if published else "none"
+    return Document(
+        path=path, source=source, text=text, published=published,
+        published_source=origin, format=fmt, offsets=offsets,
+    )  # fmt: skip
+
+
+def read_text(
+    text: str,
+    *,
+    path: str = "-",
+    published: date | None = None,
+    fmt: str = "markdown",
+    published_keys: tuple[str, ...] = DEFAULT_PUBLISHED_KEYS,
+) -> Document:
+    """A Document from already-decoded text (stdin, editors, tests).
+
+    Metadata in the format itself (HTML ``<meta>``/``<time>``, reST ``:date:``
+    fields) counts as front matter; front matter proper wins over it.
+    """
+    if fmt == "docx":
+        raise InputError(path, "a .docx file must be read as bytes, not text")
+    try:
+        return _document(text.removeprefix("\ufeff"), path, fmt, published, published_keys)
+    except FrontMatterError as e:
+        raise InputError(path, str(e)) from None
+
+
+def read_bytes(
+    data: bytes,
+    *,
+    path: str = "-",
+    published: date | None = None,
+    fmt: str = "markdown",
+    published_keys: tuple[str, ...] = DEFAULT_PUBLISHED_KEYS,
+) -> Document:
+    """A Document from raw bytes (a file, or stdin with ``--stdin-filename``)."""
+    if fmt != "docx":
+        return read_text(decode(data, path), path=path, published=published, fmt=fmt, published_keys=published_keys)
+    try:
+        word = docx_prose(data)
+    except DocxError as e:
+        raise InputError(path, str(e)) from None
+    return Document(
+        path=path, source=word.source, text=word.text, published=published,
+        published_source="option" if published else "none", format="docx", offsets=word.offsets,
+    )  # fmt: skip
+
+
+def read_path(
+    path: str,
+    *,
+    published: date | None = None,
+    published_keys: tuple[str, ...] = DEFAULT_PUBLISHED_KEYS,
+    max_bytes: int | None = None,
+) -> Document:
+    """Read one file (or URL, see source_remote), its format chosen by extension; every problem is
+    an InputError naming the file."""
+    data = _read_bytes(path, max_bytes)
+    return read_bytes(data, path=path, published=published, fmt=format_for_path(path), published_keys=published_keys)

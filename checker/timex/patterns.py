@@ -1,0 +1,493 @@
+"""Candidate time expressions: regular expressions over the text, compiled once at import.
+
+Each ``Rule`` pairs a pattern with a builder that reads the match into a ``Cand``
+(a kind plus the parts the text states) or rejects it (the traps: "may" the verb,
+"Theresa May", "2024 workers", version numbers, scores, phone numbers). This module
+holds the shared pieces and the rules for explicit calendar dates; relative and
+vague expressions are in ``checker.timex_relative``; ``checker.timex_select``
+chooses among the matches and merges neighbours.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+
+from checker.timex.lexicon import MONTHS, ORDINALS, PARTS_OF_DAY, WEEKDAYS, alt
+
+# Boundaries. A number must not continue a bigger number, an amount or a version.
+B = r"(?<![\w$€£¥#@])"
+NB = r"(?<![\w$€£¥#@.,/:-])"
+NE = r"(?![\w%]|[.,/:-]\d|\s?%)"
+
+
+_FULL_MONTHS = [m.lower() for m in calendar.month_name[1:]]
+
+
+def MON(g: str) -> str:
+    """A month name; only an abbreviation takes the dot after it ("Sept." but not "April.")."""
+    abbreviations = [k for k in MONTHS if k not in _FULL_MONTHS]
+    return rf"(?P<{g}>{alt(_FULL_MONTHS)}(?!\w)|{alt(abbreviations)}(?:\.|(?!\w)))"
+
+
+def DAY(g: str) -> str:
+    return rf"(?P<{g}>[0-3]?\d)(?:st|nd|rd|th)?(?!\w|:\d)"
+
+
+def YEAR(g: str) -> str:
+    return rf"(?:(?P<{g}>1\d{{3}}|20\d\d|2100)(?!\d)|['’](?P<{g}2>\d\d)(?!\w))"
+
+
+YEAR_SEP = r"(?:\s*,\s*|\s+)"
+ORD_WORDS = alt(k for k, v in ORDINALS.items() if 0 < v <= 31)
+
+
+@dataclass
+class Cand:
+    """A candidate span with its kind ("date", "month", "year", "weekday", ...) and stated parts."""
+
+    start: int
+    end: int
+    kind: str
+    p: dict[str, object] = field(default_factory=dict)
+
+
+Builder = Callable[[re.Match[str], str], "Cand | list[Cand] | None"]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A pattern and its builder.
+
+    ``triggers`` names keyword categories (``checker.timex_select.TRIGGERS``): the
+    pattern is then searched only in windows around those keywords, from ``back``
+    characters before to 40 after, instead of at every position of the text.
+    """
+
+    name: str
+    pattern: re.Pattern[str]
+    build: Builder
+    triggers: frozenset[str] = frozenset()
+    back: int = 0
+
+    def matches(
+        self, text: str, hits: list[tuple[int, int]]
+    ) -> Iterator[re.Match[str]]:
+        """Matches in the windows around ``hits`` (start, end of the trigger words, in text order)."""
+        done = 0
+        for start, end in hits:
+            if end <= done:
+                continue
+            pos = max(done, start - self.back)
+            while pos < end:
+                m = self.pattern.search(text, pos, end + 40)
+                if m is None:
+                    break
+                m = (
+                    self.pattern.match(text, m.start()) or m
+                )  # the window's end must not cut the match
+                yield m
+                done = pos = max(m.end(), pos + 1)
+
+
+def initials(words: Iterable[str]) -> str:
+    """A character class body of the words' first letters in both cases (a cheap lookahead guard)."""
+    return "".join(sorted({c for w in words for c in (w[0].lower(), w[0].upper())}))
+
+
+def make_rule(
+    name: str,
+    pattern: str,
+    build: Builder,
+    triggers: str,
+    *,
+    back: int = 0,
+    lead: str | None = None,
+) -> Rule:
+    """Compile a rule (case-insensitive), searched around the space-separated trigger categories.
+
+    ``lead`` lists the characters a match can start with, so a window position that
+    cannot start a match fails on its first test.
+    """
+    if lead:
+        pattern = f"(?=[{lead}]){pattern}"
+    return Rule(
+        name,
+        re.compile(pattern, re.IGNORECASE),
+        build,
+        frozenset(triggers.split()),
+        back,
+    )
+
+
+# ----------------------------------------------------------------- context helpers
+
+_PREV_WORD = re.compile(r"([\w'’]+)[^\w]*$")
+_NEXT_WORD = re.compile(r"^[^\w\n]*([\w'’]+)")
+
+
+def prev_word(text: str, start: int) -> str:
+    """The word before ``start`` (across punctuation), or ""."""
+    m = _PREV_WORD.search(text, max(0, start - 40), start)
+    return m[1] if m else ""
+
+
+def next_word(text: str, end: int) -> str:
+    m = _NEXT_WORD.match(text[end : end + 40])
+    return m[1] if m else ""
+
+
+def capitalized(word: str) -> bool:
+    """Proper-noun casing: "March", "MARCH" (headlines), not "march"."""
+    return word[:1].isupper()
+
+
+def sentence_initial(text: str, start: int) -> bool:
+    """True when only spaces separate ``start`` from a sentence end or the text start."""
+    before = text[max(0, start - 4) : start].rstrip()
+    return not before or before[-1] in '.!?\n"“:;'
+
+
+# ----------------------------------------------------------------- explicit dates
+
+
+def _year(m: re.Match[str], g: str = "year") -> int | None:
+    if m.group(g):
+        return int(m.group(g))
+    two = m.groupdict().get(g + "2")
+    if two:
+        n = int(two)
+        return 2000 + n if n < 50 else 1900 + n
+    return None
+
+
+def _month(word: str) -> int | None:
+    """Month number of a capitalized month word; bare abbreviations without a dot are rejected later."""
+    return MONTHS.get(word.lower().rstrip(".")) if capitalized(word) else None
+
+
+def build_mdy(m: re.Match[str], text: str) -> Cand | None:
+    month = _month(m["mon"])
+    day = int(m["day"])
+    if month is None or not 1 <= day <= 31:
+        return None
+    return Cand(
+        m.start(), m.end(), "date", {"year": _year(m), "month": month, "day": day}
+    )
+
+
+def build_dmy(m: re.Match[str], text: str) -> Cand | None:
+    month = _month(m["mon"])
+    day = (
+        int(m["day"])
+        if m["day"]
+        else ORDINALS.get(m["dword"].lower().replace(" ", "-"), 0)
+    )
+    if month is None or not 1 <= day <= 31:
+        return None
+    if (
+        m["day"]
+        and not m["the"]
+        and prev_word(text, m.start()).lower() in NOT_A_DAY_BEFORE
+    ):
+        return None
+    return Cand(
+        m.start(), m.end(), "date", {"year": _year(m), "month": month, "day": day}
+    )
+
+
+def build_my(m: re.Match[str], text: str) -> Cand | None:
+    month = _month(m["mon"])
+    if month is None:
+        return None
+    return Cand(m.start(), m.end(), "month", {"year": _year(m), "month": month})
+
+
+def build_iso(m: re.Match[str], text: str) -> Cand | None:
+    month, day = int(m["mon"]), int(m["day"])
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    day_of = Cand(m.start(), m.end(), "date", {"year": int(m["year"]), "month": month, "day": day})
+    if m["hh"]:  # a clock time on its own day, resolved like "10 a.m. on March 4, 2025"
+        return Cand(m.start(), m.end(), "clock", {"hour": int(m["hh"]), "minute": int(m["mi"]), "day_of": day_of})
+    return day_of
+
+
+def numeric_reading(a: int, b: int, order: str) -> tuple[int, int] | None:
+    """(month, day) of "a/b": the configured order first; the other only when the first cannot be a date."""
+    readings = [(a, b), (b, a)] if order == "us" else [(b, a), (a, b)]
+    for month, day in readings:
+        if 1 <= month <= 12 and 1 <= day <= 31:
+            return month, day
+    return None
+
+
+def make_numeric_builder(order: str) -> Builder:
+    def build_numeric(m: re.Match[str], text: str) -> Cand | None:
+        if len(m["year"]) == 2 and m["sep"] != "/":
+            return None
+        if prev_word(text, m.start()).lower() in NOT_A_DAY_BEFORE:
+            return None
+        reading = numeric_reading(int(m["a"]), int(m["b"]), order)
+        if reading is None:
+            return None
+        y = int(m["year"])
+        year = y if y > 99 else (2000 + y if y < 50 else 1900 + y)
+        return Cand(
+            m.start(),
+            m.end(),
+            "date",
+            {"year": year, "month": reading[0], "day": reading[1]},
+        )
+
+    return build_numeric
+
+
+# Words before a number that make it an identifier, an amount or a count, not a date.
+NOT_A_DAY_BEFORE = {
+    "no",
+    "number",
+    "version",
+    "v",
+    "page",
+    "pp",
+    "p",
+    "room",
+    "flight",
+    "route",
+    "tel",
+    "phone",
+}
+NOT_A_YEAR_BEFORE = NOT_A_DAY_BEFORE | {
+    "model", "article", "section", "chapter", "rule", "resolution", "law", "code", "iso", "rfc",
+    "windows", "office", "boeing", "airbus", "top", "about", "nearly", "almost", "over", "under",
+    "than", "some", "approximately", "around", "exactly", "only", "just", "ranked", "scored", "dow", "index",
+}  # fmt: skip
+YEAR_CONTEXT_BEFORE = {
+    "in", "since", "by", "until", "till", "of", "from", "to", "through", "thru", "during", "before",
+    "after", "early", "late", "mid", "between", "and", "or", "fiscal", "year", "circa", "c", "ca",
+    "around", "summer", "winter", "spring", "autumn", "fall", "for", "at", "on", "born", "died", "as",
+    "with", "this", "that", "than", "end", "beginning", "start", "middle", "half", "quarter",
+}  # fmt: skip
+# "the 1992 protests", "its 2024 budget": a determiner makes the number a modifier (a year), not a count.
+DETERMINERS = {
+    "the",
+    "his",
+    "her",
+    "their",
+    "its",
+    "our",
+    "your",
+    "my",
+    "this",
+    "that",
+    "a",
+    "an",
+}
+_AFTER_YEAR_OK = re.compile(r"\s*(?:[.,;:)\]!?\"”'’–—]|$|\n|-\s)")
+# "at 1330 local time", "close at 1300, pacific daylight time": a 24-hour clock, not a year.
+_CLOCK_AFTER = re.compile(
+    r"[\s,]*(?:local|gmt|utc|[ecmp][sd]t|hours|hrs|h\b|pacific|eastern|central|mountain|\(\d{4}\s*gmt)",
+    re.IGNORECASE,
+)
+
+
+def build_year(m: re.Match[str], text: str) -> Cand | None:
+    year = int(m["year"])
+    if year > 2100:
+        return None
+    before = prev_word(text, m.start()).lower()
+    if before in ("at", "by", "until", "from") and year % 100 < 60 and _CLOCK_AFTER.match(text, m.end()):
+        return None
+    if year < 1500 and before not in YEAR_CONTEXT_BEFORE:
+        return None  # "the current 1300": an early year needs a preposition to be one
+    if before in NOT_A_YEAR_BEFORE and before not in YEAR_CONTEXT_BEFORE:
+        return None
+    if re.search(r"\d[\s-]$", text[max(0, m.start() - 2) : m.start()]):
+        return None  # "555 2024", "12-2024": part of a longer number
+    context = (
+        before in YEAR_CONTEXT_BEFORE
+        or before in DETERMINERS
+        or bool(_AFTER_YEAR_OK.match(text, m.end()))
+    )
+    if not context:
+        after = next_word(text, m.end())
+        # "2024 workers", "1999 units": a count of things, not a year.
+        if year < 1800 or (
+            after.islower() and after.endswith("s") and not after.endswith("ss")
+        ):
+            return None
+        if after[:1].isdigit():
+            return None
+    elif year < 1000:
+        return None
+    return Cand(m.start(), m.end(), "year", {"year": year})
+
+
+# Month words that are also common verbs, modals or names need a temporal cue.
+AMBIGUOUS_MONTHS = {"may", "march", "august", "jan", "mar", "sat"}
+MONTH_CONTEXT_BEFORE = {
+    "in", "since", "by", "until", "till", "of", "from", "to", "through", "thru", "during", "before",
+    "after", "early", "late", "mid", "last", "next", "this", "that", "between", "each", "every", "and",
+    "or", "on", "for", "past", "coming", "following", "previous", "end", "beginning", "start",
+    "middle", "late-", "mid-", "early-",
+}  # fmt: skip
+
+
+# Context words that count for an ambiguous month only after another month ("April and May").
+LIST_WORDS = {
+    "and",
+    "or",
+    "to",
+    "through",
+    "thru",
+    "until",
+    "till",
+    "that",
+    "on",
+    "for",
+}
+
+
+def build_month(m: re.Match[str], text: str) -> Cand | None:
+    word = m["mon"]
+    month = _month(word)
+    if month is None or (
+        not word.endswith(".") and len(word) <= 3 and word.lower() != "may"
+    ):
+        return None
+    before = prev_word(text, m.start())
+    ambiguous = word.lower().rstrip(".") in AMBIGUOUS_MONTHS
+    if before.lower() in MONTH_CONTEXT_BEFORE and not (
+        ambiguous and before.lower() in LIST_WORDS
+    ):
+        return Cand(m.start(), m.end(), "month", {"month": month})
+    if ambiguous:
+        # "April and May" is a month; "prices rose, and May rose again" is not
+        if before.lower() in LIST_WORDS and _month(
+            prev_word(text, m.start() - len(before) - 1) or "x"
+        ):
+            return Cand(m.start(), m.end(), "month", {"month": month})
+        return None
+    after = next_word(text, m.end())
+    if capitalized(after) or (
+        capitalized(before) and not sentence_initial(text, m.start())
+    ):
+        return None  # "June Carter", "Prime Minister April": a name
+    return Cand(m.start(), m.end(), "month", {"month": month})
+
+
+def build_weekday(m: re.Match[str], text: str) -> Cand | None:
+    word = m["wd"]
+    if not capitalized(word):
+        return None
+    abbreviated = not word.lower().endswith("day")
+    if abbreviated and not m["dot"]:
+        return None
+    if m["pod"] and not abbreviated:
+        return Cand(
+            m.start(),
+            m.end(),
+            "weekday",
+            {"weekday": WEEKDAYS[word.lower()], "pod": PARTS_OF_DAY[m["pod"].lower()]},
+        )
+    end = m.end("dot") if abbreviated else m.end("wd")
+    return Cand(
+        m.start(),
+        end,
+        "weekday",
+        {"weekday": WEEKDAYS[word.lower()], "abbr": abbreviated},
+    )
+
+
+RELATIVE_DAYS = {"yesterday": -1, "today": 0, "tomorrow": 1, "tonight": 0}
+
+
+def build_relday(m: re.Match[str], text: str) -> Cand | None:
+    word = m["rel"].lower()
+    offset = RELATIVE_DAYS[word]
+    if m["before"]:
+        offset -= 1
+    elif m["after"]:
+        offset += 1
+    return Cand(
+        m.start(), m.end(), "relday", {"offset": offset, "night": word == "tonight"}
+    )
+
+
+def build_year_range(m: re.Match[str], text: str) -> list[Cand] | None:
+    """ "2009-2017", "1990-91", "2023/24": two linked years."""
+    y1 = int(m["y1"])
+    y2 = int(m["y2"]) if len(m["y2"]) == 4 else y1 // 100 * 100 + int(m["y2"])
+    if (
+        not y1 < y2 <= y1 + 100
+        or prev_word(text, m.start()).lower() in NOT_A_DAY_BEFORE
+    ):
+        return None
+    return [
+        Cand(m.start("y1"), m.end("y1"), "year", {"year": y1, "range_next": True}),
+        Cand(m.start("y2"), m.end("y2"), "year", {"year": y2}),
+    ]
+
+
+def build_day_range(m: re.Match[str], text: str) -> list[Cand] | None:
+    """ "June 1-5, 2024": two linked days sharing the month and year."""
+    month = _month(m["mon"])
+    d1, d2 = int(m["d1"]), int(m["d2"])
+    if month is None or not 1 <= d1 < d2 <= 31:
+        return None
+    year = _year(m)
+    return [
+        Cand(
+            m.start(),
+            m.end("d1"),
+            "date",
+            {"year": year, "month": month, "day": d1, "range_next": True},
+        ),
+        Cand(m.start("d2"), m.end(), "date", {"year": year, "month": month, "day": d2}),
+    ]
+
+
+def _rules(order: str) -> list[Rule]:
+    year_range = rf"{NB}(?P<y1>1\d{{3}}|20\d\d)\s*[-–—/]\s*(?P<y2>1\d{{3}}|20\d\d|\d\d)(?![\w%]|[.,/-]\d)"
+    day_range = (
+        rf"{B}{MON('mon')}\s*{DAY('d1')}\s*(?:[-–—]|and|or|to|through)\s*{DAY('d2')}(?!\s+{MON('m2')}|\s*[$%])"
+        rf"(?:{YEAR_SEP}{YEAR('year')})?(?![\w]|[.,]\d)"
+    )
+    mdy = rf"{B}{MON('mon')}\s*(?:the\s+)?{DAY('day')}(?:{YEAR_SEP}{YEAR('year')})?(?![\w]|[.,]\d)"
+    dmy = (
+        rf"{B}(?:(?P<the>the)\s+)?(?:{DAY('day')}|(?P<dword>{ORD_WORDS}))\s+(?:of\s+)?{MON('mon')}"
+        rf"(?:{YEAR_SEP}{YEAR('year')})?(?![\w]|[.,]\d)"
+    )
+    my = rf"{B}{MON('mon')}\s*,?\s*(?:of\s+)?{YEAR('year')}(?![\w]|[.,]\d)"
+    iso = (
+        rf"{NB}(?P<year>\d{{4}})(?P<sep>[-/.])(?P<mon>\d{{1,2}})(?P=sep)(?P<day>\d{{1,2}})"
+        rf"(?:T(?P<hh>\d\d):(?P<mi>\d\d)(?::\d\d(?:\.\d+)?)?Z?)?(?![\w]|[.,/:-]\d)"
+    )
+    numeric = rf"{NB}(?P<a>\d{{1,2}})(?P<sep>[-/.])(?P<b>\d{{1,2}})(?P=sep)(?P<year>\d{{4}}|\d\d)(?![\w]|[.,/:-]\d)"
+    year = rf"(?:(?<=mid-)|{NB})(?P<year>\d{{4}}){NE}"  # "1990's" is longer as a decade
+    relday = rf"{B}(?:the\s+day\s+(?:(?P<before>before)|(?P<after>after))\s+)?(?P<rel>{alt(RELATIVE_DAYS)})(?!\w)"
+    weekday = rf"{B}(?P<wd>{alt(WEEKDAYS)})(?P<dot>\.)?(?!\w)(?:\s+(?P<pod>{alt(PARTS_OF_DAY)})(?!\w))?"
+    months = initials(MONTHS)
+    return [  # ranges first: on equal spans they win over the single dates they contain
+        make_rule("year_range", year_range, build_year_range, "year4"),
+        make_rule("day_range", day_range, build_day_range, "month", lead=months),
+        make_rule("mdy", mdy, build_mdy, "month", lead=months),
+        make_rule("dmy", dmy, build_dmy, "month", back=30),
+        make_rule("my", my, build_my, "month", lead=months),
+        make_rule("iso", iso, build_iso, "year4"),
+        make_rule("numeric", numeric, make_numeric_builder(order), "num12"),
+        make_rule("year", year, build_year, "year4"),
+        make_rule("month", rf"{B}{MON('mon')}", build_month, "month", lead=months),
+        make_rule("relday", relday, build_relday, "relday", back=20),
+        make_rule(
+            "weekday", weekday, build_weekday, "weekday", lead=initials(WEEKDAYS)
+        ),
+    ]
+
+
+EXPLICIT_RULES: dict[str, list[Rule]] = {
+    order: _rules(order) for order in ("us", "international")
+}

@@ -1,0 +1,683 @@
+"""Resolution: candidate spans -> TIMEX3 values and day intervals, in document order.
+
+Missing parts come, in this order of preference, from the text itself (``explicit``),
+an earlier date of the narrative (``narrative``), the publication date and the
+verb's tense (``tense``), or the publication date alone (``dct``). Without a DCT
+relative expressions keep X placeholders (``XXXX-12-20``) and open intervals.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+from checker.model import DateFields, Timex
+from checker.timex.calendar import (
+    Period,
+    century_period,
+    day_or_none,
+    day_period,
+    decade_period,
+    half_period,
+    month_days,
+    month_period,
+    period_of,
+    quarter_period,
+    season_period,
+    shift,
+    week_period,
+    year_period,
+)  # fmt: skip
+from checker.timex.holidays import holiday_date
+from checker.timex.lexicon import UNITS
+from checker.timex.patterns import Cand
+from checker.timex.relative import duration_value
+
+if TYPE_CHECKING:  # spaCy loads only where text is parsed
+    from spacy.tokens import Doc
+
+NO_FIELDS = DateFields()
+Tense = str | None  # "past", "present", "future" or None (unknown)
+
+# Cue words for the tense when the doc has no parse (blank tokenizer).
+FUTURE_WORDS = {"will", "'ll", "’ll", "shall", "wo", "gonna", "scheduled", "upcoming", "slated", "would", "might"}  # fmt: skip
+# How far (in characters) a stated year keeps anchoring yearless dates of a narrative.
+NARRATIVE_REACH = 1500
+# Share of stated years far from the DCT that makes a text a historical narrative.
+HISTORICAL_SHARE = 0.7
+# A past-tense verb may still report a date just ahead ("said the offer expires Nov. 20").
+PAST_TENSE_REACH = 31
+# With no tense, a yearless date this much further ahead counts as near as one behind.
+FUTURE_WEIGHT = 2
+# "could not be located Wednesday": these modals say nothing about the time.
+UNCERTAIN_MODALS = {"could", "can", "ca", "should", "must"}
+PLAN_VERBS = {"plan", "expect", "schedule", "intend", "set", "due", "slate", "hope", "aim", "prepare", "go"}  # fmt: skip
+PAST_WORDS = {"was", "were", "had", "did", "said", "ago", "last", "earlier", "told", "announced", "reported",
+              "came", "went", "took", "made", "left", "met", "won", "lost", "began", "fell", "rose"}  # fmt: skip
+_CLAUSE_END = {".", "!", "?", ";", "\n"}
+
+
+class Resolver:
+    """Turns candidates into Timex values for one document (holds its DCT and narrative reference)."""
+
+    def __init__(self, doc: Doc, text: str, dct: date | None) -> None:
+        self.doc = doc
+        self.text = text
+        self.dct = dct
+        # the narrative's reference day: the last day-precise date resolved
+        self.ref = dct
+        # the last resolved DATE (for "a year earlier" after a quarter)
+        self.last: Timex | None = None
+        self.explicit: Timex | None = None  # the last DATE whose year the text states
+        self.historical = False  # set per document by resolve_all
+        # Looked at the first token only: ``Doc.has_annotation`` walks every token, too slow here.
+        first = doc[0] if len(doc) else None
+        self.has_tags = first is not None and first.tag_ != ""
+        self.has_deps = first is not None and first.dep_ != ""
+
+    # ------------------------------------------------------------ tense
+
+    def tense(self, start: int, end: int) -> Tense:
+        """The tense governing the span: from the parse, else the tags, else cue words."""
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None or not len(span):
+            return None
+        if self.has_deps:
+            verb = span.root
+            while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+                verb = verb.head
+            if verb.pos_ in ("VERB", "AUX"):
+                return self._verb_tense(verb)
+        return self._window_tense(span.start, span.end)
+
+    def _verb_tense(self, verb) -> Tense:  # type: ignore[no-untyped-def]
+        """Tense of a verb group, with news conventions.
+
+        Modals ("would leave", "could come") and plans ("planned to leave", "set to
+        resume") point forward; a bare past participle counts as past (small models
+        often tag "opened" VBN); "have" + participle is past.
+        """
+        words = [verb] + [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+        lowers = {w.lower_ for w in words}
+        if lowers & {"have", "has", "had", "'ve"} and verb.tag_ == "VBN":
+            return "past"
+        modals = {w.lower_ for w in words if w.tag_ == "MD"}
+        if modals - UNCERTAIN_MODALS or lowers & {"going", "gonna"}:
+            return "future"
+        if modals:
+            return None
+        head = verb.head
+        if verb.dep_ == "xcomp" and head.i != verb.i and head.lemma_ in PLAN_VERBS:
+            return "future"
+        if verb.lemma_ in PLAN_VERBS:  # "planned a rally on Saturday"
+            return "future"
+        if (
+            any(w.tag_ == "VBD" for w in words)
+            or verb.tag_ == "VBN"
+            and not lowers & {"be", "is", "are", "am", "being"}
+        ):
+            return "past"
+        if any(w.tag_ in ("VBZ", "VBP") for w in words):
+            return "present"
+        return None
+
+    def _window_tense(self, i: int, j: int) -> Tense:
+        """Cue words (or tags) in the clause around tokens [i, j)."""
+        doc = self.doc
+        lo = i
+        while lo > 0 and i - lo < 10 and doc[lo - 1].text not in _CLAUSE_END:
+            lo -= 1
+        hi = j
+        while hi < len(doc) and hi - j < 10 and doc[hi].text not in _CLAUSE_END:
+            hi += 1
+        past = False
+        for t in doc[lo:hi]:
+            w = t.lower_
+            if w in FUTURE_WORDS:
+                return "future"
+            if self.has_tags:
+                past = past or t.tag_ == "VBD"
+            else:
+                past = past or w in PAST_WORDS or (w.endswith("ed") and len(w) > 4)
+        return "past" if past else None
+
+    # ------------------------------------------------------------ dispatch
+
+    def resolve_all(self, cands: list[Cand]) -> list[Timex]:
+        self.historical = self.is_historical(cands)
+        out: list[Timex] = []
+        link_from: int | None = None
+        for c in cands:
+            t = getattr(self, "r_" + c.kind)(c)
+            if t is None:
+                link_from = None
+                continue
+            if link_from is not None:
+                out[link_from] = replace(out[link_from], link=len(out))
+                t = replace(t, link=link_from)
+            link_from = len(out) if c.p.get("range_next") else None
+            if (
+                t.type == "DATE"
+                and t.earliest is not None
+                and t.anchor != "narrative"
+                and c.kind != "ago"
+            ):
+                self.last = t
+                if t.anchor == "explicit" and t.fields.year is not None:
+                    self.explicit = t
+                if t.granularity == "day":
+                    self.ref = t.earliest
+            out.append(t)
+        return out
+
+    def timex(self, c: Cand, type_: str, value: str, **kw: object) -> Timex:
+        if "mod" not in kw and c.p.get("mod"):
+            kw["mod"] = c.p["mod"]
+        return Timex(c.start, c.end, self.text[c.start : c.end], type_, value, **kw)  # type: ignore[arg-type]
+
+    def period(
+        self,
+        c: Cand,
+        p: Period,
+        anchor: str,
+        fields: DateFields = NO_FIELDS,
+        type_: str = "DATE",
+    ) -> Timex:
+        return self.timex(c, type_, p.value, granularity=p.granularity, earliest=p.earliest, latest=p.latest,
+                          fields=fields, anchor=anchor)  # fmt: skip
+
+    def unresolved(
+        self, c: Cand, value: str, granularity: str, fields: DateFields = NO_FIELDS
+    ) -> Timex:
+        """A relative expression with no DCT to resolve it: X placeholders, open interval."""
+        return self.timex(
+            c, "DATE", value, granularity=granularity, fields=fields, anchor="none"
+        )
+
+    def anchor_day(self, c: Cand, unit: str = "day") -> tuple[date | None, str]:
+        """The day a relative expression counts from: the DCT, or for ``narrative`` ones the
+        last explicit day ("the next day") or a recently stated year ("that year", "a year later")."""
+        if c.p.get("anchor") != "narrative":
+            return self.dct, "dct"
+        t = self.explicit
+        # "that year" and "a year later" follow the story; "a year earlier" only in a historical
+        # narrative (in news it usually compares with the current period)
+        follows = c.kind == "relunit" or c.p.get("sign") == 1 or self.historical
+        if (
+            follows
+            and unit not in ("day", "night", "hour", "minute", "second")
+            and t is not None
+            and c.start - t.end <= NARRATIVE_REACH
+        ):
+            return t.earliest, "narrative"
+        return (self.ref, "narrative") if self.ref != self.dct else (self.dct, "dct")
+
+    # ------------------------------------------------------------ explicit and yearless dates
+
+    def is_historical(self, cands: list[Cand]) -> bool:
+        """A text about other years than its publication (a biography, a history): most stated
+        years lie two or more years from the DCT. News mentions old years too, but fewer."""
+        if self.dct is None:
+            return True
+        years = [int(c.p["year"]) for c in cands if c.p.get("year")]  # type: ignore[call-overload]
+        far = sum(abs(y - self.dct.year) >= 2 for y in years)
+        return len(years) >= 5 and far >= HISTORICAL_SHARE * len(years)
+
+    def narrative_year(self, c: Cand) -> int | None:
+        """The year a historical narrative has moved to: the last stated year, when it is recent
+        in the text and at least two years from the DCT ("In 1831 ... On July 14 ..."); else None."""
+        t = self.explicit
+        if (
+            not self.historical
+            or t is None
+            or t.fields.year is None
+            or c.start - t.end > NARRATIVE_REACH
+        ):
+            return None
+        if self.dct is not None and (
+            abs(t.fields.year - self.dct.year) < 2
+            or self.tense(c.start, c.end) == "future"
+        ):
+            return None
+        return t.fields.year
+
+    def year_for(self, c: Cand, month: int, day: int | None) -> tuple[int, str]:
+        """The year of a yearless month (and day), from the DCT and the tense.
+
+        Past tense: the latest such day not after the DCT; future: the earliest not
+        before it; otherwise the nearest, counting days ahead double (news mostly
+        reports what happened). "this year"/"last year" next to it decide outright,
+        and so does a stated weekday that fits exactly one year within six months
+        of the DCT ("Saturday, April 25").
+        """
+        assert self.dct is not None
+        if c.p.get("yearrel") is not None:
+            return self.dct.year + int(c.p["yearrel"]), "dct"  # type: ignore[call-overload]
+        years = (self.dct.year - 1, self.dct.year, self.dct.year + 1)
+        weekday = c.p.get("weekday")
+        if day and weekday is not None:
+            fits = [
+                y
+                for y in years
+                if (d := day_or_none(y, month, day))
+                and abs((d - self.dct).days) <= 183
+                and d.weekday() == weekday
+            ]
+            if len(fits) == 1:
+                return fits[0], "dct"
+        tense = self.tense(c.start, c.end)
+        best: list[tuple[int, int]] = []
+        for y in years:
+            d = day_or_none(y, month, min(day or 15, month_days(y, month)))
+            assert d is not None
+            ahead = (d - self.dct).days if day else (d.replace(day=1) - self.dct).days
+            behind = (
+                (self.dct - d).days
+                if day
+                else (self.dct - d.replace(day=month_days(y, month))).days
+            )
+            if (
+                tense == "past"
+                and ahead > PAST_TENSE_REACH
+                or tense == "future"
+                and behind > 0
+            ):
+                continue
+            best.append((max(int(FUTURE_WEIGHT * ahead), behind, 0), y))
+        return min(best)[1] if best else self.dct.year, "tense" if tense in (
+            "past",
+            "future",
+        ) else "dct"
+
+    def r_date(self, c: Cand) -> Timex:
+        year, month, day = c.p.get("year"), int(c.p["month"]), int(c.p["day"])  # type: ignore[arg-type]
+        weekday = c.p.get("weekday")
+        anchor = "explicit"
+        fields = DateFields(
+            None if c.p.get("year_implied") else year, month, day, weekday
+        )  # type: ignore[arg-type]
+        if (
+            year is None
+            and c.p.get("yearrel") is None
+            and (narrative := self.narrative_year(c)) is not None
+        ):
+            year, anchor = narrative, "narrative"
+        if year is None:
+            if self.dct is None:
+                valid = day <= (29 if month == 2 else month_days(2001, month))
+                return self.timex(
+                    c,
+                    "DATE",
+                    f"XXXX-{month:02d}-{day:02d}",
+                    fields=fields,
+                    anchor="none",
+                    valid=valid,
+                )
+            year, anchor = self.year_for(c, month, day)
+        year = int(year)  # type: ignore[arg-type]
+        d = day_or_none(year, month, day)
+        if d is None:
+            return self.timex(
+                c,
+                "DATE",
+                f"{year:04d}-{month:02d}-{day:02d}",
+                fields=fields,
+                anchor=anchor,
+                valid=False,
+            )
+        return self.period(c, day_period(d), anchor, fields)
+
+    def r_weekof(self, c: Cand) -> Timex:
+        t = self.r_date(c)
+        if t.earliest is None:
+            return t
+        return self.period(c, week_period(t.earliest), t.anchor, t.fields)
+
+    def r_month(self, c: Cand) -> Timex:
+        month = int(c.p["month"])  # type: ignore[arg-type]
+        year = c.p.get("year")
+        fields = DateFields(None if c.p.get("year_implied") else year, month)  # type: ignore[arg-type]
+        if year is not None:
+            return self.period(c, month_period(int(year), month), "explicit", fields)  # type: ignore[arg-type]
+        direction = c.p.get("dir")
+        if (
+            direction is None
+            and c.p.get("yearrel") is None
+            and (narrative := self.narrative_year(c)) is not None
+        ):
+            return self.period(c, month_period(narrative, month), "narrative", fields)
+        if self.dct is None:
+            return self.unresolved(c, f"XXXX-{month:02d}", "month", fields)
+        if direction is None:
+            year, anchor = self.year_for(c, month, None)
+        else:  # "last May", "next March", "this September"
+            y = self.dct.year
+            year = (
+                y
+                if direction == 0
+                else y - (month >= self.dct.month)
+                if direction < 0
+                else y + (month <= self.dct.month)
+            )
+            anchor = "dct"
+        return self.period(c, month_period(int(year), month), anchor, fields)
+
+    def r_year(self, c: Cand) -> Timex:
+        year = int(c.p["year"])  # type: ignore[arg-type]
+        return self.period(c, year_period(year), "explicit", DateFields(year))
+
+    def r_decade(self, c: Cand) -> Timex:
+        decade = c.p.get("decade")
+        if (
+            decade is None
+        ):  # "the '90s", "the nineties": the latest such decade not after the DCT
+            short = int(c.p["short"])  # type: ignore[arg-type]
+            base = (self.dct or date(2000, 1, 1)).year // 100
+            decade = (
+                base * 10 + short
+                if base * 100 + short * 10 <= (self.dct or date(2000, 1, 1)).year
+                else (base - 1) * 10 + short
+            )
+            anchor = "dct" if self.dct else "none"
+        else:
+            anchor = "explicit"
+        return self.period(c, decade_period(int(decade)), anchor)  # type: ignore[arg-type]
+
+    def r_century(self, c: Cand) -> Timex:
+        return self.period(c, century_period(int(c.p["century"])), "explicit")  # type: ignore[arg-type]
+
+    def r_season(self, c: Cand) -> Timex:
+        season = str(c.p["season"])
+        year = c.p.get("year")
+        if year is not None:
+            return self.period(
+                c, season_period(int(year), season), "explicit", DateFields(int(year))
+            )  # type: ignore[arg-type]
+        if self.dct is None:
+            return self.unresolved(c, f"XXXX-{season}", "season")
+        direction = c.p.get("dir", 0)
+        current = season_period(self.dct.year, season)
+        y = self.dct.year
+        if direction == -1 and (
+            current.earliest is None or current.earliest > self.dct
+        ):  # type: ignore[operator]
+            y -= 1
+        elif (
+            direction == 1 and current.latest is not None and current.latest < self.dct
+        ):
+            y += 1
+        elif (
+            direction == -1
+            and current.earliest is not None
+            and current.earliest <= self.dct <= current.latest
+        ):  # type: ignore[operator]
+            y -= 1
+        return self.period(c, season_period(y, season), "dct")
+
+    def r_quarter(self, c: Cand) -> Timex:
+        half = bool(c.p.get("half"))
+        q, year = c.p.get("q"), c.p.get("year")
+        make = half_period if half else quarter_period
+        value_x = "H" if half else "Q"
+        if year is not None and q is not None:
+            return self.period(
+                c, make(int(year), int(q)), "explicit", DateFields(int(year))
+            )  # type: ignore[arg-type]
+        if self.dct is None:
+            return self.unresolved(
+                c, f"XXXX-{value_x}{q or 'X'}", "half" if half else "quarter"
+            )
+        unit = "half" if half else "quarter"
+        if (
+            q is None
+        ):  # "the quarter", "the latest quarter", "this quarter", "the year-ago quarter"
+            rel = c.p.get("rel")
+            base = (
+                shift(self.dct, unit, int(rel))
+                if rel is not None
+                else self.dct - timedelta(days=45)
+            )
+            years_back = int(c.p.get("yearrel") or 0) + (-1 if c.p.get("shift") else 0)  # type: ignore[call-overload]
+            p = period_of(unit, shift(base, "year", years_back))
+            return self.period(c, p, "dct")
+        yearrel = c.p.get("yearrel")
+        if yearrel is not None:
+            y = self.dct.year + int(yearrel)  # type: ignore[arg-type]
+        else:
+            y = self.nearest_year(c, lambda y: make(y, int(q)), use_tense=False)  # type: ignore[arg-type]
+        if c.p.get("shift"):
+            y -= 1
+        return self.period(c, make(y, int(q)), "dct")  # type: ignore[arg-type]
+
+    def nearest_year(self, c: Cand, make, use_tense: bool = True) -> int:  # type: ignore[no-untyped-def]
+        """The year whose period is closest to the DCT, in the direction the tense points.
+
+        Quarters skip the tense: "third-quarter results will..." still means the quarter just reported.
+        """
+        assert self.dct is not None
+        tense = self.tense(c.start, c.end) if use_tense else None
+        best = []
+        for y in (self.dct.year - 1, self.dct.year, self.dct.year + 1):
+            p = make(y)
+            if (
+                tense == "past"
+                and p.earliest > self.dct
+                or tense == "future"
+                and p.latest < self.dct
+            ):
+                continue
+            gap = (
+                0
+                if p.earliest <= self.dct <= p.latest
+                else min(
+                    abs((p.earliest - self.dct).days), abs((p.latest - self.dct).days)
+                )
+            )
+            best.append((gap, y))
+        return min(best)[1] if best else self.dct.year
+
+    def r_fiscal(self, c: Cand) -> Timex:
+        """Fiscal years are labelled by a calendar year; their bounds vary, so the interval is that year, widened."""
+        year, rel = c.p.get("year"), c.p.get("rel")
+        anchor = "explicit"
+        if year is None:
+            if self.dct is None:
+                return self.unresolved(c, "XXXX", "year")
+            year, anchor = self.dct.year + int(rel or 0), "dct"  # type: ignore[arg-type]
+        y = int(year)  # type: ignore[arg-type]
+        return self.timex(c, "DATE", f"{y:04d}", granularity="year", earliest=date(y - 1, 1, 1), latest=date(y, 12, 31),
+                          fields=DateFields(c.p.get("year")), anchor=anchor)  # type: ignore[arg-type]  # fmt: skip
+
+    def r_holiday(self, c: Cand) -> Timex:
+        name = str(c.p["name"])
+        year = c.p.get("year")
+        if year is None:
+            if self.dct is None:
+                return self.unresolved(c, "XXXX-XX-XX", "day")
+            y = self.nearest_year(c, lambda y: day_period(holiday_date(name, y)))
+            d, anchor = holiday_date(name, y), "tense"
+        else:
+            d, anchor = holiday_date(name, int(year)), "explicit"  # type: ignore[arg-type]
+        return self.period(c, day_period(d), anchor, DateFields(year, d.month, d.day))  # type: ignore[arg-type]
+
+    # ------------------------------------------------------------ relative to the DCT or the narrative
+
+    def r_relday(self, c: Cand) -> Timex:
+        """ "yesterday", "today", "the day after tomorrow" (with a weekday merged: "Yesterday, Wednesday")."""
+        fields = DateFields(weekday=c.p.get("weekday"))  # type: ignore[arg-type]
+        if self.dct is None:
+            return self.unresolved(c, "XXXX-XX-XX", "day", fields)
+        return self.period(
+            c, day_period(self.dct + timedelta(days=int(c.p["offset"]))), "dct", fields
+        )  # type: ignore[arg-type]
+
+    def r_relunit(self, c: Cand) -> Timex:
+        """ "last year", "this week", "the following day", "that month"."""
+        unit = str(c.p["unit"])
+        base, anchor = self.anchor_day(c, unit)
+        if base is None:
+            return self.unresolved(
+                c, "XXXX" if unit == "year" else "XXXX-XX", UNITS[unit][2]
+            )
+        return self.period(
+            c, period_of(unit, shift(base, unit, int(c.p["dir"]))), anchor
+        )  # type: ignore[arg-type]
+
+    def r_ago(self, c: Cand) -> Timex:
+        """ "two weeks ago", "a year earlier", "three days later"."""
+        unit, num, sign = str(c.p["unit"]), int(c.p["num"]), int(c.p["sign"])  # type: ignore[arg-type]
+        base, anchor = self.anchor_day(c, unit)
+        if base is None:
+            return self.unresolved(c, "XXXX", UNITS[unit][2])
+        if unit in (
+            "second",
+            "minute",
+            "hour",
+        ):  # "two hours ago": the day is all the tagger knows
+            return self.period(c, day_period(base), anchor)
+        last = self.last
+        if (
+            unit == "year"
+            and last is not None
+            and last.granularity == "quarter"
+            and last.earliest is not None
+        ):
+            return self.period(
+                c,
+                period_of("quarter", shift(last.earliest, "year", sign * num)),
+                "narrative",
+            )
+        target = shift(base, unit, sign * num)
+        if unit == "decade":
+            unit = "year"
+        return self.period(c, period_of(unit, target), anchor)
+
+    def r_weekday(self, c: Cand) -> Timex:
+        """A bare weekday: the last one (past) or the next one (future), by tense or "last"/"next"."""
+        weekday = int(c.p["weekday"])  # type: ignore[arg-type]
+        fields = DateFields(weekday=weekday)
+        pod = c.p.get("pod")
+        if self.dct is None:
+            return self.unresolved(c, f"XXXX-WXX-{weekday + 1}", "day", fields)
+        delta = weekday - self.dct.weekday()
+        direction = c.p.get("dir")
+        if direction is None:
+            tense = self.tense(c.start, c.end)
+            direction = 1 if tense == "future" and delta != 0 else -1
+            anchor = "tense" if tense else "dct"
+            if direction < 0 and delta == 0:
+                direction = 0
+        else:
+            anchor = "dct"
+        if direction > 0:
+            d = self.dct + timedelta(days=delta if delta > 0 else delta + 7)
+        elif direction < 0:
+            d = self.dct + timedelta(days=delta if delta < 0 else delta - 7)
+        else:
+            d = self.dct + timedelta(days=delta)
+        if pod:
+            return self.timex(c, "TIME", f"{d.isoformat()}T{pod}", granularity="part-of-day", earliest=d, latest=d,
+                              fields=fields, anchor=anchor)  # fmt: skip
+        return self.period(c, day_period(d), anchor, fields)
+
+    def r_weekend(self, c: Cand) -> Timex:
+        """ "the weekend": the one before the DCT unless the verb is in the future tense."""
+        if self.dct is None:
+            return self.unresolved(c, "XXXX-WXX-WE", "weekend")
+        future = self.tense(c.start, c.end) == "future"
+        saturday = self.dct + timedelta(days=5 - self.dct.weekday())
+        if not future and saturday > self.dct:
+            saturday -= timedelta(days=7)
+        return self.period(c, period_of("weekend", saturday), "tense")
+
+    def r_pod(self, c: Cand) -> Timex:
+        """ "this morning", "last night", "the next morning"."""
+        base, anchor = self.anchor_day(c)
+        if base is None:
+            return self.timex(
+                c,
+                "TIME",
+                f"XXXX-XX-XXT{c.p['pod']}",
+                granularity="part-of-day",
+                anchor="none",
+            )
+        d = base + timedelta(days=int(c.p["offset"]))  # type: ignore[arg-type]
+        return self.timex(c, "TIME", f"{d.isoformat()}T{c.p['pod']}", granularity="part-of-day", earliest=d, latest=d,
+                          anchor=anchor)  # fmt: skip
+
+    def r_clock(self, c: Cand) -> Timex:
+        """A clock time on the day next to it ("10 p.m. Wednesday") or on the narrative's day."""
+        day_of = c.p.get("day_of")
+        fields = DateFields()
+        valid = True
+        if isinstance(day_of, Cand):
+            day_t = getattr(self, "r_" + day_of.kind)(day_of)
+            d, anchor, fields, valid = (
+                day_t.earliest,
+                day_t.anchor,
+                day_t.fields,
+                day_t.valid,
+            )
+        else:
+            d, anchor = (
+                (self.ref, "narrative") if self.ref != self.dct else (self.dct, "dct")
+            )
+        hour, minute = int(c.p["hour"]), c.p.get("minute")  # type: ignore[arg-type]
+        clock = (
+            f"T{hour:02d}:{int(minute):02d}"
+            if minute is not None
+            else f"T{hour:02d}:00"
+        )  # type: ignore[arg-type]
+        prefix = d.isoformat() if d is not None else "XXXX-XX-XX"
+        return self.timex(c, "TIME", prefix + clock, granularity="minute", earliest=d, latest=d, fields=fields,
+                          anchor=anchor if d is not None else "none", valid=valid)  # fmt: skip
+
+    # ------------------------------------------------------------ not dates
+
+    def r_ref(self, c: Cand) -> Timex:
+        value = str(c.p["value"])
+        lo = hi = None
+        if self.dct is not None:
+            if value == "PRESENT_REF":
+                lo = hi = self.dct
+            elif value == "PAST_REF":
+                hi = self.dct
+            else:
+                lo = self.dct
+        return self.timex(
+            c,
+            "DATE",
+            value,
+            granularity="vague",
+            earliest=lo,
+            latest=hi,
+            anchor="dct" if self.dct else "none",
+        )
+
+    def r_duration(self, c: Cand) -> Timex:
+        num = c.p.get("num")
+        unit = str(c.p["unit"])
+        value = duration_value(num, unit)  # type: ignore[arg-type]
+        if c.p.get("frac") and num is not None:
+            value = _half_more(int(num), unit)  # type: ignore[arg-type]
+        return self.timex(
+            c, "DURATION", value, granularity=UNITS[unit][2], anchor="none"
+        )
+
+    def r_set(self, c: Cand) -> Timex:
+        return self.timex(c, "SET", str(c.p["value"]), granularity="set", anchor="none")
+
+
+def _half_more(num: int, unit: str) -> str:
+    """ "5 1/2 hours" -> PT5H30M, "2 1/2 years" -> P2Y6M: the half in the next smaller unit."""
+    smaller = {"year": ("M", 6, False), "month": ("D", 15, False), "day": ("H", 12, True), "hour": ("M", 30, True),
+               "week": ("D", 3, False), "minute": ("S", 30, True)}  # fmt: skip
+    designator, is_time, _ = UNITS[unit]
+    if unit not in smaller:
+        return duration_value(num, unit)
+    small, amount, small_time = smaller[unit]
+    t = "T" if is_time or small_time else ""
+    if is_time:
+        return f"PT{num}{designator}{amount}{small}"
+    return f"P{num}{designator}{t}{amount}{small}"

@@ -1,0 +1,345 @@
+"""From raw rule matches to the final candidate list: choose, extend, merge, link.
+
+1. ``select``: the longest non-overlapping matches (ties: the rule listed first).
+2. ``extend_prefixes``: "early"/"mid-"/"late"/"the end of" set ``mod`` and widen the
+   span; "the week of" turns a date into its week.
+3. ``merge``: a weekday in apposition to a day-precise date ("Monday, March 4",
+   "March 4 (Tuesday)", "Yesterday, Wednesday,") becomes one candidate; a clock time
+   next to a day ("10 p.m. Wednesday") becomes one TIME.
+4. ``link_ranges``: "from 2009 to 2017", "between March and May", "2009-2017".
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import defaultdict
+from itertools import pairwise
+
+from checker.timex.holidays import HOLIDAYS
+from checker.timex.lexicon import MONTHS, PARTS_OF_DAY, SEASONS, UNITS, WEEKDAYS, alt
+from checker.timex.patterns import EXPLICIT_RULES, RELATIVE_DAYS, Cand
+from checker.timex.relative import RULES as RELATIVE_RULES
+from checker.timex.relative import SET_WORDS
+
+RULES = {order: EXPLICIT_RULES[order] + RELATIVE_RULES for order in EXPLICIT_RULES}
+
+# Keyword categories that trigger rules (``Rule.triggers``); numbers are "year4" (four
+# digits) or "num12" (one or two digits); longer ones trigger nothing.
+TRIGGERS: dict[str, list[str]] = {
+    "month": list(MONTHS),
+    "weekday": list(WEEKDAYS),
+    "unit": [*UNITS, "centuries", "millennia"],
+    "season": list(SEASONS),
+    "pod": list(PARTS_OF_DAY),
+    "relday": list(RELATIVE_DAYS),
+    "ref": [
+        "now",
+        "currently",
+        "recently",
+        "nowadays",
+        "lately",
+        "future",
+        "past",
+        "present",
+        "moment",
+        "days",
+    ],
+    "set": list(SET_WORDS),
+    "every": ["every", "each", "per"],
+    "decade": [
+        "twenties",
+        "thirties",
+        "forties",
+        "fifties",
+        "sixties",
+        "seventies",
+        "eighties",
+        "nineties",
+    ],
+    "century": ["century", "centuries"],
+    "quarter": ["quarter", "half"],
+    "fiscal": ["fiscal", "fy"],
+    "clock": ["noon", "midnight", "midday"],
+    "holiday": sorted({key.split()[-1] for key in HOLIDAYS}),
+}
+_CATEGORIES: dict[str, set[str]] = defaultdict(set)
+for _category, _words in TRIGGERS.items():
+    for _w in _words:
+        _CATEGORIES[_w].add(_category)
+_TRIGGER = re.compile(rf"(?<!\w)(?:{alt(_CATEGORIES)})s?(?![a-z])|\d+", re.IGNORECASE)
+
+
+def trigger_hits(text: str) -> dict[str, list[tuple[int, int]]]:
+    """Where each trigger category's keywords occur: one fast pass over the text."""
+    hits: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for m in _TRIGGER.finditer(text):
+        word = m.group().lower()
+        if word[0].isdigit():
+            if len(word) == 4:
+                hits["year4"].append(m.span())
+            elif len(word) <= 2:
+                hits["num12"].append(m.span())
+            continue
+        for category in _CATEGORIES.get(word, set()) | _CATEGORIES.get(
+            word[:-1], set()
+        ):
+            hits[category].append(m.span())
+    return hits
+
+
+def select(found: list[Cand]) -> list[Cand]:
+    """The longest candidates that do not overlap, in text order (ties: the earlier one, then rule order).
+
+    Taken spans are kept sorted, so each overlap test is a binary search (a long
+    table of dates must not make this quadratic).
+    """
+    order = sorted(
+        range(len(found)),
+        key=lambda i: (found[i].start - found[i].end, found[i].start, i),
+    )
+    starts: list[int] = []
+    taken: list[Cand] = []
+    for i in order:
+        c = found[i]
+        k = bisect.bisect_left(starts, c.start)
+        if (
+            k < len(taken)
+            and taken[k].start < c.end
+            or k > 0
+            and taken[k - 1].end > c.start
+        ):
+            continue
+        starts.insert(k, c.start)
+        taken.insert(k, c)
+    return taken
+
+
+# ----------------------------------------------------------------- prefixes
+
+_MOD_PREFIX = re.compile(
+    r"(?:(?P<the>the\s+)?(?P<m1>early|earlier|late|later|mid|middle)(?:\s*-\s*|\s+)"
+    r"|(?P<the2>the\s+)?(?P<m2>end|beginning|start|middle|close|latter\s+part|early\s+part)\s+of\s+(?:the\s+)?)$",
+    re.IGNORECASE,
+)
+_APPROX = re.compile(
+    r"(?:about|around|approximately|roughly|shortly\s+(?:before|after)|just\s+(?:before|after))\s+$",
+    re.IGNORECASE,
+)
+_WEEK_OF = re.compile(r"(?:the\s+)?week\s+of\s+$", re.IGNORECASE)
+MODS = {"early": "START", "earlier": "START", "beginning": "START", "start": "START", "early part": "START",
+        "mid": "MID", "middle": "MID", "late": "END", "later": "END", "end": "END", "close": "END",
+        "latter part": "END"}  # fmt: skip
+MODIFIABLE = {
+    "month",
+    "year",
+    "decade",
+    "century",
+    "season",
+    "relunit",
+    "quarter",
+    "fiscal",
+    "weekday",
+    "relday",
+}
+# "Earlier Friday", "later today": the adverb modifies the event, not the day (TimeML leaves it out).
+DAY_KINDS_NO_ADVERB = {"weekday", "relday"}
+# "the" belongs to the expression only for decades and centuries ("the late 1970s").
+THE_KINDS = {"decade", "century"}
+
+
+def extend_prefixes(cands: list[Cand], text: str) -> list[Cand]:
+    out: list[Cand] = []
+    for c in cands:
+        lo = max(out[-1].end if out else 0, c.start - 40)
+        if c.kind in MODIFIABLE and "mod" not in c.p:
+            m = _MOD_PREFIX.search(text, lo, c.start)
+            word = " ".join((m["m1"] or m["m2"]).lower().split()) if m else ""
+            if m and not (
+                c.kind in DAY_KINDS_NO_ADVERB and word in ("earlier", "later")
+            ):
+                start = (
+                    m.start("m1")
+                    if m["m1"] and m["the"] and c.kind not in THE_KINDS
+                    else m.start()
+                )
+                c = Cand(start, c.end, c.kind, {**c.p, "mod": MODS[word]})
+        elif c.kind == "clock":
+            m = _APPROX.search(text, lo, c.start)
+            if m:
+                c = Cand(m.start(), c.end, c.kind, {**c.p, "mod": "APPROX"})
+        elif c.kind == "date" and c.p.get("day"):
+            m = _WEEK_OF.search(text, lo, c.start)
+            if m:
+                c = Cand(m.start(), c.end, "weekof", dict(c.p))
+        out.append(c)
+    return out
+
+
+# ----------------------------------------------------------------- merges
+
+_GAP_WEEKDAY_DATE = re.compile(r"\s*,?\s*(?P<paren>\()?\s*$")
+_GAP_DATE_WEEKDAY = re.compile(
+    r"\s*(?:,\s*(?:which\s+was\s+|a\s+)?|(?P<paren>\()\s*)$", re.IGNORECASE
+)
+_GAP_REL_WEEKDAY = re.compile(r"\s*(?:,|(?P<paren>\())\s*$")
+_GAP_CLOCK_DAY = re.compile(r"\s*,?\s*(?:on\s+)?$", re.IGNORECASE)
+_CLOSE = re.compile(r"\s*\)")
+_GAP_MONTH_YEAR = re.compile(r"\s*(?:,|of)?\s*$")
+DAY_KINDS = {"date", "weekday", "relday"}
+
+
+def _close_paren(text: str, end: int, opened: bool) -> int:
+    if opened:
+        m = _CLOSE.match(text, end)
+        if m:
+            return m.end()
+    return end
+
+
+def _is_day_date(c: Cand) -> bool:
+    return c.kind == "date" and bool(c.p.get("day")) and "weekday" not in c.p
+
+
+def _merge_pair(a: Cand, b: Cand, text: str) -> Cand | None:
+    """One candidate for two neighbours that state one day (or one moment), else None."""
+    gap = text[a.end : b.start]
+    if a.kind == "weekday" and "dir" not in a.p and _is_day_date(b):
+        m = _GAP_WEEKDAY_DATE.match(gap)
+        if m:
+            return Cand(
+                a.start,
+                _close_paren(text, b.end, bool(m["paren"])),
+                b.kind,
+                {**b.p, "weekday": a.p["weekday"]},
+            )
+    if b.kind == "weekday" and "dir" not in b.p and _is_day_date(a):
+        m = _GAP_DATE_WEEKDAY.match(gap)
+        if m:
+            return Cand(
+                a.start,
+                _close_paren(text, b.end, bool(m["paren"])),
+                a.kind,
+                {**a.p, "weekday": b.p["weekday"]},
+            )
+    if (
+        a.kind == "relday"
+        and b.kind == "weekday"
+        and "weekday" not in a.p
+        and "dir" not in b.p
+    ):
+        m = _GAP_REL_WEEKDAY.match(gap)  # "Yesterday, Wednesday,", "today (Monday)"
+        if m:
+            end = _close_paren(text, b.end, bool(m["paren"]))
+            return Cand(a.start, end, a.kind, {**a.p, "weekday": b.p["weekday"]})
+    if (
+        a.kind == "clock"
+        and b.kind in DAY_KINDS
+        and "day_of" not in a.p
+        and _GAP_CLOCK_DAY.match(gap)
+    ):
+        return Cand(a.start, b.end, "clock", {**a.p, "day_of": b})
+    return None
+
+
+def _month_then_year(a: Cand, b: Cand, text: str) -> bool:
+    return (
+        a.kind in ("month", "date") and a.p.get("year") is None and b.kind == "relunit" and b.p["unit"] == "year"
+        and b.p["anchor"] == "dct" and "mod" not in b.p and bool(_GAP_MONTH_YEAR.match(text[a.end : b.start]))
+    )  # fmt: skip
+
+
+def _merge_pass(cands: list[Cand], text: str, clock: bool) -> list[Cand]:
+    out: list[Cand] = []
+    for c in cands:
+        if not clock and out and _month_then_year(out[-1], c, text):
+            out[-1].p["yearrel"] = c.p[
+                "dir"
+            ]  # "June last year": two expressions, one year
+        if out and (out[-1].kind == "clock") == clock:
+            merged = _merge_pair(out[-1], c, text)
+            if merged is not None:
+                out[-1] = merged
+                continue
+        out.append(c)
+    return out
+
+
+def merge(cands: list[Cand], text: str) -> list[Cand]:
+    """Merge appositions, then clock times with their day ("10 a.m. on Tuesday, Dec. 24");
+    drop abbreviated weekdays left alone ("Sun", "Wed." as words)."""
+    out = _merge_pass(_merge_pass(cands, text, clock=False), text, clock=True)
+    return [c for c in out if not (c.kind == "weekday" and c.p.get("abbr"))]
+
+
+# ----------------------------------------------------------------- ranges
+
+_RANGE_GAP = re.compile(
+    r"\s*(?:-|–|—|to|through|thru|until|till|and)\s*$", re.IGNORECASE
+)
+_RANGE_OPEN = re.compile(r"(?:from|between)\s+$", re.IGNORECASE)
+RANGE_KINDS = {
+    "date",
+    "month",
+    "year",
+    "weekday",
+    "season",
+    "quarter",
+    "decade",
+    "holiday",
+}
+
+
+def link_ranges(cands: list[Cand], text: str) -> None:
+    """Mark ``range_next`` on the first end of each range (the resolver turns it into ``Timex.link``)."""
+    for a, b in pairwise(cands):
+        if (
+            a.kind not in RANGE_KINDS
+            or b.kind not in RANGE_KINDS
+            or a.p.get("range_next")
+        ):
+            continue
+        gap = text[a.end : b.start]
+        if not _RANGE_GAP.match(gap):
+            continue
+        dash = gap.strip() in ("-", "–", "—")
+        if dash or _RANGE_OPEN.search(text, max(0, a.start - 12), a.start):
+            a.p["range_next"] = True
+            _share_year(a, b)
+
+
+def _share_year(a: Cand, b: Cand) -> None:
+    """ "Jan. 1 through March 31, 2024": the first end takes the year stated at the second
+    (the year before when its month comes later: "Dec. 1 to Jan. 5, 2025")."""
+    year, month = b.p.get("year"), b.p.get("month")
+    if (
+        a.kind in ("date", "month")
+        and b.kind in ("date", "month")
+        and a.p.get("year") is None
+        and year
+        and month
+    ):
+        a.p["year"] = int(year) - (int(a.p["month"]) > int(month))  # type: ignore[call-overload]
+        a.p["year_implied"] = True
+
+
+def candidates(text: str, order: str = "us") -> list[Cand]:
+    """All time-expression candidates in ``text``, chosen, merged and linked, in text order."""
+    found: list[Cand] = []
+    hits = trigger_hits(text)
+    for rule in RULES[order]:
+        cats = [hits[c] for c in rule.triggers if c in hits]
+        if not cats:
+            continue
+        windows = cats[0] if len(cats) == 1 else sorted(h for hs in cats for h in hs)
+        for m in rule.matches(text, windows):
+            c = rule.build(m, text)
+            if c is None:
+                continue
+            if isinstance(c, list):
+                found.extend(c)
+            else:
+                found.append(c)
+    cands = merge(extend_prefixes(select(found), text), text)
+    link_ranges(cands, text)
+    return cands
