@@ -10,14 +10,10 @@ import pytest
 from checker.app.suppress import UNUSED_RULE
 from checker.checks.catalogue import catalogue
 from checker.model import Finding, Fix, Related, Span
-from checker.report.ci import (
-    escape_data,
-    escape_property,
-    github_annotation,
-    render_github,
-    render_junit,
-)
-from checker.report.json import finding_record, render_json_lines
+from checker.report.github import escape_data, escape_property, github_annotation, render_github
+from checker.report.json import finding_record
+from checker.report.json_lines import render_json_lines
+from checker.report.junit import render_junit
 from checker.report.paths import project_root, repo_path
 from checker.report.positions import Positions
 from checker.report.sarif import sarif_log

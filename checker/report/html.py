@@ -22,6 +22,7 @@ from datetime import date, timedelta
 
 from checker import __version__
 from checker.model import Analysis, Finding
+from checker.report import Report
 from checker.report.html_assets import CSS, SCRIPT
 from checker.report.positions import LineIndex, Positions
 
@@ -375,3 +376,7 @@ def render_html(analyses: Sequence[Analysis], findings: Sequence[Finding], posit
         f'<script type="application/json" id="chronolint-data">{data}</script>'
         f"<script>{SCRIPT}</script></body></html>\n"
     )
+
+
+def render(report: Report) -> str:
+    return render_html(report.analyses, report.findings, report.positions)

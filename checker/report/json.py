@@ -1,4 +1,4 @@
-"""The JSON reports: ``--format json`` / ``json-lines`` findings and the ``extract`` records.
+"""The JSON report (``--format json``) and the ``extract`` records.
 
 Their keys and order are a public contract: extend, never rename.
 """
@@ -9,6 +9,7 @@ import json
 from collections.abc import Sequence
 
 from checker.model import Analysis, Assertion, Finding, Span, Timex
+from checker.report import Report
 from checker.report.positions import Positions
 
 
@@ -33,9 +34,8 @@ def render_json(findings: Sequence[Finding], positions: Positions) -> str:
     return json.dumps([finding_record(f, positions) for f in findings], indent=2, ensure_ascii=False)
 
 
-def render_json_lines(findings: Sequence[Finding], positions: Positions) -> str:
-    """One finding per line (the JSON objects of ``--format json``), for streaming and grep."""
-    return "".join(json.dumps(finding_record(f, positions), ensure_ascii=False) + "\n" for f in findings)
+def render(report: Report) -> str:
+    return render_json(report.findings, report.positions) + "\n"
 
 
 def _offsets(span: Span) -> dict[str, int]:

@@ -19,7 +19,8 @@ from checker import __version__
 from checker.app.suppress import UNUSED_RULE
 from checker.checks.catalogue import catalogue, documentation
 from checker.model import Finding, Span
-from checker.report.paths import repo_path
+from checker.report import Report
+from checker.report.paths import project_root, repo_path
 from checker.report.positions import Positions
 from checker.source import is_url
 
@@ -124,5 +125,6 @@ def sarif_log(findings: Sequence[Finding], positions: Positions, root: str) -> d
     }
 
 
-def render_sarif(findings: Sequence[Finding], positions: Positions, root: str) -> str:
-    return json.dumps(sarif_log(findings, positions, root), indent=2, ensure_ascii=False)
+def render(report: Report) -> str:
+    log = sarif_log(report.findings, report.positions, report.root or project_root())
+    return json.dumps(log, indent=2, ensure_ascii=False) + "\n"

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import io
 from collections.abc import Sequence
 
 from rich.console import Console
 from rich.text import Text
 
 from checker.model import Analysis, Finding, Span
+from checker.report import Report
 from checker.report.json import extract_record
 from checker.report.positions import LineIndex, Positions
 
@@ -71,3 +73,12 @@ def render_extract_text(analysis: Analysis, console: Console) -> None:
             f"  {line}:{column}  {a['event']:<12} {a['trigger']!r} {a['relation']} timex {a['timex']}"
             f"  {a['tense']}/{a['aspect']} {a['modality']} {a['polarity']}  {who}"
         )
+
+
+def render(report: Report) -> str:
+    """The text report; with ``report.color``, terminal colours (``NO_COLOR`` still turns them off)."""
+    buffer = io.StringIO()
+    console = Console(file=buffer, force_terminal=report.color or None, no_color=None if report.color else True,
+                      highlight=False, soft_wrap=True)  # fmt: skip
+    render_text(report.findings, report.positions, console)
+    return buffer.getvalue()
