@@ -10,6 +10,10 @@ benchmark can run the checker on ``text`` and compare spans directly:
 - ``reuters21578()``: ``.sgm`` files -> ``Article`` (title + body, ``<DATE>``).
 - ``isot_true()``: ISOT ``True.csv`` -> ``Article`` (title + text, ``date`` column).
 - ``news()``: every article under ``news/`` (GUM news, ISOT, Reuters), for throughput.
+- ``wikiwars_dev()``: WikiWars articles 01-11 (JSONL, gold TIMEX2) -> ``TimexDoc`` with the
+  outermost TIMEX2 mapped to TIMEX3 as ``wikiwars-dev/SOURCE.md`` says (``timex2_gold``).
+- ``tweets_dev()``: the Tweets training split (JSONL, TIMEX3) -> ``TimexDoc`` with the gold
+  values' non-standard forms normalised to plain TIMEX3 (``tweet_value``).
 
 The data root is ``$CHRONOLINT_DATA`` or ``<repo>/../shared/data``; ``data_root()``
 returns None when it is absent so callers (tests) can skip cleanly.
@@ -19,6 +23,7 @@ from __future__ import annotations
 
 import csv
 import html
+import json
 import os
 import re
 import xml.etree.ElementTree as ET
@@ -72,6 +77,16 @@ class GumDoc:
     text: str
     dct: date | None
     dates: list[GoldTimex]
+
+
+@dataclass(frozen=True)
+class TimexDoc:
+    """A document of a stand-off JSONL corpus (WikiWars, Tweets): text, DCT, gold TIMEX3."""
+
+    name: str
+    text: str
+    dct: date | None
+    timexes: list[GoldTimex]
 
 
 @dataclass(frozen=True)
@@ -213,6 +228,107 @@ def gum(kind: str = "news") -> list[GumDoc]:
         "news/gum-wikinews" if kind == "news" else "bio/gum-wikipedia-bios"
     )
     return [read_gum(p) for p in sorted(folder.glob("*.xml"))]
+
+
+# ---------------------------------------------------------------- WikiWars and Tweets (JSONL)
+
+
+def _jsonl(path: Path) -> Iterator[dict]:  # type: ignore[type-arg]
+    with path.open(encoding="utf-8") as f:
+        for line in f:
+            if line.strip():
+                yield json.loads(line)
+
+
+_TIMEX2_DURATION = re.compile(r"P(\d*\.?\d+|X)(DE|CE)")
+_DURATION_VALUE = re.compile(r"P[\dX.T]")  # not PRESENT_REF, PAST_REF
+_TIME_VALUE = re.compile(r"[\dX]T(?:\d|MO|AF|EV|NI|DT|XX)")
+
+
+def timex2_gold(t: dict[str, str]) -> tuple[str, str]:
+    """(TIMEX3 type, value) of one WikiWars TIMEX2, as ``wikiwars-dev/SOURCE.md`` describes it.
+
+    The value is kept but for TIMEX2's own forms: BC years ``BC0499`` -> ``-0499`` (also
+    ``BC049`` decades, ``BC04`` centuries, ``BC0480-04`` months), decade and century
+    durations ``P1DE`` -> ``P10Y``, ``P2CE`` -> ``P200Y``. TIMEX2 has no type: ``set:
+    "YES"`` is a SET, a ``P`` value a DURATION, a value with a clock time or part of day
+    (``T...``) a TIME, any other value a DATE. A TIMEX2 without a value (``"former"``)
+    keeps an empty value, which no system value matches.
+    """
+    value = t.get("val") or ""
+    if value.startswith("BC"):
+        value = "-" + value[2:]
+    m = _TIMEX2_DURATION.fullmatch(value)
+    if m:
+        n, unit = m[1], 10 if m[2] == "DE" else 100
+        value = f"P{'X' if n == 'X' else format(float(n) * unit, 'g')}Y"
+    if t.get("set") == "YES":
+        return "SET", value
+    if _DURATION_VALUE.match(value):
+        return "DURATION", value
+    return ("TIME" if _TIME_VALUE.search(value) else "DATE"), value
+
+
+def wikiwars_dev() -> list[TimexDoc]:
+    """WikiWars articles 01-11 (``wikiwars-dev/``): the outermost (depth 0) TIMEX2 of each, as TIMEX3.
+
+    The DCT is the corpus's download stamp (2009-12-19), not the story's time.
+    """
+    out: list[TimexDoc] = []
+    for row in _jsonl(_root() / "wikiwars-dev" / "wikiwars-01-11.jsonl"):
+        gold = []
+        for t in sorted(row["timexes"], key=lambda t: t["start"]):
+            if t.get("depth", 0) != 0:
+                continue
+            type_, value = timex2_gold(t)
+            gold.append(
+                GoldTimex(
+                    t["start"], t["end"], t["text"], type_, value, t.get("mod"), dict(t)
+                )
+            )
+        out.append(TimexDoc(row["id"], row["text"], _iso_day(row["dct"]), gold))
+    return out
+
+
+_WEEKDAY_SUFFIX = re.compile(r"(\d{4}-\d\d-\d\d)-WXX-\d")
+_YEAR_XX = re.compile(r"(\d{4})-XX-XX")
+_MONTH_WEEK = re.compile(r"(\d{4})-\d\d-(W\d\d)")
+_CENTURY_ORD = re.compile(r"P1C-#(\d+)")
+_UNPADDED = re.compile(r"(\d{4})-(\d{1,2})(?:-(\d{1,2}))?(?=$|T)")
+_TIME_UNIT_NO_T = re.compile(r"P(\d+|X)([HS])")
+
+
+def tweet_value(type_: str, value: str) -> tuple[str, str]:
+    """(type, value) of a Tweets gold TIMEX3 with the release's non-standard forms made plain
+    (``tweets-dev/SOURCE.md``): ``2011-11-26-WXX-6`` -> ``2011-11-26``, ``2014-XX-XX`` ->
+    ``2014``, ``2013-10-W41`` -> ``2013-W41``, ``P1C-#19`` ("the 19th century") -> DATE
+    ``18``, ``2013-11-1`` -> ``2013-11-01``, ``P12H`` -> ``PT12H``. Other oddities
+    (``P1D-#1``, ``INTERSECT``, ``THIS ...``) are left as released: gold noise."""
+    value = _WEEKDAY_SUFFIX.sub(r"\1", value.strip())
+    value = _YEAR_XX.fullmatch(value) and value[:4] or value
+    value = _MONTH_WEEK.sub(r"\1-\2", value)
+    if m := _CENTURY_ORD.fullmatch(value):
+        return "DATE", f"{int(m[1]) - 1:02d}"
+    if m := _UNPADDED.match(value):
+        day = f"-{int(m[3]):02d}" if m[3] else ""
+        value = f"{m[1]}-{int(m[2]):02d}{day}" + value[m.end() :]
+    value = _TIME_UNIT_NO_T.sub(r"PT\1\2", value)
+    return type_, value
+
+
+def tweets_dev() -> list[TimexDoc]:
+    """The Tweets training split (``tweets-dev/train.jsonl``): 742 tweets, DCT = creation date."""
+    out: list[TimexDoc] = []
+    for row in _jsonl(_root() / "tweets-dev" / "train.jsonl"):
+        gold = []
+        for t in sorted(row["timexes"], key=lambda t: t["start"]):
+            type_, value = tweet_value(t["type"], t["value"])
+            attrs = {"type": t["type"], "value": t["value"]}
+            gold.append(
+                GoldTimex(t["start"], t["end"], t["text"], type_, value, attrs=attrs)
+            )
+        out.append(TimexDoc(row["id"], row["text"], _iso_day(row["dct"]), gold))
+    return out
 
 
 # ---------------------------------------------------------------- Reuters-21578

@@ -79,7 +79,20 @@ def score_doc(
     gold: Sequence[corpora.GoldTimex],
     system: Sequence[Timex],
     errors: list[str],
+    *,
+    context: str | None = None,
 ) -> None:  # type: ignore[no-untyped-def]
+    """Add one document's matches to ``counts`` and its misses, extras and differences to
+    ``errors``; with ``context`` (the document's text) each error line ends with the
+    offset and the words around it."""
+
+    def around(start: int, end: int) -> str:
+        if context is None:
+            return ""
+        left = " ".join(context[max(0, start - 70) : start].split())
+        right = " ".join(context[end : end + 50].split())
+        return f"  @{start}  …{left} [{' '.join(context[start:end].split())}] {right}…"
+
     starts = [t.idx for t in tokens]
     ends = [t.idx + len(t.text) for t in tokens]
     g_spans = [token_span(starts, ends, g.start, g.end) for g in gold]
@@ -97,7 +110,9 @@ def score_doc(
             (overlap(gs, ss), k) for k, ss in enumerate(s_spans) if overlap(gs, ss) > 0
         ]
         if not matches:
-            errors.append(f"MISS  {g.text!r} {g.type} {g.value}")
+            errors.append(
+                f"MISS  {g.text!r} {g.type} {g.value}{around(g.start, g.end)}"
+            )
             continue
         counts.relaxed_gold += 1
         s = system[max(matches)[1]]
@@ -107,10 +122,13 @@ def score_doc(
         if s.value != g.value or s.type != g.type or s_spans[max(matches)[1]] != gs:
             errors.append(
                 f"DIFF  {g.text!r} {g.type} {g.value}  <>  {s.text!r} {s.type} {s.value}"
+                + around(g.start, g.end)
             )
     for s, ss in zip(system, s_spans):
         if not any(overlap(ss, g) > 0 for g in g_spans):
-            errors.append(f"EXTRA {s.text!r} {s.type} {s.value}")
+            errors.append(
+                f"EXTRA {s.text!r} {s.type} {s.value}{around(s.start, s.end)}"
+            )
 
 
 def pipeline(name: str):  # type: ignore[no-untyped-def]
@@ -119,15 +137,34 @@ def pipeline(name: str):  # type: ignore[no-untyped-def]
     return nlp.load()
 
 
-def run_tempeval(split: str, pipe_name: str, errors: list[str]) -> dict[str, float]:
-    docs = corpora.tempeval3(split)
+def score_corpus(
+    docs: Sequence[corpora.TmlDoc | corpora.TimexDoc],
+    pipe_name: str,
+    errors: list[str],
+    *,
+    context: bool = False,
+) -> Counts:
+    """Tag every document (``name``, ``text``, ``dct``, gold ``timexes``) and score it,
+    micro-averaged; ``context`` adds the words around each error to ``errors``."""
     pipe = pipeline(pipe_name)
     blank = nlp.tokenizer()
     counts = Counts()
     for d, doc in zip(docs, pipe.pipe(d.text for d in docs)):
         errors.append(f"== {d.name} (DCT {d.dct})")
-        score_doc(counts, blank(d.text), d.timexes, timex.tag(doc, d.dct), errors)
-    return counts.table()
+        system = timex.tag(doc, d.dct)
+        score_doc(
+            counts,
+            blank(d.text),
+            d.timexes,
+            system,
+            errors,
+            context=d.text if context else None,
+        )
+    return counts
+
+
+def run_tempeval(split: str, pipe_name: str, errors: list[str]) -> dict[str, float]:
+    return score_corpus(corpora.tempeval3(split), pipe_name, errors).table()
 
 
 def run_gum(kind: str, pipe_name: str, errors: list[str]) -> tuple[float, float, int]:
@@ -184,9 +221,7 @@ def print_table(title: str, table: dict[str, float]) -> None:
 def main(argv: Iterable[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--set", choices=("train", "platinum"), default="train")
-    ap.add_argument(
-        "--pipeline", choices=("blank", "parser"), default="parser"
-    )
+    ap.add_argument("--pipeline", choices=("blank", "parser"), default="parser")
     ap.add_argument(
         "--errors",
         type=Path,

@@ -76,3 +76,42 @@ def test_scorer_strict_relaxed_and_value():
     assert table["value acc"] == pytest.approx(1 / 2)
     assert table["value F1"] == pytest.approx(table["relaxed F1"] / 2)
     assert [e.split()[0] for e in errors] == ["DIFF", "MISS", "EXTRA"]
+
+
+def test_wikiwars_and_tweets_offsets_match_the_text(data):
+    wikiwars, tweets = corpora.wikiwars_dev(), corpora.tweets_dev()
+    assert len(wikiwars) == 11 and sum(len(d.timexes) for d in wikiwars) == 1736
+    assert len(tweets) == 742 and sum(len(d.timexes) for d in tweets) == 892
+    for d in wikiwars + tweets:
+        assert d.dct is not None
+        for g in d.timexes:
+            assert d.text[g.start : g.end] == g.text
+            assert g.type in ("DATE", "TIME", "DURATION", "SET")
+
+
+def test_timex2_to_timex3():
+    assert corpora.timex2_gold({"val": "BC0499"}) == ("DATE", "-0499")
+    assert corpora.timex2_gold({"val": "BC03"}) == ("DATE", "-03")
+    assert corpora.timex2_gold({"val": "BC0480-04"}) == ("DATE", "-0480-04")
+    assert corpora.timex2_gold({"val": "P1DE"}) == ("DURATION", "P10Y")
+    assert corpora.timex2_gold({"val": "P2CE"}) == ("DURATION", "P200Y")
+    assert corpora.timex2_gold({"val": "P.5CE"}) == ("DURATION", "P50Y")
+    assert corpora.timex2_gold({"val": "P1D", "set": "YES"}) == ("SET", "P1D")
+    assert corpora.timex2_gold({"val": "1904-02-08TNI"}) == ("TIME", "1904-02-08TNI")
+    assert corpora.timex2_gold({"val": "PRESENT_REF"}) == ("DATE", "PRESENT_REF")
+    assert corpora.timex2_gold({}) == ("DATE", "")
+
+
+def test_tweet_values_made_plain():
+    assert corpora.tweet_value("DATE", "2011-11-26-WXX-6") == ("DATE", "2011-11-26")
+    assert corpora.tweet_value("TIME", "2013-04-12-WXX-5T23:59") == (
+        "TIME",
+        "2013-04-12T23:59",
+    )
+    assert corpora.tweet_value("DATE", "2014-XX-XX") == ("DATE", "2014")
+    assert corpora.tweet_value("DATE", "2013-10-W41") == ("DATE", "2013-W41")
+    assert corpora.tweet_value("DURATION", "P1C-#19") == ("DATE", "18")
+    assert corpora.tweet_value("DATE", "2013-11-1") == ("DATE", "2013-11-01")
+    assert corpora.tweet_value("DURATION", "P12H") == ("DURATION", "PT12H")
+    assert corpora.tweet_value("DURATION", "PT2H") == ("DURATION", "PT2H")
+    assert corpora.tweet_value("DATE", "2014-W33-WE") == ("DATE", "2014-W33-WE")
