@@ -99,6 +99,8 @@ class Timex:
     text), ``tense`` (dct plus the verb's tense), or ``none`` (unresolved).
     ``valid`` is False for a date that does not exist (February 30).
     ``link`` is the index, in the tagger's output, of the other end of a range.
+    ``anchor_index`` is, for a ``narrative`` value, the index of the expression it was
+    counted from (the story's last date); None otherwise.
     """
 
     start: int
@@ -114,6 +116,7 @@ class Timex:
     anchor: str = "explicit"
     valid: bool = True
     link: int | None = None
+    anchor_index: int | None = None
 
 
 @dataclass(frozen=True)

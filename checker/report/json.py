@@ -55,6 +55,7 @@ def timex_record(timex: Timex, analysis: Analysis) -> dict:
         "latest": timex.latest.isoformat() if timex.latest else None,
         "anchor": timex.anchor,
         "link": timex.link,
+        "anchor_index": timex.anchor_index,
     }
 
 

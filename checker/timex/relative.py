@@ -258,7 +258,7 @@ def build_the_unit(m: re.Match[str], text: str) -> Cand | None:
     ):
         return Cand(m.start(), m.end(), "duration", {"num": 1, "unit": unit})
     return Cand(
-        m.start(), m.end(), "relunit", {"unit": unit, "dir": 0, "anchor": "dct"}
+        m.start(), m.end(), "relunit", {"unit": unit, "dir": 0, "anchor": "story"}
     )
 
 
@@ -281,7 +281,8 @@ def build_edge(m: re.Match[str], text: str) -> Cand | None:
             {"unit": "year", "dir": 0, "anchor": "dct", "mod": "END"},
         )
     unit = m["unit"].lower()
-    anchor = "narrative" if m["det"].lower() == "that" else "dct"
+    # "the end of the month": the story's month in a narrative, the current one in news
+    anchor = {"that": "narrative", "the": "story"}.get(m["det"].lower(), "dct")
     direction = DIRECTIONS.get(m["det"].lower(), 0)
     return Cand(
         m.start(),

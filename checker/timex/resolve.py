@@ -8,6 +8,7 @@ relative expressions keep X placeholders (``XXXX-12-20``) and open intervals.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
@@ -30,9 +31,10 @@ from checker.timex.calendar import (
     year_period,
 )  # fmt: skip
 from checker.timex.holidays import holiday_date
-from checker.timex.lexicon import UNITS
+from checker.timex.lexicon import SEASON_MONTHS, UNITS
 from checker.timex.patterns import Cand
 from checker.timex.relative import duration_value
+from checker.timex.story import Story, is_narrative, moved, story_of, story_year, year_text
 
 if TYPE_CHECKING:  # spaCy loads only where text is parsed
     from spacy.tokens import Doc
@@ -42,10 +44,8 @@ Tense = str | None  # "past", "present", "future" or None (unknown)
 
 # Cue words for the tense when the doc has no parse (blank tokenizer).
 FUTURE_WORDS = {"will", "'ll", "’ll", "shall", "wo", "gonna", "scheduled", "upcoming", "slated", "would", "might"}  # fmt: skip
-# How far (in characters) a stated year keeps anchoring yearless dates of a narrative.
+# How far (in characters) a stated year keeps anchoring "that year" in news.
 NARRATIVE_REACH = 1500
-# Share of stated years far from the DCT that makes a text a historical narrative.
-HISTORICAL_SHARE = 0.7
 # A past-tense verb may still report a date just ahead ("said the offer expires Nov. 20").
 PAST_TENSE_REACH = 31
 # With no tense, a yearless date this much further ahead counts as near as one behind.
@@ -70,7 +70,21 @@ class Resolver:
         # the last resolved DATE (for "a year earlier" after a quarter)
         self.last: Timex | None = None
         self.explicit: Timex | None = None  # the last DATE whose year the text states
-        self.historical = False  # set per document by resolve_all
+        self.explicit_index: int | None = None
+        self.ref_index: int | None = None
+        # narrative mode (set per document by resolve_all): the story's time anchors relative expressions
+        self.narrative = False
+        self.story: Story | None = None
+        # the index of the expression the current one was counted from (for ``Timex.anchor_index``)
+        self.counted_from: int | None = None
+        self.resolvers: dict[str, Callable[[Cand], Timex | None]] = {
+            "date": self.r_date, "weekof": self.r_weekof, "month": self.r_month, "year": self.r_year,
+            "decade": self.r_decade, "century": self.r_century, "season": self.r_season,
+            "quarter": self.r_quarter, "fiscal": self.r_fiscal, "holiday": self.r_holiday,
+            "relday": self.r_relday, "relunit": self.r_relunit, "ago": self.r_ago, "weekday": self.r_weekday,
+            "weekend": self.r_weekend, "pod": self.r_pod, "clock": self.r_clock, "ref": self.r_ref,
+            "duration": self.r_duration, "set": self.r_set,
+        }  # fmt: skip
         # Looked at the first token only: ``Doc.has_annotation`` walks every token, too slow here.
         first = doc[0] if len(doc) else None
         self.has_tags = first is not None and first.tag_ != ""
@@ -145,31 +159,50 @@ class Resolver:
     # ------------------------------------------------------------ dispatch
 
     def resolve_all(self, cands: list[Cand]) -> list[Timex]:
-        self.historical = self.is_historical(cands)
+        years = [int(c.p["year"]) for c in cands if c.p.get("year")]  # type: ignore[call-overload]
+        self.narrative = is_narrative(years, self.dct, any(c.p.get("era") for c in cands))
         out: list[Timex] = []
         link_from: int | None = None
         for c in cands:
-            t = getattr(self, "r_" + c.kind)(c)
+            self.counted_from = None
+            t = self.resolvers[c.kind](c)
             if t is None:
                 link_from = None
                 continue
+            if self.counted_from is not None and t.anchor == "narrative":
+                t = replace(t, anchor_index=self.counted_from)
+            second_end = link_from is not None
             if link_from is not None:
                 out[link_from] = replace(out[link_from], link=len(out))
                 t = replace(t, link=link_from)
             link_from = len(out) if c.p.get("range_next") else None
-            if (
-                t.type == "DATE"
-                and t.earliest is not None
-                and t.anchor != "narrative"
-                and c.kind != "ago"
-            ):
-                self.last = t
-                if t.anchor == "explicit" and t.fields.year is not None:
-                    self.explicit = t
-                if t.granularity == "day":
-                    self.ref = t.earliest
+            if self.narrative:
+                self.follow_story(t, len(out), second_end)
+            else:
+                self.follow_news(t, c, len(out))
             out.append(t)
         return out
+
+    def follow_news(self, t: Timex, c: Cand, index: int) -> None:
+        """News: the last explicit date and day anchor "the next day" and "that year"; a date
+        they anchored does not move them."""
+        if t.type == "DATE" and t.earliest is not None and t.anchor != "narrative" and c.kind != "ago":
+            self.last = t
+            if t.anchor == "explicit" and t.fields.year is not None:
+                self.explicit, self.explicit_index = t, index
+            if t.granularity == "day":
+                self.ref, self.ref_index = t.earliest, index
+
+    def follow_story(self, t: Timex, index: int, second_end: bool) -> None:
+        """A narrative: every stated or story-anchored date moves the story (not a range's
+        second end: "from 1939 to 1945" goes on from 1939)."""
+        if t.type == "DATE" and t.earliest is not None:
+            self.last = t
+        if second_end or t.anchor not in ("explicit", "narrative"):
+            return
+        new = story_of(t, index)
+        if new is not None:
+            self.story = moved(self.story, new)
 
     def timex(self, c: Cand, type_: str, value: str, **kw: object) -> Timex:
         if "mod" not in kw and c.p.get("mod"):
@@ -196,51 +229,63 @@ class Resolver:
         )
 
     def anchor_day(self, c: Cand, unit: str = "day") -> tuple[date | None, str]:
-        """The day a relative expression counts from: the DCT, or for ``narrative`` ones the
-        last explicit day ("the next day") or a recently stated year ("that year", "a year later")."""
+        """The day a relative expression counts from: in a narrative, the story's time; in
+        news the DCT, or for ``narrative`` ones the last explicit day ("the next day") or a
+        recently stated year ("that year", "a year later")."""
+        if self.story is not None and self.counts_from_story(c):
+            return self.story_base()
         if c.p.get("anchor") != "narrative":
             return self.dct, "dct"
         t = self.explicit
-        # "that year" and "a year later" follow the story; "a year earlier" only in a historical
-        # narrative (in news it usually compares with the current period)
-        follows = c.kind == "relunit" or c.p.get("sign") == 1 or self.historical
+        # "that year" and "a year later" follow the story; "a year earlier" only in a narrative
+        # (in news it usually compares with the current period)
+        follows = c.kind == "relunit" or c.p.get("sign") == 1 or self.narrative
         if (
             follows
             and unit not in ("day", "night", "hour", "minute", "second")
             and t is not None
             and c.start - t.end <= NARRATIVE_REACH
         ):
+            self.counted_from = self.explicit_index
             return t.earliest, "narrative"
-        return (self.ref, "narrative") if self.ref != self.dct else (self.dct, "dct")
+        if self.ref != self.dct:
+            self.counted_from = self.ref_index
+            return self.ref, "narrative"
+        return self.dct, "dct"
+
+    def counts_from_story(self, c: Cand) -> bool:
+        """In a narrative, "the next day", "that year" and "the end of the month" count from
+        the story; "last year", "next month" and "two days ago" keep the writer's own time."""
+        return self.narrative and c.p.get("anchor") in ("narrative", "story")
+
+    def story_base(self) -> tuple[date | None, str]:
+        """The story's day (None before year 1), noted as what the expression counts from."""
+        assert self.story is not None
+        self.counted_from = self.story.index
+        return self.story.as_date(), "narrative"
+
+    def story_year_of(self, c: Cand, month: int, day: int | None) -> int | None:
+        """The year of a yearless month (and day) in a narrative: the story's, rolled forward
+        when the month comes well before the story's; None in news or before any date."""
+        if not self.narrative or self.story is None or c.p.get("yearrel") is not None:
+            return None
+        if self.dct is not None and self.tense(c.start, c.end) == "future":
+            return None  # "a summit set for April": the writer's coming April
+        self.counted_from = self.story.index
+        return story_year(self.story, month, day)
+
+    def story_years(self, c: Cand, unit: str, n: int) -> Timex | None:
+        """ "the following year" in a story before year 1, which no ``date`` holds: the value alone."""
+        story = self.story
+        if not self.narrative or story is None or story.as_date() is not None or unit != "year":
+            return None
+        return self.before_ad(c, year_text(story.year + n), "year", "narrative", anchor_index=story.index)
+
+    def before_ad(self, c: Cand, value: str, granularity: str, anchor: str, **kw: object) -> Timex:
+        """A date before year 1 ("499 BC"): its value, with no interval (``date`` starts at year 1)."""
+        return self.timex(c, "DATE", value, granularity=granularity, anchor=anchor, **kw)
 
     # ------------------------------------------------------------ explicit and yearless dates
-
-    def is_historical(self, cands: list[Cand]) -> bool:
-        """A text about other years than its publication (a biography, a history): most stated
-        years lie two or more years from the DCT. News mentions old years too, but fewer."""
-        if self.dct is None:
-            return True
-        years = [int(c.p["year"]) for c in cands if c.p.get("year")]  # type: ignore[call-overload]
-        far = sum(abs(y - self.dct.year) >= 2 for y in years)
-        return len(years) >= 5 and far >= HISTORICAL_SHARE * len(years)
-
-    def narrative_year(self, c: Cand) -> int | None:
-        """The year a historical narrative has moved to: the last stated year, when it is recent
-        in the text and at least two years from the DCT ("In 1831 ... On July 14 ..."); else None."""
-        t = self.explicit
-        if (
-            not self.historical
-            or t is None
-            or t.fields.year is None
-            or c.start - t.end > NARRATIVE_REACH
-        ):
-            return None
-        if self.dct is not None and (
-            abs(t.fields.year - self.dct.year) < 2
-            or self.tense(c.start, c.end) == "future"
-        ):
-            return None
-        return t.fields.year
 
     def year_for(self, c: Cand, month: int, day: int | None) -> tuple[int, str]:
         """The year of a yearless month (and day), from the DCT and the tense.
@@ -297,12 +342,8 @@ class Resolver:
         fields = DateFields(
             None if c.p.get("year_implied") else year, month, day, weekday
         )  # type: ignore[arg-type]
-        if (
-            year is None
-            and c.p.get("yearrel") is None
-            and (narrative := self.narrative_year(c)) is not None
-        ):
-            year, anchor = narrative, "narrative"
+        if year is None and (story := self.story_year_of(c, month, day)) is not None:
+            year, anchor = story, "narrative"
         if year is None:
             if self.dct is None:
                 valid = day <= (29 if month == 2 else month_days(2001, month))
@@ -316,6 +357,8 @@ class Resolver:
                 )
             year, anchor = self.year_for(c, month, day)
         year = int(year)  # type: ignore[arg-type]
+        if year < 1:
+            return self.before_ad(c, f"{year_text(year)}-{month:02d}-{day:02d}", "day", anchor, fields=fields)
         d = day_or_none(year, month, day)
         if d is None:
             return self.timex(
@@ -334,37 +377,35 @@ class Resolver:
             return t
         return self.period(c, week_period(t.earliest), t.anchor, t.fields)
 
+    def month_timex(self, c: Cand, year: int, month: int, anchor: str, fields: DateFields) -> Timex:
+        if year < 1:
+            return self.before_ad(c, f"{year_text(year)}-{month:02d}", "month", anchor, fields=fields)
+        return self.period(c, month_period(year, month), anchor, fields)
+
     def r_month(self, c: Cand) -> Timex:
         month = int(c.p["month"])  # type: ignore[arg-type]
         year = c.p.get("year")
         fields = DateFields(None if c.p.get("year_implied") else year, month)  # type: ignore[arg-type]
         if year is not None:
-            return self.period(c, month_period(int(year), month), "explicit", fields)  # type: ignore[arg-type]
+            return self.month_timex(c, int(year), month, "explicit", fields)  # type: ignore[arg-type]
         direction = c.p.get("dir")
-        if (
-            direction is None
-            and c.p.get("yearrel") is None
-            and (narrative := self.narrative_year(c)) is not None
-        ):
-            return self.period(c, month_period(narrative, month), "narrative", fields)
+        if direction is None and (story := self.story_year_of(c, month, None)) is not None:
+            return self.month_timex(c, story, month, "narrative", fields)
+        if direction is None:
+            if self.dct is None:
+                return self.unresolved(c, f"XXXX-{month:02d}", "month", fields)
+            year, anchor = self.year_for(c, month, None)
+            return self.month_timex(c, int(year), month, anchor, fields)
         if self.dct is None:
             return self.unresolved(c, f"XXXX-{month:02d}", "month", fields)
-        if direction is None:
-            year, anchor = self.year_for(c, month, None)
-        else:  # "last May", "next March", "this September"
-            y = self.dct.year
-            year = (
-                y
-                if direction == 0
-                else y - (month >= self.dct.month)
-                if direction < 0
-                else y + (month <= self.dct.month)
-            )
-            anchor = "dct"
-        return self.period(c, month_period(int(year), month), anchor, fields)
+        y, now = self.dct.year, self.dct.month  # "last May", "next March", "this September"
+        year = y if direction == 0 else y - (month >= now) if direction < 0 else y + (month <= now)
+        return self.month_timex(c, year, month, "dct", fields)
 
     def r_year(self, c: Cand) -> Timex:
         year = int(c.p["year"])  # type: ignore[arg-type]
+        if year < 1:
+            return self.before_ad(c, year_text(year), "year", "explicit", fields=DateFields(year))
         return self.period(c, year_period(year), "explicit", DateFields(year))
 
     def r_decade(self, c: Cand) -> Timex:
@@ -382,38 +423,50 @@ class Resolver:
             anchor = "dct" if self.dct else "none"
         else:
             anchor = "explicit"
+        if c.p.get("era") == "BC":  # "the 470s BC": -047
+            return self.before_ad(c, f"-{int(decade):03d}", "decade", anchor)  # type: ignore[arg-type]
         return self.period(c, decade_period(int(decade)), anchor)  # type: ignore[arg-type]
 
     def r_century(self, c: Cand) -> Timex:
-        return self.period(c, century_period(int(c.p["century"])), "explicit")  # type: ignore[arg-type]
+        century = int(c.p["century"])  # type: ignore[arg-type]
+        if c.p.get("era") == "BC":  # "the 4th century BC" (400-301 BC): -03
+            return self.before_ad(c, f"-{century:02d}", "century", "explicit")
+        return self.period(c, century_period(century), "explicit")
 
     def r_season(self, c: Cand) -> Timex:
         season = str(c.p["season"])
         year = c.p.get("year")
         if year is not None:
-            return self.period(
-                c, season_period(int(year), season), "explicit", DateFields(int(year))
-            )  # type: ignore[arg-type]
-        if self.dct is None:
-            return self.unresolved(c, f"XXXX-{season}", "season")
+            return self.season_timex(c, int(year), season, "explicit", DateFields(int(year)))  # type: ignore[arg-type]
         direction = c.p.get("dir", 0)
-        current = season_period(self.dct.year, season)
-        y = self.dct.year
+        first_month = SEASON_MONTHS[season][0]
+        if not direction and (story := self.story_year_of(c, first_month, None)) is not None:
+            return self.season_timex(c, story, season, "narrative")
+        base, anchor = self.dct, "dct"
+        if base is None:
+            return self.unresolved(c, f"XXXX-{season}", "season")
+        current = season_period(base.year, season)
+        y = base.year
         if direction == -1 and (
-            current.earliest is None or current.earliest > self.dct
+            current.earliest is None or current.earliest > base
         ):  # type: ignore[operator]
             y -= 1
         elif (
-            direction == 1 and current.latest is not None and current.latest < self.dct
+            direction == 1 and current.latest is not None and current.latest < base
         ):
             y += 1
         elif (
             direction == -1
             and current.earliest is not None
-            and current.earliest <= self.dct <= current.latest
+            and current.earliest <= base <= current.latest
         ):  # type: ignore[operator]
             y -= 1
-        return self.period(c, season_period(y, season), "dct")
+        return self.season_timex(c, y, season, anchor)
+
+    def season_timex(self, c: Cand, year: int, season: str, anchor: str, fields: DateFields = NO_FIELDS) -> Timex:
+        if year < 1:
+            return self.before_ad(c, f"{year_text(year)}-{season}", "season", anchor, fields=fields)
+        return self.period(c, season_period(year, season), anchor, fields)
 
     def r_quarter(self, c: Cand) -> Timex:
         half = bool(c.p.get("half"))
@@ -517,7 +570,7 @@ class Resolver:
         unit = str(c.p["unit"])
         base, anchor = self.anchor_day(c, unit)
         if base is None:
-            return self.unresolved(
+            return self.story_years(c, unit, int(c.p["dir"])) or self.unresolved(  # type: ignore[call-overload]
                 c, "XXXX" if unit == "year" else "XXXX-XX", UNITS[unit][2]
             )
         return self.period(
@@ -529,7 +582,7 @@ class Resolver:
         unit, num, sign = str(c.p["unit"]), int(c.p["num"]), int(c.p["sign"])  # type: ignore[arg-type]
         base, anchor = self.anchor_day(c, unit)
         if base is None:
-            return self.unresolved(c, "XXXX", UNITS[unit][2])
+            return self.story_years(c, unit, sign * num) or self.unresolved(c, "XXXX", UNITS[unit][2])
         if unit in (
             "second",
             "minute",
@@ -612,13 +665,16 @@ class Resolver:
         fields = DateFields()
         valid = True
         if isinstance(day_of, Cand):
-            day_t = getattr(self, "r_" + day_of.kind)(day_of)
+            day_t = self.resolvers[day_of.kind](day_of)
+            assert day_t is not None
             d, anchor, fields, valid = (
                 day_t.earliest,
                 day_t.anchor,
                 day_t.fields,
                 day_t.valid,
             )
+        elif self.narrative and self.story is not None and self.story.day is not None:
+            d, anchor = self.story_base()
         else:
             d, anchor = (
                 (self.ref, "narrative") if self.ref != self.dct else (self.dct, "dct")

@@ -1,0 +1,99 @@
+"""The story's own time: where a narrative has got to, for its relative and yearless expressions.
+
+A history or a biography tells its own chronology: "On June 10, 1940, Italy invaded;
+twelve days later France surrendered" counts from June 10, 1940, not from the day the
+page was published. HeidelTime's narrative mode anchors every relative expression on
+the last date the text stated; here the mode is chosen per document (``is_narrative``)
+and the reference moves with every explicit date and every date the story anchored.
+
+The story time is plain integers, not a ``date``, so that a story in 480 BC (year
+-480, TIMEX3 ``-0480``) works like one in 1940.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from checker.model import Timex
+
+# A news text that mentions old years is still news: it is a narrative only when
+# at least this many years are stated and this share of them lie this far from the DCT.
+MIN_YEARS = 5
+FAR_SHARE = 0.6
+FAR_YEARS = 2
+# A yearless month this many months or more before the story's month is taken in
+# the story's next year ("In December ... In January" rolls forward).
+ROLL_FORWARD_MONTHS = 6
+# Granularities precise enough to move the story ("the 1940s" does not).
+STORY_GRANULARITIES = {"day", "part-of-day", "minute", "week", "weekend", "month", "season", "quarter", "half", "year"}
+
+_VALUE = re.compile(r"(-?\d{4})(?:-(\d\d)(?:-(\d\d))?)?")
+
+
+@dataclass(frozen=True)
+class Story:
+    """Where the story is: a year (signed, 499 BC = -499), maybe a month and a day, and
+    the index (in the tagger's output) of the expression it was read from."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+    index: int | None = None
+
+    def as_date(self) -> date | None:
+        """The story's day as a ``date`` (its first day when coarser); None before year 1."""
+        if not 1 <= self.year <= 9998:
+            return None
+        return date(self.year, self.month or 1, self.day or 1)
+
+
+def year_text(year: int) -> str:
+    """A TIMEX3 year: four digits, a minus sign before a BC year (-499 -> "-0499")."""
+    return f"{year:04d}" if year >= 0 else f"-{-year:04d}"
+
+
+def is_narrative(years: Iterable[int], dct: date | None, bc: bool) -> bool:
+    """Whether a text tells a story of its own: it has no publication date, dates itself
+    in eras (BC/AD), or most of the years it states lie far from its publication date."""
+    if dct is None or bc:
+        return True
+    stated = list(years)
+    far = sum(abs(y - dct.year) >= FAR_YEARS for y in stated)
+    return len(stated) >= MIN_YEARS and far >= FAR_SHARE * len(stated)
+
+
+def story_of(t: Timex, index: int) -> Story | None:
+    """The story time a resolved DATE or TIME states, or None when it states none
+    (a duration, a decade, an unresolved "XXXX-06")."""
+    if t.type not in ("DATE", "TIME") or t.granularity not in STORY_GRANULARITIES:
+        return None
+    m = _VALUE.match(t.value)
+    if m is None:
+        return None
+    year = int(m[1])
+    month = int(m[2]) if m[2] else None
+    day = int(m[3]) if m[3] else None
+    if month is None and t.earliest is not None and t.granularity != "year":
+        month = t.earliest.month  # a week, season or quarter: its first month
+    return Story(year, month, day, index)
+
+
+def moved(story: Story | None, new: Story) -> Story:
+    """The story after a new date: the new one, unless it only restates the story's year
+    ("In 1940, ..." after "November 5, 1940" keeps the month and day)."""
+    if story is not None and new.year == story.year and new.month is None and story.month is not None:
+        return story
+    return new
+
+
+def story_year(story: Story, month: int, day: int | None = None) -> int:
+    """The year of a yearless month (and day) told after ``story``: the story's year, or
+    the next one when the month lies well before the story's month ("By December ...
+    In January")."""
+    if story.month is None:
+        return story.year
+    behind = (story.month - month) + ((story.day or 1) - (day or 1)) / 31
+    return story.year + (behind >= ROLL_FORWARD_MONTHS)
