@@ -108,6 +108,8 @@ def build_duration(m: re.Match[str], text: str) -> Cand | None:
                 and direction in NARRATIVE_DIRECTIONS
                 or direction == "next"
                 and the
+                else "story"  # "that year", "that same day": the story's in a narrative
+                if direction in ("that", "same")
                 else "dct"
             )
             if (
@@ -628,7 +630,7 @@ def _rules() -> list[Rule]:
         r"at\s+present|at\s+the\s+moment|these\s+days|right\s+now)(?![\w-])"
     )
     duration = (
-        rf"{B}(?:(?P<mod>{alt(DUR_MODS)})\s+(?!the\s|its\s|their\s))?(?:(?P<the>the|its|their)\s+)?(?:(?P<dir>{dirs})\s+)?"
+        rf"{B}(?:(?P<mod>{alt(DUR_MODS)})\s+(?!the\s|its\s|their\s))?(?:(?P<the>the|its|their|th(?:at|is)(?=\s+same\s))\s+)?(?:(?P<dir>{dirs})\s+)?"
         rf"(?:(?P<num>{NUM_RE})(?:\s+and\s+a\s+half)?[\s-]+)?(?:(?:more|additional|full|straight|consecutive|extra|long|odd)\s+)?"
         rf"(?P<unit>{UNIT_RE}s?)(?:\s+and\s+a\s+(?P<half>half))?(?:\s+(?P<ago>ago|earlier|later|from\s+now|hence|or\s+so\s+ago))?(?![\w-])"
     )

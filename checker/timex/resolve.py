@@ -34,7 +34,7 @@ from checker.timex.holidays import holiday_date
 from checker.timex.lexicon import SEASON_MONTHS, UNITS
 from checker.timex.patterns import Cand
 from checker.timex.relative import duration_value
-from checker.timex.story import Story, is_narrative, moved, story_of, story_year, year_text
+from checker.timex.story import Story, is_narrative, ends_a_span, moved, story_of, story_year, year_text
 
 if TYPE_CHECKING:  # spaCy loads only where text is parsed
     from spacy.tokens import Doc
@@ -194,14 +194,14 @@ class Resolver:
                 self.ref, self.ref_index = t.earliest, index
 
     def follow_story(self, t: Timex, index: int, second_end: bool) -> None:
-        """A narrative: every stated or story-anchored date moves the story (not a range's
-        second end: "from 1939 to 1945" goes on from 1939)."""
+        """A narrative: every stated or story-anchored date moves the story, but the end of a
+        range or of a span ("from 1939 to 1945", "until 1945") and a plan ("planned for 1976")."""
         if t.type == "DATE" and t.earliest is not None:
             self.last = t
-        if second_end or t.anchor not in ("explicit", "narrative"):
+        if second_end or t.anchor not in ("explicit", "narrative") or ends_a_span(self.text, t.start):
             return
         new = story_of(t, index)
-        if new is not None:
+        if new is not None and self.tense(t.start, t.end) != "future":
             self.story = moved(self.story, new)
 
     def timex(self, c: Cand, type_: str, value: str, **kw: object) -> Timex:
@@ -266,12 +266,18 @@ class Resolver:
 
     def story_year_of(self, c: Cand, month: int, day: int | None) -> int | None:
         """The year of a yearless month (and day) in a narrative: the story's, rolled forward
-        when the month comes well before the story's; None in news or before any date."""
+        when the month comes well before the story's ("of that year": not rolled, and in
+        news too the last stated year); None in news or before any date."""
+        if c.p.get("that_year") and not self.narrative and self.explicit is not None:
+            self.counted_from = self.explicit_index  # news: "in March of that year" after a stated year
+            return self.explicit.fields.year
         if not self.narrative or self.story is None or c.p.get("yearrel") is not None:
             return None
+        self.counted_from = self.story.index
+        if c.p.get("that_year"):
+            return self.story.year
         if self.dct is not None and self.tense(c.start, c.end) == "future":
             return None  # "a summit set for April": the writer's coming April
-        self.counted_from = self.story.index
         return story_year(self.story, month, day)
 
     def story_years(self, c: Cand, unit: str, n: int) -> Timex | None:

@@ -249,9 +249,24 @@ def _month_then_year(a: Cand, b: Cand, text: str) -> bool:
     )  # fmt: skip
 
 
+_GAP_OF_THAT_YEAR = re.compile(r"\s*,?\s*(?:of|in)\s*$", re.IGNORECASE)
+
+
+def _of_that_year(a: Cand, b: Cand, text: str) -> bool:
+    """ "August of that year", "July 25 of the same year": one expression, in the year told."""
+    return (
+        a.kind in ("month", "date") and a.p.get("year") is None and b.kind == "relunit" and b.p["unit"] == "year"
+        and b.p["dir"] == 0 and b.p["anchor"] in ("story", "narrative") and "mod" not in b.p
+        and bool(_GAP_OF_THAT_YEAR.match(text[a.end : b.start]))
+    )  # fmt: skip
+
+
 def _merge_pass(cands: list[Cand], text: str, clock: bool) -> list[Cand]:
     out: list[Cand] = []
     for c in cands:
+        if not clock and out and _of_that_year(out[-1], c, text):
+            out[-1] = Cand(out[-1].start, c.end, out[-1].kind, {**out[-1].p, "that_year": True})
+            continue
         if not clock and out and _month_then_year(out[-1], c, text):
             out[-1].p["yearrel"] = c.p[
                 "dir"

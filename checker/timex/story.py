@@ -89,6 +89,15 @@ def moved(story: Story | None, new: Story) -> Story:
     return new
 
 
+_UNTIL = re.compile(r"\b(?:until|till|up\s+to|through)\b[^.;:,()]*$", re.IGNORECASE)
+
+
+def ends_a_span(text: str, start: int) -> bool:
+    """ "lasted until the fall of Budapest in February 1945": the end of what is told, not
+    a step of the story."""
+    return bool(_UNTIL.search(text, max(0, start - 60), start))
+
+
 def story_year(story: Story, month: int, day: int | None = None) -> int:
     """The year of a yearless month (and day) told after ``story``: the story's year, or
     the next one when the month lies well before the story's month ("By December ...
