@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from checker.timex.era import ERA
 from checker.timex.holidays import HOLIDAYS
 from checker.timex.lexicon import (
     MONTHS,
@@ -421,7 +422,8 @@ def build_century(m: re.Match[str], text: str) -> Cand | None:
     )
     if not n or n > 30:
         return None
-    return Cand(m.start(), m.end(), "century", {"century": n - 1})
+    era = {"era": "BC"} if m["bc"] else {}
+    return Cand(m.start(), m.end(), "century", {"century": n - 1, **era})
 
 
 QUARTER_ORDS = {
@@ -663,7 +665,7 @@ def _rules() -> list[Rule]:
         rf"{B}(?P<dir>this(?:\s+past)?|last|tomorrow|yesterday|that|the\s+next|the\s+following|the\s+previous|the\s+same)\s+"
         rf"(?P<pod>{pod})(?!\w)"
     )
-    century = rf"{B}(?:the\s+)?(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|{alt(ORDINALS)})[\s-]+century(?!\w)"
+    century = rf"{B}(?:the\s+)?(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|{alt(ORDINALS)})[\s-]+century(?!\w)(?:\s+{ERA})?"
     season_re = rf"{B}(?:the\s+)?(?P<s>{season})(?:\s+(?:of\s+)?(?P<y>1\d{{3}}|20\d\d)(?!\d))?(?!\w)"
     holiday = (
         rf"{B}(?P<h>{_holiday_re()})(?:\s*,?\s*(?P<y>1\d{{3}}|20\d\d)(?!\d))?(?!\w)"

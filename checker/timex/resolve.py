@@ -34,7 +34,7 @@ from checker.timex.holidays import holiday_date
 from checker.timex.lexicon import SEASON_MONTHS, UNITS
 from checker.timex.patterns import Cand
 from checker.timex.relative import duration_value
-from checker.timex.story import Story, is_narrative, ends_a_span, moved, story_of, story_year, year_text
+from checker.timex.story import YEARS_PER, Story, bc_shift, ends_a_span, is_narrative, moved, story_of, story_year, year_text
 
 if TYPE_CHECKING:  # spaCy loads only where text is parsed
     from spacy.tokens import Doc
@@ -281,11 +281,15 @@ class Resolver:
         return story_year(self.story, month, day)
 
     def story_years(self, c: Cand, unit: str, n: int) -> Timex | None:
-        """ "the following year" in a story before year 1, which no ``date`` holds: the value alone."""
+        """ "the following year", "a decade earlier" in a story before year 1, which no ``date``
+        holds: the value alone."""
         story = self.story
-        if not self.narrative or story is None or story.as_date() is not None or unit != "year":
+        if not self.narrative or story is None or story.as_date() is not None:
             return None
-        return self.before_ad(c, year_text(story.year + n), "year", "narrative", anchor_index=story.index)
+        value = bc_shift(story.year, unit if c.kind == "relunit" else "year", n * YEARS_PER.get(unit, 0))
+        if value is None:
+            return None
+        return self.before_ad(c, value, unit, "narrative", anchor_index=story.index)
 
     def before_ad(self, c: Cand, value: str, granularity: str, anchor: str, **kw: object) -> Timex:
         """A date before year 1 ("499 BC"): its value, with no interval (``date`` starts at year 1)."""

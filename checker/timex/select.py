@@ -16,13 +16,14 @@ import re
 from collections import defaultdict
 from itertools import pairwise
 
+from checker.timex.era import RULES as ERA_RULES
 from checker.timex.holidays import HOLIDAYS
 from checker.timex.lexicon import MONTHS, PARTS_OF_DAY, SEASONS, UNITS, WEEKDAYS, alt
 from checker.timex.patterns import EXPLICIT_RULES, RELATIVE_DAYS, Cand
 from checker.timex.relative import RULES as RELATIVE_RULES
 from checker.timex.relative import SET_WORDS
 
-RULES = {order: EXPLICIT_RULES[order] + RELATIVE_RULES for order in EXPLICIT_RULES}
+RULES = {order: ERA_RULES + EXPLICIT_RULES[order] + RELATIVE_RULES for order in EXPLICIT_RULES}
 
 # Keyword categories that trigger rules (``Rule.triggers``); numbers are "year4" (four
 # digits) or "num12" (one or two digits); longer ones trigger nothing.
@@ -62,6 +63,7 @@ TRIGGERS: dict[str, list[str]] = {
     "fiscal": ["fiscal", "fy"],
     "clock": ["noon", "midnight", "midday"],
     "holiday": sorted({key.split()[-1] for key in HOLIDAYS}),
+    "era": ["bc", "bce", "b.c", "ad", "a.d", "ce"],
 }
 _CATEGORIES: dict[str, set[str]] = defaultdict(set)
 for _category, _words in TRIGGERS.items():

@@ -55,6 +55,23 @@ def year_text(year: int) -> str:
     return f"{year:04d}" if year >= 0 else f"-{-year:04d}"
 
 
+YEARS_PER = {"year": 1, "decade": 10, "century": 100}
+
+
+def bc_shift(year: int, unit: str, years: int) -> str | None:
+    """The value of the ``unit`` (year, decade, century) ``years`` after a year before year 1:
+    a year after 492 BC is "-0491"; the decade after 490 BC "-048" (the 480s BC); the century
+    before 387 BC "-04" (the 5th century BC)."""
+    target = year + years
+    if target >= 0 or unit not in YEARS_PER:
+        return None
+    if unit == "year":
+        return year_text(target)
+    if unit == "decade":
+        return f"-{-target // 10:03d}"
+    return f"-{(-target - 1) // 100:02d}"
+
+
 def is_narrative(years: Iterable[int], dct: date | None, bc: bool) -> bool:
     """Whether a text tells a story of its own: it has no publication date, dates itself
     in eras (BC/AD), or most of the years it states lie far from its publication date."""
