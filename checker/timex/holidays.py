@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, timedelta
 
+from checker.timex.lexicon import INFORMAL
+
 
 def nth_weekday(year: int, month: int, weekday: int, n: int) -> date:
     """The n-th (1-based; -1 = last) given weekday (0 = Monday) of a month."""
@@ -88,6 +90,9 @@ HOLIDAYS: dict[str, Callable[[int], date]] = {
     "palm sunday": _easter_offset(-7),
     "pentecost": _easter_offset(49),
 }
+
+
+HOLIDAYS.update({alias: HOLIDAYS[name] for alias, name in INFORMAL["holidays"].items()})  # "xmas"
 
 
 def holiday_key(text: str) -> str:

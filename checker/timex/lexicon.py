@@ -9,6 +9,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from importlib import resources
+from typing import Any
+
+import yaml
+
+
+def resource(name: str) -> Any:
+    """A YAML table shipped beside this module (package data): word lists stay out of the code."""
+    return yaml.safe_load(resources.files("checker.timex").joinpath(name).read_text(encoding="utf-8"))
+
+
+# Informal spellings ("tmr", "xmas", "7hrs"), by the kind of word they stand for.
+INFORMAL: dict[str, dict[str, str]] = resource("informal.yaml")
 
 MONTHS: dict[str, int] = {}
 for _i, _names in enumerate(
@@ -148,6 +161,8 @@ UNITS: dict[str, tuple[str, bool, str]] = {
     "millennium": ("ML", False, "millennium"),
 }
 UNIT_PLURALS = {"centuries": "century", "millennia": "millennium"}
+# "hrs", "mins", "yr": units that count only after a number or a direction
+UNIT_ABBREVIATIONS: dict[str, str] = INFORMAL["units"]
 
 SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
 SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
@@ -159,6 +174,7 @@ PARTS_OF_DAY = {
     "night": "NI",
     "overnight": "NI",
 }
+PARTS_OF_DAY.update({k: PARTS_OF_DAY[v] for k, v in INFORMAL["parts_of_day"].items()})
 
 
 def alt(words: Iterable[str]) -> str:

@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
-from checker.timex.lexicon import MONTHS, ORDINALS, PARTS_OF_DAY, WEEKDAYS, alt
+from checker.timex.lexicon import INFORMAL, MONTHS, ORDINALS, PARTS_OF_DAY, WEEKDAYS, alt
 
 # Boundaries. A number must not continue a bigger number, an amount or a version.
 B = r"(?<![\w$€£¥#@])"
@@ -163,9 +163,16 @@ def _year(m: re.Match[str], g: str = "year") -> int | None:
     return None
 
 
+# Full month names that are no other word: also taken in lower case ("in july"), as posts write them.
+LOWER_CASE_MONTHS = {m for m in _FULL_MONTHS if m not in ("may", "march", "august")}
+
+
 def _month(word: str) -> int | None:
-    """Month number of a capitalized month word; bare abbreviations without a dot are rejected later."""
-    return MONTHS.get(word.lower().rstrip(".")) if capitalized(word) else None
+    """Month number of a capitalized month word (or a lower-case unambiguous full name);
+    bare abbreviations without a dot are rejected later."""
+    if capitalized(word) or word.lower() in LOWER_CASE_MONTHS:
+        return MONTHS.get(word.lower().rstrip("."))
+    return None
 
 
 def build_mdy(m: re.Match[str], text: str) -> Cand | None:
@@ -379,12 +386,29 @@ def build_month(m: re.Match[str], text: str) -> Cand | None:
     return Cand(m.start(), m.end(), "month", {"month": month})
 
 
+# Words after which an abbreviated weekday stands alone ("on Fri", "this sat", "every mon").
+WEEKDAY_CUES = {"on", "this", "next", "nxt", "last", "every", "each", "by", "till", "til", "until", "from", "since",
+                "before", "after", "coming", "or", "and"}  # fmt: skip
+
+
+def abbreviated_weekday_alone(text: str, start: int, end: int) -> bool:
+    """ "on Fri", "this sat": an abbreviation is a weekday after a cue word, never after "the"
+    ("the Sun") nor before a name ("on Sun Microsystems"); "Fri said" is a name."""
+    before = prev_word(text, start).lower()
+    if before not in WEEKDAY_CUES or prev_word(text, start - len(before) - 1).lower() == "the":
+        return False
+    if before in ("or", "and"):  # "Fri or Sat": only after another weekday
+        return prev_word(text, start - len(before) - 1).lower().rstrip(".") in WEEKDAYS
+    return not capitalized(next_word(text, end))
+
+
 def build_weekday(m: re.Match[str], text: str) -> Cand | None:
     word = m["wd"]
-    if not capitalized(word):
-        return None
     abbreviated = not word.lower().endswith("day")
-    if abbreviated and not m["dot"]:
+    if abbreviated and abbreviated_weekday_alone(text, m.start(), m.end("wd")):
+        return Cand(m.start(), m.end("dot") if m["dot"] else m.end("wd"), "weekday",
+                    {"weekday": WEEKDAYS[word.lower()], "abbr": False})  # fmt: skip
+    if abbreviated and not (m["dot"] and capitalized(word)):
         return None
     if m["pod"] and not abbreviated:
         return Cand(
@@ -403,10 +427,12 @@ def build_weekday(m: re.Match[str], text: str) -> Cand | None:
 
 
 RELATIVE_DAYS = {"yesterday": -1, "today": 0, "tomorrow": 1, "tonight": 0}
+RELATIVE_DAY_ALIASES: dict[str, str] = INFORMAL["relative_days"]  # "tmr", "tdy", "tonite"
 
 
 def build_relday(m: re.Match[str], text: str) -> Cand | None:
     word = m["rel"].lower()
+    word = RELATIVE_DAY_ALIASES.get(word, word)
     offset = RELATIVE_DAYS[word]
     if m["before"]:
         offset -= 1
@@ -468,7 +494,7 @@ def _rules(order: str) -> list[Rule]:
     )
     numeric = rf"{NB}(?P<a>\d{{1,2}})(?P<sep>[-/.])(?P<b>\d{{1,2}})(?P=sep)(?P<year>\d{{4}}|\d\d)(?![\w]|[.,/:-]\d)"
     year = rf"(?:(?<=mid-)|{NB})(?P<year>\d{{4}}){NE}"  # "1990's" is longer as a decade
-    relday = rf"{B}(?:the\s+day\s+(?:(?P<before>before)|(?P<after>after))\s+)?(?P<rel>{alt(RELATIVE_DAYS)})(?!\w)"
+    relday = rf"{B}(?:the\s+day\s+(?:(?P<before>before)|(?P<after>after))\s+)?(?P<rel>{alt([*RELATIVE_DAYS, *RELATIVE_DAY_ALIASES])})(?!\w)"
     weekday = rf"{B}(?P<wd>{alt(WEEKDAYS)})(?P<dot>\.)?(?!\w)(?:\s+(?P<pod>{alt(PARTS_OF_DAY)})(?!\w))?"
     months = initials(MONTHS)
     return [  # ranges first: on equal spans they win over the single dates they contain

@@ -12,8 +12,10 @@ from __future__ import annotations
 import re
 
 from checker.timex.era import ERA
-from checker.timex.holidays import HOLIDAYS
+from checker.timex.holidays import HOLIDAYS, holiday_key
 from checker.timex.lexicon import (
+    INFORMAL,
+    UNIT_ABBREVIATIONS,
     MONTHS,
     NUMBERS,
     ORDINALS,
@@ -32,10 +34,14 @@ DIRECTIONS = {
     "next": 1, "coming": 1, "following": 1, "upcoming": 1,
     "this": 0, "current": 0, "same": 0, "that": 0, "present": 0,
 }  # fmt: skip
+DIRECTIONS.update({k: DIRECTIONS[v] for k, v in INFORMAL["directions"].items()})  # "nxt yr"
 # With "the", these count from the narrative's reference date, not from the DCT.
 NARRATIVE_DIRECTIONS = {"previous", "preceding", "following", "same", "that", "prior"}
 
-UNIT_RE = r"(?:second|minute|hour|day|night|weekend|week|fortnight|month|quarter|year|decade|centur(?:y|ie)|millenni(?:um|a))"
+UNIT_RE = (
+    r"(?:second|minute|hour|day|night|weekend|week|fortnight|month|quarter|year|decade|centur(?:y|ie)|millenni(?:um|a)|"
+    rf"{alt(UNIT_ABBREVIATIONS)})"
+)
 NUM_RE = rf"(?:\d+(?:[.,]\d+)?(?:\s+1/2|½)?|{alt(k for k in NUMBERS if k not in ('zero',))}|{alt(VAGUE)})"
 DUR_MODS = {
     "more than": "MORE_THAN", "at least": "EQUAL_OR_MORE", "nearly": "EQUAL_OR_LESS",
@@ -47,6 +53,8 @@ DUR_MODS = {
 
 def unit_of(word: str) -> str:
     w = word.lower()
+    if w in UNIT_ABBREVIATIONS:
+        return UNIT_ABBREVIATIONS[w]
     if w.startswith("centur"):
         return "century"
     if w.startswith("millenni"):
@@ -64,6 +72,14 @@ def build_ref(m: re.Match[str], text: str) -> Cand | None:
         else "PRESENT_REF"
     )
     return Cand(m.start("ref"), m.end("ref"), "ref", {"value": value})
+
+
+def _counted_abbreviation(m: re.Match[str], text: str) -> bool:
+    """ "15 mins", "7hrs", "nxt yr": a unit abbreviation counts after a number (not a clock's
+    minutes: "03:00hrs") or, in lower case, after next/last/this."""
+    if m["num"]:
+        return not (m["num"][0].isdigit() and text[max(0, m.start("num") - 1) : m.start("num")] in (":", "."))
+    return bool(m["dir"]) and m["dir"].lower() in ("next", "nxt", "last", "this") and m["unit"].islower()
 
 
 def build_duration(m: re.Match[str], text: str) -> Cand | None:
@@ -96,6 +112,8 @@ def build_duration(m: re.Match[str], text: str) -> Cand | None:
         start = m.start(
             "num"
         )  # "following a year of talks": the preposition is not part of it
+    if m["unit"].lower() in UNIT_ABBREVIATIONS and not _counted_abbreviation(m, text):
+        return None  # "min", "sec" alone are other words; "recent SEC filing"
     if num_word is None:
         if direction is None and not plural:
             return None
@@ -308,9 +326,7 @@ def build_every(m: re.Match[str], text: str) -> Cand | None:
     """ "every Tuesday", "each year", "every other week", "Tuesdays"."""
     what = m["what"].lower()
     every = 2 if m["other"] else 1
-    if what.rstrip("s") in WEEKDAYS:
-        if not capitalized(m["what"]):
-            return None
+    if what.rstrip("s") in WEEKDAYS:  # any case: "every mon", "each Friday"
         wd = WEEKDAYS[what.rstrip("s")]
         pod = PARTS_OF_DAY.get((m["pod"] or "").lower().rstrip("s"))
         return Cand(
@@ -362,9 +378,8 @@ def build_relnamed(m: re.Match[str], text: str) -> Cand | None:
         return Cand(
             m.start(), m.end(), "season", {"season": SEASONS[key], "dir": direction}
         )
-    if not capitalized(word):
-        return None
-    if key in WEEKDAYS and key.endswith("day"):
+    if key in WEEKDAYS and (key.endswith("day") or prev_word(text, m.start()).lower() != "the"):
+        # any case, abbreviated too ("next fri", "this Sat"), but "the next sun" is the sun
         pod = PARTS_OF_DAY.get((m["pod"] or "").lower())
         return Cand(
             m.start(),
@@ -372,6 +387,8 @@ def build_relnamed(m: re.Match[str], text: str) -> Cand | None:
             "weekday",
             {"weekday": WEEKDAYS[key], "dir": direction, "pod": pod},
         )
+    if not capitalized(word):
+        return None
     if key in MONTHS and (len(key) > 3 or word.endswith(".") or key == "may"):
         return Cand(
             m.start(), m.end(), "month", {"month": MONTHS[key], "dir": direction}
@@ -571,7 +588,8 @@ def build_pod(m: re.Match[str], text: str) -> Cand | None:
 
 
 def build_holiday(m: re.Match[str], text: str) -> Cand | None:
-    if not capitalized(m["h"]) and not m["h"].lower().startswith("the"):
+    informal = holiday_key(m["h"]) in INFORMAL["holidays"]  # "xmas" in any case
+    if not capitalized(m["h"]) and not m["h"].lower().startswith("the") and not informal:
         return None
     return Cand(
         m.start(),
@@ -608,6 +626,7 @@ def _holiday_re() -> str:
 
 def _rules() -> list[Rule]:
     weekday = alt(k for k in WEEKDAYS if k.endswith("day"))
+    any_weekday = alt(WEEKDAYS)
     month = alt(MONTHS)
     season = alt(SEASONS)
     pod = alt(PARTS_OF_DAY)
@@ -633,15 +652,15 @@ def _rules() -> list[Rule]:
     )
     duration = (
         rf"{B}(?:(?P<mod>{alt(DUR_MODS)})\s+(?!the\s|its\s|their\s))?(?:(?P<the>the|its|their|th(?:at|is)(?=\s+same\s))\s+)?(?:(?P<dir>{dirs})\s+)?"
-        rf"(?:(?P<num>{NUM_RE})(?:\s+and\s+a\s+half)?[\s-]+)?(?:(?:more|additional|full|straight|consecutive|extra|long|odd)\s+)?"
+        rf"(?:(?P<num>{NUM_RE})(?:\s+and\s+a\s+half)?(?:[\s-]+|(?<=\d)(?=[^\W\d_])))?(?:(?:more|additional|full|straight|consecutive|extra|long|odd)\s+)?"
         rf"(?P<unit>{UNIT_RE}s?)(?:\s+and\s+a\s+(?P<half>half))?(?:\s+(?P<ago>ago|earlier|later|from\s+now|hence|or\s+so\s+ago))?(?![\w-])"
     )
     every = (
-        rf"{B}(?:every|each|per)\s+(?P<other>other\s+)?(?P<what>{weekday}|{month}|{season}|{pod}|{UNIT_RE})"
+        rf"{B}(?:every|each|per)\s+(?P<other>other\s+)?(?P<what>{any_weekday}|{month}|{season}|{pod}|{UNIT_RE})"
         rf"(?:\s+(?P<pod>{pod}))?(?!\w)"
     )
     relnamed = (
-        rf"{B}(?P<dir>last|next|this(?:\s+past)?|coming|past)\s+(?P<what>{weekday}|{month}|{season})(?!\w)"
+        rf"{B}(?P<dir>last|next|nxt|this(?:\s+past)?|coming|past)\s+(?P<what>{any_weekday}|{month}|{season})(?!\w)"
         rf"(?:\s+(?P<pod>{pod})(?!\w))?"
     )
     decade = (

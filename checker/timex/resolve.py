@@ -56,6 +56,7 @@ PLAN_VERBS = {"plan", "expect", "schedule", "intend", "set", "due", "slate", "ho
 PAST_WORDS = {"was", "were", "had", "did", "said", "ago", "last", "earlier", "told", "announced", "reported",
               "came", "went", "took", "made", "left", "met", "won", "lost", "began", "fell", "rose"}  # fmt: skip
 _CLAUSE_END = {".", "!", "?", ";", "\n"}
+DAY_UNITS = ("day", "night", "hour", "minute", "second")
 
 
 class Resolver:
@@ -176,10 +177,9 @@ class Resolver:
                 out[link_from] = replace(out[link_from], link=len(out))
                 t = replace(t, link=link_from)
             link_from = len(out) if c.p.get("range_next") else None
+            self.follow_news(t, c, len(out))
             if self.narrative:
                 self.follow_story(t, len(out), second_end)
-            else:
-                self.follow_news(t, c, len(out))
             out.append(t)
         return out
 
@@ -196,8 +196,6 @@ class Resolver:
     def follow_story(self, t: Timex, index: int, second_end: bool) -> None:
         """A narrative: every stated or story-anchored date moves the story, but the end of a
         range or of a span ("from 1939 to 1945", "until 1945") and a plan ("planned for 1976")."""
-        if t.type == "DATE" and t.earliest is not None:
-            self.last = t
         if second_end or t.anchor not in ("explicit", "narrative") or ends_a_span(self.text, t.start):
             return
         new = story_of(t, index)
@@ -232,8 +230,9 @@ class Resolver:
         """The day a relative expression counts from: in a narrative, the story's time; in
         news the DCT, or for ``narrative`` ones the last explicit day ("the next day") or a
         recently stated year ("that year", "a year later")."""
-        if self.story is not None and self.counts_from_story(c):
-            return self.story_base()
+        day_level = unit in DAY_UNITS or c.kind == "pod"
+        if self.story is not None and self.counts_from_story(c) and (self.story.day or not day_level):
+            return self.story_base()  # "the next day" needs a story day, "that year" a year
         if c.p.get("anchor") != "narrative":
             return self.dct, "dct"
         t = self.explicit
@@ -242,7 +241,7 @@ class Resolver:
         follows = c.kind == "relunit" or c.p.get("sign") == 1 or self.narrative
         if (
             follows
-            and unit not in ("day", "night", "hour", "minute", "second")
+            and unit not in DAY_UNITS
             and t is not None
             and c.start - t.end <= NARRATIVE_REACH
         ):
@@ -571,9 +570,11 @@ class Resolver:
         fields = DateFields(weekday=c.p.get("weekday"))  # type: ignore[arg-type]
         if self.dct is None:
             return self.unresolved(c, "XXXX-XX-XX", "day", fields)
-        return self.period(
-            c, day_period(self.dct + timedelta(days=int(c.p["offset"]))), "dct", fields
-        )  # type: ignore[arg-type]
+        d = self.dct + timedelta(days=int(c.p["offset"]))  # type: ignore[call-overload]
+        if c.p.get("night"):  # "tonight": the night of the day (TIMEX3 TIME ...TNI)
+            return self.timex(c, "TIME", f"{d.isoformat()}TNI", granularity="part-of-day", earliest=d, latest=d,
+                              fields=fields, anchor="dct")  # fmt: skip
+        return self.period(c, day_period(d), "dct", fields)
 
     def r_relunit(self, c: Cand) -> Timex:
         """ "last year", "this week", "the following day", "that month"."""

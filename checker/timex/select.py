@@ -18,8 +18,8 @@ from itertools import pairwise
 
 from checker.timex.era import RULES as ERA_RULES
 from checker.timex.holidays import HOLIDAYS
-from checker.timex.lexicon import MONTHS, PARTS_OF_DAY, SEASONS, UNITS, WEEKDAYS, alt
-from checker.timex.patterns import EXPLICIT_RULES, RELATIVE_DAYS, Cand
+from checker.timex.lexicon import MONTHS, PARTS_OF_DAY, SEASONS, UNIT_ABBREVIATIONS, UNITS, WEEKDAYS, alt
+from checker.timex.patterns import EXPLICIT_RULES, RELATIVE_DAY_ALIASES, RELATIVE_DAYS, Cand
 from checker.timex.relative import RULES as RELATIVE_RULES
 from checker.timex.relative import SET_WORDS
 
@@ -30,10 +30,10 @@ RULES = {order: ERA_RULES + EXPLICIT_RULES[order] + RELATIVE_RULES for order in 
 TRIGGERS: dict[str, list[str]] = {
     "month": list(MONTHS),
     "weekday": list(WEEKDAYS),
-    "unit": [*UNITS, "centuries", "millennia"],
+    "unit": [*UNITS, "centuries", "millennia", *UNIT_ABBREVIATIONS],
     "season": list(SEASONS),
     "pod": list(PARTS_OF_DAY),
-    "relday": list(RELATIVE_DAYS),
+    "relday": [*RELATIVE_DAYS, *RELATIVE_DAY_ALIASES],
     "ref": [
         "now",
         "currently",
@@ -69,7 +69,8 @@ _CATEGORIES: dict[str, set[str]] = defaultdict(set)
 for _category, _words in TRIGGERS.items():
     for _w in _words:
         _CATEGORIES[_w].add(_category)
-_TRIGGER = re.compile(rf"(?<!\w)(?:{alt(_CATEGORIES)})s?(?![a-z])|\d+", re.IGNORECASE)
+# A keyword may follow a digit ("7months", "50mins"), not a letter.
+_TRIGGER = re.compile(rf"(?<![^\W\d])(?:{alt(_CATEGORIES)})s?(?![a-z])|\d+", re.IGNORECASE)
 
 
 def trigger_hits(text: str) -> dict[str, list[tuple[int, int]]]:
