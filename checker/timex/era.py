@@ -92,8 +92,10 @@ def build_era_decade(m: re.Match[str], text: str) -> Cand | None:
 
 def _rules() -> list[Rule]:
     year = rf"{NB}{_CIRCA}(?:(?P<year>\d{{1,4}})\s*{ERA}|(?-i:AD|A\.D\.)\s*(?P<ady>\d{{1,4}})(?![\w.,]\d|\w))"
-    era1 = rf"(?P<era1>(?-i:BCE|BC|B\.C\.|AD|A\.D\.|CE))"
-    year_range = rf"{NB}(?P<y1>\d{{1,4}})(?:\s*{era1})?\s*(?:[-–—]|\bto\b|\band\b|\buntil\b)\s*(?P<y2>\d{{1,4}})\s*{ERA}"
+    era1 = r"(?P<era1>(?-i:BCE|BC|B\.C\.|AD|A\.D\.|CE))"
+    year_range = (
+        rf"{NB}(?P<y1>\d{{1,4}})(?:\s*{era1})?\s*(?:[-–—]|\bto\b|\band\b|\buntil\b)\s*(?P<y2>\d{{1,4}})\s*{ERA}"
+    )
     day = r"(?:(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+)?"
     month = rf"{NB}{day}{MON('mon')}\s*,?\s*(?P<year>\d{{1,4}})\s*{ERA}"
     season = rf"{B}(?:the\s+)?(?P<s>{alt(SEASONS)})\s+(?:of\s+)?(?P<year>\d{{1,4}})\s*{ERA}"

@@ -27,7 +27,7 @@ from checker.timex.lexicon import (
     alt,
     number_value,
 )  # fmt: skip
-from checker.timex.patterns import NB, B, Cand, Rule, capitalized, make_rule, prev_word
+from checker.timex.patterns import NB, B, Cand, Rule, capitalized, make_rule, next_word, prev_word
 
 DIRECTIONS = {
     "last": -1, "past": -1, "previous": -1, "preceding": -1, "prior": -1,
@@ -74,6 +74,23 @@ def build_ref(m: re.Match[str], text: str) -> Cand | None:
     return Cand(m.start("ref"), m.end("ref"), "ref", {"value": value})
 
 
+BARE_UNITS = {"day", "week", "month", "year", "hour", "minute"}
+
+
+def _bare_unit(m: re.Match[str], text: str, unit: str) -> Cand | None:
+    """ "a long day", "Crazy week", "the day", "hours of waiting": a unit word alone, which
+    short posts annotate (news and narratives do not)."""
+    if unit not in BARE_UNITS or m["mod"] or m["unit"].lower() in UNIT_ABBREVIATIONS:
+        return None
+    if next_word(text, m.end()).lower() == "of":
+        return None  # "the week of March 6", "the day of the vote": the rest says which
+    plural = m["unit"].lower().endswith("s")
+    if m["the"] and m["the"].lower() == "the" and not plural and unit == "day":
+        return Cand(m.start(), m.end(), "relunit", {"unit": "day", "dir": 0, "anchor": "dct", "bare": True})
+    start = m.start("unit") if not m["the"] or m["the"].lower() != "the" else m.start()
+    return Cand(start, m.end(), "duration", {"num": None if plural else 1, "unit": unit, "bare": True})
+
+
 def _counted_abbreviation(m: re.Match[str], text: str) -> bool:
     """ "15 mins", "7hrs", "nxt yr": a unit abbreviation counts after a number (not a clock's
     minutes: "03:00hrs") or, in lower case, after next/last/this."""
@@ -116,7 +133,7 @@ def build_duration(m: re.Match[str], text: str) -> Cand | None:
         return None  # "min", "sec" alone are other words; "recent SEC filing"
     if num_word is None:
         if direction is None and not plural:
-            return None
+            return _bare_unit(m, text, unit)
         if (
             direction and not plural
         ):  # "last year", "the following day": a relative date
@@ -155,7 +172,7 @@ def build_duration(m: re.Match[str], text: str) -> Cand | None:
             "of",
             "recent",
         ):
-            return None  # a bare plural ("days of rage") is rarely a time
+            return _bare_unit(m, text, unit)  # a bare plural ("days of rage") is rarely a time (but in posts)
         num = None
     else:
         num = number_value(num_word) if num_word.lower() not in VAGUE else None
@@ -263,8 +280,24 @@ SET_WORDS = {
 
 
 def build_weekend(m: re.Match[str], text: str) -> Cand | None:
-    """ "the weekend", "over the weekend": the last one or the next one, by tense."""
-    return Cand(m.start("w"), m.end(), "weekend", {})
+    """ "the weekend", "over the weekend": the last one or the next one, by tense; "weekend"
+    alone and "weekends" (a set) only in short posts."""
+    if m["pl"]:
+        return Cand(m.start("w"), m.end(), "set", {"value": "XXXX-WE", "bare": True})
+    return Cand(m.start("w"), m.end(), "weekend", {} if m["the"] else {"bare": True})
+
+
+def build_bare_pod(m: re.Match[str], text: str) -> Cand | None:
+    """ "Good morning", "at night", "the evening": a part of day alone; short posts mean the
+    post's day (news and narratives leave it out)."""
+    return Cand(m.start(), m.end(), "pod", {"pod": PARTS_OF_DAY[m["pod"].lower()], "offset": 0, "anchor": "dct",
+                                            "bare": True})  # fmt: skip
+
+
+def build_bare_ref(m: re.Match[str], text: str) -> Cand | None:
+    """ "future plans", "the former regime": an adjective of time (TIMEX2 narratives and posts)."""
+    value = "FUTURE_REF" if m["ref"].lower() == "future" else "PAST_REF"
+    return Cand(m.start(), m.end(), "ref", {"value": value, "bare": True})
 
 
 def build_the_unit(m: re.Match[str], text: str) -> Cand | None:
@@ -396,9 +429,15 @@ def build_relnamed(m: re.Match[str], text: str) -> Cand | None:
     return None
 
 
+SEASON_CONTEXT_BEFORE = {"in", "during", "by", "until", "since", "through", "early", "late", "mid", "of", "this"}
+
+
 def build_season(m: re.Match[str], text: str) -> Cand | None:
     key = m["s"].lower()
     year = int(m["y"]) if m["y"] else None
+    if year is None and key != "fall" and prev_word(text, m.start()).lower() not in SEASON_CONTEXT_BEFORE:
+        # "summer offensive", "Spring colors": a season as a modifier (narratives and posts only)
+        return Cand(m.start(), m.end(), "season", {"season": SEASONS[key], "year": None, "bare": True})
     if year is None and (
         key == "fall"
         or prev_word(text, m.start()).lower()
@@ -695,8 +734,11 @@ def _rules() -> list[Rule]:
         make_rule("ref", ref, build_ref, "ref relday", back=12),
         make_rule("duration", duration, build_duration, "unit", back=70),
         make_rule(
-            "weekend", rf"{B}(?P<w>the\s+weekend)(?!\w)", build_weekend, "unit", back=4
+            "weekend", rf"{B}(?P<w>(?P<the>the\s+)?weekend(?P<pl>s)?)(?!\w)", build_weekend, "unit", back=4
         ),
+        make_rule("bare_pod", rf"{B}(?:the\s+)?(?:(?:late|early)\s+)?(?P<pod>{pod})s?(?!\w)", build_bare_pod, "pod",
+                  back=10),
+        make_rule("bare_ref", rf"{B}(?P<ref>future|former)(?![\w-])", build_bare_ref, "ref"),
         make_rule(
             "the_unit",
             rf"{B}the\s+(?P<u>year|week|month)(?![\w'’-]|\s+(?:of|before|after|ago|earlier|later|ending|ended|in|when|that|to|\d))",

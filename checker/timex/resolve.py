@@ -34,7 +34,8 @@ from checker.timex.holidays import holiday_date
 from checker.timex.lexicon import SEASON_MONTHS, UNITS
 from checker.timex.patterns import Cand
 from checker.timex.relative import duration_value
-from checker.timex.story import YEARS_PER, Story, bc_shift, ends_a_span, is_narrative, moved, story_of, story_year, year_text
+from checker.timex.register import is_narrative, is_post
+from checker.timex.story import YEARS_PER, Story, bc_shift, ends_a_span, moved, story_of, story_year, year_text
 
 if TYPE_CHECKING:  # spaCy loads only where text is parsed
     from spacy.tokens import Doc
@@ -75,6 +76,7 @@ class Resolver:
         self.ref_index: int | None = None
         # narrative mode (set per document by resolve_all): the story's time anchors relative expressions
         self.narrative = False
+        self.post = False
         self.story: Story | None = None
         # the index of the expression the current one was counted from (for ``Timex.anchor_index``)
         self.counted_from: int | None = None
@@ -164,9 +166,10 @@ class Resolver:
         self.narrative = is_narrative(years, self.dct, any(c.p.get("era") for c in cands))
         out: list[Timex] = []
         link_from: int | None = None
+        self.post = not self.narrative and is_post(self.text, self.dct)
         for c in cands:
             self.counted_from = None
-            t = self.resolvers[c.kind](c)
+            t = self.resolvers[c.kind](c) if self.takes(c) else None
             if t is None:
                 link_from = None
                 continue
@@ -182,6 +185,14 @@ class Resolver:
                 self.follow_story(t, len(out), second_end)
             out.append(t)
         return out
+
+    def takes(self, c: Cand) -> bool:
+        """Whether the register annotates this candidate: a bare "day", "night", "weekend" or
+        "future" only in a short post; a bare season ("summer offensive") and "former" also
+        in a narrative; news leaves them all out."""
+        if not c.p.get("bare"):
+            return True
+        return self.post or self.narrative and c.kind in ("season", "ref")
 
     def follow_news(self, t: Timex, c: Cand, index: int) -> None:
         """News: the last explicit date and day anchor "the next day" and "that year"; a date
@@ -705,7 +716,7 @@ class Resolver:
     def r_ref(self, c: Cand) -> Timex:
         value = str(c.p["value"])
         lo = hi = None
-        if self.dct is not None:
+        if self.dct is not None and not c.p.get("bare"):  # "former" bounds nothing
             if value == "PRESENT_REF":
                 lo = hi = self.dct
             elif value == "PAST_REF":

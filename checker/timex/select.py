@@ -45,6 +45,7 @@ TRIGGERS: dict[str, list[str]] = {
         "present",
         "moment",
         "days",
+        "former",
     ],
     "set": list(SET_WORDS),
     "every": ["every", "each", "per"],
@@ -92,14 +93,15 @@ def trigger_hits(text: str) -> dict[str, list[tuple[int, int]]]:
 
 
 def select(found: list[Cand]) -> list[Cand]:
-    """The longest candidates that do not overlap, in text order (ties: the earlier one, then rule order).
+    """The longest candidates that do not overlap, in text order (ties: the earlier one, then
+    not a bare word, then rule order).
 
     Taken spans are kept sorted, so each overlap test is a binary search (a long
     table of dates must not make this quadratic).
     """
-    order = sorted(
+    order = sorted(  # on equal spans a bare word ("the year" as a post's unit) yields to the rule that reads it
         range(len(found)),
-        key=lambda i: (found[i].start - found[i].end, found[i].start, i),
+        key=lambda i: (found[i].start - found[i].end, found[i].start, bool(found[i].p.get("bare")), i),
     )
     starts: list[int] = []
     taken: list[Cand] = []

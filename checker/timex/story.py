@@ -13,17 +13,11 @@ The story time is plain integers, not a ``date``, so that a story in 480 BC (yea
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
 from checker.model import Timex
 
-# A news text that mentions old years is still news: it is a narrative only when
-# at least this many years are stated and this share of them lie this far from the DCT.
-MIN_YEARS = 5
-FAR_SHARE = 0.6
-FAR_YEARS = 2
 # A yearless month this many months or more before the story's month is taken in
 # the story's next year ("In December ... In January" rolls forward).
 ROLL_FORWARD_MONTHS = 6
@@ -70,16 +64,6 @@ def bc_shift(year: int, unit: str, years: int) -> str | None:
     if unit == "decade":
         return f"-{-target // 10:03d}"
     return f"-{(-target - 1) // 100:02d}"
-
-
-def is_narrative(years: Iterable[int], dct: date | None, bc: bool) -> bool:
-    """Whether a text tells a story of its own: it has no publication date, dates itself
-    in eras (BC/AD), or most of the years it states lie far from its publication date."""
-    if dct is None or bc:
-        return True
-    stated = list(years)
-    far = sum(abs(y - dct.year) >= FAR_YEARS for y in stated)
-    return len(stated) >= MIN_YEARS and far >= FAR_SHARE * len(stated)
 
 
 def story_of(t: Timex, index: int) -> Story | None:
