@@ -295,9 +295,8 @@ def build_bare_pod(m: re.Match[str], text: str) -> Cand | None:
 
 
 def build_bare_ref(m: re.Match[str], text: str) -> Cand | None:
-    """ "future plans", "the former regime": an adjective of time (TIMEX2 narratives and posts)."""
-    value = "FUTURE_REF" if m["ref"].lower() == "future" else "PAST_REF"
-    return Cand(m.start(), m.end(), "ref", {"value": value, "bare": True})
+    """ "my future", "future plans": the adjective or noun alone (short posts)."""
+    return Cand(m.start(), m.end(), "ref", {"value": "FUTURE_REF", "bare": True})
 
 
 def build_the_unit(m: re.Match[str], text: str) -> Cand | None:
@@ -738,7 +737,7 @@ def _rules() -> list[Rule]:
         ),
         make_rule("bare_pod", rf"{B}(?:the\s+)?(?:(?:late|early)\s+)?(?P<pod>{pod})s?(?!\w)", build_bare_pod, "pod",
                   back=10),
-        make_rule("bare_ref", rf"{B}(?P<ref>future|former)(?![\w-])", build_bare_ref, "ref"),
+        make_rule("bare_ref", rf"{B}(?P<ref>future)(?![\w-])", build_bare_ref, "ref"),
         make_rule(
             "the_unit",
             rf"{B}the\s+(?P<u>year|week|month)(?![\w'’-]|\s+(?:of|before|after|ago|earlier|later|ending|ended|in|when|that|to|\d))",

@@ -35,7 +35,7 @@ from checker.timex.lexicon import SEASON_MONTHS, UNITS
 from checker.timex.patterns import Cand
 from checker.timex.relative import duration_value
 from checker.timex.register import is_narrative, is_post
-from checker.timex.story import YEARS_PER, Story, bc_shift, ends_a_span, moved, story_of, story_year, year_text
+from checker.timex.story import YEARS_PER, Story, bc_shift, ends_a_span, future_from_now, moved, story_of, story_year, year_text
 
 if TYPE_CHECKING:  # spaCy loads only where text is parsed
     from spacy.tokens import Doc
@@ -182,17 +182,17 @@ class Resolver:
             link_from = len(out) if c.p.get("range_next") else None
             self.follow_news(t, c, len(out))
             if self.narrative:
-                self.follow_story(t, len(out), second_end)
+                self.follow_story(t, c, len(out), second_end)
             out.append(t)
         return out
 
     def takes(self, c: Cand) -> bool:
         """Whether the register annotates this candidate: a bare "day", "night", "weekend" or
-        "future" only in a short post; a bare season ("summer offensive") and "former" also
-        in a narrative; news leaves them all out."""
+        "future" only in a short post; a bare season ("summer offensive") also in a narrative;
+        news leaves them all out."""
         if not c.p.get("bare"):
             return True
-        return self.post or self.narrative and c.kind in ("season", "ref")
+        return self.post or self.narrative and c.kind == "season"
 
     def follow_news(self, t: Timex, c: Cand, index: int) -> None:
         """News: the last explicit date and day anchor "the next day" and "that year"; a date
@@ -204,10 +204,13 @@ class Resolver:
             if t.granularity == "day":
                 self.ref, self.ref_index = t.earliest, index
 
-    def follow_story(self, t: Timex, index: int, second_end: bool) -> None:
+    def follow_story(self, t: Timex, c: Cand, index: int, second_end: bool) -> None:
         """A narrative: every stated or story-anchored date moves the story, but the end of a
-        range or of a span ("from 1939 to 1945", "until 1945") and a plan ("planned for 1976")."""
+        range or of a span ("from 1939 to 1945", "until 1945"), a plan ("planned for 1976")
+        and a look back ("two decades earlier", "the previous year")."""
         if second_end or t.anchor not in ("explicit", "narrative") or ends_a_span(self.text, t.start):
+            return
+        if int(c.p.get("sign") or c.p.get("dir") or 0) < 0 or future_from_now(self.text, t.start):  # type: ignore[call-overload]
             return
         new = story_of(t, index)
         if new is not None and self.tense(t.start, t.end) != "future":
@@ -286,7 +289,7 @@ class Resolver:
         self.counted_from = self.story.index
         if c.p.get("that_year"):
             return self.story.year
-        if self.dct is not None and self.tense(c.start, c.end) == "future":
+        if self.dct is not None and future_from_now(self.text, c.start):
             return None  # "a summit set for April": the writer's coming April
         return story_year(self.story, month, day)
 
@@ -716,7 +719,7 @@ class Resolver:
     def r_ref(self, c: Cand) -> Timex:
         value = str(c.p["value"])
         lo = hi = None
-        if self.dct is not None and not c.p.get("bare"):  # "former" bounds nothing
+        if self.dct is not None and not c.p.get("bare"):  # a bare "future" bounds nothing
             if value == "PRESENT_REF":
                 lo = hi = self.dct
             elif value == "PAST_REF":

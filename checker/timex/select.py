@@ -45,7 +45,6 @@ TRIGGERS: dict[str, list[str]] = {
         "present",
         "moment",
         "days",
-        "former",
     ],
     "set": list(SET_WORDS),
     "every": ["every", "each", "per"],
@@ -296,7 +295,8 @@ def merge(cands: list[Cand], text: str) -> list[Cand]:
 
 _RANGE_GAP = re.compile(
     r"\s*(?:-|–|—|to|through|thru|until|till|and)\s*$", re.IGNORECASE
-)
+)  # "and" links only after "between"
+_LIST_GAP = re.compile(r"\s*(?:,|and|or|,\s*and)\s*$", re.IGNORECASE)
 _RANGE_OPEN = re.compile(r"(?:from|between)\s+$", re.IGNORECASE)
 RANGE_KINDS = {
     "date",
@@ -320,12 +320,12 @@ def link_ranges(cands: list[Cand], text: str) -> None:
         ):
             continue
         gap = text[a.end : b.start]
-        if not _RANGE_GAP.match(gap):
-            continue
         dash = gap.strip() in ("-", "–", "—")
-        if dash or _RANGE_OPEN.search(text, max(0, a.start - 12), a.start):
+        if _RANGE_GAP.match(gap) and (dash or _RANGE_OPEN.search(text, max(0, a.start - 12), a.start)):
             a.p["range_next"] = True
             _share_year(a, b)
+        elif _LIST_GAP.match(gap):
+            _share_year(a, b)  # "in August and September 1914": one year for both
 
 
 def _share_year(a: Cand, b: Cand) -> None:

@@ -90,6 +90,17 @@ def moved(story: Story | None, new: Story) -> Story:
     return new
 
 
+_FUTURE_FROM_NOW = re.compile(
+    r"\b(?:will|shall|won['’]t|going\s+to|scheduled|slated|set\s+for|due\s+to|plans?\s+to)\b[^.;:!?]*$", re.IGNORECASE
+)
+
+
+def future_from_now(text: str, start: int) -> bool:
+    """ "a summit set for April", "will resume in May": the writer's own future, which a
+    narrative's story does not reach ("would follow on 12 September" is the story's)."""
+    return bool(_FUTURE_FROM_NOW.search(text, max(0, start - 80), start))
+
+
 _UNTIL = re.compile(r"\b(?:until|till|up\s+to|through)\b[^.;:,()]*$", re.IGNORECASE)
 
 
