@@ -476,10 +476,29 @@ def build_day_range(m: re.Match[str], text: str) -> list[Cand] | None:
     ]
 
 
+def build_dmy_range(m: re.Match[str], text: str) -> list[Cand] | None:
+    """ "6-7 January 1916", "from 3 to 5 October": two linked days; the first, a bare number,
+    takes the month and year written after the second."""
+    month = _month(m["mon"])
+    d1, d2 = int(m["d1"]), int(m["d2"])
+    if month is None or not 1 <= d1 < d2 <= 31 or prev_word(text, m.start()).lower() in NOT_A_DAY_BEFORE:
+        return None
+    year = _year(m)
+    return [
+        Cand(m.start("d1"), m.end("d1"), "date",
+             {"year": year, "month": month, "day": d1, "range_next": True, "year_implied": True}),
+        Cand(m.start("d2"), m.end(), "date", {"year": year, "month": month, "day": d2}),
+    ]  # fmt: skip
+
+
 def _rules(order: str) -> list[Rule]:
     year_range = rf"{NB}(?P<y1>1\d{{3}}|20\d\d)\s*[-–—/]\s*(?P<y2>1\d{{3}}|20\d\d|\d\d)(?![\w%]|[.,/-]\d)"
     day_range = (
         rf"{B}{MON('mon')}\s*{DAY('d1')}\s*(?:[-–—]|and|or|to|through)\s*{DAY('d2')}(?!\s+{MON('m2')}|\s*[$%])"
+        rf"(?:{YEAR_SEP}{YEAR('year')})?(?![\w]|[.,]\d)"
+    )
+    dmy_range = (
+        rf"{NB}(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:[-–—]|to|and)\s*{DAY('d2')}\s+(?:of\s+)?{MON('mon')}"
         rf"(?:{YEAR_SEP}{YEAR('year')})?(?![\w]|[.,]\d)"
     )
     mdy = rf"{B}{MON('mon')}\s*(?:the\s+)?{DAY('day')}(?:{YEAR_SEP}{YEAR('year')})?(?![\w]|[.,]\d)"
@@ -500,6 +519,7 @@ def _rules(order: str) -> list[Rule]:
     return [  # ranges first: on equal spans they win over the single dates they contain
         make_rule("year_range", year_range, build_year_range, "year4"),
         make_rule("day_range", day_range, build_day_range, "month", lead=months),
+        make_rule("dmy_range", dmy_range, build_dmy_range, "month", back=16),
         make_rule("mdy", mdy, build_mdy, "month", lead=months),
         make_rule("dmy", dmy, build_dmy, "month", back=30),
         make_rule("my", my, build_my, "month", lead=months),

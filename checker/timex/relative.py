@@ -74,6 +74,18 @@ def build_ref(m: re.Match[str], text: str) -> Cand | None:
     return Cand(m.start("ref"), m.end("ref"), "ref", {"value": value})
 
 
+# Words that may follow "a second" the duration ("for a second or two", "a second later").
+AFTER_A_SECOND = {"or", "and", "later", "earlier", "ago", "before", "after", "of", "to", "in", "for", "longer", "more",
+                  "less", "too", "as", "than", "when", "while", "until", "till", "there", "here", "now", "then"}  # fmt: skip
+
+
+def _ordinal(m: re.Match[str], text: str) -> bool:
+    """ "a second attack": "second" before a noun is the ordinal; a duration ends the phrase
+    ("wait a second.") or goes on with a preposition ("a second or two")."""
+    after = re.match(r"\s+([A-Za-z][\w'’-]*)", text[m.end("unit") : m.end("unit") + 40])
+    return bool(after) and after[1].lower() not in AFTER_A_SECOND
+
+
 BARE_UNITS = {"day", "week", "month", "year", "hour", "minute"}
 
 
@@ -186,6 +198,8 @@ def build_duration(m: re.Match[str], text: str) -> Cand | None:
             return None  # "2018 day five": a year, not a count
         if unit == "hour" and re.fullmatch(r"(?:[01]\d|2[0-3])[0-5]\d", num_word):
             return None  # "1900 hours": military time (the "military" rule)
+        if unit == "second" and num_word.lower() in ("a", "an") and not plural and not direction and _ordinal(m, text):
+            return None  # "a second attack", "a second time": the ordinal, not a duration
         if num_word.lower() in ("a", "an") and not plural and _is_rate(text, start):
             return Cand(start, m.end(), "set", {"value": duration_value(1, unit)})
     ago = m["ago"].lower() if m["ago"] else None
@@ -405,16 +419,21 @@ def build_relnamed(m: re.Match[str], text: str) -> Cand | None:
     """ "last Friday", "next March", "this summer", "last fall"."""
     word = m["what"]
     key = word.lower().rstrip(".")
-    direction = DIRECTIONS[m["dir"].lower().split()[-1]]
+    dir_word = m["dir"].lower().split()[-1]
+    direction = DIRECTIONS[dir_word]
+    the = bool(m["the"]) and dir_word in ("next", "following", "previous") and key not in WEEKDAYS
+    if dir_word in ("following", "previous") and not the:
+        return None  # "following March's vote" needs "the"
+    start = m.start() if the else m.start("dir")
+    # "the next spring", "the previous April": the story's in a narrative
+    anchor = {"anchor": "story"} if the else {}
     if key in SEASONS:
-        return Cand(
-            m.start(), m.end(), "season", {"season": SEASONS[key], "dir": direction}
-        )
-    if key in WEEKDAYS and (key.endswith("day") or prev_word(text, m.start()).lower() != "the"):
+        return Cand(start, m.end(), "season", {"season": SEASONS[key], "dir": direction, **anchor})
+    if key in WEEKDAYS and (key.endswith("day") or not m["the"] and prev_word(text, m.start()).lower() != "the"):
         # any case, abbreviated too ("next fri", "this Sat"), but "the next sun" is the sun
         pod = PARTS_OF_DAY.get((m["pod"] or "").lower())
         return Cand(
-            m.start(),
+            m.start("dir"),
             m.end(),
             "weekday",
             {"weekday": WEEKDAYS[key], "dir": direction, "pod": pod},
@@ -422,9 +441,7 @@ def build_relnamed(m: re.Match[str], text: str) -> Cand | None:
     if not capitalized(word):
         return None
     if key in MONTHS and (len(key) > 3 or word.endswith(".") or key == "may"):
-        return Cand(
-            m.start(), m.end(), "month", {"month": MONTHS[key], "dir": direction}
-        )
+        return Cand(start, m.end(), "month", {"month": MONTHS[key], "dir": direction, **anchor})
     return None
 
 
@@ -698,7 +715,8 @@ def _rules() -> list[Rule]:
         rf"(?:\s+(?P<pod>{pod}))?(?!\w)"
     )
     relnamed = (
-        rf"{B}(?P<dir>last|next|nxt|this(?:\s+past)?|coming|past)\s+(?P<what>{any_weekday}|{month}|{season})(?!\w)"
+        rf"{B}(?:(?P<the>the)\s+)?(?P<dir>last|next|nxt|this(?:\s+past)?|coming|past|following|previous)\s+"
+        rf"(?P<what>{any_weekday}|{month}|{season})(?!\w)"
         rf"(?:\s+(?P<pod>{pod})(?!\w))?"
     )
     decade = (

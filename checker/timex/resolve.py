@@ -35,7 +35,7 @@ from checker.timex.lexicon import SEASON_MONTHS, UNITS
 from checker.timex.patterns import Cand
 from checker.timex.relative import duration_value
 from checker.timex.register import is_narrative, is_post
-from checker.timex.story import YEARS_PER, Story, bc_shift, ends_a_span, future_from_now, moved, story_of, story_year, year_text
+from checker.timex.story import YEARS_PER, Story, bc_shift, ends_a_span, future_from_now, moved, story_of, story_step, story_year, year_text
 
 if TYPE_CHECKING:  # spaCy loads only where text is parsed
     from spacy.tokens import Doc
@@ -293,6 +293,12 @@ class Resolver:
             return None  # "a summit set for April": the writer's coming April
         return story_year(self.story, month, day)
 
+    def story_step(self, month: int, direction: int) -> int:
+        """The year of "the following March" (1) or "the previous April" (-1) after the story."""
+        assert self.story is not None
+        self.counted_from = self.story.index
+        return story_step(self.story, month, direction)
+
     def story_years(self, c: Cand, unit: str, n: int) -> Timex | None:
         """ "the following year", "a decade earlier" in a story before year 1, which no ``date``
         holds: the value alone."""
@@ -380,9 +386,15 @@ class Resolver:
                 )
             year, anchor = self.year_for(c, month, day)
         year = int(year)  # type: ignore[arg-type]
+        pod = c.p.get("pod")  # "the night of 10 August 1792": TIME ...TNI
         if year < 1:
-            return self.before_ad(c, f"{year_text(year)}-{month:02d}-{day:02d}", "day", anchor, fields=fields)
+            value = f"{year_text(year)}-{month:02d}-{day:02d}" + (f"T{pod}" if pod else "")
+            return self.timex(c, "TIME" if pod else "DATE", value, granularity="part-of-day" if pod else "day",
+                              fields=fields, anchor=anchor)  # fmt: skip
         d = day_or_none(year, month, day)
+        if d is not None and pod:
+            return self.timex(c, "TIME", f"{d.isoformat()}T{pod}", granularity="part-of-day", earliest=d, latest=d,
+                              fields=fields, anchor=anchor)  # fmt: skip
         if d is None:
             return self.timex(
                 c,
@@ -419,6 +431,8 @@ class Resolver:
                 return self.unresolved(c, f"XXXX-{month:02d}", "month", fields)
             year, anchor = self.year_for(c, month, None)
             return self.month_timex(c, int(year), month, anchor, fields)
+        if self.story is not None and self.counts_from_story(c):  # "the previous April"
+            return self.month_timex(c, self.story_step(month, int(direction)), month, "narrative", fields)  # type: ignore[call-overload]
         if self.dct is None:
             return self.unresolved(c, f"XXXX-{month:02d}", "month", fields)
         y, now = self.dct.year, self.dct.month  # "last May", "next March", "this September"
@@ -465,6 +479,8 @@ class Resolver:
         first_month = SEASON_MONTHS[season][0]
         if not direction and (story := self.story_year_of(c, first_month, None)) is not None:
             return self.season_timex(c, story, season, "narrative")
+        if direction and self.story is not None and self.counts_from_story(c):  # "the next spring"
+            return self.season_timex(c, self.story_step(first_month, int(direction)), season, "narrative")  # type: ignore[call-overload]
         base, anchor = self.dct, "dct"
         if base is None:
             return self.unresolved(c, f"XXXX-{season}", "season")

@@ -130,6 +130,9 @@ _APPROX = re.compile(
     r"(?:about|around|approximately|roughly|shortly\s+(?:before|after)|just\s+(?:before|after))\s+$",
     re.IGNORECASE,
 )
+_POD_OF = re.compile(
+    r"(?:early\s+(?:in\s+)?|late\s+(?:in\s+)?)?(?:the\s+)?(?P<pod>morning|afternoon|evening|night)\s+of\s+$", re.IGNORECASE
+)
 _WEEK_OF = re.compile(r"(?:the\s+)?week\s+of\s+$", re.IGNORECASE)
 MODS = {"early": "START", "earlier": "START", "beginning": "START", "start": "START", "early part": "START",
         "mid": "MID", "middle": "MID", "late": "END", "later": "END", "end": "END", "close": "END",
@@ -174,8 +177,11 @@ def extend_prefixes(cands: list[Cand], text: str) -> list[Cand]:
                 c = Cand(m.start(), c.end, c.kind, {**c.p, "mod": "APPROX"})
         elif c.kind == "date" and c.p.get("day"):
             m = _WEEK_OF.search(text, lo, c.start)
+            pod = _POD_OF.search(text, lo, c.start)
             if m:
                 c = Cand(m.start(), c.end, "weekof", dict(c.p))
+            elif pod:  # "the night of 10 August 1792", "early in the morning of 29 April"
+                c = Cand(pod.start(), c.end, "date", {**c.p, "pod": PARTS_OF_DAY[pod["pod"].lower()]})
         out.append(c)
     return out
 

@@ -118,3 +118,13 @@ def story_year(story: Story, month: int, day: int | None = None) -> int:
         return story.year
     behind = (story.month - month) + ((story.day or 1) - (day or 1)) / 31
     return story.year + (behind >= ROLL_FORWARD_MONTHS)
+
+
+def story_step(story: Story, month: int, direction: int) -> int:
+    """The year of the next (``direction`` 1) or previous (-1) such month after ``story``:
+    "the following March" after November 1916 is March 1917."""
+    if story.month is None:
+        return story.year + direction
+    if direction > 0:
+        return story.year + (month <= story.month)
+    return story.year - (month >= story.month)
