@@ -156,7 +156,7 @@ def build_duration(m: re.Match[str], text: str) -> Cand | None:
                 and direction in NARRATIVE_DIRECTIONS
                 or direction == "next"
                 and the
-                else "story"  # "that year", "that same day": the story's in a narrative
+                else "narrative"  # "that year", "that same day": anaphoric, as "the following year"
                 if direction in ("that", "same")
                 else "dct"
             )
