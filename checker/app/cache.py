@@ -125,8 +125,9 @@ class Cache:
 def _engine_fingerprint() -> str:
     """The version and a hash of the engine's code and built-in packs: a changed engine misses the cache."""
     digest = hashlib.sha256(__version__.encode())
-    package = Path(__file__).resolve().parent
-    for path in sorted(package.glob("*.py")) + sorted(Path(str(packs_dir())).glob("*.yaml")):
+    package = Path(__file__).resolve().parents[1]  # the whole engine (checker/), not just checker/app
+    code = sorted(package.rglob("*.py")) + sorted(package.rglob("*.yaml"))  # with the tagger's word tables
+    for path in code + sorted(Path(str(packs_dir())).glob("*.yaml")):
         digest.update(path.read_bytes())
     return digest.hexdigest()
 

@@ -10,6 +10,7 @@ quarters, fiscal years and holidays. Builders only read what the text states;
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from checker.timex.era import ERA
 from checker.timex.holidays import HOLIDAYS, holiday_key
@@ -26,6 +27,7 @@ from checker.timex.lexicon import (
     WEEKDAYS,
     alt,
     number_value,
+    resource,
 )  # fmt: skip
 from checker.timex.patterns import NB, B, Cand, Rule, capitalized, make_rule, next_word, prev_word
 
@@ -665,6 +667,16 @@ POSSESSIVES = {
 }
 
 
+# "D-Day", "V-E Day": one day of history each (named_days.yaml)
+NAMED_DAYS: dict[str, date] = resource("named_days.yaml")
+
+
+def build_named_day(m: re.Match[str], text: str) -> Cand | None:
+    """ "D-Day": the day a history means by the name (resolved in narratives only)."""
+    day = NAMED_DAYS[m["name"]]
+    return Cand(m.start(), m.end(), "named", {"date": day})
+
+
 def _holiday_re() -> str:
     """Holiday names with optional apostrophes ("New Year's", "Presidents' Day") and dots ("St.")."""
     names = []
@@ -796,6 +808,8 @@ def _rules() -> list[Rule]:
         make_rule("military", military, build_military, "year4"),
         make_rule("pod", pod_rel, build_pod, "pod", back=20),
         make_rule("holiday", holiday, build_holiday, "holiday", back=30),
+        make_rule("named_day", rf"{B}(?P<name>(?-i:{'|'.join(re.escape(k) for k in NAMED_DAYS)}))(?!\w)",
+                  build_named_day, "unit weekday", back=10),
     ]
 
 

@@ -86,7 +86,7 @@ class Resolver:
             "quarter": self.r_quarter, "fiscal": self.r_fiscal, "holiday": self.r_holiday,
             "relday": self.r_relday, "relunit": self.r_relunit, "ago": self.r_ago, "weekday": self.r_weekday,
             "weekend": self.r_weekend, "pod": self.r_pod, "clock": self.r_clock, "ref": self.r_ref,
-            "duration": self.r_duration, "set": self.r_set,
+            "duration": self.r_duration, "set": self.r_set, "named": self.r_named,
         }  # fmt: skip
         # Looked at the first token only: ``Doc.has_annotation`` walks every token, too slow here.
         first = doc[0] if len(doc) else None
@@ -592,6 +592,14 @@ class Resolver:
         else:
             d, anchor = holiday_date(name, int(year)), "explicit"  # type: ignore[arg-type]
         return self.period(c, day_period(d), anchor, DateFields(year, d.month, d.day))  # type: ignore[arg-type]
+
+    def r_named(self, c: Cand) -> Timex | None:
+        """ "D-Day": a named day of history, in a narrative (in news the name means any such day)."""
+        if not self.narrative:
+            return None
+        d = c.p["date"]
+        assert isinstance(d, date)
+        return self.period(c, day_period(d), "explicit")
 
     # ------------------------------------------------------------ relative to the DCT or the narrative
 
