@@ -29,7 +29,7 @@ from checker.timex.lexicon import (
     number_value,
     resource,
 )  # fmt: skip
-from checker.timex.patterns import NB, B, Cand, Rule, capitalized, make_rule, next_word, prev_word
+from checker.timex.patterns import NB, NOT_A_DAY_BEFORE, B, Cand, Rule, capitalized, make_rule, next_word, prev_word
 
 DIRECTIONS = {
     "last": -1, "past": -1, "previous": -1, "preceding": -1, "prior": -1,
@@ -593,8 +593,11 @@ def build_clock(m: re.Match[str], text: str) -> Cand | None:
     if m.groupdict().get("w"):
         hour = {"noon": 12, "midday": 12, "midnight": 24}[m["w"].lower()]
         return Cand(m.start(), m.end(), "clock", {"hour": hour, "minute": None})
-    hour, minute = int(m["h"]), int(m["mi"]) if m["mi"] else None
-    ap = (m.groupdict().get("ap") or "").lower().replace(".", "").replace(" ", "")
+    if m.groupdict().get("gh") and prev_word(text, m.start()).lower() in NOT_A_DAY_BEFORE:
+        return None  # "room 430pm"? a number
+    hour = int(m["h"] or m["gh"])
+    minute = int(m["mi"] or m["gmi"]) if m["mi"] or m["gmi"] else None
+    ap = (m.groupdict().get("ap") or m.groupdict().get("gap") or "").lower().replace(".", "").replace(" ", "")
     if ap:
         if not 1 <= hour <= 12:
             return None
@@ -744,7 +747,10 @@ def _rules() -> list[Rule]:
         rf"{B}(?:(?P<the>the)\s+)?(?:(?P<rel>current|latest|last|next|previous|this|past|coming)\s+)?"
         r"(?:fiscal(?:[\s-]+year)?|FY)(?:\s*['’]?(?P<y>1\d{3}|20\d\d|\d\d)(?!\d))?(?![\w-])"
     )
-    clock = rf"{NB}(?:(?P<h>\d{{1,2}})(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>[ap]\.?\s?m\b\.?)|(?P<w>noon|midnight|midday)){tz}(?![\w:])"
+    clock = (  # "3 p.m.", "10:35 a.m.", and glued as posts write them: "430pm", "1130pm"
+        rf"{NB}(?:(?P<h>\d{{1,2}})(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>[ap]\.?\s?m\b\.?)"
+        rf"|(?P<gh>1[0-2]|0?[1-9])(?P<gmi>[0-5]\d)(?P<gap>[ap]m\b)|(?P<w>noon|midnight|midday)){tz}(?![\w:])"
+    )
     clock24 = rf"{NB}(?P<h>[0-2]?\d):(?P<mi>[0-5]\d){tz}(?![\w:.,]\d|\w)"
     # "at 1630 EST", "1900 hours": military time, not a year
     military = rf"{NB}(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)\s+(?:hours|hrs|local\s+time|(?P<tz>[ECMP][SD]T|GMT|UTC))\b"
@@ -803,7 +809,7 @@ def _rules() -> list[Rule]:
         make_rule("qcode", qcode, build_qcode, "num12", back=1),
         make_rule("yearago_period", yearago, build_yearago_period, "unit", back=20),
         make_rule("fiscal", fiscal, build_fiscal, "fiscal", back=25),
-        make_rule("clock", clock, build_clock, "num12 clock"),
+        make_rule("clock", clock, build_clock, "num12 num3 year4 clock"),
         make_rule("clock24", clock24, build_clock, "num12"),
         make_rule("military", military, build_military, "year4"),
         make_rule("pod", pod_rel, build_pod, "pod", back=20),

@@ -26,7 +26,7 @@ from checker.timex.relative import SET_WORDS
 RULES = {order: ERA_RULES + EXPLICIT_RULES[order] + RELATIVE_RULES for order in EXPLICIT_RULES}
 
 # Keyword categories that trigger rules (``Rule.triggers``); numbers are "year4" (four
-# digits) or "num12" (one or two digits); longer ones trigger nothing.
+# digits), "num3" (three: "430pm") or "num12" (one or two digits); longer ones trigger nothing.
 TRIGGERS: dict[str, list[str]] = {
     "month": list(MONTHS),
     "weekday": list(WEEKDAYS),
@@ -83,6 +83,8 @@ def trigger_hits(text: str) -> dict[str, list[tuple[int, int]]]:
                 hits["year4"].append(m.span())
             elif len(word) <= 2:
                 hits["num12"].append(m.span())
+            elif len(word) == 3:
+                hits["num3"].append(m.span())
             continue
         for category in _CATEGORIES.get(word, set()) | _CATEGORIES.get(
             word[:-1], set()
