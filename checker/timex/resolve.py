@@ -365,6 +365,8 @@ class Resolver:
         ) else "dct"
 
     def r_date(self, c: Cand) -> Timex:
+        if c.p.get("pod") and not self.narrative:  # news (TimeML) tags "the night of Oct. 23" as the date alone
+            c = Cand(int(c.p["date_start"]), c.end, c.kind, {k: v for k, v in c.p.items() if k not in ("pod", "date_start")})  # type: ignore[call-overload]
         year, month, day = c.p.get("year"), int(c.p["month"]), int(c.p["day"])  # type: ignore[arg-type]
         weekday = c.p.get("weekday")
         anchor = "explicit"

@@ -160,7 +160,9 @@ THE_KINDS = {"decade", "century"}
 def extend_prefixes(cands: list[Cand], text: str) -> list[Cand]:
     out: list[Cand] = []
     for c in cands:
-        lo = max(out[-1].end if out else 0, c.start - 40)
+        # a prefix may take in a bare word before it ("the night" of "the night of 4 May")
+        firm = [x for x in out[-2:] if not x.p.get("bare")]
+        lo = max(firm[-1].end if firm else 0, c.start - 40)
         if c.kind in MODIFIABLE and "mod" not in c.p:
             m = _MOD_PREFIX.search(text, lo, c.start)
             word = " ".join((m["m1"] or m["m2"]).lower().split()) if m else ""
@@ -183,7 +185,10 @@ def extend_prefixes(cands: list[Cand], text: str) -> list[Cand]:
             if m:
                 c = Cand(m.start(), c.end, "weekof", dict(c.p))
             elif pod:  # "the night of 10 August 1792", "early in the morning of 29 April"
-                c = Cand(pod.start(), c.end, "date", {**c.p, "pod": PARTS_OF_DAY[pod["pod"].lower()]})
+                c = Cand(pod.start(), c.end, "date",
+                         {**c.p, "pod": PARTS_OF_DAY[pod["pod"].lower()], "date_start": c.start})  # fmt: skip
+        while out and out[-1].end > c.start and out[-1].p.get("bare"):
+            out.pop()  # a bare word the prefix took in
         out.append(c)
     return out
 
