@@ -202,19 +202,14 @@ def words_per_second(repeat: int = 3) -> tuple[float, float, int]:
     return words / best_cpu, words / best_wall, words
 
 
+# The scorer's figures, in the order the tables print them.
+COLUMNS = ("strict P", "strict R", "strict F1", "relaxed P", "relaxed R", "relaxed F1", "type acc", "value acc",
+           "value F1")  # fmt: skip
+
+
 def print_table(title: str, table: dict[str, float]) -> None:
     print(f"\n{title}")
-    for key in (
-        "strict P",
-        "strict R",
-        "strict F1",
-        "relaxed P",
-        "relaxed R",
-        "relaxed F1",
-        "type acc",
-        "value acc",
-        "value F1",
-    ):
+    for key in COLUMNS:
         print(f"  {key:<11} {100 * table[key]:6.2f}")
 
 

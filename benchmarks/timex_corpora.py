@@ -36,17 +36,7 @@ CORPORA: dict[str, tuple[str, Callable[[], list]]] = {  # type: ignore[type-arg]
     "wikiwars": ("WikiWars 01-11", corpora.wikiwars_dev),
     "tweets": ("Tweets train", corpora.tweets_dev),
 }
-COLUMNS = (
-    "strict P",
-    "strict R",
-    "strict F1",
-    "relaxed P",
-    "relaxed R",
-    "relaxed F1",
-    "type acc",
-    "value acc",
-    "value F1",
-)
+COLUMNS = tempeval3.COLUMNS
 
 
 def row(name: str, n_docs: int, n_gold: int, cells: dict[str, float | None]) -> str:

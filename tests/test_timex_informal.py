@@ -99,7 +99,10 @@ def test_min_and_sec_alone_are_other_words(blank):
         ("Long day at work :(", [("day", "P1D")]),
         ("Good morning everyone :)", [("morning", "2014-04-22TMO")]),
         ("so cold at night lol", [("night", "2014-04-22TNI")]),
-        ("beach this weekend? nah, weekends are for sleeping", [("this weekend", "2014-W17-WE"), ("weekends", "XXXX-WE")]),
+        (
+            "beach this weekend? nah, weekends are for sleeping",
+            [("this weekend", "2014-W17-WE"), ("weekends", "XXXX-WE")],
+        ),  # fmt: skip
         ("Spring colors are in!! #fashion", [("Spring", "2014-SP")]),
         ("worried about my future lol", [("future", "FUTURE_REF")]),
     ],

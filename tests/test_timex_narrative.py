@@ -177,7 +177,8 @@ def test_the_night_of_a_date_is_a_time_in_a_narrative(blank):
 
 
 def test_news_tags_the_date_of_the_night_alone(blank):
-    assert [t.text for t in tag(blank, "He was shot on the night of Oct. 23 at home.", date(1998, 11, 2))] == ["Oct. 23"]
+    found = tag(blank, "He was shot on the night of Oct. 23 at home.", date(1998, 11, 2))
+    assert [t.text for t in found] == ["Oct. 23"]
 
 
 def test_the_first_day_of_a_range_takes_its_month_and_year(blank):
@@ -190,8 +191,10 @@ def test_a_score_is_not_a_range_start(blank):
 
 
 def test_a_named_day_in_a_narrative(blank):
-    text = "War came in 1939. Paris fell in 1940. In 1941 and 1942 the fighting spread, and in 1943 Italy fell. " \
+    text = (
+        "War came in 1939. Paris fell in 1940. In 1941 and 1942 the fighting spread, and in 1943 Italy fell. "
         "Then came D-Day, and the landings."
+    )
     assert by_text(blank, text)["D-Day"].value == "1944-06-06"
 
 

@@ -513,7 +513,8 @@ def _rules(order: str) -> list[Rule]:
     )
     numeric = rf"{NB}(?P<a>\d{{1,2}})(?P<sep>[-/.])(?P<b>\d{{1,2}})(?P=sep)(?P<year>\d{{4}}|\d\d)(?![\w]|[.,/:-]\d)"
     year = rf"(?:(?<=mid-)|{NB})(?P<year>\d{{4}}){NE}"  # "1990's" is longer as a decade
-    relday = rf"{B}(?:the\s+day\s+(?:(?P<before>before)|(?P<after>after))\s+)?(?P<rel>{alt([*RELATIVE_DAYS, *RELATIVE_DAY_ALIASES])})(?!\w)"
+    rel_words = alt([*RELATIVE_DAYS, *RELATIVE_DAY_ALIASES])
+    relday = rf"{B}(?:the\s+day\s+(?:(?P<before>before)|(?P<after>after))\s+)?(?P<rel>{rel_words})(?!\w)"
     weekday = rf"{B}(?P<wd>{alt(WEEKDAYS)})(?P<dot>\.)?(?!\w)(?:\s+(?P<pod>{alt(PARTS_OF_DAY)})(?!\w))?"
     months = initials(MONTHS)
     return [  # ranges first: on equal spans they win over the single dates they contain

@@ -16,12 +16,12 @@ from checker.timex.era import ERA
 from checker.timex.holidays import HOLIDAYS, holiday_key
 from checker.timex.lexicon import (
     INFORMAL,
-    UNIT_ABBREVIATIONS,
     MONTHS,
     NUMBERS,
     ORDINALS,
     PARTS_OF_DAY,
     SEASONS,
+    UNIT_ABBREVIATIONS,
     UNITS,
     VAGUE,
     WEEKDAYS,
@@ -77,8 +77,9 @@ def build_ref(m: re.Match[str], text: str) -> Cand | None:
 
 
 # Words that may follow "a second" the duration ("for a second or two", "a second later").
-AFTER_A_SECOND = {"or", "and", "later", "earlier", "ago", "before", "after", "of", "to", "in", "for", "longer", "more",
-                  "less", "too", "as", "than", "when", "while", "until", "till", "there", "here", "now", "then"}  # fmt: skip
+AFTER_A_SECOND = {"or", "and", "later", "earlier", "ago", "before", "after", "of", "to", "in", "for", "longer",
+                  "more", "less", "too", "as", "than", "when", "while", "until", "till", "there", "here", "now",
+                  "then"}  # fmt: skip
 
 
 def _ordinal(m: re.Match[str], text: str) -> bool:

@@ -33,9 +33,20 @@ from checker.timex.calendar import (
 from checker.timex.holidays import holiday_date
 from checker.timex.lexicon import SEASON_MONTHS, UNITS
 from checker.timex.patterns import Cand
-from checker.timex.relative import duration_value
 from checker.timex.register import is_narrative, is_post
-from checker.timex.story import YEARS_PER, Story, bc_shift, ends_a_span, future_from_now, moved, story_of, story_step, story_year, year_text
+from checker.timex.relative import duration_value
+from checker.timex.story import (
+    YEARS_PER,
+    Story,
+    bc_shift,
+    ends_a_span,
+    future_from_now,
+    moved,
+    story_of,
+    story_step,
+    story_year,
+    year_text,
+)
 
 if TYPE_CHECKING:  # spaCy loads only where text is parsed
     from spacy.tokens import Doc
@@ -366,7 +377,8 @@ class Resolver:
 
     def r_date(self, c: Cand) -> Timex:
         if c.p.get("pod") and not self.narrative:  # news (TimeML) tags "the night of Oct. 23" as the date alone
-            c = Cand(int(c.p["date_start"]), c.end, c.kind, {k: v for k, v in c.p.items() if k not in ("pod", "date_start")})  # type: ignore[call-overload]
+            plain = {k: v for k, v in c.p.items() if k not in ("pod", "date_start")}
+            c = Cand(int(c.p["date_start"]), c.end, c.kind, plain)  # type: ignore[call-overload]
         year, month, day = c.p.get("year"), int(c.p["month"]), int(c.p["day"])  # type: ignore[arg-type]
         weekday = c.p.get("weekday")
         anchor = "explicit"

@@ -133,7 +133,8 @@ _APPROX = re.compile(
     re.IGNORECASE,
 )
 _POD_OF = re.compile(
-    r"(?:early\s+(?:in\s+)?|late\s+(?:in\s+)?)?(?:the\s+)?(?P<pod>morning|afternoon|evening|night)\s+of\s+$", re.IGNORECASE
+    r"(?:early\s+(?:in\s+)?|late\s+(?:in\s+)?)?(?:the\s+)?(?P<pod>morning|afternoon|evening|night)\s+of\s+$",
+    re.IGNORECASE,
 )
 _WEEK_OF = re.compile(r"(?:the\s+)?week\s+of\s+$", re.IGNORECASE)
 MODS = {"early": "START", "earlier": "START", "beginning": "START", "start": "START", "early part": "START",
