@@ -5,14 +5,17 @@
 How it works, and why it is fast (~300k words/s of CPU on news after tokenization):
 one pass of a keyword regex over ``doc.text`` finds trigger words (month and
 weekday names, time units, numbers...); each rule's regex, compiled once at import
-(``checker.timex_patterns`` for calendar dates, ``checker.timex_relative`` for the
-rest), is then searched only in small windows around its triggers. No Python work
-is done per token. ``checker.timex_select`` keeps the longest matches, attaches
+(``checker.timex.patterns`` for calendar dates, ``checker.timex.era`` for BC/AD years,
+``checker.timex.relative`` for the rest), is then searched only in small windows around its triggers. No Python work
+is done per token. ``checker.timex.select`` keeps the longest matches, attaches
 modifiers ("early", "mid-"), merges appositions (a weekday with its date, a clock
-time with its day) and links ranges. ``checker.timex_resolve`` resolves each
+time with its day) and links ranges. ``checker.timex.resolve`` resolves each
 candidate in document order: missing parts come from the publication date (DCT),
 the verb's tense (from the parse when the doc has one, else cue words), or the
-narrative (the last explicit date, HeidelTime's reference time)."""
+narrative. ``checker.timex.register`` reads the text as news, a narrative (its
+relative and yearless expressions count from the story's own time,
+``checker.timex.story``, HeidelTime's narrative mode) or a short post (bare words
+count)."""
 
 from __future__ import annotations
 
