@@ -158,6 +158,19 @@ def test_extract_shows_timexes(run, tmp_path: Path) -> None:
     assert "assertions" in record
 
 
+def test_extract_says_which_expression_a_narrative_value_counts_from(run, tmp_path: Path) -> None:
+    story = "Built in 1902, the mill grew in 1905, 1907 and 1909. In 1911 it opened a dam. On 3 June it burned. " \
+        "Nine days later it was rebuilt.\n"
+    path = write(tmp_path, "story.txt", story)
+    (record,) = json.loads(run("extract", path, "--published", "2024-01-05").stdout)
+    timexes = record["timexes"][-3:]
+    assert [(t["text"], t["value"], t["anchor"], t["anchor_index"]) for t in timexes] == [
+        ("1911", "1911", "explicit", None),
+        ("3 June", "1911-06-03", "narrative", 4),
+        ("Nine days later", "1911-06-12", "narrative", 5),
+    ]
+
+
 def test_rules_and_explain(run) -> None:
     listing = run("rules").stdout
     for rule in ("calendar/invalid-date", "calendar/weekday-mismatch", "facts/title-anachronism"):
