@@ -620,10 +620,15 @@ def build_military(m: re.Match[str], text: str) -> Cand | None:
     )
 
 
+# "tmr", "yday": the informal spellings of tomorrow and yesterday, before a part of day
+DAY_ALIASES = {k: v for k, v in INFORMAL["relative_days"].items() if v in ("tomorrow", "yesterday")}
+
+
 def build_pod(m: re.Match[str], text: str) -> Cand | None:
     """ "this morning", "last night", "yesterday afternoon", "the next morning"."""
     pod = PARTS_OF_DAY[m["pod"].lower()]
     d = " ".join(m["dir"].lower().split())
+    d = DAY_ALIASES.get(d, d)  # "tmr evening"
     offset = {
         "this": 0,
         "last": -1,
@@ -756,8 +761,8 @@ def _rules() -> list[Rule]:
     # "at 1630 EST", "1900 hours": military time, not a year
     military = rf"{NB}(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)\s+(?:hours|hrs|local\s+time|(?P<tz>[ECMP][SD]T|GMT|UTC))\b"
     pod_rel = (
-        rf"{B}(?P<dir>this(?:\s+past)?|last|tomorrow|yesterday|that|the\s+next|the\s+following|the\s+previous|the\s+same)\s+"
-        rf"(?P<pod>{pod})(?!\w)"
+        rf"{B}(?P<dir>this(?:\s+past)?|last|tomorrow|yesterday|{alt(DAY_ALIASES)}|that|the\s+next|the\s+following"
+        rf"|the\s+previous|the\s+same)\s+(?P<pod>{pod})(?!\w)"
     )
     century = rf"{B}(?:the\s+)?(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|{alt(ORDINALS)})[\s-]+century(?!\w)(?:\s+{ERA})?"
     season_re = rf"{B}(?:the\s+)?(?P<s>{season})(?:\s+(?:of\s+)?(?P<y>1\d{{3}}|20\d\d)(?!\d))?(?!\w)"
