@@ -185,7 +185,10 @@ def build_mdy(m: re.Match[str], text: str) -> Cand | None:
     )
 
 
-def build_dmy(m: re.Match[str], text: str) -> Cand | None:
+def build_dmy(m: re.Match[str], text: str) -> Cand | list[Cand] | None:
+    if m["d1"] and (pair := build_dmy_range(m, text)) is not None:
+        return pair
+    start = m.start("day") if m["d1"] else m.start()  # "Room 6-7 January": the date alone
     month = _month(m["mon"])
     day = (
         int(m["day"])
@@ -197,12 +200,10 @@ def build_dmy(m: re.Match[str], text: str) -> Cand | None:
     if (
         m["day"]
         and not m["the"]
-        and prev_word(text, m.start()).lower() in NOT_A_DAY_BEFORE
+        and prev_word(text, start).lower() in NOT_A_DAY_BEFORE
     ):
         return None
-    return Cand(
-        m.start(), m.end(), "date", {"year": _year(m), "month": month, "day": day}
-    )
+    return Cand(start, m.end(), "date", {"year": _year(m), "month": month, "day": day})
 
 
 def build_my(m: re.Match[str], text: str) -> Cand | None:
@@ -480,14 +481,14 @@ def build_dmy_range(m: re.Match[str], text: str) -> list[Cand] | None:
     """ "6-7 January 1916", "from 3 to 5 October": two linked days; the first, a bare number,
     takes the month and year written after the second."""
     month = _month(m["mon"])
-    d1, d2 = int(m["d1"]), int(m["d2"])
+    d1, d2 = int(m["d1"]), int(m["day"])
     if month is None or not 1 <= d1 < d2 <= 31 or prev_word(text, m.start()).lower() in NOT_A_DAY_BEFORE:
         return None
     year = _year(m)
     return [
         Cand(m.start("d1"), m.end("d1"), "date",
              {"year": year, "month": month, "day": d1, "range_next": True, "year_implied": True}),
-        Cand(m.start("d2"), m.end(), "date", {"year": year, "month": month, "day": d2}),
+        Cand(m.start("day"), m.end(), "date", {"year": year, "month": month, "day": d2}),
     ]  # fmt: skip
 
 
@@ -497,13 +498,10 @@ def _rules(order: str) -> list[Rule]:
         rf"{B}{MON('mon')}\s*{DAY('d1')}\s*(?:[-–—]|and|or|to|through)\s*{DAY('d2')}(?!\s+{MON('m2')}|\s*[$%])"
         rf"(?:{YEAR_SEP}{YEAR('year')})?(?![\w]|[.,]\d)"
     )
-    dmy_range = (
-        rf"{NB}(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:[-–—]|to|and)\s*{DAY('d2')}\s+(?:of\s+)?{MON('mon')}"
-        rf"(?:{YEAR_SEP}{YEAR('year')})?(?![\w]|[.,]\d)"
-    )
     mdy = rf"{B}{MON('mon')}\s*(?:the\s+)?{DAY('day')}(?:{YEAR_SEP}{YEAR('year')})?(?![\w]|[.,]\d)"
-    dmy = (
-        rf"{B}(?:(?P<the>the)\s+)?(?:{DAY('day')}|(?P<dword>{ORD_WORDS}))\s+(?:of\s+)?{MON('mon')}"
+    dmy = (  # with a range's first day before it: "6-7 January 1916", "from 3 to 5 October"
+        rf"{B}(?:(?P<the>the)\s+)?(?:(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:[-–—]|to|and)\s*(?=\d))?"
+        rf"(?:{DAY('day')}|(?P<dword>{ORD_WORDS}))\s+(?:of\s+)?{MON('mon')}"
         rf"(?:{YEAR_SEP}{YEAR('year')})?(?![\w]|[.,]\d)"
     )
     my = rf"{B}{MON('mon')}\s*,?\s*(?:of\s+)?{YEAR('year')}(?![\w]|[.,]\d)"
@@ -520,7 +518,6 @@ def _rules(order: str) -> list[Rule]:
     return [  # ranges first: on equal spans they win over the single dates they contain
         make_rule("year_range", year_range, build_year_range, "year4"),
         make_rule("day_range", day_range, build_day_range, "month", lead=months),
-        make_rule("dmy_range", dmy_range, build_dmy_range, "month", back=16),
         make_rule("mdy", mdy, build_mdy, "month", lead=months),
         make_rule("dmy", dmy, build_dmy, "month", back=30),
         make_rule("my", my, build_my, "month", lead=months),

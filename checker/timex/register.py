@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable
 from datetime import date
 
-from checker.timex.lexicon import INFORMAL, alt
+from checker.timex.lexicon import INFORMAL
 
 # A news text that mentions old years is still news: it is a narrative only when
 # at least this many years are stated and this share of them lie this far from the DCT.
@@ -22,11 +22,13 @@ FAR_SHARE = 0.6
 FAR_YEARS = 2
 # A post is at most this long (two tweets and then some) and shows an informal cue.
 POST_MAX_CHARS = 560
-_POST_CUE = re.compile(
-    r"https?://|www\.|(?<![\w.])@\w|(?<![\w&])#[A-Za-z]\w|(?<!\w)[:;]-?[()DPp](?!\w)|!!|\?\?|\.\.|…|::|~"
-    r"|[\U0001F300-\U0001FAFF\u2600-\u27BF]|\A\s*[a-z]|[^\s.!?'\"”’)\]]\s*\Z"
-    rf"|(?<![\w.])(?:{alt(INFORMAL['post_words'])})(?![\w.])"
+_POST_MARKS = ("http://", "https://", "www.", "!!", "??", "..", "…", "::", "~")
+_POST_SYMBOL = re.compile(  # an @name, a #tag, an emoticon, an emoji
+    r"(?<![\w.])@\w|(?<![\w&])#[A-Za-z]\w|(?<!\w)[:;]-?[()DPp](?!\w)|[\U0001F300-\U0001FAFF\u2600-\u27BF]"
 )
+_PUNCT = ".,;:!?()\"'“”‘’"  # around a word ("i.e." stays "i.e", no post word)
+POST_WORDS = frozenset(INFORMAL["post_words"])
+_STOPS = ".!?'\"”’)]"
 
 
 def is_narrative(years: Iterable[int], dct: date | None, bc: bool) -> bool:
@@ -41,5 +43,13 @@ def is_narrative(years: Iterable[int], dct: date | None, bc: bool) -> bool:
 
 def is_post(text: str, dct: date | None) -> bool:
     """Whether a dated text is a short informal post: a link, an @name, a #tag, an emoticon,
-    "lol", a lower-case start or no final stop (news sentences end with one)."""
-    return dct is not None and len(text.strip()) <= POST_MAX_CHARS and bool(_POST_CUE.search(text))
+    "lol", a lower-case start, or one line with no final stop (news sentences end with one)."""
+    body = text.strip()
+    if dct is None or not body or len(body) > POST_MAX_CHARS:
+        return False
+    one_line_unstopped = "\n" not in body and body[-1] not in _STOPS  # a news wire's table has lines
+    if body[0].islower() or one_line_unstopped or any(mark in body for mark in _POST_MARKS):
+        return True
+    if _POST_SYMBOL.search(body):
+        return True
+    return not POST_WORDS.isdisjoint(w.strip(_PUNCT) for w in body.split())

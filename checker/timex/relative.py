@@ -73,7 +73,8 @@ def build_ref(m: re.Match[str], text: str) -> Cand | None:
         if word in ("recently", "the past", "lately")
         else "PRESENT_REF"
     )
-    return Cand(m.start("ref"), m.end("ref"), "ref", {"value": value})
+    bare = {"bare": True} if word == "future" else {}  # "my future" alone: short posts only
+    return Cand(m.start("ref"), m.end("ref"), "ref", {"value": value, **bare})
 
 
 # Words that may follow "a second" the duration ("for a second or two", "a second later").
@@ -302,18 +303,6 @@ def build_weekend(m: re.Match[str], text: str) -> Cand | None:
     if m["pl"]:
         return Cand(m.start("w"), m.end(), "set", {"value": "XXXX-WE", "bare": True})
     return Cand(m.start("w"), m.end(), "weekend", {} if m["the"] else {"bare": True})
-
-
-def build_bare_pod(m: re.Match[str], text: str) -> Cand | None:
-    """ "Good morning", "at night", "the evening": a part of day alone; short posts mean the
-    post's day (news and narratives leave it out)."""
-    return Cand(m.start(), m.end(), "pod", {"pod": PARTS_OF_DAY[m["pod"].lower()], "offset": 0, "anchor": "dct",
-                                            "bare": True})  # fmt: skip
-
-
-def build_bare_ref(m: re.Match[str], text: str) -> Cand | None:
-    """ "my future", "future plans": the adjective or noun alone (short posts)."""
-    return Cand(m.start(), m.end(), "ref", {"value": "FUTURE_REF", "bare": True})
 
 
 def build_the_unit(m: re.Match[str], text: str) -> Cand | None:
@@ -625,8 +614,14 @@ DAY_ALIASES = {k: v for k, v in INFORMAL["relative_days"].items() if v in ("tomo
 
 
 def build_pod(m: re.Match[str], text: str) -> Cand | None:
-    """ "this morning", "last night", "yesterday afternoon", "the next morning"."""
+    """ "this morning", "last night", "yesterday afternoon", "the next morning"; alone ("Good
+    morning", "at night", "the evening"), short posts mean the post's day (news and
+    narratives leave it out)."""
     pod = PARTS_OF_DAY[m["pod"].lower()]
+    if not m["dir"]:
+        return Cand(m.start(), m.end(), "pod", {"pod": pod, "offset": 0, "anchor": "dct", "bare": True})
+    if m["pl"]:
+        return None
     d = " ".join(m["dir"].lower().split())
     d = DAY_ALIASES.get(d, d)  # "tmr evening"
     offset = {
@@ -724,7 +719,7 @@ def _rules() -> list[Rule]:
     tz = r"(?:\s+(?P<tz>[ECMP][SD]T|GMT|UTC|BST|CET)\b)?"
     ref = (
         rf"{B}(?:for\s+)?(?P<ref>now|currently|recently|nowadays|lately|the\s+future|the\s+past|the\s+present|"
-        r"at\s+present|at\s+the\s+moment|these\s+days|right\s+now)(?![\w-])"
+        r"at\s+present|at\s+the\s+moment|these\s+days|right\s+now|future)(?![\w-])"
     )
     duration = (
         rf"{B}(?:(?P<mod>{alt(DUR_MODS)})\s+(?!the\s|its\s|their\s))?(?:(?P<the>the|its|their|th(?:at|is)(?=\s+same\s))\s+)?(?:(?P<dir>{dirs})\s+)?"
@@ -761,8 +756,8 @@ def _rules() -> list[Rule]:
     # "at 1630 EST", "1900 hours": military time, not a year
     military = rf"{NB}(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)\s+(?:hours|hrs|local\s+time|(?P<tz>[ECMP][SD]T|GMT|UTC))\b"
     pod_rel = (
-        rf"{B}(?P<dir>this(?:\s+past)?|last|tomorrow|yesterday|{alt(DAY_ALIASES)}|that|the\s+next|the\s+following"
-        rf"|the\s+previous|the\s+same)\s+(?P<pod>{pod})(?!\w)"
+        rf"{B}(?:(?P<dir>this(?:\s+past)?|last|tomorrow|yesterday|{alt(DAY_ALIASES)}|that|the\s+next|the\s+following"
+        rf"|the\s+previous|the\s+same)\s+|(?:the\s+)?(?:(?:late|early)\s+)?)(?P<pod>{pod})(?P<pl>s)?(?!\w)"
     )
     century = rf"{B}(?:the\s+)?(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|{alt(ORDINALS)})[\s-]+century(?!\w)(?:\s+{ERA})?"
     season_re = rf"{B}(?:the\s+)?(?P<s>{season})(?:\s+(?:of\s+)?(?P<y>1\d{{3}}|20\d\d)(?!\d))?(?!\w)"
@@ -777,9 +772,6 @@ def _rules() -> list[Rule]:
         make_rule(
             "weekend", rf"{B}(?P<w>(?P<the>the\s+)?weekend(?P<pl>s)?)(?!\w)", build_weekend, "unit", back=4
         ),
-        make_rule("bare_pod", rf"{B}(?:the\s+)?(?:(?:late|early)\s+)?(?P<pod>{pod})s?(?!\w)", build_bare_pod, "pod",
-                  back=10),
-        make_rule("bare_ref", rf"{B}(?P<ref>future)(?![\w-])", build_bare_ref, "ref"),
         make_rule(
             "the_unit",
             rf"{B}the\s+(?P<u>year|week|month)(?![\w'’-]|\s+(?:of|before|after|ago|earlier|later|ending|ended|in|when|that|to|\d))",
@@ -815,13 +807,13 @@ def _rules() -> list[Rule]:
         make_rule("qcode", qcode, build_qcode, "num12", back=1),
         make_rule("yearago_period", yearago, build_yearago_period, "unit", back=20),
         make_rule("fiscal", fiscal, build_fiscal, "fiscal", back=25),
-        make_rule("clock", clock, build_clock, "num12 num3 year4 clock"),
+        make_rule("clock", clock, build_clock, "num12 gluedclock clock"),
         make_rule("clock24", clock24, build_clock, "num12"),
         make_rule("military", military, build_military, "year4"),
         make_rule("pod", pod_rel, build_pod, "pod", back=20),
         make_rule("holiday", holiday, build_holiday, "holiday", back=30),
         make_rule("named_day", rf"{B}(?P<name>(?-i:{'|'.join(re.escape(k) for k in NAMED_DAYS)}))(?!\w)",
-                  build_named_day, "unit weekday", back=10),
+                  build_named_day, "named weekday", back=7),
     ]
 
 

@@ -87,18 +87,10 @@ class Resolver:
         self.ref_index: int | None = None
         # narrative mode (set per document by resolve_all): the story's time anchors relative expressions
         self.narrative = False
-        self.post = False
+        self.post: bool | None = None  # a short informal post (``takes``)
         self.story: Story | None = None
         # the index of the expression the current one was counted from (for ``Timex.anchor_index``)
         self.counted_from: int | None = None
-        self.resolvers: dict[str, Callable[[Cand], Timex | None]] = {
-            "date": self.r_date, "weekof": self.r_weekof, "month": self.r_month, "year": self.r_year,
-            "decade": self.r_decade, "century": self.r_century, "season": self.r_season,
-            "quarter": self.r_quarter, "fiscal": self.r_fiscal, "holiday": self.r_holiday,
-            "relday": self.r_relday, "relunit": self.r_relunit, "ago": self.r_ago, "weekday": self.r_weekday,
-            "weekend": self.r_weekend, "pod": self.r_pod, "clock": self.r_clock, "ref": self.r_ref,
-            "duration": self.r_duration, "set": self.r_set, "named": self.r_named,
-        }  # fmt: skip
         # Looked at the first token only: ``Doc.has_annotation`` walks every token, too slow here.
         first = doc[0] if len(doc) else None
         self.has_tags = first is not None and first.tag_ != ""
@@ -174,13 +166,12 @@ class Resolver:
 
     def resolve_all(self, cands: list[Cand]) -> list[Timex]:
         years = [int(c.p["year"]) for c in cands if c.p.get("year")]  # type: ignore[call-overload]
-        self.narrative = is_narrative(years, self.dct, any(c.p.get("era") for c in cands))
+        self.narrative = is_narrative(years, self.dct, any("era" in c.p for c in cands))
         out: list[Timex] = []
         link_from: int | None = None
-        self.post = not self.narrative and is_post(self.text, self.dct)
         for c in cands:
             self.counted_from = None
-            t = self.resolvers[c.kind](c) if self.takes(c) else None
+            t = RESOLVERS[c.kind](self, c) if "bare" not in c.p or self.takes(c) else None
             if t is None:
                 link_from = None
                 continue
@@ -203,6 +194,8 @@ class Resolver:
         news leaves them all out."""
         if not c.p.get("bare"):
             return True
+        if self.post is None:  # decided at the first bare word: most texts have none
+            self.post = not self.narrative and is_post(self.text, self.dct)
         return self.post or self.narrative and c.kind == "season"
 
     def follow_news(self, t: Timex, c: Cand, index: int) -> None:
@@ -728,7 +721,7 @@ class Resolver:
         fields = DateFields()
         valid = True
         if isinstance(day_of, Cand):
-            day_t = self.resolvers[day_of.kind](day_of)
+            day_t = RESOLVERS[day_of.kind](self, day_of)
             assert day_t is not None
             d, anchor, fields, valid = (
                 day_t.earliest,
@@ -786,6 +779,17 @@ class Resolver:
 
     def r_set(self, c: Cand) -> Timex:
         return self.timex(c, "SET", str(c.p["value"]), granularity="set", anchor="none")
+
+
+# Each candidate kind and the method that resolves it.
+RESOLVERS: dict[str, Callable[[Resolver, Cand], Timex | None]] = {
+    "date": Resolver.r_date, "weekof": Resolver.r_weekof, "month": Resolver.r_month, "year": Resolver.r_year,
+    "decade": Resolver.r_decade, "century": Resolver.r_century, "season": Resolver.r_season,
+    "quarter": Resolver.r_quarter, "fiscal": Resolver.r_fiscal, "holiday": Resolver.r_holiday,
+    "named": Resolver.r_named, "relday": Resolver.r_relday, "relunit": Resolver.r_relunit, "ago": Resolver.r_ago,
+    "weekday": Resolver.r_weekday, "weekend": Resolver.r_weekend, "pod": Resolver.r_pod, "clock": Resolver.r_clock,
+    "ref": Resolver.r_ref, "duration": Resolver.r_duration, "set": Resolver.r_set,
+}  # fmt: skip
 
 
 def _half_more(num: int, unit: str) -> str:

@@ -21,12 +21,12 @@ from checker.timex.holidays import HOLIDAYS
 from checker.timex.lexicon import MONTHS, PARTS_OF_DAY, SEASONS, UNIT_ABBREVIATIONS, UNITS, WEEKDAYS, alt
 from checker.timex.patterns import EXPLICIT_RULES, RELATIVE_DAY_ALIASES, RELATIVE_DAYS, Cand
 from checker.timex.relative import RULES as RELATIVE_RULES
-from checker.timex.relative import SET_WORDS
+from checker.timex.relative import NAMED_DAYS, SET_WORDS
 
 RULES = {order: ERA_RULES + EXPLICIT_RULES[order] + RELATIVE_RULES for order in EXPLICIT_RULES}
 
 # Keyword categories that trigger rules (``Rule.triggers``); numbers are "year4" (four
-# digits), "num3" (three: "430pm") or "num12" (one or two digits); longer ones trigger nothing.
+# digits) or "num12" (one or two digits), "gluedclock" with "am"/"pm" glued ("430pm").
 TRIGGERS: dict[str, list[str]] = {
     "month": list(MONTHS),
     "weekday": list(WEEKDAYS),
@@ -64,13 +64,15 @@ TRIGGERS: dict[str, list[str]] = {
     "clock": ["noon", "midnight", "midday"],
     "holiday": sorted({key.split()[-1] for key in HOLIDAYS}),
     "era": ["bc", "bce", "b.c", "ad", "a.d", "ce"],
+    "named": sorted({name.split()[0].lower() for name in NAMED_DAYS if "-" in name.split()[0]}),  # "D-Day"
 }
 _CATEGORIES: dict[str, set[str]] = defaultdict(set)
 for _category, _words in TRIGGERS.items():
     for _w in _words:
         _CATEGORIES[_w].add(_category)
-# A keyword may follow a digit ("7months", "50mins"), not a letter.
-_TRIGGER = re.compile(rf"(?<![^\W\d])(?:{alt(_CATEGORIES)})s?(?![a-z])|\d+", re.IGNORECASE)
+# A number may have a unit or "pm" glued to it ("7months", "50mins", "430pm").
+_TRIGGER = re.compile(rf"(?<!\w)(?:{alt(_CATEGORIES)})s?(?![a-z])|\d+(?P<glued>[a-z]+)?", re.IGNORECASE)
+GLUED_CLOCK = {"am", "pm"}
 
 
 def trigger_hits(text: str) -> dict[str, list[tuple[int, int]]]:
@@ -79,12 +81,18 @@ def trigger_hits(text: str) -> dict[str, list[tuple[int, int]]]:
     for m in _TRIGGER.finditer(text):
         word = m.group().lower()
         if word[0].isdigit():
-            if len(word) == 4:
+            glued = m["glued"]
+            digits = len(word) - len(glued) if glued else len(word)
+            if digits == 4:
                 hits["year4"].append(m.span())
-            elif len(word) <= 2:
+            elif digits <= 2:
                 hits["num12"].append(m.span())
-            elif len(word) == 3:
-                hits["num3"].append(m.span())
+            if glued:
+                glued = glued.lower()
+                if glued in GLUED_CLOCK:
+                    hits["gluedclock"].append(m.span())
+                elif "unit" in _CATEGORIES.get(glued, ()) or "unit" in _CATEGORIES.get(glued[:-1], ()):
+                    hits["unit"].append(m.span("glued"))
             continue
         for category in _CATEGORIES.get(word, set()) | _CATEGORIES.get(
             word[:-1], set()
@@ -100,10 +108,8 @@ def select(found: list[Cand]) -> list[Cand]:
     Taken spans are kept sorted, so each overlap test is a binary search (a long
     table of dates must not make this quadratic).
     """
-    order = sorted(  # on equal spans a bare word ("the year" as a post's unit) yields to the rule that reads it
-        range(len(found)),
-        key=lambda i: (found[i].start - found[i].end, found[i].start, bool(found[i].p.get("bare")), i),
-    )
+    # on equal spans a bare word ("the year" as a post's unit) yields to the rule that reads it
+    order = sorted(range(len(found)), key=lambda i: (found[i].start - found[i].end, found[i].start, "bare" in found[i].p, i))
     starts: list[int] = []
     taken: list[Cand] = []
     for i in order:
