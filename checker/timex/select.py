@@ -20,8 +20,8 @@ from checker.timex.era import RULES as ERA_RULES
 from checker.timex.holidays import HOLIDAYS
 from checker.timex.lexicon import MONTHS, PARTS_OF_DAY, SEASONS, UNIT_ABBREVIATIONS, UNITS, WEEKDAYS, alt
 from checker.timex.patterns import EXPLICIT_RULES, RELATIVE_DAY_ALIASES, RELATIVE_DAYS, Cand
-from checker.timex.relative import RULES as RELATIVE_RULES
 from checker.timex.relative import NAMED_DAYS, SET_WORDS
+from checker.timex.relative import RULES as RELATIVE_RULES
 
 RULES = {order: ERA_RULES + EXPLICIT_RULES[order] + RELATIVE_RULES for order in EXPLICIT_RULES}
 
@@ -109,7 +109,9 @@ def select(found: list[Cand]) -> list[Cand]:
     table of dates must not make this quadratic).
     """
     # on equal spans a bare word ("the year" as a post's unit) yields to the rule that reads it
-    order = sorted(range(len(found)), key=lambda i: (found[i].start - found[i].end, found[i].start, "bare" in found[i].p, i))
+    order = sorted(
+        range(len(found)), key=lambda i: (found[i].start - found[i].end, found[i].start, "bare" in found[i].p, i)
+    )
     starts: list[int] = []
     taken: list[Cand] = []
     for i in order:
