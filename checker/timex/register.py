@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from datetime import date
 
 from checker.timex.lexicon import INFORMAL
@@ -42,10 +43,18 @@ def is_narrative(years: Iterable[int], dct: date | None, bc: bool) -> bool:
 
 
 def is_post(text: str, dct: date | None) -> bool:
-    """Whether a dated text is a short informal post: a link, an @name, a #tag, an emoticon,
-    "lol", a lower-case start, or one line with no final stop (news sentences end with one)."""
+    """Whether a dated text is a short informal post (``looks_like_post``)."""
+    return dct is not None and looks_like_post(text)
+
+
+@lru_cache(maxsize=4)  # asked by each builder of a bare word: a text's hash is computed once
+def looks_like_post(text: str) -> bool:
+    """Whether a text is short and informal: a link, an @name, a #tag, an emoticon, "lol", a
+    lower-case start, or one line with no final stop (news sentences end with one)."""
+    if len(text) > POST_MAX_CHARS + 40:
+        return False
     body = text.strip()
-    if dct is None or not body or len(body) > POST_MAX_CHARS:
+    if not body or len(body) > POST_MAX_CHARS:
         return False
     one_line_unstopped = "\n" not in body and body[-1] not in _STOPS  # a news wire's table has lines
     if body[0].islower() or one_line_unstopped or any(mark in body for mark in _POST_MARKS):

@@ -30,6 +30,7 @@ from checker.timex.lexicon import (
     resource,
 )  # fmt: skip
 from checker.timex.patterns import NB, NOT_A_DAY_BEFORE, B, Cand, Rule, capitalized, make_rule, next_word, prev_word
+from checker.timex.register import looks_like_post
 
 DIRECTIONS = {
     "last": -1, "past": -1, "previous": -1, "preceding": -1, "prior": -1,
@@ -73,6 +74,8 @@ def build_ref(m: re.Match[str], text: str) -> Cand | None:
         if word in ("recently", "the past", "lately")
         else "PRESENT_REF"
     )
+    if word == "future" and not looks_like_post(text):
+        return None
     bare = {"bare": True} if word == "future" else {}  # "my future" alone: short posts only
     return Cand(m.start("ref"), m.end("ref"), "ref", {"value": value, **bare})
 
@@ -96,7 +99,7 @@ BARE_UNITS = {"day", "week", "month", "year", "hour", "minute"}
 def _bare_unit(m: re.Match[str], text: str, unit: str) -> Cand | None:
     """ "a long day", "Crazy week", "the day", "hours of waiting": a unit word alone, which
     short posts annotate (news and narratives do not)."""
-    if unit not in BARE_UNITS or m["mod"] or m["unit"].lower() in UNIT_ABBREVIATIONS:
+    if unit not in BARE_UNITS or m["mod"] or not looks_like_post(text) or m["unit"].lower() in UNIT_ABBREVIATIONS:
         return None
     if next_word(text, m.end()).lower() == "of":
         return None  # "the week of March 6", "the day of the vote": the rest says which
@@ -300,6 +303,8 @@ SET_WORDS = {
 def build_weekend(m: re.Match[str], text: str) -> Cand | None:
     """ "the weekend", "over the weekend": the last one or the next one, by tense; "weekend"
     alone and "weekends" (a set) only in short posts."""
+    if not m["the"] and not looks_like_post(text):
+        return None
     if m["pl"]:
         return Cand(m.start("w"), m.end(), "set", {"value": "XXXX-WE", "bare": True})
     return Cand(m.start("w"), m.end(), "weekend", {} if m["the"] else {"bare": True})
@@ -619,6 +624,8 @@ def build_pod(m: re.Match[str], text: str) -> Cand | None:
     narratives leave it out)."""
     pod = PARTS_OF_DAY[m["pod"].lower()]
     if not m["dir"]:
+        if not looks_like_post(text):
+            return None
         return Cand(m.start(), m.end(), "pod", {"pod": pod, "offset": 0, "anchor": "dct", "bare": True})
     if m["pl"]:
         return None
@@ -813,7 +820,7 @@ def _rules() -> list[Rule]:
         make_rule("pod", pod_rel, build_pod, "pod", back=20),
         make_rule("holiday", holiday, build_holiday, "holiday", back=30),
         make_rule("named_day", rf"{B}(?P<name>(?-i:{'|'.join(re.escape(k) for k in NAMED_DAYS)}))(?!\w)",
-                  build_named_day, "named weekday", back=7),
+                  build_named_day, "named"),
     ]
 
 

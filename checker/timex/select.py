@@ -20,6 +20,7 @@ from checker.timex.era import RULES as ERA_RULES
 from checker.timex.holidays import HOLIDAYS
 from checker.timex.lexicon import MONTHS, PARTS_OF_DAY, SEASONS, UNIT_ABBREVIATIONS, UNITS, WEEKDAYS, alt
 from checker.timex.patterns import EXPLICIT_RULES, RELATIVE_DAY_ALIASES, RELATIVE_DAYS, Cand
+from checker.timex.register import looks_like_post
 from checker.timex.relative import NAMED_DAYS, SET_WORDS
 from checker.timex.relative import RULES as RELATIVE_RULES
 
@@ -64,14 +65,18 @@ TRIGGERS: dict[str, list[str]] = {
     "clock": ["noon", "midnight", "midday"],
     "holiday": sorted({key.split()[-1] for key in HOLIDAYS}),
     "era": ["bc", "bce", "b.c", "ad", "a.d", "ce"],
-    "named": sorted({name.split()[0].lower() for name in NAMED_DAYS if "-" in name.split()[0]}),  # "D-Day"
+    "named": sorted({name.split()[0].lower() for name in NAMED_DAYS}),  # "D-Day", "Black Tuesday"
 }
 _CATEGORIES: dict[str, set[str]] = defaultdict(set)
 for _category, _words in TRIGGERS.items():
     for _w in _words:
         _CATEGORIES[_w].add(_category)
-# A number may have a unit or "pm" glued to it ("7months", "50mins", "430pm").
-_TRIGGER = re.compile(rf"(?<!\w)(?:{alt(_CATEGORIES)})s?(?![a-z])|\d+(?P<glued>[a-z]+)?", re.IGNORECASE)
+# A number may have a unit or "pm" glued to it ("7months", "50mins", "430pm"). The lookahead
+# of first letters lets the regex engine skip most positions in C (a quarter faster).
+_FIRST = re.escape("".join(sorted({c for w in _CATEGORIES for c in (w[0].lower(), w[0].upper())})))
+_TRIGGER = re.compile(
+    rf"(?=[{_FIRST}0-9])(?:(?<!\w)(?:{alt(_CATEGORIES)})s?(?![a-z])|\d+(?P<glued>[a-z]+)?)", re.IGNORECASE
+)
 GLUED_CLOCK = {"am", "pm"}
 
 
@@ -170,8 +175,8 @@ def extend_prefixes(cands: list[Cand], text: str) -> list[Cand]:
     out: list[Cand] = []
     for c in cands:
         # a prefix may take in a bare word before it ("the night" of "the night of 4 May")
-        firm = [x for x in out[-2:] if not x.p.get("bare")]
-        lo = max(firm[-1].end if firm else 0, c.start - 40)
+        before = out[-1] if out and "bare" not in out[-1].p else out[-2] if len(out) > 1 else None
+        lo = max(before.end if before else 0, c.start - 40)
         if c.kind in MODIFIABLE and "mod" not in c.p:
             m = _MOD_PREFIX.search(text, lo, c.start)
             word = " ".join((m["m1"] or m["m2"]).lower().split()) if m else ""
@@ -196,7 +201,7 @@ def extend_prefixes(cands: list[Cand], text: str) -> list[Cand]:
             elif pod:  # "the night of 10 August 1792", "early in the morning of 29 April"
                 c = Cand(pod.start(), c.end, "date",
                          {**c.p, "pod": PARTS_OF_DAY[pod["pod"].lower()], "date_start": c.start})  # fmt: skip
-        while out and out[-1].end > c.start and out[-1].p.get("bare"):
+        while out and out[-1].end > c.start and "bare" in out[-1].p:
             out.pop()  # a bare word the prefix took in
         out.append(c)
     return out
@@ -346,7 +351,7 @@ def link_ranges(cands: list[Cand], text: str) -> None:
         if _RANGE_GAP.match(gap) and (dash or _RANGE_OPEN.search(text, max(0, a.start - 12), a.start)):
             a.p["range_next"] = True
             _share_year(a, b)
-        elif _LIST_GAP.match(gap):
+        elif len(gap) < 9 and _LIST_GAP.match(gap):
             _share_year(a, b)  # "in August and September 1914": one year for both
 
 
@@ -382,6 +387,8 @@ def candidates(text: str, order: str = "us") -> list[Cand]:
                 found.extend(c)
             else:
                 found.append(c)
+    if not looks_like_post(text):  # bare words count only in posts (and bare seasons in narratives)
+        found = [c for c in found if "bare" not in c.p or c.kind == "season"]
     cands = merge(extend_prefixes(select(found), text), text)
     link_ranges(cands, text)
     return cands
