@@ -106,7 +106,17 @@ def findings(
     for ids, corpus_rule in CORPUS_RULES.items():
         if wanted.intersection(ids):
             found += [f for f in corpus_rule(seen, pack) if f.rule in wanted]
-    return sorted(found, key=lambda f: (f.span.path, f.span.start, f.span.end, f.rule))
+    return sorted(map(one_line, found), key=lambda f: (f.span.path, f.span.start, f.span.end, f.rule))
+
+
+def one_line(finding: Finding) -> Finding:
+    """Messages quote the text, and a quoted date may wrap across lines: every message is one line."""
+    related = tuple(replace(r, message=_squeezed(r.message)) for r in finding.related)
+    return replace(finding, message=_squeezed(finding.message), related=related)
+
+
+def _squeezed(message: str) -> str:
+    return " ".join(message.split()) if "\n" in message or "\r" in message else message
 
 
 def implemented_rules() -> list[str]:

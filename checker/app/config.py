@@ -48,7 +48,7 @@ class ConfigError(Exception):
 
 def known_rules() -> tuple[str, ...]:
     """Every rule id a configuration may name: the catalogue and the suppression notes."""
-    return (*catalogue(), UNUSED_RULE)
+    return tuple(dict.fromkeys((*catalogue(), UNUSED_RULE)))
 
 
 def _specificity(selector: str, rule: str) -> int:
@@ -154,11 +154,15 @@ def _strings(source: _Source, key: str, value: Any) -> tuple[str, ...]:
     return tuple(value)
 
 
+def unknown_selectors(selectors: Sequence[str]) -> list[str]:
+    """The selectors (rule ids or pack prefixes) that name no known rule."""
+    return [s for s in selectors if not any(_specificity(s, r) >= 0 for r in known_rules())]
+
+
 def _rule_selectors(source: _Source, key: str, value: Any) -> tuple[str, ...]:
     selectors = _strings(source, key, value)
-    for selector in selectors:
-        if not any(_specificity(selector, r) >= 0 for r in known_rules()):
-            raise source.error(key, f"unknown rule or pack {selector!r} (see `chronolint rules`)", selector)
+    for selector in unknown_selectors(selectors):
+        raise source.error(key, f"unknown rule or pack {selector!r} (see `chronolint rules`)", selector)
     return selectors
 
 

@@ -37,6 +37,7 @@ _COMMENT = re.compile(r"<!--\s*chronolint-(?P<kind>disable-next-line|disable|ena
 _IGNORE = re.compile(r"chronolint:[ \t]*ignore(?:\[(?P<rules>[^\]\n]*)\])?")
 _RULE_ID = re.compile(r"[a-z0-9][a-z0-9-]*(?:/[a-z0-9][a-z0-9-]*)?")
 _LEADERS = " \t#/;%.*-"
+_REASON = re.compile(r"\s*--(?:\s.*)?")  # `` -- why``: free text after a directive
 
 
 @dataclass(frozen=True)
@@ -107,9 +108,11 @@ def _ignore_directives(document: Document) -> Iterator[Directive]:
     for m in _IGNORE.finditer(source):
         line_start, line_end = _line_of(source, m.start())
         before, after = source[line_start : m.start()], source[m.end() : line_end]
-        alone = not before.strip(_LEADERS) and not after.strip()
+        reason = _REASON.fullmatch(after)
+        alone = not before.strip(_LEADERS) and (not after.strip() or reason is not None)
         scope = _next_lines(source, line_end, document.format != "docx") if alone else (line_start, line_end)
-        yield Directive("ignore", _rule_list(m["rules"] or ""), Span(document.path, m.start(), m.end()), scope)
+        end = line_end if reason else m.end()  # the reason belongs to the directive (and goes with it)
+        yield Directive("ignore", _rule_list(m["rules"] or ""), Span(document.path, m.start(), end), scope)
 
 
 def directives(document: Document) -> Suppressions:

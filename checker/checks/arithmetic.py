@@ -36,8 +36,7 @@ Window = tuple[date, date]
 
 def _published(analysis: Analysis) -> date | None:
     """The publication date, when stated (an inferred one cannot measure anything)."""
-    doc = analysis.document
-    return doc.published if doc.published_source in ("option", "front-matter") else None
+    return analysis.document.stated_published
 
 
 def _explicit(timex: Timex) -> bool:

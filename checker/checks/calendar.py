@@ -99,15 +99,17 @@ def weekday_mismatches(analysis: Analysis) -> Iterator[Finding]:
         actual = day.weekday()
         match = _WEEKDAY_WORD.search(timex.text)
         fix = None
+        severity = _severity(timex.fields, timex)
         if match:
             fix = Fix(
                 weekday_replacement(match.group(0), actual),
                 _span(analysis, timex.start + match.start(), timex.start + match.end()),
+                certain=severity == "error",  # the whole date is written: nothing in the fix is a guess
             )
         year_note = "" if timex.fields.year is not None else f" (year {day.year} taken from the publication date)"
         yield Finding(
             rule="calendar/weekday-mismatch",
-            severity=_severity(timex.fields, timex),
+            severity=severity,
             message=f"{day:%B} {day.day}, {day.year} is a {WEEKDAY_NAMES[actual]}, "
             f"not a {WEEKDAY_NAMES[stated]}{year_note}",
             span=_span(analysis, timex.start, timex.end),

@@ -28,6 +28,7 @@ from functools import cached_property, lru_cache
 from pathlib import PurePath
 
 from checker.assertions import quoted_ranges
+from checker.checks import quoted
 from checker.knowledge import expression_names
 from checker.knowledge.packs import Election, Pack, Person, Term, When, name_key
 from checker.model import (
@@ -158,8 +159,7 @@ class _Context:
 
     @cached_property
     def published(self) -> date | None:
-        doc = self.analysis.document
-        return doc.published if doc.published_source in ("option", "front-matter") else None
+        return self.analysis.document.stated_published
 
 
 def people(ctx: _Context, name: str) -> tuple[tuple[Person, ...], bool]:
@@ -554,7 +554,7 @@ def contradictions(analysis: Analysis, pack: Pack) -> Iterator[Finding]:
         yield Finding(
             rule="facts/contradiction",
             severity=severity,
-            message=f"{timex.text!r} contradicts the pack: {problem.message}",
+            message=f"{quoted(timex.text)} contradicts the pack: {problem.message}",
             span=ctx.claim_span(assertion),
             related=_related(ctx, assertion, problem),
         )
@@ -698,7 +698,8 @@ def _title_finding(ctx: _Context, mention: _Titled, lo: date, hi: date, said: st
     subject = f"neither {names} was" if len(mention.people) > 1 else f"{names} was not"
     tenures = "; ".join(f"{_day(a)} to {_day(b) if b else 'present'}" for a, b in _tenures(terms))
     period = _day(lo) if lo == hi else f"{_day(lo)} to {_day(hi)}"
-    when = f"on {period}" if said == "the publication date" else f"at {said!r} ({period}) nor on {_day(ctx.published)}"
+    at_said = f"at {quoted(said)} ({period}) nor on {_day(ctx.published)}"
+    when = f"on {period}" if said == "the publication date" else at_said
     other = _other_title(ctx, mention, lo, hi)
     then = f"; {mention.people[0].name} was {ctx.pack.office(other).name} then" if other else ""
     dead = [p for p in mention.people if p.died and p.died.latest < lo]

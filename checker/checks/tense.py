@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
+from checker.checks import quoted
 from checker.model import Analysis, Assertion, Finding, Severity, Timex
 
 PAST_RELATIONS = frozenset({"at", "since", "after"})
@@ -40,8 +41,7 @@ def _claim_span(analysis: Analysis, assertion: Assertion, timex: Timex):
 
 def _published(analysis: Analysis) -> date | None:
     """The publication date, unless it was inferred from these very statements."""
-    doc = analysis.document
-    return doc.published if doc.published_source in ("option", "front-matter") else None
+    return analysis.document.stated_published
 
 
 def _dated(analysis: Analysis) -> Iterator[tuple[Assertion, Timex]]:
@@ -73,7 +73,7 @@ def anachronisms(analysis: Analysis) -> Iterator[Finding]:
             yield Finding(
                 rule="chronology/anachronism",
                 severity=_severity(assertion),
-                message=f"{assertion.trigger!r} is told in the past tense, but {timex.text} is after "
+                message=f"{quoted(assertion.trigger)} is told in the past tense, but {timex.text} is after "
                 f"the publication date ({published.isoformat()})",
                 span=_claim_span(analysis, assertion, timex),
             )
@@ -94,7 +94,7 @@ def stale_futures(analysis: Analysis) -> Iterator[Finding]:
             yield Finding(
                 rule="chronology/stale-future",
                 severity=_severity(assertion),
-                message=f"{assertion.trigger!r} is told in the future tense, but {timex.text} was already past "
+                message=f"{quoted(assertion.trigger)} is told in the future tense, but {timex.text} was already past "
                 f"at publication ({published.isoformat()})",
                 span=_claim_span(analysis, assertion, timex),
             )

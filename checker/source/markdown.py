@@ -5,7 +5,8 @@ offset into it is the same offset into the file (the OffsetMap stays the
 identity). We start from an all-blank copy and copy back only the characters
 of paragraph, heading, list and table-cell text that markdown-it-py (CommonMark,
 plus GitHub's tables and strikethrough) parsed as prose; code, HTML, link destinations and titles, reference definitions,
-autolink URLs and container markers (``#``, ``>``, ``-``, ``1.``) stay blank.
+autolink URLs, container markers (``#``, ``>``, ``-``, ``1.``) and emphasis delimiters (``**``,
+``_``, ``~~``) stay blank.
 
 markdown-it-py gives block tokens line maps but no character positions for
 inline tokens, so each inline rule is wrapped to record the span of source it
@@ -26,6 +27,8 @@ POS = "chronolint_pos"
 LABEL = "chronolint_label"
 
 _NEWLINE = re.compile(r"\r\n|\r|\n")
+# Emphasis and strikethrough delimiters: blanked like tags, so "On **Monday**, March 4" reads as a date.
+DELIMITERS = frozenset({"em_open", "em_close", "strong_open", "strong_close", "s_open", "s_close"})
 _NOT_NEWLINE = re.compile(r"[^\r\n]")
 
 
@@ -94,7 +97,7 @@ def _excluded(children: list[Token]) -> Iterator[tuple[int, int]]:
         pos = (token.meta or {}).get(POS)
         if pos is None:
             continue
-        if token.type in ("code_inline", "html_inline") or token.markup == "autolink":
+        if token.type in ("code_inline", "html_inline") or token.markup == "autolink" or _delimiter(token):
             yield pos
         elif token.type in ("link_open", "image") and LABEL in token.meta:
             (start, end), (label_start, label_end) = pos, token.meta[LABEL]
@@ -102,6 +105,11 @@ def _excluded(children: list[Token]) -> Iterator[tuple[int, int]]:
             yield (label_end, end)
         elif token.type == "link_open":
             yield pos
+
+
+def _delimiter(token: Token) -> bool:
+    """An emphasis or strikethrough delimiter (a paired ``**`` leaves its second ``*`` as empty text)."""
+    return token.type in DELIMITERS or (token.type == "text" and not token.content)
 
 
 def _locate(content_line: str, source: str, start: int, end: int) -> int | None:
