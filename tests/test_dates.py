@@ -7,8 +7,7 @@ from datetime import date
 
 import pytest
 
-from checker.source import read_path, read_text
-from checker.source import dates
+from checker.source import dates, read_path, read_text
 from checker.source.dates import DateError, file_name_date, option_date, parse_date
 
 DAY = date(2024, 12, 20)
@@ -27,7 +26,7 @@ DAY = date(2024, 12, 20)
         ("---\ndate:\n  created: 2024-12-20\n  updated: 2025-01-02\n---\n", "us"),  # MkDocs Material blog
         ("---\ndate: {created: 20/12/2024}\n---\n", "international"),
         ('{\n  "title": "Budget",\n  "date": "2024-12-20T10:00:00+01:00"\n}\n', "us"),  # Hugo JSON
-        ('+++\ndate = 2024-12-20T10:00:00+01:00\n+++\n', "us"),
+        ("+++\ndate = 2024-12-20T10:00:00+01:00\n+++\n", "us"),
     ],
 )
 def test_front_matter_dates_as_sites_write_them(front, order):

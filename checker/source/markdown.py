@@ -4,8 +4,8 @@ The text we hand on keeps the source's length and every line break, so an
 offset into it is the same offset into the file (the OffsetMap stays the
 identity). We start from an all-blank copy and copy back only the characters
 of paragraph, heading, list and table-cell text that markdown-it-py (CommonMark,
-plus GitHub's tables and strikethrough) parsed as prose; code, HTML, link destinations and titles, reference definitions,
-autolink URLs, container markers (``#``, ``>``, ``-``, ``1.``) and emphasis delimiters (``**``,
+plus GitHub's tables and strikethrough) parsed as prose; code, HTML, link destinations and
+titles, reference definitions, autolink URLs, container markers (``#``, ``>``, ``-``, ``1.``) and emphasis delimiters (``**``,
 ``_``, ``~~``) stay blank.
 
 markdown-it-py gives block tokens line maps but no character positions for
