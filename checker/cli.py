@@ -390,6 +390,25 @@ def extract(
     raise typer.Exit(2 if inputs.errors else 0)
 
 
+def _optional(module: str, extra: str, needs: str):
+    """A front end that needs an optional extra; without it, how to install it (exit 2)."""
+    import importlib
+
+    try:
+        return importlib.import_module(module)
+    except ModuleNotFoundError as e:
+        if not (e.name or "").startswith(needs):
+            raise
+        _error(f"this command needs {needs}: pip install 'chronolint[{extra}]'")
+        raise typer.Exit(2) from None
+
+
+@app.command()
+def lsp() -> None:
+    """Run the language server on standard input and output (for editors; see docs/editors.md)."""
+    _optional("checker.app.lsp", "lsp", "pygls").serve_stdio()
+
+
 @app.command("rules")
 def list_rules() -> None:
     """List the rule catalogue (id, default severity, summary) and the built-in packs' constraints."""
@@ -449,6 +468,9 @@ def main() -> None:
         code = done.code
     if isinstance(code, str):
         print(code, file=sys.stderr)
-    sys.stdout.flush()
-    sys.stderr.flush()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # closed by the client (the language server's exit)
+            pass
     os._exit(code if isinstance(code, int) else 0 if code is None else 1)

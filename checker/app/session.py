@@ -162,6 +162,19 @@ def run_rules(analyses: Iterable[Analysis], configs: dict[str, Config]) -> tuple
     return sorted(found, key=lambda f: (f.span.path, f.span.start, f.span.end, f.rule)), seen
 
 
+def check_document(
+    document: Document, config: Config | None = None, date_order: str | None = None
+) -> tuple[list[Finding], Analysis]:
+    """One document held in memory (an editor's buffer, a request, a library call): its findings
+    under its configuration, as ``check`` gives them, and the analysis behind them."""
+    from checker import engine
+
+    config = config or Config()
+    (analysis,) = engine.analyze([document], engine_options(config, date_order))
+    found, _ = run_rules([analysis], {document.path: config})
+    return found, analysis
+
+
 def _remembered(items: Iterable[Analysis], into: list[Analysis]) -> Iterator[Analysis]:
     for item in items:
         into.append(item)
