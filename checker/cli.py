@@ -409,6 +409,39 @@ def lsp() -> None:
     _optional("checker.app.lsp", "lsp", "pygls").serve_stdio()
 
 
+@app.command()
+def serve(
+    host: Annotated[
+        str, typer.Option("--host", help="Address to listen on (127.0.0.1: this machine only).")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", min=0, max=65535, help="Port (0: any free one).")] = 8081,
+    config_file: ConfigOpt = None,
+    max_chars: Annotated[
+        int, typer.Option("--max-text-size", min=1, metavar="CHARS", help="Longest text a request may send.")
+    ] = 200_000,
+    timeout: Annotated[float, typer.Option("--timeout", min=0.1, help="Seconds a check may take.")] = 30.0,
+    workers: Annotated[int, typer.Option("--workers", min=1, help="Checks run at once.")] = 1,
+    queue: Annotated[int, typer.Option("--queue", min=0, help="Checks that may wait (503 beyond).")] = 16,
+    verbose: Annotated[bool, typer.Option("--verbose", help="Log every request on stderr.")] = False,
+) -> None:
+    """Serve LanguageTool's API (/v2/check), a JSON API (/api/check) and a page for editors (/)."""
+    from checker.app.config import Resolver, load
+    from checker.app.serve import Limits
+    from checker.app.serve import serve as run
+
+    try:
+        config = load(config_file) if config_file else Resolver().for_path(".")
+    except ConfigError as e:
+        _error(str(e))
+        raise typer.Exit(2) from None
+    limits = Limits(max_chars=max_chars, timeout=timeout, workers=workers, queue=queue)
+    try:
+        run(host, port, config, limits, verbose, ready=lambda s: _error(f"serving on http://{host}:{s.server_port}/"))
+    except OSError as e:
+        _error(f"cannot listen on {host}:{port}: {e.strerror or e}")
+        raise typer.Exit(2) from None
+
+
 @app.command("rules")
 def list_rules() -> None:
     """List the rule catalogue (id, default severity, summary) and the built-in packs' constraints."""

@@ -18,7 +18,7 @@ import os
 import re
 import tomllib
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -92,6 +92,13 @@ class Config:
         """Like ruff: the most specific of ``select`` (all when unset) and ``ignore`` wins; a tie ignores."""
         selected = 0 if self.select is None else _best(self.select, rule)
         return selected >= 0 and selected > _best(self.ignore, rule)
+
+    def with_rules(self, select: Sequence[str] | None = None, ignore: Sequence[str] = ()) -> Config:
+        """This configuration with a rule selection on top (as ruff does): ``select`` replaces, ``ignore`` adds."""
+        if select is None and not ignore:
+            return self
+        chosen = self.select if select is None else tuple(select)
+        return replace(self, select=chosen, ignore=(*self.ignore, *ignore))
 
     def level(self, rule: str, default: str) -> str:
         """The severity for ``rule``: the most specific ``severity`` entry, else ``default``."""

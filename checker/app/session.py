@@ -67,11 +67,8 @@ class Settings:
     ignore: tuple[str, ...] = ()  # added to each configuration's ignore
 
     def applied(self, config: Config) -> Config:
-        """A file's configuration with the command line's rule selection on top (as ruff does)."""
-        if self.select is None and not self.ignore:
-            return config
-        select = config.select if self.select is None else self.select
-        return replace(config, select=select, ignore=(*config.ignore, *self.ignore))
+        """A file's configuration with the command line's rule selection on top."""
+        return config.with_rules(self.select, self.ignore)
 
 
 @dataclass(frozen=True)
