@@ -7,14 +7,13 @@ module, so every entry point runs the same stages in the same order.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from checker import assertions, timex
-from checker.checks import arithmetic, calendar, facts, tense
-from checker.checks.catalogue import catalogue
+from checker.checks import registry
 from checker.knowledge import packs
 from checker.model import Analysis, Document, Finding
 from checker.options import Knowledge, Options
@@ -22,30 +21,6 @@ from checker.reasoning import timeline
 
 if TYPE_CHECKING:  # spaCy loads only where text is parsed
     from spacy.tokens import Doc
-
-Rule = Callable[[Analysis], Iterable[Finding]]
-KnowledgeRule = Callable[[Analysis, packs.Pack], Iterable[Finding]]
-CorpusRule = Callable[[Sequence[Analysis], packs.Pack], Iterable[Finding]]
-
-RULES: dict[str, Rule] = {
-    "calendar/invalid-date": calendar.invalid_dates,
-    "calendar/weekday-mismatch": calendar.weekday_mismatches,
-    "chronology/anachronism": tense.anachronisms,
-    "chronology/stale-future": tense.stale_futures,
-    "chronology/order": timeline.reversed_ranges,
-    "arithmetic/duration": arithmetic.durations,
-    "arithmetic/age": arithmetic.age_findings,
-}
-# Rules that check one file against the knowledge packs.
-KNOWLEDGE_RULES: dict[str, KnowledgeRule] = {
-    "facts/contradiction": facts.contradictions,
-    "facts/title-anachronism": facts.title_anachronisms,
-}
-# Rules that see every checked file at once (one temporal network), with the rule ids they report.
-CORPUS_RULES: dict[tuple[str, ...], CorpusRule] = {
-    ("chronology/conflicting-dates", "chronology/order"): timeline.conflict_findings,
-}
-
 
 @lru_cache(maxsize=None)
 def knowledge(spec: Knowledge = Knowledge()) -> packs.Pack:
@@ -95,21 +70,25 @@ def findings(
     """The rules (all when None) over each analysis as it comes (the rest may still be being
     computed), then the corpus rules over all of them at once. Sorted by path then offset.
     """
-    wanted = set(catalogue()) if rules is None else set(rules)
+    wanted = set(registry.rules()) if rules is None else set(rules)
     pack = knowledge(spec)
+    chosen = [c for c in registry.checks() if any(r.id in wanted for r in c.rules)]
     seen: list[Analysis] = []
     found: list[Finding] = []
     for analysis in analyses:
         seen.append(analysis)
-        found += [f for rule_id, rule in RULES.items() if rule_id in wanted for f in rule(analysis)]
-        found += [f for rule_id, rule in KNOWLEDGE_RULES.items() if rule_id in wanted for f in rule(analysis, pack)]
-    for ids, corpus_rule in CORPUS_RULES.items():
-        if wanted.intersection(ids):
-            found += [f for f in corpus_rule(seen, pack) if f.rule in wanted]
-    return sorted(found, key=lambda f: (f.span.path, f.span.start, f.span.end, f.rule))
+        for c in chosen:
+            if c.scope == "document":
+                found += c.function(analysis)
+            elif c.scope == "knowledge":
+                found += c.function(analysis, pack)
+    for c in chosen:
+        if c.scope == "corpus":
+            found += c.function(seen, pack)
+    return sorted((f for f in found if f.rule in wanted), key=lambda f: (f.span.path, f.span.start, f.span.end, f.rule))
 
 
 def implemented_rules() -> list[str]:
-    """Catalogue ids that have an implementation, in catalogue order."""
-    produced = set(RULES).union(KNOWLEDGE_RULES, *CORPUS_RULES)
-    return [rule_id for rule_id in catalogue() if rule_id in produced]
+    """Ids of the rules some check reports, sorted."""
+    produced = {r.id for c in registry.checks() for r in c.rules}
+    return [rule_id for rule_id in registry.rules() if rule_id in produced]

@@ -66,6 +66,12 @@ class Document:
     def to_source(self, offset: int) -> int:
         return self.offsets.to_source(offset)
 
+    @property
+    def stated_published(self) -> date | None:
+        """The publication date when the user or the file states it; None when it was only inferred
+        (from these very statements: it cannot contradict them) or is unknown."""
+        return self.published if self.published_source in ("option", "front-matter") else None
+
     def source_span(self, start: int, end: int) -> Span:
         """Text offsets ``[start, end)`` as a Span of the source file.
 
@@ -190,3 +196,9 @@ class Analysis:
     document: Document
     timexes: tuple[Timex, ...] = ()
     assertions: tuple[Assertion, ...] = ()
+
+    def claim_span(self, assertion: Assertion) -> Span:
+        """The trigger and its date together, in the source: "sworn into his second term on January 20, 2025"."""
+        timex = self.timexes[assertion.timex]
+        start, end = min(assertion.trigger_start, timex.start), max(assertion.trigger_end, timex.end)
+        return self.document.source_span(start, end)

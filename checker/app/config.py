@@ -25,8 +25,7 @@ from typing import Any
 
 import pathspec
 
-from checker.app.suppress import UNUSED_RULE
-from checker.checks.catalogue import catalogue
+from checker.checks.registry import rules
 from checker.model import SEVERITY_RANK
 from checker.source import DEFAULT_PUBLISHED_KEYS, is_url
 
@@ -47,8 +46,8 @@ class ConfigError(Exception):
 
 
 def known_rules() -> tuple[str, ...]:
-    """Every rule id a configuration may name: the catalogue and the suppression notes."""
-    return (*catalogue(), UNUSED_RULE)
+    """Every rule id a configuration may name (the registry, the suppression note included)."""
+    return tuple(rules())
 
 
 def _specificity(selector: str, rule: str) -> int:

@@ -715,7 +715,7 @@ def builtin_names() -> list[str]:
 
 
 def _is_pack_file(name: str) -> bool:
-    return name.endswith(".yaml") and name != "catalogue.yaml"
+    return name.endswith(".yaml")
 
 
 @cache
