@@ -281,7 +281,7 @@ def extract(
 @app.command("rules")
 def list_rules() -> None:
     """List the rule catalogue (id, default severity, summary) and the built-in packs' constraints."""
-    from checker.knowledge.packs import load_builtin
+    from checker.knowledge.loading import load_builtin
 
     width = max(map(len, rules()))
     for info in rules().values():

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from checker import assertions, timex
 from checker.checks import registry
-from checker.knowledge import packs
+from checker.knowledge import loading, model
 from checker.model import Analysis, Document, Finding
 from checker.options import Knowledge, Options
 from checker.reasoning import timeline
@@ -23,12 +23,12 @@ if TYPE_CHECKING:  # spaCy loads only where text is parsed
     from spacy.tokens import Doc
 
 @lru_cache(maxsize=None)
-def knowledge(spec: Knowledge = Knowledge()) -> packs.Pack:
+def knowledge(spec: Knowledge = Knowledge()) -> model.Pack:
     """The packs a spec names, merged into one (loaded once per process and spec)."""
-    return packs.assemble(spec.names, spec.pack_files, spec.facts)
+    return loading.assemble(spec.names, spec.pack_files, spec.facts)
 
 
-def _analysis(document: Document, doc: Doc, found: timex.Found, pack: packs.Pack) -> Analysis:
+def _analysis(document: Document, doc: Doc, found: timex.Found, pack: model.Pack) -> Analysis:
     timexes = timex.resolve(doc, found, document.published)
     return Analysis(document, tuple(timexes), tuple(assertions.extract(doc, timexes, pack)))
 

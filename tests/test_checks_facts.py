@@ -13,7 +13,7 @@ import pytest
 from checker import engine, nlp, source
 from checker.checks import facts as fact_checks
 from checker.checks import titles as title_checks
-from checker.knowledge import packs
+from checker.knowledge import loading
 from checker.model import Document, Finding
 
 ISOT = Path("data/news/isot-reuters-politics-2017-sample/True.csv")
@@ -146,7 +146,7 @@ def test_house_facts_are_checked(tmp_path: Path) -> None:
     facts = tmp_path / "newsroom-facts.yaml"
     facts.write_text("facts:\n  events:\n    - {entity: Acme bridge, aliases: [the Acme Bridge], "
                      "event: opening, date: 2019-05-03}\n")
-    pack = packs.merge([*packs.load_builtin(), packs.load_facts(facts)])
+    pack = loading.merge([*loading.load_builtin(), loading.load_facts(facts)])
 
     def check(text: str) -> list[Finding]:
         return list(fact_checks.contradictions(engine.analyze([source.read_text(text)])[0], pack))

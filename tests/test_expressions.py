@@ -19,7 +19,7 @@ from checker.knowledge.expressions import (
     parse,
     years_in_days,
 )
-from checker.knowledge.packs import load_builtin
+from checker.knowledge.loading import load_builtin
 
 
 def day(text: str) -> int:

@@ -195,3 +195,13 @@ def test_a_stream_left_half_read_loses_nothing() -> None:
     analyses = analyser.results()
     assert analyses[0] == first and [a.document.path for a in analyses] == [d.path for d in documents]
     assert sum(pool.batches) == len(documents)  # each document analysed once
+
+
+def test_the_cache_key_covers_every_stage_of_the_engine() -> None:
+    """An edit to any stage (not only the application's own folder) must miss the cache."""
+    from checker.app.cache import engine_files
+
+    names = [p.as_posix() for p in engine_files()]
+    for part in ("checker/engine.py", "checker/timex/resolve.py", "checker/assertions/__init__.py",
+                 "checker/checks/calendar.py", "checker/app/cache.py", "/us-politics.yaml"):  # fmt: skip
+        assert any(n.endswith(part) for n in names), part

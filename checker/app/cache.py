@@ -125,10 +125,15 @@ class Cache:
 def _engine_fingerprint() -> str:
     """The version and a hash of the engine's code and built-in packs: a changed engine misses the cache."""
     digest = hashlib.sha256(__version__.encode())
-    package = Path(__file__).resolve().parent
-    for path in sorted(package.glob("*.py")) + sorted(Path(str(packs_dir())).glob("*.yaml")):
+    for path in engine_files():
         digest.update(path.read_bytes())
     return digest.hexdigest()
+
+
+def engine_files() -> list[Path]:
+    """What an analysis is computed by: every module of the checker package (all stages) and the built-in packs."""
+    engine = Path(__file__).resolve().parents[1]
+    return sorted(engine.rglob("*.py")) + sorted(Path(str(packs_dir())).glob("*.yaml"))
 
 
 def _states_key(states: Sequence[str]) -> str:

@@ -185,10 +185,8 @@ def _relative_file(source: _Source, key: str, item: str) -> str:
 
 
 def _facts(source: _Source, key: str, value: Any) -> tuple[str, ...]:
-    from checker.knowledge.packs import (  # packs (and jsonschema) load only when configured
-        PackError,
-        load_facts,
-    )
+    from checker.knowledge.loading import load_facts  # packs (and jsonschema) load only when configured
+    from checker.knowledge.yaml_lines import PackError
 
     paths = tuple(_relative_file(source, key, item) for item in _strings(source, key, value))
     for path in paths:
@@ -201,7 +199,8 @@ def _facts(source: _Source, key: str, value: Any) -> tuple[str, ...]:
 
 def _packs(source: _Source, key: str, value: Any) -> dict[str, tuple[str, ...]]:
     """Built-in pack ids (``packs``) apart from pack files relative to the configuration (``pack_files``)."""
-    from checker.knowledge.packs import PackError, builtin_names, load_pack
+    from checker.knowledge.loading import builtin_names, load_pack
+    from checker.knowledge.yaml_lines import PackError
 
     names, files = [], []
     for item in _strings(source, key, value):

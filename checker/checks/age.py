@@ -14,7 +14,12 @@ from datetime import date
 
 from checker.checks.registry import check, rule
 from checker.checks.windows import (
-    Window, flat_text, sentence_bounds, sentence_of, window_of, written_in_full,
+    Window,
+    flat_text,
+    sentence_bounds,
+    sentence_of,
+    window_of,
+    written_in_full,
 )
 from checker.model import Analysis, Assertion, Finding, Related, Timex
 from checker.timex.lexicon import NUMBERS, alt, number_value

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from checker.checks.registry import check, rule
-from checker.knowledge.packs import Pack
+from checker.knowledge.model import Pack
 from checker.model import Analysis, Finding, Related, Severity, Timex
 from checker.reasoning import timeline
 from checker.reasoning.network import Conflict

@@ -20,7 +20,13 @@ from datetime import date, timedelta
 
 from checker.checks.registry import check, rule
 from checker.checks.windows import (
-    Window, fits, flat_text, sentence_bounds, sentence_of, window_of, written_in_full,
+    Window,
+    fits,
+    flat_text,
+    sentence_bounds,
+    sentence_of,
+    window_of,
+    written_in_full,
 )
 from checker.model import Analysis, Finding, Related, Timex
 from checker.timex.calendar import day_or_none, month_days, period_of, shift

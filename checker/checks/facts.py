@@ -18,8 +18,22 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date
 
+from checker.checks.people import (
+    TITLE_FORMS,
+    KnowledgeContext,
+    candidates,
+    day_text,
+    gap_days,
+    in_place,
+    inside,
+    named_office,
+    on_text,
+    overlaps,
+    pack_of,
+)
+from checker.checks.registry import check, rule
 from checker.knowledge import expression_names
-from checker.knowledge.packs import Election, Pack, Person, Term, When, name_key
+from checker.knowledge.model import Election, Pack, Person, Term, When, name_key
 from checker.model import (
     Analysis,
     Assertion,
@@ -28,11 +42,6 @@ from checker.model import (
     Severity,
     Timex,
 )
-
-from checker.checks.people import (
-    TITLE_FORMS, KnowledgeContext, candidates, day_text, gap_days, in_place, inside, named_office, on_text, overlaps, pack_of,
-)
-from checker.checks.registry import check, rule
 
 CONTRADICTION = rule("facts/contradiction", "error", "A claim that contradicts a fact or calendar rule of a knowledge pack.")
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}

@@ -12,7 +12,7 @@ from functools import cached_property, lru_cache
 from pathlib import PurePath
 
 from checker.assertions import quoted_ranges
-from checker.knowledge.packs import Pack, Person, When, name_key
+from checker.knowledge.model import Pack, Person, When, name_key
 from checker.model import (
     Analysis,
     Assertion,

@@ -29,7 +29,7 @@ from checker.model import Finding, Fix, Related, Severity, Span
 from checker.resources import rule_docs_dir
 
 if TYPE_CHECKING:
-    from checker.knowledge.packs import Pack
+    from checker.knowledge.model import Pack
     from checker.model import Analysis
 
 Scope = Literal["document", "knowledge", "corpus", "meta"]

@@ -8,15 +8,14 @@ from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from checker.knowledge.packs import Pack, Person, Term, name_key
+from checker.checks.people import KnowledgeContext, day_text, inside, on_text, pack_of, people, titled_names
+from checker.checks.registry import check, rule
+from checker.knowledge.model import Pack, Person, Term, name_key
 from checker.model import (
     Analysis,
     Finding,
     Fix,
 )
-
-from checker.checks.people import KnowledgeContext, day_text, inside, on_text, pack_of, people, titled_names
-from checker.checks.registry import check, rule
 
 TITLE_ANACHRONISM = rule(
     "facts/title-anachronism", "warning", "A title used for a time when the person did not hold the office."

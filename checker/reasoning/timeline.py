@@ -22,7 +22,7 @@ from itertools import combinations
 from typing import TYPE_CHECKING
 
 from checker.knowledge.expression_names import events
-from checker.knowledge.packs import Constraint, Pack
+from checker.knowledge.model import Constraint, Pack
 from checker.model import Analysis, Assertion, Span, Timex
 from checker.reasoning.network import PUBLISHED, Conflict, Network
 
