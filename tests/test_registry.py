@@ -50,3 +50,13 @@ def test_findings_carry_a_registered_id() -> None:
     found = engine.findings(engine.analyze([read_text(text)]))
     assert {f.rule for f in found} == {"calendar/weekday-mismatch", "calendar/invalid-date"}
     assert {f.rule for f in found} <= set(registry.rules())
+
+
+def test_every_engine_package_is_in_the_wheel() -> None:
+    """pyproject lists the packages by hand (two are folders outside checker/): none may be missing."""
+    import tomllib
+
+    root = Path(__file__).resolve().parents[1]
+    listed = set(tomllib.loads((root / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"])
+    found = {".".join(p.parent.relative_to(root).parts) for p in (root / "checker").rglob("__init__.py")}
+    assert found <= listed

@@ -32,7 +32,7 @@ from checker.checks.people import (
     pack_of,
 )
 from checker.checks.registry import check, rule
-from checker.knowledge import expression_names
+from checker.knowledge.expressions.names import events
 from checker.knowledge.model import Election, Pack, Person, Term, When, name_key
 from checker.model import (
     Analysis,
@@ -228,7 +228,7 @@ def _election_office(ctx: KnowledgeContext, a: Assertion, timex: Timex) -> tuple
 
 
 def _only_election(expr: str) -> bool:
-    return expression_names.events(expr) == {"election"}
+    return events(expr) == {"election"}
 
 
 def _election_day_claim(ctx: KnowledgeContext, a: Assertion, timex: Timex) -> _Problem | None:
@@ -239,17 +239,16 @@ def _election_day_claim(ctx: KnowledgeContext, a: Assertion, timex: Timex) -> _P
     if found is None:
         return None
     office, context = found
-    from checker.knowledge import (
-        expressions,  # sympy: only once a claim is checked against a rule
-    )
+    from checker.knowledge.expressions.intervals import evaluate  # sympy: only once a claim is checked
+    from checker.knowledge.expressions.language import parse
 
     day = timex.earliest.toordinal()
     bindings = {"election": (day, day)}
     for constraint in ctx.pack.constraints:
         if constraint.office != office or not constraint.expr or not _only_election(constraint.expr):
             continue
-        applies = constraint.when is None or expressions.evaluate(expressions.parse(constraint.when), bindings)
-        if applies and expressions.evaluate(expressions.parse(constraint.expr), bindings) is False:
+        applies = constraint.when is None or evaluate(parse(constraint.when), bindings)
+        if applies and evaluate(parse(constraint.expr), bindings) is False:
             held = [e for e in ctx.pack.elections_for(office, timex.earliest.year) if e.date]
             fact = f"; the {timex.earliest.year} election was held on {day_text(held[0].date)}" if held else ""
             message = f"{constraint.message}{fact} ({constraint.pack or pack_of(constraint.source)} pack)"

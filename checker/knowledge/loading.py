@@ -13,7 +13,7 @@ from importlib.abc import Traversable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from checker.knowledge import expression_names
+from checker.knowledge.expressions import names as expression_names
 from checker.knowledge.model import (
     Constraint,
     Election,
@@ -86,18 +86,16 @@ def _day(text: str | None) -> date | None:
 
 
 def _check_expressions(doc: LinedYaml, constraints: Sequence[Mapping[str, Any]]) -> None:
-    """Every constraint expression must be in the expression language (checker.expressions)."""
-    from checker.knowledge import (
-        expressions,  # sympy: only where a pack's expressions are checked
-    )
+    """Every constraint expression must be in the expression language (checker.knowledge.expressions)."""
+    from checker.knowledge.expressions.language import ExpressionError, parse  # sympy: only where checked
 
     for i, c in enumerate(constraints):
         for key in ("expr", "when"):
             if key not in c:
                 continue
             try:
-                expressions.parse(c[key])
-            except expressions.ExpressionError as exc:
+                parse(c[key])
+            except ExpressionError as exc:
                 column = f" (column {exc.column})" if exc.column else ""
                 raise doc.error(("constraints", i, key), f"constraints.{i}.{key}: {exc}{column}: {c[key]}") from None
 

@@ -21,13 +21,13 @@ from datetime import date
 from itertools import combinations
 from typing import TYPE_CHECKING
 
-from checker.knowledge.expression_names import events
+from checker.knowledge.expressions.names import events
 from checker.knowledge.model import Constraint, Pack
 from checker.model import Analysis, Assertion, Span, Timex
 from checker.reasoning.network import PUBLISHED, Conflict, Network
 
 if TYPE_CHECKING:
-    from checker.knowledge.expressions import Difference
+    from checker.knowledge.expressions.linear import Difference
 
 # Two mentions of a recurring event (an election, an inauguration) this close are one occurrence.
 RECURRING_SAME_WITHIN = 60
@@ -130,10 +130,8 @@ def _order_constraints(pack: Pack, present: Collection[str]) -> Iterator[tuple[C
     ]  # fmt: skip
     if not applicable:
         return
-    from checker.knowledge.expressions import (  # sympy: only when a constraint may apply
-        linearize,
-        parse,
-    )
+    from checker.knowledge.expressions.language import parse  # sympy: only when a constraint may apply
+    from checker.knowledge.expressions.linear import linearize
 
     for constraint in applicable:
         differences = linearize(parse(constraint.expr))
