@@ -30,7 +30,11 @@ def knowledge(spec: Knowledge = Knowledge()) -> model.Pack:
 
 def _analysis(document: Document, doc: Doc, found: timex.Found, pack: model.Pack) -> Analysis:
     timexes = timex.resolve(doc, found, document.published)
-    return Analysis(document, tuple(timexes), tuple(assertions.extract(doc, timexes, pack)))
+    return Analysis(
+        document, tuple(timexes), tuple(assertions.extract(doc, timexes, pack)),
+        sentences=tuple((s.start_char, s.end_char) for s in doc.sents),
+        quotes=tuple(assertions.quoted_ranges(doc.text)),
+    )  # fmt: skip
 
 
 def analyze(documents: Sequence[Document], options: Options = Options()) -> list[Analysis]:

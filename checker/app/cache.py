@@ -155,13 +155,22 @@ def encode(analysis: Analysis) -> dict[str, Any]:
         "published_source": analysis.document.published_source,
         "timexes": [_plain(asdict(t)) for t in analysis.timexes],
         "assertions": [_plain(asdict(a)) for a in analysis.assertions],
+        "sentences": analysis.sentences,
+        "quotes": analysis.quotes,
     }
 
 
 def decode(data: dict[str, Any], document: Document) -> Analysis:
     published = date.fromisoformat(data["published"]) if data["published"] else None
     dated = replace(document, published=published, published_source=data["published_source"])
-    return Analysis(dated, tuple(_timex(t) for t in data["timexes"]), tuple(_assertion(a) for a in data["assertions"]))
+    return Analysis(
+        dated, tuple(_timex(t) for t in data["timexes"]), tuple(_assertion(a) for a in data["assertions"]),
+        sentences=_extents(data["sentences"]), quotes=_extents(data["quotes"]),
+    )  # fmt: skip
+
+
+def _extents(pairs: list[list[int]]) -> tuple[tuple[int, int], ...]:
+    return tuple((int(start), int(end)) for start, end in pairs)
 
 
 def _plain(record: dict[str, Any]) -> dict[str, Any]:
