@@ -266,32 +266,26 @@ def rand_day(rng: random.Random, year: int) -> date:
 
 
 # invented people and places: varied origins, so no phrasing is tuned to one culture
-PEOPLE = (
-    ("Ingrid Solberg", "Solberg", "she"), ("Tomasz Adamczyk", "Adamczyk", "he"),
-    ("Kwame Mensah", "Mensah", "he"), ("Priya Raman", "Raman", "she"),
-    ("Luis Ortega", "Ortega", "he"), ("Aiko Tanaka", "Tanaka", "she"),
-    ("Henrik Dahl", "Dahl", "he"), ("Fatima Haddad", "Haddad", "she"),
-    ("Owen Gallagher", "Gallagher", "he"), ("Marta Novak", "Novak", "she"),
-    ("Pieter de Vries", "de Vries", "he"), ("Helen Okafor", "Okafor", "she"),
-    ("Rafael Mendes", "Mendes", "he"), ("Grace Whitfield", "Whitfield", "she"),
-    ("Dmitri Volkov", "Volkov", "he"), ("Sofia Lindqvist", "Lindqvist", "she"),
-    ("Arjun Mehta", "Mehta", "he"), ("Claire Dubois", "Dubois", "she"),
-)
-ORGS = (  # (name, definite description)
-    ("the Harbourview Trust", "the trust"), ("Norland Mining", "the company"),
-    ("the Castleford Orchestra", "the orchestra"), ("Pinecrest Hospital", "the hospital"),
-    ("Baltic Ferry Lines", "the ferry operator"), ("the Midvale Historical Society", "the society"),
-    ("the Kessler Foundation", "the foundation"), ("Alder & Finch", "the firm"),
-    ("the Coastal Research Institute", "the institute"), ("Tamsin Aerospace", "the manufacturer"),
-    ("the Riverside Credit Union", "the credit union"), ("the Lakeland Press", "the publisher"),
-)
-FACILITIES = (  # (name, noun)
-    ("the Riverside plant", "the plant"), ("the Ostrava steelworks", "the steelworks"),
-    ("the Eastgate Library", "the library"), ("the Port Clement terminal", "the terminal"),
-    ("the Hollins Street bridge", "the bridge"), ("the Northfield stadium", "the stadium"),
-    ("the Marlow Gallery", "the gallery"), ("the Brennan Street clinic", "the clinic"),
-    ("the Vesta refinery", "the refinery"), ("the Ashgrove school", "the school"),
-)
+FIRST = (("Ingrid", "she"), ("Tomasz", "he"), ("Kwame", "he"), ("Priya", "she"), ("Luis", "he"),
+         ("Aiko", "she"), ("Henrik", "he"), ("Fatima", "she"), ("Owen", "he"), ("Marta", "she"),
+         ("Pieter", "he"), ("Helen", "she"), ("Rafael", "he"), ("Grace", "she"), ("Dmitri", "he"),
+         ("Sofia", "she"), ("Arjun", "he"), ("Claire", "she"), ("Bernard", "he"), ("Nadia", "she"))
+LAST = ("Solberg", "Adamczyk", "Mensah", "Raman", "Ortega", "Tanaka", "Dahl", "Haddad", "Gallagher",
+        "Novak", "de Vries", "Okafor", "Mendes", "Whitfield", "Volkov", "Lindqvist", "Mehta", "Dubois",
+        "Kowalski", "Brennan", "Achterberg", "Nakamura", "Quiroga", "Ferreira", "Halvorsen", "Petrakis")
+PEOPLE = tuple((f"{f} {l}", l, g) for f, g in FIRST for l in LAST)  # (full name, surname, pronoun)
+PLACE_WORDS = ("Harbourview", "Norland", "Castleford", "Pinecrest", "Kessler", "Midvale", "Alder",
+               "Tamsin", "Riverside", "Lakeland", "Brightwater", "Oakhurst", "Fenwick", "Silverton",
+               "Ashgrove", "Marlow", "Eastgate", "Port Clement", "Hollins", "Northfield", "Vesta", "Brennan")
+ORG_KINDS = (("the {} Trust", "the trust"), ("{} Mining", "the company"), ("the {} Orchestra", "the orchestra"),
+             ("{} Hospital", "the hospital"), ("the {} Foundation", "the foundation"),
+             ("the {} Research Institute", "the institute"), ("the {} Press", "the publisher"),
+             ("the {} Credit Union", "the credit union"), ("{} Ferry Lines", "the ferry operator"),
+             ("the {} Historical Society", "the society"))
+ORGS = tuple((k.format(w), d) for w in PLACE_WORDS for k, d in ORG_KINDS)  # (name, definite description)
+FAC_KINDS = ("plant", "steelworks", "library", "terminal", "bridge", "stadium", "gallery", "clinic",
+             "refinery", "school")
+FACILITIES = tuple((f"the {w} {k}", f"the {k}") for w in PLACE_WORDS for k in FAC_KINDS)  # (name, noun)
 CITIES = ("Lyon", "Gdansk", "Porto", "Accra", "Osaka", "Tampere", "Leeds", "Cordoba", "Brno",
           "Perth", "Halifax", "Graz", "Pune", "Valparaiso")
 ROLES = ("director", "chief executive", "mayor", "chair", "editor-in-chief", "principal",
@@ -1075,7 +1069,7 @@ def conflict_pair(ctx: Ctx, pub: date, form: str) -> tuple[str, str]:
             (f"{full} was elected {e['role']} in [[{y1}]].", f"{sur} was elected {e['role']} in [[{y2}]] by a narrow margin."),
         ],
         "fronted": [
-            (f"{fac[0].upper() + fac[1:]} opened in [[{y1}]].", f"In [[{y2}]], {fac_def} opened its doors to the public."),
+            (f"{fac[0].upper() + fac[1:]} opened in [[{y1}]].", f"In [[{y2}]], {fac_def} opened."),
             (f"{full} died on [[{sd1}]].", f"On [[{sd2}]], {sur} died at home in {rng.choice(CITIES)}."),
         ],
         "since": [
@@ -1092,7 +1086,7 @@ def conflict_pair(ctx: Ctx, pub: date, form: str) -> tuple[str, str]:
         ],
         "synonym": [
             (f"{Org} was established in [[{y1}]].", f"{Org} was set up in [[{y2}]]."),
-            (f"{fac[0].upper() + fac[1:]} was inaugurated on [[{sd1}]].", f"{fac[0].upper() + fac[1:]} opened on [[{sd2}]]."),
+            (f"{full} died on [[{sd1}]].", f"{full} passed away on [[{sd2}]]."),
             (f"{full} was named {e['role']} in [[{y1}]].", f"{full} was appointed {e['role']} in [[{y2}]]."),
         ],
     }
@@ -1249,10 +1243,10 @@ def order_frames() -> list:
 
     def fronted(ctx):
         doc = ctx.host()
-        a, b = recent(ctx, doc.published, (2, 15))
-        who, role = person(ctx), ctx.rng.choice(ROLES)
-        return ins(R, "fronted", ctx, doc, f"{who[0]} was appointed {role} in [[{a}]].",
-                   f"In [[{b}]], {who[1]} resigned as {role}.", gap="apart")
+        born, died = years(ctx, doc.published)
+        who = person(ctx)
+        return ins(R, "fronted", ctx, doc, f"{who[0]} was born in [[{born}]].",
+                   f"In [[{died}]], {who[1]} died in {ctx.rng.choice(CITIES)}.", gap="apart")
 
     def paragraph(ctx):
         doc = ctx.host()
@@ -1367,7 +1361,7 @@ def duration_frames() -> list:
         b = a + ctx.rng.randint(3, 9)
         n = off_by(ctx.rng, b - a)
         who = ctx.person()
-        return ins(R, "from-to", ctx, doc, f"{who[0]} served [[{n} years]] as {ctx.rng.choice(ROLES)}, from [[{a} to {b}]].")
+        return ins(R, "from-to", ctx, doc, f"{who[0]} served [[{plural(n, 'year', ctx.rng)}]] as {ctx.rng.choice(ROLES)}, from [[{a} to {b}]].")
 
     def participial(ctx):
         doc = ctx.host()
@@ -1665,6 +1659,7 @@ def facts_frames() -> list:
             if not got:
                 return None
             entry, term, w = got
+            ctx.last_pub = doc.published
             sentence = build(ctx, entry, term, w)
             if sentence is None:
                 return None
@@ -1702,7 +1697,7 @@ def facts_frames() -> list:
         return f"{e[0]}, who became {OFFICE_NOUN[t[0]]} in [[{w}]], said on Tuesday that the talks would continue."
 
     def term_range(ctx, e, t, w):
-        if t[3] is None:
+        if t[3] is None or t[3] >= ctx.last_pub:
             return None
         return f"{e[0]}, who was {OFFICE_NOUN[t[0]]} from [[{w}]] to {t[3].year}, is writing a memoir."
 
@@ -1861,6 +1856,39 @@ def build(rule: str, docs: list[Doc], prose: list[Doc], seed: int, per_frame: in
     return out
 
 
+COMMON_CAPS = set(MONTHS + WEEKDAYS) | {
+    "The", "In", "On", "By", "Since", "Born", "Founded", "Established", "Built", "Discovered", "Signed",
+    "Unveiled", "Having", "Held", "Postponed", "Late", "Early", "Due", "Scheduled", "Sworn", "Elected",
+    "Released", "Ballots", "Talks", "Officials", "Lawmakers", "Ministers", "Residents", "Delegates", "Her",
+    "His", "It", "A", "An", "Construction", "Prime", "Minister", "President", "Chancellor", "Former",
+    "Reuters", "Parliament", "Regional", "Records", "Set", "Created", "Eleven", "Twelve", "Two", "Three",
+    "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "One", "During", "Treaty"}
+
+
+def batch_keys(f: Fault) -> set[str]:
+    """What must not appear twice in one check run: the host, and every name the fault uses.
+
+    All files of one run feed one temporal network (conflicts across files are a feature), so
+    two copies of one article, or two faults naming the same person or body, are kept apart.
+    """
+    names = {t for t in re.findall(r"\b[A-Z][\w'-]+", f.snippet) if t not in COMMON_CAPS and not t.isupper()}
+    return {"doc:" + f.doc.name} | names
+
+
+def batches(faults: list[Fault]) -> list[list[Fault]]:
+    groups: list[tuple[set[str], list[Fault]]] = []
+    for f in faults:
+        keys = batch_keys(f)
+        for used, members in groups:
+            if not used & keys:
+                used |= keys
+                members.append(f)
+                break
+        else:
+            groups.append((set(keys), [f]))
+    return [members for _, members in groups]
+
+
 def header(day: date) -> str:
     return f"---\ndate: {day.isoformat()}\n---\n"
 
@@ -1918,21 +1946,30 @@ def main(argv: list[str] | None = None) -> int:
 
     tmp = tempfile.TemporaryDirectory(prefix="chronolint-mut-")
     folder = opts.keep or Path(tmp.name)
-    (folder / "mut").mkdir(parents=True, exist_ok=True)
-    (folder / "clean").mkdir(parents=True, exist_ok=True)
     safe = {d.name: re.sub(r"[^\w.-]", "_", d.name) for d in docs}
-    for f in faults:
-        (folder / "mut" / f"{f.key}.txt").write_text(header(f.doc.published) + f.text, encoding="utf-8")
+    groups = batches(faults)
+    per_file: dict[str, list[dict]] = defaultdict(list)
+
+    def collect(found: list[dict]) -> None:
+        for f in found:
+            p = Path(f["path"])
+            per_file[f"{p.parent.name.split('-')[0]}/{p.stem}"].append(f)
+
+    t1 = time.perf_counter()
+    for i, group in enumerate(groups):
+        sub = folder / f"mut-{i:02d}"
+        sub.mkdir(parents=True, exist_ok=True)
+        for f in group:
+            (sub / f"{f.key}.txt").write_text(header(f.doc.published) + f.text, encoding="utf-8")
+        collect(run_check(opts.cli, sub))
+    t2 = time.perf_counter()
+    (folder / "clean").mkdir(parents=True, exist_ok=True)
     for d in clean_docs:
         (folder / "clean" / f"{safe[d.name]}.txt").write_text(header(d.published) + d.text, encoding="utf-8")
-    t1 = time.perf_counter()
-    findings = run_check(opts.cli, folder)
-    print(f"checked {len(faults)} mutated and {len(clean_docs)} clean files in one run: {time.perf_counter() - t1:.0f} s")
+    collect(run_check(opts.cli, folder / "clean"))
+    print(f"checked {len(faults)} mutated files in {len(groups)} runs (no two copies of one article, no name "
+          f"twice in a run): {t2 - t1:.0f} s; {len(clean_docs)} clean files in one run: {time.perf_counter() - t2:.0f} s")
 
-    per_file: dict[str, list[dict]] = defaultdict(list)
-    for f in findings:
-        p = Path(f["path"])
-        per_file[f"{p.parent.name}/{p.stem}"].append(f)
     by_name = {d.name: d for d in docs}
 
     def clean_keys(doc: Doc) -> set[tuple[str, str]]:
@@ -1976,6 +2013,26 @@ def main(argv: list[str] | None = None) -> int:
         frame_hit[base] += f.found
     print("\nrecall per frame, all rules:")
     print("  " + ", ".join(f"{fr} {frame_hit[fr]}/{n}" for fr, n in sorted(frame_all.items())))
+
+    us_uk = [x for x in LEADERS if any("U.S." in t[1] or "Britain" in t[1] for t in x[2])]
+    others = [x for x in LEADERS if x not in us_uk]
+
+    def office(f: Fault) -> str | None:
+        def named(entries):
+            return any(e[0] in f.snippet or (e[1] and re.search(rf"\b{re.escape(e[1])}\b", f.snippet)) for e in entries)
+        return "US/UK office" if named(us_uk) else "non-US office" if named(others) else None
+
+    tagged = [(f, office(f)) for f in faults if office(f)]
+    if tagged:
+        print("\nreal office holders, US/UK against the others:")
+        for rule in rules:
+            cells = []
+            for tag in ("US/UK office", "non-US office"):
+                fs = [f for f, t in tagged if f.rule == rule and t == tag]
+                if fs:
+                    cells.append(f"{tag} {sum(f.found for f in fs)}/{len(fs)}")
+            if cells:
+                print(f"  {rule:30} " + ", ".join(cells))
 
     if not opts.no_clean:
         words = sum(len(d.text.split()) for d in clean_docs)
