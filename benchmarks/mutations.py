@@ -993,7 +993,8 @@ def stale_future_frames() -> list:
         if pool is None:
             def ok(d, m):
                 prefix = d.text[sentence_start(d.text, m.start()) : m.start()]
-                return not re.search(r"\b(?:who|which|that|when|since|after|before|than|if)\b|,", m[0]) \
+                return int(m["y"]) >= d.published.year \
+                    and not re.search(r"\b(?:who|which|that|when|since|after|before|than|if)\b|,", m[0]) \
                     and not re.match(r"[-/]\d|\d", d.text[m.end() : m.end() + 2]) \
                     and not re.search(r"\b(?:1[89]|20)\d\d\b|\b(?:pledged|promised|vowed|predicted)\b", prefix)
             pool = real_matches(ctx, will_year, ok)
@@ -1606,7 +1607,7 @@ def age_frames() -> list:
             return None
         a = age_on(d0, d1)
         n = a + ctx.rng.choice((-3, -2, 2, 3))
-        sentence = ctx.rng.choice((f"{sur} died at the age of [[{n}]].", f"{sur} was [[{n}]] when death came."))
+        sentence = ctx.rng.choice((f"{sur} died at the age of [[{n}]].", f"{sur} died aged [[{n}]]."))
         later = [c for c in boundaries(doc) if c > m.end() + 300]
         if not later:
             return None
