@@ -41,7 +41,7 @@ from checker.app.config import ConfigError, unknown_selectors
 from checker.app.diff import DiffError
 from checker.app.distributed import ClusterError
 from checker.app.session import DEFAULT_MAX_FILE_SIZE, Result, Session, Settings
-from checker.checks.catalogue import catalogue, documentation
+from checker.checks.registry import documentation, rules
 from checker.model import Finding
 from checker.report import Report, render
 from checker.report.json import extract_record
@@ -445,10 +445,10 @@ def serve(
 @app.command("rules")
 def list_rules() -> None:
     """List the rule catalogue (id, default severity, summary) and the built-in packs' constraints."""
-    from checker.knowledge.packs import load_builtin
+    from checker.knowledge.loading import load_builtin
 
-    width = max(map(len, catalogue()))
-    for info in catalogue().values():
+    width = max(map(len, rules()))
+    for info in rules().values():
         print(f"{info.id:<{width}}  {info.severity:<7}  {info.summary}")
     for pack in load_builtin():
         current = f", current to {pack.current_to}" if pack.current_to else ""
@@ -462,7 +462,7 @@ def explain(rule_id: Annotated[str, typer.Argument(help="A rule id, e.g. calenda
     """Print a rule's documentation."""
     page = documentation(rule_id)
     if page is None:
-        known = ", ".join(catalogue())
+        known = ", ".join(rules())
         _error(f"unknown rule {rule_id!r}; known rules: {known}")
         raise typer.Exit(2)
     console = Console()

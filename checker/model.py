@@ -72,7 +72,8 @@ class Document:
 
     @property
     def stated_published(self) -> date | None:
-        """The publication date when something states it (an inferred one cannot measure anything)."""
+        """The publication date when the user or the file states it (its metadata or its name); None
+        when it was only inferred (from these very statements: it cannot contradict them) or is unknown."""
         return self.published if self.published_source in STATED_SOURCES else None
 
     def source_span(self, start: int, end: int) -> Span:
@@ -195,10 +196,37 @@ class Finding:
     fix: Fix | None = None
 
 
+Extent = tuple[int, int]  # [start, end) in a Document's text
+
+
 @dataclass(frozen=True)
 class Analysis:
-    """Everything the rules see about one document."""
+    """Everything the rules see about one document, each fact computed once by the analysis.
+
+    ``sentences`` are the text's sentences (spaCy's, with paragraph breaks), in order;
+    ``quotes`` the stretches between paired quotation marks. Rules read these instead of
+    splitting or scanning the text again.
+    """
 
     document: Document
     timexes: tuple[Timex, ...] = ()
     assertions: tuple[Assertion, ...] = ()
+    sentences: tuple[Extent, ...] = ()
+    quotes: tuple[Extent, ...] = ()
+
+    def sentence_at(self, offset: int) -> Extent:
+        """The sentence holding ``offset`` (the whole text when the analysis has no sentences)."""
+        index = bisect.bisect_right(self.sentences, (offset, float("inf"))) - 1
+        if 0 <= index < len(self.sentences):
+            return self.sentences[index]
+        return (0, len(self.document.text))
+
+    def quoted(self, offset: int) -> bool:
+        """Whether ``offset`` lies inside a quotation."""
+        return any(start < offset < end for start, end in self.quotes)
+
+    def claim_span(self, assertion: Assertion) -> Span:
+        """The trigger and its date together, in the source: "sworn into his second term on January 20, 2025"."""
+        timex = self.timexes[assertion.timex]
+        start, end = min(assertion.trigger_start, timex.start), max(assertion.trigger_end, timex.end)
+        return self.document.source_span(start, end)

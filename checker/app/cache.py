@@ -133,10 +133,15 @@ class Cache:
 def _engine_fingerprint() -> str:
     """The version and a hash of the engine's code and built-in packs: a changed engine misses the cache."""
     digest = hashlib.sha256(__version__.encode())
-    package = Path(__file__).resolve().parent.parent  # checker/, every stage
-    for path in sorted(package.rglob("*.py")) + sorted(Path(str(packs_dir())).glob("*.yaml")):
+    for path in engine_files():
         digest.update(path.read_bytes())
     return digest.hexdigest()
+
+
+def engine_files() -> list[Path]:
+    """What an analysis is computed by: every module of the checker package (all stages) and the built-in packs."""
+    engine = Path(__file__).resolve().parents[1]
+    return sorted(engine.rglob("*.py")) + sorted(Path(str(packs_dir())).glob("*.yaml"))
 
 
 def _states_key(states: Sequence[str]) -> str:
@@ -176,13 +181,22 @@ def encode(analysis: Analysis) -> dict[str, Any]:
         "published_source": analysis.document.published_source,
         "timexes": [_plain(asdict(t)) for t in analysis.timexes],
         "assertions": [_plain(asdict(a)) for a in analysis.assertions],
+        "sentences": analysis.sentences,
+        "quotes": analysis.quotes,
     }
 
 
 def decode(data: dict[str, Any], document: Document) -> Analysis:
     published = date.fromisoformat(data["published"]) if data["published"] else None
     dated = replace(document, published=published, published_source=data["published_source"])
-    return Analysis(dated, tuple(_timex(t) for t in data["timexes"]), tuple(_assertion(a) for a in data["assertions"]))
+    return Analysis(
+        dated, tuple(_timex(t) for t in data["timexes"]), tuple(_assertion(a) for a in data["assertions"]),
+        sentences=_extents(data["sentences"]), quotes=_extents(data["quotes"]),
+    )  # fmt: skip
+
+
+def _extents(pairs: list[list[int]]) -> tuple[tuple[int, int], ...]:
+    return tuple((int(start), int(end)) for start, end in pairs)
 
 
 def _plain(record: dict[str, Any]) -> dict[str, Any]:

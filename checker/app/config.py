@@ -25,8 +25,7 @@ from typing import Any
 
 import pathspec
 
-from checker.app.suppress import UNUSED_RULE
-from checker.checks.catalogue import catalogue
+from checker.checks.registry import rules
 from checker.model import SEVERITY_RANK
 from checker.source import DEFAULT_PUBLISHED_KEYS, is_url
 
@@ -47,8 +46,8 @@ class ConfigError(Exception):
 
 
 def known_rules() -> tuple[str, ...]:
-    """Every rule id a configuration may name: the catalogue and the suppression notes."""
-    return tuple(dict.fromkeys((*catalogue(), UNUSED_RULE)))
+    """Every rule id a configuration may name (the registry, the suppression note included)."""
+    return tuple(rules())
 
 
 def _specificity(selector: str, rule: str) -> int:
@@ -197,10 +196,8 @@ def _relative_file(source: _Source, key: str, item: str) -> str:
 
 
 def _facts(source: _Source, key: str, value: Any) -> tuple[str, ...]:
-    from checker.knowledge.packs import (  # packs (and jsonschema) load only when configured
-        PackError,
-        load_facts,
-    )
+    from checker.knowledge.loading import load_facts  # packs (and jsonschema) load only when configured
+    from checker.knowledge.yaml_lines import PackError
 
     paths = tuple(_relative_file(source, key, item) for item in _strings(source, key, value))
     for path in paths:
@@ -213,7 +210,8 @@ def _facts(source: _Source, key: str, value: Any) -> tuple[str, ...]:
 
 def _packs(source: _Source, key: str, value: Any) -> dict[str, tuple[str, ...]]:
     """Built-in pack ids (``packs``) apart from pack files relative to the configuration (``pack_files``)."""
-    from checker.knowledge.packs import PackError, builtin_names, load_pack
+    from checker.knowledge.loading import builtin_names, load_pack
+    from checker.knowledge.yaml_lines import PackError
 
     names, files = [], []
     for item in _strings(source, key, value):

@@ -27,10 +27,11 @@ from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Literal
 
+from checker.checks.suppression import UNUSED_SUPPRESSION
 from checker.model import Document, Finding, Fix, Span
 from checker.source.markdown import line_ends, line_starts, raw_html
 
-UNUSED_RULE = "chronolint/unused-suppression"
+UNUSED_RULE = UNUSED_SUPPRESSION.id
 
 Kind = Literal["disable", "enable", "disable-next-line", "ignore"]
 
@@ -164,12 +165,8 @@ def _unused(directive: Directive, used: set[str], checked: Collection[str] | Non
         return None
     whole = len(idle) == max(1, len(directive.rules))
     what = "this suppression" if idle == ("",) else "suppression of " + ", ".join(idle)
-    return Finding(
-        rule=UNUSED_RULE,
-        severity="info",
-        message=f"{what} matched no finding",
-        span=directive.span,
-        fix=Fix("", directive.span) if whole else None,
+    return UNUSED_SUPPRESSION.finding(
+        f"{what} matched no finding", directive.span, fix=Fix("", directive.span) if whole else None
     )
 
 

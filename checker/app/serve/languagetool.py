@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from checker import __version__
-from checker.checks.catalogue import catalogue
+from checker.checks.registry import rules
 from checker.model import Document, Finding, OffsetMap
 from checker.report.positions import CodeUnits
 
@@ -100,7 +100,7 @@ def parse_check(form: Mapping[str, str]) -> CheckRequest:
         raise RequestError("missing 'text' or 'data'")
     lowered = {str(k).lower(): v for k, v in meta.items()}
     published = form.get("published") or next((str(lowered[k]) for k in META_DATE_KEYS if lowered.get(k)), None)
-    known = list(catalogue())
+    known = list(rules())
     enabled, disabled = _rules(form.get("enabledRules"), known), _rules(form.get("disabledRules"), known)
     only = form.get("enabledOnly", "false").lower() == "true"
     if only and not enabled:
@@ -135,7 +135,7 @@ def match(finding: Finding, source: str, units: CodeUnits) -> dict:
     start, end = finding.span.start, finding.span.end
     lo, hi = max(0, start - CONTEXT), min(len(source), end + CONTEXT)
     offset, stop, context_start = units.absolute([start, end, lo])
-    info = catalogue().get(finding.rule)
+    info = rules().get(finding.rule)
     context = source[lo:hi].replace("\n", " ")
     return {
         "message": finding.message,
