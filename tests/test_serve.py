@@ -6,7 +6,6 @@ from __future__ import annotations
 import base64
 import io
 import json
-import os
 import threading
 import urllib.error
 import urllib.request
@@ -17,9 +16,6 @@ from checker.app.config import Config
 from checker.app.serve import Limits, Server, Service
 
 WRONG = "The 😀 council met on Monday, March 4, 2025.\n"  # an emoji first: LanguageTool counts UTF-16
-CHROMIUM = "/usr/bin/chromium"
-BROWSER_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run"]  # fmt: skip
 
 
 @pytest.fixture(scope="module")
@@ -194,17 +190,6 @@ def test_the_service_writes_no_file(server, tmp_path, monkeypatch):
 
 
 # ---------------------------------------------------------------- the page, in a browser
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not os.path.exists(CHROMIUM):
-        pytest.skip("chromium is not installed (apt-get install chromium)")
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=BROWSER_ARGS)
-        yield browser
-        browser.close()
 
 
 def test_the_page_pastes_checks_and_explains_a_highlight(server, browser):

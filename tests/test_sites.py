@@ -47,7 +47,7 @@ def test_a_site_gives_every_planted_finding_and_nothing_else(site, monkeypatch):
     assert warnings == expected
 
 
-def test_each_site_is_dated_as_its_generator_dates_it(monkeypatch):
+def test_each_site_is_dated_as_its_generator_dates_it():
     from checker.source import read_path
 
     expected = {

@@ -28,15 +28,19 @@ class DateError(ValueError):
     """A date that cannot be read; the message is for the user."""
 
 
-def iso_date(value: str) -> date | None:
-    """The date of an ISO 8601 date or datetime (HTML's ``<time datetime>``), else None."""
-    iso = _ISO.fullmatch(value.strip())
-    if iso is None:
+def _day(match: re.Match[str] | None) -> date | None:
+    """The day a match's year, month and day groups name, if it exists."""
+    if match is None:
         return None
     try:
-        return date(*map(int, iso.groups()))
+        return date(*map(int, match.groups()))
     except ValueError:
         return None
+
+
+def iso_date(value: str) -> date | None:
+    """The date of an ISO 8601 date or datetime (HTML's ``<time datetime>``), else None."""
+    return _day(_ISO.fullmatch(value.strip()))
 
 
 def parse_date(value: str, date_order: str = "us") -> date | None:
@@ -79,13 +83,7 @@ def metadata_date(value: object, date_order: str = "us") -> date | None:
 
 def file_name_date(path: str) -> date | None:
     """The date a file's name starts with (``2024-12-20-title.md``, as Jekyll posts are named)."""
-    match = _FILE_NAME.match(os.path.basename(path.rstrip("/")))
-    if match is None:
-        return None
-    try:
-        return date(*map(int, match.groups()))
-    except ValueError:
-        return None
+    return _day(_FILE_NAME.match(os.path.basename(path.rstrip("/"))))
 
 
 def option_date(value: str, date_order: str = "us", today: date | None = None) -> date:

@@ -5,8 +5,8 @@ offset into it is the same offset into the file (the OffsetMap stays the
 identity). We start from an all-blank copy and copy back only the characters
 of paragraph, heading, list and table-cell text that markdown-it-py (CommonMark,
 plus GitHub's tables and strikethrough) parsed as prose; code, HTML, link destinations and
-titles, reference definitions, autolink URLs, container markers (``#``, ``>``, ``-``, ``1.``) and emphasis delimiters (``**``,
-``_``, ``~~``) stay blank.
+titles, reference definitions, autolink URLs, container markers (``#``, ``>``, ``-``, ``1.``)
+and emphasis delimiters (``**``, ``_``, ``~~``) stay blank.
 
 markdown-it-py gives block tokens line maps but no character positions for
 inline tokens, so each inline rule is wrapped to record the span of source it
@@ -29,12 +29,13 @@ LABEL = "chronolint_label"
 _NEWLINE = re.compile(r"\r\n|\r|\n")
 # Emphasis and strikethrough delimiters: blanked like tags, so "On **Monday**, March 4" reads as a date.
 DELIMITERS = frozenset({"em_open", "em_close", "strong_open", "strong_close", "s_open", "s_close"})
-_NOT_NEWLINE = re.compile(r"[^\r\n]")
+_VISIBLE = re.compile(r"\S")  # blanking keeps every whitespace character: a tab in the prose stays a tab
 
 
 def blank(text: str) -> str:
-    """Spaces for every character but line breaks, so lengths and lines hold."""
-    return _NOT_NEWLINE.sub(" ", text)
+    """Spaces for every character but whitespace (line breaks, tabs...), so lengths, lines and the
+    whitespace between words of prose hold."""
+    return _VISIBLE.sub(" ", text)
 
 
 def line_starts(source: str) -> list[int]:
