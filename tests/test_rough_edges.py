@@ -194,3 +194,18 @@ def test_explain_knows_the_unused_suppression_rule(run):
     result = run("explain", "chronolint/unused-suppression")
     assert result.exit_code == 0 and "# chronolint/unused-suppression" in result.stdout
     assert "chronolint/unused-suppression" in run("rules").stdout
+
+
+def test_lsp_without_pygls_says_how_to_install_it(run, monkeypatch):
+    import importlib
+
+    real = importlib.import_module
+
+    def missing(name: str, *args):
+        if name == "checker.app.lsp":
+            raise ModuleNotFoundError("No module named 'pygls'", name="pygls")
+        return real(name, *args)
+
+    monkeypatch.setattr(importlib, "import_module", missing)
+    result = run("lsp")
+    assert result.exit_code == 2 and "pip install 'chronolint[lsp]'" in result.stderr
