@@ -28,7 +28,9 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from checker.knowledge.expressions import evaluate, implied_bounds, linearize, parse  # noqa: E402
+from checker.knowledge.expressions.intervals import evaluate, implied_bounds  # noqa: E402
+from checker.knowledge.expressions.language import parse  # noqa: E402
+from checker.knowledge.expressions.linear import linearize  # noqa: E402
 from checker.reasoning.network import PUBLISHED, Network  # noqa: E402
 
 ISSUE_EXAMPLES = [

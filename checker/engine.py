@@ -7,15 +7,14 @@ module, so every entry point runs the same stages in the same order.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from checker import assertions, timex
-from checker.checks import arithmetic, calendar, facts, tense
-from checker.checks.catalogue import catalogue
-from checker.knowledge import packs
+from checker.checks import registry
+from checker.knowledge import loading, model
 from checker.model import Analysis, Document, Finding
 from checker.options import Knowledge, Options
 from checker.reasoning import timeline
@@ -23,39 +22,19 @@ from checker.reasoning import timeline
 if TYPE_CHECKING:  # spaCy loads only where text is parsed
     from spacy.tokens import Doc
 
-Rule = Callable[[Analysis], Iterable[Finding]]
-KnowledgeRule = Callable[[Analysis, packs.Pack], Iterable[Finding]]
-CorpusRule = Callable[[Sequence[Analysis], packs.Pack], Iterable[Finding]]
-
-RULES: dict[str, Rule] = {
-    "calendar/invalid-date": calendar.invalid_dates,
-    "calendar/weekday-mismatch": calendar.weekday_mismatches,
-    "chronology/anachronism": tense.anachronisms,
-    "chronology/stale-future": tense.stale_futures,
-    "chronology/order": timeline.reversed_ranges,
-    "arithmetic/duration": arithmetic.durations,
-    "arithmetic/age": arithmetic.age_findings,
-}
-# Rules that check one file against the knowledge packs.
-KNOWLEDGE_RULES: dict[str, KnowledgeRule] = {
-    "facts/contradiction": facts.contradictions,
-    "facts/title-anachronism": facts.title_anachronisms,
-}
-# Rules that see every checked file at once (one temporal network), with the rule ids they report.
-CORPUS_RULES: dict[tuple[str, ...], CorpusRule] = {
-    ("chronology/conflicting-dates", "chronology/order"): timeline.conflict_findings,
-}
-
-
 @lru_cache(maxsize=None)
-def knowledge(spec: Knowledge = Knowledge()) -> packs.Pack:
+def knowledge(spec: Knowledge = Knowledge()) -> model.Pack:
     """The packs a spec names, merged into one (loaded once per process and spec)."""
-    return packs.assemble(spec.names, spec.pack_files, spec.facts)
+    return loading.assemble(spec.names, spec.pack_files, spec.facts)
 
 
-def _analysis(document: Document, doc: Doc, found: timex.Found, pack: packs.Pack) -> Analysis:
+def _analysis(document: Document, doc: Doc, found: timex.Found, pack: model.Pack) -> Analysis:
     timexes = timex.resolve(doc, found, document.published)
-    return Analysis(document, tuple(timexes), tuple(assertions.extract(doc, timexes, pack)))
+    return Analysis(
+        document, tuple(timexes), tuple(assertions.extract(doc, timexes, pack)),
+        sentences=tuple((s.start_char, s.end_char) for s in doc.sents),
+        quotes=tuple(assertions.quoted_ranges(doc.text)),
+    )  # fmt: skip
 
 
 def analyze(documents: Sequence[Document], options: Options = Options()) -> list[Analysis]:
@@ -95,21 +74,36 @@ def findings(
     """The rules (all when None) over each analysis as it comes (the rest may still be being
     computed), then the corpus rules over all of them at once. Sorted by path then offset.
     """
-    wanted = set(catalogue()) if rules is None else set(rules)
+    wanted = set(registry.rules()) if rules is None else set(rules)
     pack = knowledge(spec)
+    chosen = [c for c in registry.checks() if any(r.id in wanted for r in c.rules)]
     seen: list[Analysis] = []
     found: list[Finding] = []
     for analysis in analyses:
         seen.append(analysis)
-        found += [f for rule_id, rule in RULES.items() if rule_id in wanted for f in rule(analysis)]
-        found += [f for rule_id, rule in KNOWLEDGE_RULES.items() if rule_id in wanted for f in rule(analysis, pack)]
-    for ids, corpus_rule in CORPUS_RULES.items():
-        if wanted.intersection(ids):
-            found += [f for f in corpus_rule(seen, pack) if f.rule in wanted]
-    return sorted(found, key=lambda f: (f.span.path, f.span.start, f.span.end, f.rule))
+        for c in chosen:
+            if c.scope == "document":
+                found += c.function(analysis)
+            elif c.scope == "knowledge":
+                found += c.function(analysis, pack)
+    for c in chosen:
+        if c.scope == "corpus":
+            found += c.function(seen, pack)
+    kept = (one_line(f) for f in found if f.rule in wanted)
+    return sorted(kept, key=lambda f: (f.span.path, f.span.start, f.span.end, f.rule))
+
+
+def one_line(finding: Finding) -> Finding:
+    """Messages quote the text, and a quoted date may wrap across lines: every message is one line."""
+    related = tuple(replace(r, message=_squeezed(r.message)) for r in finding.related)
+    return replace(finding, message=_squeezed(finding.message), related=related)
+
+
+def _squeezed(message: str) -> str:
+    return " ".join(message.split()) if "\n" in message or "\r" in message else message
 
 
 def implemented_rules() -> list[str]:
-    """Catalogue ids that have an implementation, in catalogue order."""
-    produced = set(RULES).union(KNOWLEDGE_RULES, *CORPUS_RULES)
-    return [rule_id for rule_id in catalogue() if rule_id in produced]
+    """Ids of the rules some check reports, sorted."""
+    produced = {r.id for c in registry.checks() for r in c.rules}
+    return [rule_id for rule_id in registry.rules() if rule_id in produced]

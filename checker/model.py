@@ -18,7 +18,8 @@ from typing import Literal
 Severity = Literal["error", "warning", "info"]
 SEVERITY_RANK: dict[str, int] = {"info": 0, "warning": 1, "error": 2}
 
-PublishedSource = Literal["option", "front-matter", "inferred", "none"]
+PublishedSource = Literal["option", "front-matter", "file-name", "inferred", "none"]
+STATED_SOURCES: frozenset[str] = frozenset({"option", "front-matter", "file-name"})
 
 
 @dataclass(frozen=True)
@@ -52,7 +53,9 @@ class Document:
 
     ``source`` is the decoded file; ``text`` is the prose (same length as
     ``source`` with non-prose blanked out for Markdown and plain text, or an
-    extracted text with ``offsets`` for formats that need it).
+    extracted text with ``offsets`` for formats that need it). ``published_source`` says
+    where the date came from: ``option``, ``front-matter`` (or the format's own metadata),
+    ``file-name`` (``2024-12-20-title.md``), ``inferred`` (from the text), ``none``.
     """
 
     path: str
@@ -62,9 +65,16 @@ class Document:
     published_source: PublishedSource = "none"
     format: str = "text"
     offsets: OffsetMap = field(default_factory=OffsetMap)
+    warnings: tuple[str, ...] = ()  # read, but with a problem to tell (a date that cannot be read)
 
     def to_source(self, offset: int) -> int:
         return self.offsets.to_source(offset)
+
+    @property
+    def stated_published(self) -> date | None:
+        """The publication date when the user or the file states it (its metadata or its name); None
+        when it was only inferred (from these very statements: it cannot contradict them) or is unknown."""
+        return self.published if self.published_source in STATED_SOURCES else None
 
     def source_span(self, start: int, end: int) -> Span:
         """Text offsets ``[start, end)`` as a Span of the source file.
@@ -172,8 +182,11 @@ class Related:
 
 @dataclass(frozen=True)
 class Fix:
+    """A replacement for a span; ``certain`` when it follows from the text alone (``--fix`` applies only those)."""
+
     replacement: str
     span: Span
+    certain: bool = False
 
 
 @dataclass(frozen=True)
@@ -186,10 +199,37 @@ class Finding:
     fix: Fix | None = None
 
 
+Extent = tuple[int, int]  # [start, end) in a Document's text
+
+
 @dataclass(frozen=True)
 class Analysis:
-    """Everything the rules see about one document."""
+    """Everything the rules see about one document, each fact computed once by the analysis.
+
+    ``sentences`` are the text's sentences (spaCy's, with paragraph breaks), in order;
+    ``quotes`` the stretches between paired quotation marks. Rules read these instead of
+    splitting or scanning the text again.
+    """
 
     document: Document
     timexes: tuple[Timex, ...] = ()
     assertions: tuple[Assertion, ...] = ()
+    sentences: tuple[Extent, ...] = ()
+    quotes: tuple[Extent, ...] = ()
+
+    def sentence_at(self, offset: int) -> Extent:
+        """The sentence holding ``offset`` (the whole text when the analysis has no sentences)."""
+        index = bisect.bisect_right(self.sentences, (offset, float("inf"))) - 1
+        if 0 <= index < len(self.sentences):
+            return self.sentences[index]
+        return (0, len(self.document.text))
+
+    def quoted(self, offset: int) -> bool:
+        """Whether ``offset`` lies inside a quotation."""
+        return any(start < offset < end for start, end in self.quotes)
+
+    def claim_span(self, assertion: Assertion) -> Span:
+        """The trigger and its date together, in the source: "sworn into his second term on January 20, 2025"."""
+        timex = self.timexes[assertion.timex]
+        start, end = min(assertion.trigger_start, timex.start), max(assertion.trigger_end, timex.end)
+        return self.document.source_span(start, end)

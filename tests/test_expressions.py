@@ -8,18 +8,11 @@ from datetime import date, timedelta
 
 import pytest
 
-from checker.knowledge import expression_names
-from checker.knowledge.expressions import (
-    Constraint,
-    Difference,
-    ExpressionError,
-    evaluate,
-    implied_bounds,
-    linearize,
-    parse,
-    years_in_days,
-)
-from checker.knowledge.packs import load_builtin
+from checker.knowledge.expressions import names as expression_names
+from checker.knowledge.expressions.intervals import evaluate, implied_bounds
+from checker.knowledge.expressions.language import Constraint, ExpressionError, parse, years_in_days
+from checker.knowledge.expressions.linear import Difference, linearize
+from checker.knowledge.loading import load_builtin
 
 
 def day(text: str) -> int:

@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from checker.knowledge.packs import Pack, load_builtin, merge, name_key
+from checker.knowledge.loading import load_builtin, merge
+from checker.knowledge.model import Pack, name_key
 
 OFFICE = {"prez": "us-president", "viceprez": "us-vice-president"}
 

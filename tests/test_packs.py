@@ -10,10 +10,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from checker.knowledge.packs import (
-    Pack,
-    PackError,
-    When,
+from checker.knowledge.loading import (
     assemble,
     builtin_names,
     check_references,
@@ -22,6 +19,8 @@ from checker.knowledge.packs import (
     load_pack,
     merge,
 )
+from checker.knowledge.model import Pack, When
+from checker.knowledge.yaml_lines import PackError
 
 RULES = Path(__file__).resolve().parent.parent / "rules"
 

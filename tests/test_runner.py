@@ -195,3 +195,33 @@ def test_a_stream_left_half_read_loses_nothing() -> None:
     analyses = analyser.results()
     assert analyses[0] == first and [a.document.path for a in analyses] == [d.path for d in documents]
     assert sum(pool.batches) == len(documents)  # each document analysed once
+
+
+def test_the_cache_key_covers_every_stage_of_the_engine() -> None:
+    """An edit to any stage (not only the application's own folder) must miss the cache."""
+    from checker.app.cache import engine_files
+
+    names = [p.as_posix() for p in engine_files()]
+    for part in ("checker/engine.py", "checker/timex/resolve.py", "checker/assertions/__init__.py",
+                 "checker/checks/calendar.py", "checker/app/cache.py", "/us-politics.yaml",
+                 "checker/timex/informal.yaml"):  # fmt: skip
+        assert any(n.endswith(part) for n in names), part
+
+
+def test_sentences_and_quotes_are_computed_once_and_survive_the_cache(tmp_path: Path) -> None:
+    from checker.app.cache import Cache
+    from checker.options import Options
+    from checker.source import read_text
+
+    text = 'The bridge opened in 2019. "It will close on May 3, 2030," she said.\n\nA new paragraph.'
+    (analysis,) = engine.analyze([read_text(text, path="a.md")])
+    assert [text[a:b].strip() for a, b in analysis.sentences] == [
+        "The bridge opened in 2019.", '"It will close on May 3, 2030," she said.', "A new paragraph.",
+    ]
+    assert [text[a : b + 1] for a, b in analysis.quotes] == ['"It will close on May 3, 2030,"']
+    assert analysis.quoted(text.index("May 3")) and not analysis.quoted(text.index("2019"))
+    assert analysis.sentence_at(text.index("she")) == analysis.sentences[1]
+    cache = Cache(tmp_path)
+    key = cache.key(analysis.document, Options())
+    cache.store(key, analysis)
+    assert cache.load(key, analysis.document) == analysis

@@ -18,15 +18,14 @@ import os
 import re
 import tomllib
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import pathspec
 
-from checker.app.suppress import UNUSED_RULE
-from checker.checks.catalogue import catalogue
+from checker.checks.registry import rules
 from checker.model import SEVERITY_RANK
 from checker.source import DEFAULT_PUBLISHED_KEYS, is_url
 
@@ -47,8 +46,8 @@ class ConfigError(Exception):
 
 
 def known_rules() -> tuple[str, ...]:
-    """Every rule id a configuration may name: the catalogue and the suppression notes."""
-    return (*catalogue(), UNUSED_RULE)
+    """Every rule id a configuration may name (the registry, the suppression note included)."""
+    return tuple(rules())
 
 
 def _specificity(selector: str, rule: str) -> int:
@@ -92,6 +91,13 @@ class Config:
         """Like ruff: the most specific of ``select`` (all when unset) and ``ignore`` wins; a tie ignores."""
         selected = 0 if self.select is None else _best(self.select, rule)
         return selected >= 0 and selected > _best(self.ignore, rule)
+
+    def with_rules(self, select: Sequence[str] | None = None, ignore: Sequence[str] = ()) -> Config:
+        """This configuration with a rule selection on top (as ruff does): ``select`` replaces, ``ignore`` adds."""
+        if select is None and not ignore:
+            return self
+        chosen = self.select if select is None else tuple(select)
+        return replace(self, select=chosen, ignore=(*self.ignore, *ignore))
 
     def level(self, rule: str, default: str) -> str:
         """The severity for ``rule``: the most specific ``severity`` entry, else ``default``."""
@@ -154,11 +160,15 @@ def _strings(source: _Source, key: str, value: Any) -> tuple[str, ...]:
     return tuple(value)
 
 
+def unknown_selectors(selectors: Sequence[str]) -> list[str]:
+    """The selectors (rule ids or pack prefixes) that name no known rule."""
+    return [s for s in selectors if not any(_specificity(s, r) >= 0 for r in known_rules())]
+
+
 def _rule_selectors(source: _Source, key: str, value: Any) -> tuple[str, ...]:
     selectors = _strings(source, key, value)
-    for selector in selectors:
-        if not any(_specificity(selector, r) >= 0 for r in known_rules()):
-            raise source.error(key, f"unknown rule or pack {selector!r} (see `chronolint rules`)", selector)
+    for selector in unknown_selectors(selectors):
+        raise source.error(key, f"unknown rule or pack {selector!r} (see `chronolint rules`)", selector)
     return selectors
 
 
@@ -186,10 +196,8 @@ def _relative_file(source: _Source, key: str, item: str) -> str:
 
 
 def _facts(source: _Source, key: str, value: Any) -> tuple[str, ...]:
-    from checker.knowledge.packs import (  # packs (and jsonschema) load only when configured
-        PackError,
-        load_facts,
-    )
+    from checker.knowledge.loading import load_facts  # packs (and jsonschema) load only when configured
+    from checker.knowledge.yaml_lines import PackError
 
     paths = tuple(_relative_file(source, key, item) for item in _strings(source, key, value))
     for path in paths:
@@ -202,7 +210,8 @@ def _facts(source: _Source, key: str, value: Any) -> tuple[str, ...]:
 
 def _packs(source: _Source, key: str, value: Any) -> dict[str, tuple[str, ...]]:
     """Built-in pack ids (``packs``) apart from pack files relative to the configuration (``pack_files``)."""
-    from checker.knowledge.packs import PackError, builtin_names, load_pack
+    from checker.knowledge.loading import builtin_names, load_pack
+    from checker.knowledge.yaml_lines import PackError
 
     names, files = [], []
     for item in _strings(source, key, value):

@@ -17,7 +17,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from checker.knowledge.packs import Pack
+from checker.knowledge.model import Pack
 from checker.model import Assertion, Timex
 
 if TYPE_CHECKING:  # spaCy loads only where text is parsed

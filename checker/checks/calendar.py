@@ -11,7 +11,11 @@ import re
 from collections.abc import Iterator
 from datetime import date
 
+from checker.checks.registry import check, rule
 from checker.model import Analysis, DateFields, Finding, Fix, Severity, Span, Timex
+
+INVALID_DATE = rule("calendar/invalid-date", "error", "A date that does not exist, such as February 30 or April 31.")
+WEEKDAY_MISMATCH = rule("calendar/weekday-mismatch", "error", "A weekday stated with a date it does not fall on.")
 
 MONTH_NAMES = tuple(calendar.month_name)  # index 1..12
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -42,6 +46,7 @@ def _month_day(fields: DateFields) -> str:
     return f"{MONTH_NAMES[fields.month]} {fields.day}"
 
 
+@check(INVALID_DATE)
 def invalid_dates(analysis: Analysis) -> Iterator[Finding]:
     for timex in analysis.timexes:
         f = timex.fields
@@ -51,12 +56,10 @@ def invalid_dates(analysis: Analysis) -> Iterator[Finding]:
         if f.day <= last:
             continue
         when = f"{MONTH_NAMES[f.month]} {f.year}" if f.year is not None else MONTH_NAMES[f.month]
-        yield Finding(
-            rule="calendar/invalid-date",
-            severity="error",
-            message=f"{_month_day(f)}{f', {f.year}' if f.year else ''} does not exist: "
+        yield INVALID_DATE.finding(
+            f"{_month_day(f)}{f', {f.year}' if f.year else ''} does not exist: "
             f"the last day of {when} is the {last}{_ordinal_suffix(last)}",
-            span=_span(analysis, timex.start, timex.end),
+            _span(analysis, timex.start, timex.end),
         )
 
 
@@ -90,6 +93,7 @@ def weekday_replacement(written: str, weekday: int) -> str:
     return word + written[len(core):]
 
 
+@check(WEEKDAY_MISMATCH)
 def weekday_mismatches(analysis: Analysis) -> Iterator[Finding]:
     for timex in analysis.timexes:
         stated = timex.fields.weekday
@@ -99,17 +103,17 @@ def weekday_mismatches(analysis: Analysis) -> Iterator[Finding]:
         actual = day.weekday()
         match = _WEEKDAY_WORD.search(timex.text)
         fix = None
+        severity = _severity(timex.fields, timex)
         if match:
             fix = Fix(
                 weekday_replacement(match.group(0), actual),
                 _span(analysis, timex.start + match.start(), timex.start + match.end()),
+                certain=severity == "error",  # the whole date is written: nothing in the fix is a guess
             )
         year_note = "" if timex.fields.year is not None else f" (year {day.year} taken from the publication date)"
-        yield Finding(
-            rule="calendar/weekday-mismatch",
-            severity=_severity(timex.fields, timex),
-            message=f"{day:%B} {day.day}, {day.year} is a {WEEKDAY_NAMES[actual]}, "
-            f"not a {WEEKDAY_NAMES[stated]}{year_note}",
-            span=_span(analysis, timex.start, timex.end),
+        yield WEEKDAY_MISMATCH.finding(
+            f"{day:%B} {day.day}, {day.year} is a {WEEKDAY_NAMES[actual]}, not a {WEEKDAY_NAMES[stated]}{year_note}",
+            _span(analysis, timex.start, timex.end),
+            severity=severity,
             fix=fix,
         )

@@ -15,9 +15,13 @@ text (a year the tagger inferred from the publication date cannot contradict it)
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date
 
+from checker.checks import quoted
+from checker.checks.registry import check, rule
 from checker.model import Analysis, Assertion, Finding, Severity, Timex
+
+ANACHRONISM = rule("chronology/anachronism", "error", "A past-tense claim about a time after the publication date.")
+STALE_FUTURE = rule("chronology/stale-future", "error", "A future-tense claim about a time already past at publication.")
 
 PAST_RELATIONS = frozenset({"at", "since", "after"})
 FUTURE_RELATIONS = frozenset({"at", "before", "until"})
@@ -30,18 +34,6 @@ def _explicit_year(timex: Timex) -> bool:
 def _severity(assertion: Assertion) -> Severity:
     """Error when every piece was read; warning when a participant was linked by inference."""
     return "warning" if assertion.inferred else "error"
-
-
-def _claim_span(analysis: Analysis, assertion: Assertion, timex: Timex):
-    """The trigger and its date together: "sworn into his second term on January 20, 2025"."""
-    start, end = min(assertion.trigger_start, timex.start), max(assertion.trigger_end, timex.end)
-    return analysis.document.source_span(start, end)
-
-
-def _published(analysis: Analysis) -> date | None:
-    """The publication date, unless it was inferred from these very statements."""
-    doc = analysis.document
-    return doc.published if doc.published_source in ("option", "front-matter") else None
 
 
 def _dated(analysis: Analysis) -> Iterator[tuple[Assertion, Timex]]:
@@ -63,24 +55,25 @@ def _dated(analysis: Analysis) -> Iterator[tuple[Assertion, Timex]]:
             yield assertion, timex
 
 
+@check(ANACHRONISM)
 def anachronisms(analysis: Analysis) -> Iterator[Finding]:
-    published = _published(analysis)
+    published = analysis.document.stated_published
     if published is None:
         return
     for assertion, timex in _dated(analysis):
         told_as_past = assertion.tense == "past" or (assertion.tense == "present" and assertion.aspect == "perfect")
         if told_as_past and assertion.relation in PAST_RELATIONS and timex.earliest > published:
-            yield Finding(
-                rule="chronology/anachronism",
-                severity=_severity(assertion),
-                message=f"{assertion.trigger!r} is told in the past tense, but {timex.text} is after "
+            yield ANACHRONISM.finding(
+                f"{quoted(assertion.trigger)} is told in the past tense, but {timex.text} is after "
                 f"the publication date ({published.isoformat()})",
-                span=_claim_span(analysis, assertion, timex),
+                analysis.claim_span(assertion),
+                severity=_severity(assertion),
             )
 
 
+@check(STALE_FUTURE)
 def stale_futures(analysis: Analysis) -> Iterator[Finding]:
-    published = _published(analysis)
+    published = analysis.document.stated_published
     if published is None:
         return
     for assertion, timex in _dated(analysis):
@@ -91,10 +84,9 @@ def stale_futures(analysis: Analysis) -> Iterator[Finding]:
             and timex.latest is not None
             and timex.latest < published
         ):
-            yield Finding(
-                rule="chronology/stale-future",
-                severity=_severity(assertion),
-                message=f"{assertion.trigger!r} is told in the future tense, but {timex.text} was already past "
+            yield STALE_FUTURE.finding(
+                f"{quoted(assertion.trigger)} is told in the future tense, but {timex.text} was already past "
                 f"at publication ({published.isoformat()})",
-                span=_claim_span(analysis, assertion, timex),
+                analysis.claim_span(assertion),
+                severity=_severity(assertion),
             )

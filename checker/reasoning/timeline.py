@@ -8,10 +8,8 @@ cycle in the network is a set of statements that cannot all be true: it becomes
 one finding, its span on the statement the network blames, ``related`` on the
 others, in whichever files they are.
 
-Rules: ``chronology/conflicting-dates`` (a cycle through a same-event tie) and
-``chronology/order`` (a cycle through a pack order constraint, or a range whose
-end is before its start). The same network, with the publication date as a
-node, infers the publication date of an undated document.
+checker.checks.chronology turns each conflict into findings. The same network, with the
+publication date as a node, infers the publication date of an undated document.
 """
 
 from __future__ import annotations
@@ -23,13 +21,13 @@ from datetime import date
 from itertools import combinations
 from typing import TYPE_CHECKING
 
-from checker.knowledge.expression_names import events
-from checker.knowledge.packs import Constraint, Pack
-from checker.model import Analysis, Assertion, Finding, Related, Severity, Span, Timex
+from checker.knowledge.expressions.names import events
+from checker.knowledge.model import Constraint, Pack
+from checker.model import Analysis, Assertion, Span, Timex
 from checker.reasoning.network import PUBLISHED, Conflict, Network
 
 if TYPE_CHECKING:
-    from checker.knowledge.expressions import Difference
+    from checker.knowledge.expressions.linear import Difference
 
 # Two mentions of a recurring event (an election, an inauguration) this close are one occurrence.
 RECURRING_SAME_WITHIN = 60
@@ -132,10 +130,8 @@ def _order_constraints(pack: Pack, present: Collection[str]) -> Iterator[tuple[C
     ]  # fmt: skip
     if not applicable:
         return
-    from checker.knowledge.expressions import (  # sympy: only when a constraint may apply
-        linearize,
-        parse,
-    )
+    from checker.knowledge.expressions.language import parse  # sympy: only when a constraint may apply
+    from checker.knowledge.expressions.linear import linearize
 
     for constraint in applicable:
         differences = linearize(parse(constraint.expr))
@@ -168,85 +164,18 @@ def build_network(found: Sequence[Statement], pack: Pack) -> Network:
     return network
 
 
+def conflicts(analyses: Sequence[Analysis], pack: Pack) -> list[tuple[Conflict, list[Statement]]]:
+    """The sets of statements of ``analyses`` that cannot all be true, each with the statements involved."""
+    network = build_network(statements(analyses), pack)
+    return [(conflict, involved) for conflict in network.conflicts() if len(involved := _involved(conflict)) >= 2]
+
+
 def _involved(conflict: Conflict) -> list[Statement]:
     seen: dict[tuple[str, int], Statement] = {}
     for reason in conflict.reasons:
         for s in reason.statements:
             seen.setdefault(s.key, s)
     return list(seen.values())
-
-
-def _describe(s: Statement) -> str:
-    return f"{s.assertion.event.replace('_', ' ')} of {s.theme} dated {s.timex.text}"
-
-
-def _finding(conflict: Conflict, primary: Statement, others: list[Statement]) -> Finding:
-    constraint = next((r.constraint for r in conflict.reasons if r.kind == "constraint"), None)
-    severity: Severity = "error" if all(s.explicit for s in [primary, *others]) else "warning"
-    if constraint is None:
-        rule = "chronology/conflicting-dates"
-        message = f"the {_describe(primary)} here is also dated " + "; ".join(
-            s.timex.text for s in others
-        )
-    else:
-        rule = "chronology/order"
-        message = f"{constraint.message}, but the {_describe(primary)} conflicts with " + "; ".join(
-            f"the {_describe(s)}" for s in others
-        )
-    related = tuple(Related(s.span, f"the {_describe(s)}") for s in others)
-    return Finding(rule=rule, severity=severity, message=message, span=primary.span, related=related)
-
-
-def conflict_findings(analyses: Sequence[Analysis], pack: Pack) -> list[Finding]:
-    """One finding per conflict and file involved.
-
-    In each file the finding sits on the statement the network blames, if it is in
-    that file, else on the file's last statement in the conflict (the one that
-    contradicts what was said before).
-    """
-    network = build_network(statements(analyses), pack)
-    findings = []
-    for conflict in network.conflicts():
-        involved = _involved(conflict)
-        if len(involved) < 2:
-            continue
-        blamed = conflict.blamed
-        for path in dict.fromkeys(s.analysis.document.path for s in involved):
-            here = sorted((s for s in involved if s.analysis.document.path == path), key=lambda s: s.span.start)
-            primary = blamed.statements[0] if blamed.kind == "date" and blamed.statements[0] in here else here[-1]
-            findings.append(_finding(conflict, primary, [s for s in involved if s is not primary]))
-    return findings
-
-
-def _reversed(start: Timex, end: Timex) -> bool:
-    """Whether a range ends before it starts.
-
-    A start without a year shares the end's year or wraps into the year before it
-    ("between November and March"), so it is reversed only within one month
-    ("June 30 to June 1, 2024").
-    """
-    if start.fields.year is None:
-        s, e = start.fields, end.fields
-        return s.month is not None and s.month == e.month and None not in (s.day, e.day) and s.day > e.day
-    return start.earliest is not None and end.latest is not None and end.latest < start.earliest
-
-
-def reversed_ranges(analysis: Analysis) -> Iterator[Finding]:
-    """``chronology/order`` for a range whose end lies wholly before its start ("from 2014 to 2012")."""
-    for index, start in enumerate(analysis.timexes):
-        if start.link is None or start.link <= index:
-            continue
-        end = analysis.timexes[start.link]
-        if not _reversed(start, end):
-            continue
-        explicit = end.fields.year is not None
-        yield Finding(
-            rule="chronology/order",
-            severity="error" if explicit else "warning",
-            message=f"the range ends ({end.text}) before it starts ({start.text})",
-            span=analysis.document.source_span(start.start, end.end),
-            related=(Related(analysis.document.source_span(start.start, start.end), "the start of the range"),),
-        )
 
 
 def infer_published(analysis: Analysis) -> date | None:

@@ -1,6 +1,6 @@
 """SARIF 2.1.0 output, as GitHub code scanning (and other SARIF viewers) read it.
 
-Every catalogue rule is listed under ``tool.driver.rules`` with its default
+Every registered rule is listed under ``tool.driver.rules`` with its default
 level and its documentation page as help; each finding is a result whose
 location is repo-relative (to ``%SRCROOT%``, the git work tree or the working
 folder; a URL input keeps its URL) with a 1-based region. Columns count code
@@ -16,8 +16,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from checker import __version__
-from checker.app.suppress import UNUSED_RULE
-from checker.checks.catalogue import catalogue, documentation
+from checker.checks.registry import documentation, rules
 from checker.model import Finding, Span
 from checker.report import Report
 from checker.report.paths import project_root, repo_path
@@ -44,9 +43,8 @@ def _rule(rule_id: str, level: str, summary: str) -> dict:
 
 
 def driver_rules() -> list[dict]:
-    """Every rule chronolint can report, in catalogue order, then the suppression note."""
-    rules = [_rule(info.id, info.severity, info.summary) for info in catalogue().values()]
-    return rules + [_rule(UNUSED_RULE, "info", "An inline suppression that silenced no finding.")]
+    """Every rule chronolint can report, by id."""
+    return [_rule(info.id, info.severity, info.summary) for info in rules().values()]
 
 
 def _artifact(path: str, root: str) -> dict:
@@ -101,8 +99,8 @@ def _result(finding: Finding, positions: Positions, root: str, rule_index: dict[
 
 def sarif_log(findings: Sequence[Finding], positions: Positions, root: str) -> dict:
     """The SARIF log object for one run over ``findings``; paths relative to ``root``."""
-    rules = driver_rules()
-    rule_index = {r["id"]: i for i, r in enumerate(rules)}
+    listed = driver_rules()
+    rule_index = {r["id"]: i for i, r in enumerate(listed)}
     return {
         "$schema": SCHEMA,
         "version": "2.1.0",
@@ -114,7 +112,7 @@ def sarif_log(findings: Sequence[Finding], positions: Positions, root: str) -> d
                         "version": __version__,
                         "semanticVersion": __version__,
                         "informationUri": INFORMATION_URI,
-                        "rules": rules,
+                        "rules": listed,
                     }
                 },
                 "originalUriBaseIds": {ROOT_ID: {"uri": Path(root).resolve().as_uri() + "/"}},

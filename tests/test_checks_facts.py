@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 
 from checker import engine, nlp, source
-from checker.checks import facts as rules_facts
-from checker.knowledge import packs
+from checker.checks import facts as fact_checks
+from checker.checks import titles as title_checks
+from checker.knowledge import loading
 from checker.model import Document, Finding
 
 ISOT = Path("data/news/isot-reuters-politics-2017-sample/True.csv")
@@ -27,12 +28,12 @@ def pipeline() -> None:
 
 def contradictions(text: str, published: date | None = None) -> list[Finding]:
     analysis = engine.analyze([source.read_text(text, published=published)])[0]
-    return list(rules_facts.contradictions(analysis, engine.knowledge()))
+    return list(fact_checks.contradictions(analysis, engine.knowledge()))
 
 
 def titles(text: str, published: date | None) -> list[Finding]:
     analysis = engine.analyze([source.read_text(text, published=published)])[0]
-    return list(rules_facts.title_anachronisms(analysis, engine.knowledge()))
+    return list(title_checks.title_anachronisms(analysis, engine.knowledge()))
 
 
 def flagged(found: list[Finding], text: str) -> str:
@@ -145,10 +146,10 @@ def test_house_facts_are_checked(tmp_path: Path) -> None:
     facts = tmp_path / "newsroom-facts.yaml"
     facts.write_text("facts:\n  events:\n    - {entity: Acme bridge, aliases: [the Acme Bridge], "
                      "event: opening, date: 2019-05-03}\n")
-    pack = packs.merge([*packs.load_builtin(), packs.load_facts(facts)])
+    pack = loading.merge([*loading.load_builtin(), loading.load_facts(facts)])
 
     def check(text: str) -> list[Finding]:
-        return list(rules_facts.contradictions(engine.analyze([source.read_text(text)])[0], pack))
+        return list(fact_checks.contradictions(engine.analyze([source.read_text(text)])[0], pack))
 
     text = "Since the Acme bridge opened on May 5, 2019, crossings have doubled."
     found = check(text)

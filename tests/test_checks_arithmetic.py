@@ -7,15 +7,9 @@ from datetime import date
 import pytest
 
 from checker import engine, nlp
-from checker.checks.arithmetic import (
-    Stated,
-    age_findings,
-    age_range,
-    ages,
-    durations,
-    sentence_bounds,
-    stated,
-)
+from checker.checks.age import age_findings, age_range, ages
+from checker.checks.duration import Stated, durations, stated
+from checker.checks.windows import sentence_bounds
 from checker.model import Analysis, Finding
 from checker.source import read_text
 

@@ -1,0 +1,211 @@
+"""What the knowledge checks share: one analysis and the packs, with the lookups both make
+(people a name may denote, offices named near a claim, sentences, quotations)."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from functools import cached_property, lru_cache
+from pathlib import PurePath
+
+from checker.assertions import quoted_ranges
+from checker.knowledge.model import Pack, Person, When, name_key
+from checker.model import (
+    Analysis,
+    Assertion,
+    Span,
+)
+
+# Words naming an office no pack covers: a claim about them is not about the pack's office.
+OTHER_OFFICES = re.compile(
+    r"\b(senate|senator|congress(?:man|woman)?|(?<!white )house|representative|governor|mayor|legislature|assembly|"
+    r"council|party|leader|leadership|chair(?:man|woman)?|speaker|judge|justice|court|board|seat|district|"
+    r"attorney|secretary|minister of|mp|lawmaker|office of)\b",
+    re.IGNORECASE,
+)
+# Adjectives and nouns that name an office through its title.
+TITLE_FORMS = {"presidential": "president", "presidency": "president", "premiership": "prime minister",
+               "chancellorship": "chancellor", "vice presidential": "vice president",
+               "vice presidency": "vice president"}
+# Context words that place an election in a jurisdiction the pack names.
+JURISDICTION_WORDS = {
+    "United States": r"\bU\.\s?S\.|\bUS\b|\bAmerican|\bAmerica\b|\bCongress|\bRepublicans?\b|\bDemocrats?\b",
+    "United Kingdom": r"\bU\.\s?K\.|\bUK\b|\bBritain|\bBritish|\bWestminster|\bLabour\b|\bTory|\bTories",
+}
+SENTENCE_END = re.compile(r"[.!?][\"”’]?\s+(?=[\"“A-Z])|\n\s*\n")
+ABBREVIATION = re.compile(r"(?:\b[A-Z]|\bU\.S|\bU\.K|\bMr|\bMrs|\bMs|\bDr|\bSt|\bJr|\bSr)\.$")
+OF_PHRASE = re.compile(r"\s+(?:of|at)\s+((?:the\s+)?\S+(?:\s+\S+)?)")
+HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady", "senator", "sen", "rep", "gov"})
+NAME_WORD = r"(?:[A-Z][\w'’\-]*\.?|[A-Z]\.)"
+
+
+def day_text(day: date) -> str:
+    return f"{day:%B} {day.day}, {day.year}"
+
+
+def when_text(when: When) -> str:
+    return day_text(when.earliest) if when.day else (f"{when.earliest:%B} {when.year}" if when.month else str(when.year))
+
+
+def on_text(when: When) -> str:
+    return f"on {when_text(when)}" if when.day else f"in {when_text(when)}"
+
+
+def pack_of(source: str) -> str:
+    """The pack a fact came from, named by its file ("rules/us-politics.yaml:12" -> us-politics)."""
+    return PurePath(source.rsplit(":", 1)[0]).stem if source else "knowledge"
+
+
+def overlaps(lo: date, hi: date, other_lo: date, other_hi: date) -> bool:
+    return lo <= other_hi and other_lo <= hi
+
+
+def gap_days(lo: date, hi: date, day: date) -> int:
+    """Days between an interval and a day (0 inside)."""
+    return max((lo - day).days, (day - hi).days, 0)
+
+
+@dataclass(frozen=True)
+class KnowledgeContext:
+    """One analysis and the pack, with the lookups every check shares."""
+
+    analysis: Analysis
+    pack: Pack
+
+    @property
+    def text(self) -> str:
+        return self.analysis.document.text
+
+    @cached_property
+    def name_text(self) -> str:
+        return f" {name_key(self.text)} "
+
+    @cached_property
+    def quotes(self) -> list[tuple[int, int]]:
+        return quoted_ranges(self.text)
+
+    @cached_property
+    def _breaks(self) -> tuple[list[int], list[int]]:
+        """Where sentences end and the next ones begin; a period after "U.S." or "Mr" ends none."""
+        found = [
+            (m.start() + 1, m.end())
+            for m in SENTENCE_END.finditer(self.text)
+            if not ABBREVIATION.search(self.text, max(0, m.start() - 4), m.start() + 1)
+        ]
+        return [end for end, _ in found], [begin for _, begin in found]
+
+    def sentence(self, start: int, end: int) -> tuple[int, int]:
+        """The approximate sentence around ``[start, end)``."""
+        ends, begins = self._breaks
+        before = bisect.bisect_right(begins, start)
+        after = bisect.bisect_right(ends, end)
+        return (begins[before - 1] if before else 0), (ends[after] if after < len(ends) else len(self.text))
+
+    def span(self, start: int, end: int) -> Span:
+        return self.analysis.document.source_span(start, end)
+
+    def claim_span(self, assertion: Assertion) -> Span:
+        return self.analysis.claim_span(assertion)
+
+    def mentions_fully(self, person: Person) -> bool:
+        """Does the text name the person with more than a surname ("George W. Bush")?"""
+        names = {person.name, *person.aliases}
+        return any(f" {name_key(n)} " in self.name_text for n in names if len(name_key(n).split()) >= 2)
+
+    @cached_property
+    def published(self) -> date | None:
+        return self.analysis.document.stated_published
+
+
+def people(ctx: KnowledgeContext, name: str) -> tuple[tuple[Person, ...], bool]:
+    """The pack people a written name may denote, and whether context had to choose.
+
+    Leading titles, honorifics and datelines are dropped ("U.S. President Donald Trump"
+    -> "Donald Trump"), never a given name ("Hillary Clinton" is not "Clinton"). A surname
+    shared by several people ("Bush") is kept only if the text names exactly one in full.
+    """
+    words = name.split()
+    for i in range(len(words)):
+        if i and not _droppable(words[i - 1], ctx.pack.title_words):
+            break
+        found = ctx.pack.people_named(" ".join(words[i:]))
+        if len(found) == 1:
+            return found, False
+        if found:
+            named = tuple(p for p in found if ctx.mentions_fully(p))
+            return (named, True) if len(named) == 1 else (found, True)
+    return (), False
+
+
+def _droppable(word: str, title_words: frozenset[str]) -> bool:
+    """A word before a name that is not part of it: a title word, an honorific, lowercase, a DATELINE."""
+    return word.isupper() or not word[:1].isupper() or name_key(word) in title_words | HONORIFICS
+
+
+def candidates(ctx: KnowledgeContext, assertion: Assertion) -> tuple[tuple[Person, ...], bool]:
+    """The pack people the claim is about: the first role (object, then subject) that names
+    any; the flag says a pronoun, surname or context had to be resolved. An active "swore in"
+    is about its object only ("Roberts swore in Obama")."""
+    active = assertion.trigger.lower().split()[0] in ("swore", "swears", "inaugurates")
+    for role in ("object",) if active else ("object", "subject"):
+        name = assertion.participant(role)
+        found, chosen = people(ctx, name) if name else ((), False)
+        if found:
+            return found, chosen or len(found) > 1 or "participant" in assertion.inferred
+    return (), False
+
+
+# ---------------------------------------------------------------- offices named near a claim
+
+
+@lru_cache(maxsize=8)
+def office_words(titles: frozenset[str]) -> re.Pattern[str]:
+    """Any title or office noun, any case, longest first: "elected vice president", "won the presidency"."""
+    ordered = sorted({t.lower() for t in titles} | set(TITLE_FORMS), key=len, reverse=True)
+    return re.compile(r"\b(" + "|".join(re.escape(t) for t in ordered) + r")\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=8)
+def titled_names(titles: frozenset[str]) -> re.Pattern[str]:
+    """A capitalized title, longest first, then up to four name words: "U.S. President Donald Trump"."""
+    ordered = sorted((t for t in titles if t[0].isupper()), key=len, reverse=True)
+    name = NAME_WORD + r"(?:\s+" + NAME_WORD + r"){0,3}"
+    return re.compile(r"\b(" + "|".join(re.escape(t) for t in ordered) + r")\s+(" + name + ")")
+
+
+def named_office(ctx: KnowledgeContext, start: int, end: int, held: set[str]) -> tuple[set[str], bool]:
+    """Offices (among ``held``) a title in ``text[start:end]`` names, and whether a word names another office.
+
+    The first office word wins: "elected to the Senate in 2004" is about the Senate
+    even if "president" comes later in the sentence.
+    """
+    window = ctx.text[start:end]
+    known = office_words(ctx.pack.titles).search(window)
+    other = OTHER_OFFICES.search(window)
+    if other and (known is None or other.start() < known.start()):
+        return set(), True
+    if known is None:
+        return set(), False
+    title = TITLE_FORMS.get(known.group(1).lower(), known.group(1))
+    offices = {o.id for o in ctx.pack.offices_titled(title)} & held
+    of = OF_PHRASE.match(window, known.end())
+    if of and not any(in_place(of.group(1), ctx.pack.office(o).jurisdiction) for o in offices):
+        return set(), True  # "president of the Harvard Law Review"
+    return offices, False
+
+
+# ---------------------------------------------------------------- facts/contradiction
+
+
+
+def inside(offset: int, ranges: Sequence[tuple[int, int]]) -> bool:
+    return any(start < offset < end for start, end in ranges)
+
+
+def in_place(text: str, jurisdiction: str) -> bool:
+    """Does the text name the jurisdiction (its name, or a word for it: "U.S.", "British")?"""
+    words = "|".join(filter(None, (re.escape(jurisdiction), JURISDICTION_WORDS.get(jurisdiction))))
+    return re.search(words, text, re.IGNORECASE if text.islower() else 0) is not None

@@ -1,0 +1,205 @@
+"""``facts/title-anachronism``: a title before a name ("President Obama") for a time when the
+person held that office neither at the event nor when the text was written."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from checker.checks import quoted
+from checker.checks.people import KnowledgeContext, day_text, inside, on_text, pack_of, people, titled_names
+from checker.checks.registry import check, rule
+from checker.knowledge.model import Pack, Person, Term, name_key
+from checker.model import (
+    Analysis,
+    Finding,
+    Fix,
+)
+
+TITLE_ANACHRONISM = rule(
+    "facts/title-anachronism", "warning", "A title used for a time when the person did not hold the office."
+)
+NOT_CURRENT = re.compile(
+    r"(?:\b(?:former|then|ex|late|past|future|incoming|would|one|onetime|erstwhile|deputy|vice|acting|interim)"
+    r"[\s\-]*(?:be|time)?[\s\-]*|-)$",
+    re.IGNORECASE,
+)
+PRESENT_VERBS = frozenset(["says", "tells", "is", "wants", "insists", "argues", "believes", "thinks", "plans", "hopes"])
+NAMED_THING = re.compile(r"\b(?:the|a|an|HMS|RMS|USS|MS|SS|MV)\s+$", re.IGNORECASE)
+ELECT = re.compile(r"[\-\s]elect\b", re.IGNORECASE)
+
+
+
+
+
+@dataclass(frozen=True)
+class _Titled:
+    """ "President Obama" in the text: the title's and the name's offsets and the people it may be."""
+
+    title: str
+    start: int
+    name_end: int
+    name: str
+    people: tuple[Person, ...]
+    offices: tuple[str, ...]  # the offices of that title the people held, in pack order
+
+
+def titled_mentions(ctx: KnowledgeContext) -> Iterator[_Titled]:
+    """Title + name pairs whose name is a pack person who held an office of that title.
+
+    Skipped: a qualifier before the title ("former", "then-", "late"), a name used
+    as a name ("the Queen Elizabeth", "HMS Queen Elizabeth"), "-elect" titles, names
+    that run on past the person ("Queen Elizabeth II Conference Centre"), and titles
+    of offices the person never held (the pack does not cover that office:
+    "Chancellor Rishi Sunak").
+    """
+    for m in titled_names(ctx.pack.titles).finditer(ctx.text):
+        before = ctx.text[max(0, m.start() - 20) : m.start()]
+        if NOT_CURRENT.search(before) or NAMED_THING.search(before) or ELECT.match(ctx.text, m.end(1)):
+            continue
+        name = m.group(2).rstrip(".")
+        found, _ = people(ctx, name)
+        if not found or not any(name_key(name) in {name_key(n) for n in (p.name, *p.aliases)} for p in found):
+            continue
+        titled = [o.id for o in ctx.pack.offices_titled(m.group(1))]
+        held = tuple(o for o in titled if any(t.office == o for p in found for t in p.terms))
+        holders = tuple(p for p in found if set(held) & {t.office for t in p.terms})
+        if holders:
+            yield _Titled(m.group(1), m.start(), m.start(2) + len(name), name, holders, held)
+
+
+def _held(pack: Pack, person: Person, offices: Collection[str], lo: date, hi: date) -> bool | None:
+    """Did the person hold one of the offices at some day in ``[lo, hi]``? None: the pack cannot tell."""
+    unknown = False
+    for term in person.terms:
+        if term.office not in offices:
+            continue
+        end = term.end or term.known_to
+        if term.start <= hi and (end is None or end >= lo):
+            return True
+        unknown |= term.end is None and term.known_to is not None and hi > term.known_to
+    listed = [pack.office(o) for o in offices if any(t.office == o for t in person.terms)]
+    if unknown or not all(o is not None and o.listed(lo) and o.listed(hi) for o in listed):
+        return None
+    return False
+
+
+def _time_of(ctx: KnowledgeContext, mention: _Titled) -> tuple[date, date, str] | None:
+    """When the titled person acts: the date of the event they are the subject of, or the
+    publication date for a present-tense verb right after the name ("President Obama says")."""
+    sent_start, sent_end = ctx.sentence(mention.start, mention.name_end)
+    key = name_key(mention.name)
+    for a in ctx.analysis.assertions:
+        timex = ctx.analysis.timexes[a.timex]
+        if not sent_start <= a.trigger_start < sent_end:
+            continue  # the titled name itself is in this sentence, so matching it is no inference
+        if a.modality in ("quoted", "hypothetical") or timex.earliest is None or timex.latest is None:
+            continue
+        if timex.fields.month is not None and timex.fields.year is None:
+            continue  # "Dec. 28: President Barack Obama signs": a chronology whose year the text leaves out
+        if any(f" {key} " in f" {name_key(n)} " for _, n in a.participants) and timex.anchor != "none":
+            return timex.earliest, timex.latest, timex.text
+    following = re.match(r"[\s,]*(\w+)", ctx.text[mention.name_end :])
+    if ctx.published and following and following.group(1) in PRESENT_VERBS:
+        return ctx.published, ctx.published, "the publication date"
+    return None
+
+
+def _writers_present(ctx: KnowledgeContext) -> tuple[date, date]:
+    """The days the text may have been written: from the publication date to the latest day it
+    reports as past. A text telling an inauguration after its publication date was written after
+    it; that conflict is chronology/anachronism's to report, not a wrong title."""
+    told = [
+        ctx.analysis.timexes[a.timex].earliest
+        for a in ctx.analysis.assertions
+        if a.modality == "asserted" and a.tense == "past" and ctx.analysis.timexes[a.timex].fields.year is not None
+    ]
+    return ctx.published, max([ctx.published, *(d for d in told if d is not None)])
+
+
+@check(TITLE_ANACHRONISM, scope="knowledge")
+def title_anachronisms(analysis: Analysis, pack: Pack) -> Iterator[Finding]:
+    """Titles for a time when the person held the office neither then nor when the text was written."""
+    ctx = KnowledgeContext(analysis, pack)
+    if ctx.published is None:
+        return  # a current holder's title may describe the past ("President Trump won in 2016"): needs the date
+    now = _writers_present(ctx)
+    for mention in titled_mentions(ctx):
+        if inside(mention.start, ctx.quotes):
+            continue
+        when = _time_of(ctx, mention)
+        if when is None:
+            continue
+        lo, hi, said = when
+        if any(_historical(p, now[0], lo) for p in mention.people):
+            continue
+        states = [(_held(pack, p, mention.offices, lo, hi), _held(pack, p, mention.offices, *now)) for p in mention.people]
+        if any(at is not False or written is not False for at, written in states):
+            continue
+        yield _title_finding(ctx, mention, lo, hi, said)
+
+
+def _historical(person: Person, published: date, event: date) -> bool:
+    """Dead before publication, and the event in their lifetime: "President Lincoln was born in
+    1809" is how history names him, not an anachronism (an event after the death still is)."""
+    return person.died is not None and person.died.latest < published and event <= person.died.latest
+
+
+def _tenures(terms: Sequence[Term]) -> list[tuple[date, date | None]]:
+    """Terms in order, back-to-back ones joined (Obama: 2009 to 2017)."""
+    out: list[tuple[date, date | None]] = []
+    for term in sorted(terms, key=lambda t: t.start):
+        if out and out[-1][1] is not None and out[-1][1] >= term.start:
+            out[-1] = (out[-1][0], term.end)
+        else:
+            out.append((term.start, term.end))
+    return out
+
+
+def _title_finding(ctx: KnowledgeContext, mention: _Titled, lo: date, hi: date, said: str) -> Finding:
+    terms = [t for p in mention.people for t in p.terms if t.office in mention.offices]
+    offices = [ctx.pack.office(o).name for o in mention.offices]
+    office = offices[0] if len(offices) == 1 else f"{', '.join(offices[:-1])} or {offices[-1]}"
+    names = " nor ".join(p.name for p in mention.people)
+    subject = f"neither {names} was" if len(mention.people) > 1 else f"{names} was not"
+    tenures = "; ".join(f"{day_text(a)} to {day_text(b) if b else 'present'}" for a, b in _tenures(terms))
+    period = day_text(lo) if lo == hi else f"{day_text(lo)} to {day_text(hi)}"
+    at_said = f"at {quoted(said)} ({period}) nor on {day_text(ctx.published)}"
+    when = f"on {period}" if said == "the publication date" else at_said
+    other = _other_title(ctx, mention, lo, hi)
+    then = f"; {mention.people[0].name} was {ctx.pack.office(other).name} then" if other else ""
+    dead = [p for p in mention.people if p.died and p.died.latest < lo]
+    then += "".join(f"; {p.name} died {on_text(p.died)}" for p in dead)
+    message = (
+        f"{subject} {office} {when}, the publication date; in office {tenures} "
+        f"({pack_of(terms[0].source)} pack){then}"
+    )
+    return TITLE_ANACHRONISM.finding(
+        message, ctx.span(mention.start, mention.name_end), fix=_title_fix(ctx, mention, terms, other)
+    )
+
+
+def _other_title(ctx: KnowledgeContext, mention: _Titled, lo: date, hi: date) -> str | None:
+    """The one titled office the (single) person held throughout the time instead ("Vice President Biden" in 2022)."""
+    if len(mention.people) != 1:
+        return None
+    person = mention.people[0].id
+    held = {t.office for day in (lo, hi) for t in ctx.pack.terms_on(person, day)}
+    both = [o for o in held if all(ctx.pack.holds(person, o, day) for day in (lo, hi))]
+    titled = [o for o in both if ctx.pack.office(o) and ctx.pack.office(o).titles]
+    return titled[0] if len(titled) == 1 else None
+
+
+def _title_fix(ctx: KnowledgeContext, mention: _Titled, terms: Sequence[Term], other: str | None) -> Fix | None:
+    """The title held then ("Vice President" -> "President"), or "former" for a living ex-holder."""
+    title_span = ctx.span(mention.start, mention.start + len(mention.title))
+    if other:
+        return Fix(ctx.pack.office(other).titles[0], title_span)
+    past = all(t.end is not None and t.end < ctx.published for t in terms)
+    if not past or any(p.died and p.died.earliest <= ctx.published for p in mention.people):
+        return None  # not yet in office when written, or dead ("the late Queen" needs an article): no mechanical fix
+    former = "Former" if ctx.sentence(mention.start, mention.name_end)[0] == mention.start else "former"
+    return Fix(f"{former} {mention.title}", title_span)
+

@@ -1,0 +1,72 @@
+"""Date windows for the arithmetic checks: the days a time expression can denote, whether a
+date fits a window, and sentence spans of the prose."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from checker.model import Timex
+from checker.timex.calendar import day_or_none, month_days
+
+Window = tuple[date, date]
+
+def written_in_full(timex: Timex) -> bool:
+    return timex.anchor == "explicit" and timex.fields.year is not None
+
+
+def flat_text(timex: Timex) -> str:
+    return " ".join(timex.text.split())
+
+
+def overlaps(a: Window, b: Window) -> bool:
+    return a[0] <= b[1] and b[0] <= a[1]
+
+
+def window_of(timex: Timex) -> Window | None:
+    if timex.earliest is None or timex.latest is None:
+        return None
+    return timex.earliest, timex.latest
+
+
+def fits(timex: Timex, window: Window) -> bool:
+    """Whether the date can lie in ``window``; a date without a written year may take any year."""
+    if timex.fields.year is None and timex.fields.month is not None:
+        if (window[1] - window[0]).days >= 366:
+            return True
+        month, day = timex.fields.month, timex.fields.day
+        for year in range(window[0].year - 1, window[1].year + 2):
+            if not 1 <= year <= 9999:
+                continue
+            first = day_or_none(year, month, day or 1)
+            last = day_or_none(year, month, day or month_days(year, month))
+            if first and last and overlaps((first, last), window):
+                return True
+        return False
+    interval = window_of(timex)
+    return interval is None or overlaps(interval, window)
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])|\n\s*\n")
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gov|Sen|Rep|Gen|Col|Lt|Sgt|Capt|Prof|Inc|Corp|Co|Ltd|No|vs|Jan|Feb|Mar|Apr|"
+    r"Aug|Sept?|Oct|Nov|Dec|Mt|Ft|a\.m|p\.m|U\.S|U\.K)|\b[A-Z])\.$"
+)
+
+
+def sentence_bounds(text: str) -> list[tuple[int, int]]:
+    """Sentence spans of the prose, by punctuation (rules see no parse); abbreviations do not end one."""
+    bounds, start = [], 0
+    for m in _SENTENCE_END.finditer(text):
+        if _ABBREVIATION.search(text, max(start, m.start() - 6), m.start()):
+            continue
+        bounds.append((start, m.start()))
+        start = m.end()
+    bounds.append((start, len(text)))
+    return bounds
+
+
+def sentence_of(bounds: list[tuple[int, int]], offset: int) -> int:
+    return next((i for i, (s, e) in enumerate(bounds) if s <= offset < e or offset == e), len(bounds) - 1)
+
+
