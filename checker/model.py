@@ -105,6 +105,8 @@ class Timex:
     text), ``tense`` (dct plus the verb's tense), or ``none`` (unresolved).
     ``valid`` is False for a date that does not exist (February 30).
     ``link`` is the index, in the tagger's output, of the other end of a range.
+    ``alternative`` is the day an ambiguous numeric date names when read in the other
+    order (04/07/2025: April 7, else July 4), when no date order was stated.
     """
 
     start: int
@@ -120,6 +122,12 @@ class Timex:
     anchor: str = "explicit"
     valid: bool = True
     link: int | None = None
+    alternative: date | None = None
+
+    def readings(self) -> tuple[tuple[date, date], ...]:
+        """The intervals the expression may denote: its own, and its other reading's day."""
+        own = () if self.earliest is None or self.latest is None else ((self.earliest, self.latest),)
+        return own + (() if self.alternative is None else ((self.alternative, self.alternative),))
 
 
 @dataclass(frozen=True)
