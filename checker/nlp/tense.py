@@ -58,6 +58,12 @@ CLAUSE_END = frozenset({".", "!", "?", ";", "\n"})
 CUE_REACH = 10  # tokens either side of a time expression that the cue words are looked for in
 
 PRESENT_TAGS = ("VBZ", "VBP")
+FINITE_TAGS = ("VBD", "VBZ", "VBP", "MD")
+# Nouns an infinitive completes without a headline's future ("Plans to build a bridge", "Bid to end the strike").
+INTENT_NOUNS = frozenset(
+    "plan bid effort attempt move decision chance time way right call push offer proposal vote deal "
+    "order motion pledge promise threat need reason".split()
+)
 
 
 class Reading(NamedTuple):
@@ -103,9 +109,22 @@ def _going_to(verb: Token) -> bool:
 
 
 def _headline_infinitive(verb: Token) -> bool:
-    """ "Council to vote on budget May 3": a subject and a bare "to" infinitive, headlines' future."""
-    return verb.dep_ == "ROOT" and verb.tag_ == "VB" and _has_subject(verb) and any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
+    """ "Council to vote on budget May 3": a subject and a bare "to" infinitive in a clause with no
+    finite verb, headlines' future (the parser may hang it on the subject as a relative clause).
+    "Plans to build ...", "A chance to vote ..." are nouns with an infinitive, not headlines."""
+    if verb.tag_ != "VB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    if verb.dep_ == "ROOT":
+        return _has_subject(verb)
+    head = verb.head
+    return (
+        verb.dep_ in ("relcl", "acl")
+        and head.dep_ == "ROOT"
+        and head.pos_ in ("NOUN", "PROPN")
+        and head.i < verb.i
+        and head.lemma_.lower() not in INTENT_NOUNS
+        and not any(c.lower_ in ("a", "an") for c in head.children)
+        and not any(t.tag_ in FINITE_TAGS for t in head.subtree)
     )
 
 
@@ -175,17 +194,39 @@ def _nonfinite_reading(verb: Token) -> Reading:
     future main clause decides nothing, nor does a participle with a subordinator ("when
     asked", "once completed", "if elected"), whose attachments are loose.
     """
-    main = _finite_reading(_host(verb))
+    host = _host(verb)
+    main = _finite_reading(host)
+    if main.inferred and verb.tag_ == "VBN" and verb.dep_ == "acl":
+        main = _narrative_past(host)
     if main.inferred or main.tense == "future" or any(c.dep_ == "mark" or c.tag_ == "WRB" for c in verb.children):
         return NO_READING
     if verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl"):
-        generic = verb.dep_ == "acl" and main.tense == "present" and verb.head.tag_ in ("NNS", "NNPS")
+        generic = verb.dep_ == "acl" and main.tense == "present" and _plural(verb.head)
         return NO_READING if generic else Reading("past", "simple", False)
     if verb.tag_ == "VBG" and verb.dep_ == "pcomp" and verb.head.lower_ in ANTERIOR_PREPOSITIONS:
         return Reading("past", "simple", False)
     if verb.tag_ == "VBG" and verb.dep_ == "advcl" and main.tense == "past":
         return Reading("past", "simple", False)
     return NO_READING
+
+
+def _narrative_past(host: Token | None) -> Reading:
+    """The past of a narrative a reduced relative's non-finite clause sits in ("he collaborated ...
+    to render into Chinese X (published in 1940)"): the first finite verb above, when it is past
+    and no plan or intent lies between (a house "he planned to buy" may be built later)."""
+    for _ in range(3):
+        if host is None or host.dep_ == "xcomp" and host.head.lemma_.lower() in PLAN_VERBS:
+            return NO_READING
+        reading = _finite_reading(host)
+        if not reading.inferred:
+            return reading if reading.tense == "past" else NO_READING
+        host = clause_verb(host.head) if host.head.i != host.i else None
+    return NO_READING
+
+
+def _plural(noun: Token) -> bool:
+    """A plural noun, unless a singular verb agrees with it ("the steelworks ... carries")."""
+    return noun.tag_ in ("NNS", "NNPS") and not (noun.dep_ == "nsubj" and noun.head.tag_ == "VBZ")
 
 
 def _scheduled(verb: Token) -> bool:
@@ -213,6 +254,8 @@ def schedule_date(verb: Token, preposition: str) -> bool:
     if preposition not in SCHEDULE_PREPOSITIONS or any(c.dep_ == "neg" for c in verb.children):
         return False
     due = next((c for c in verb.children if c.dep_ == "acomp" and c.lower_ == "due"), None)
+    if due is not None and any(c.dep_ == "prep" and c.lower_ == "to" for c in due.children):
+        return False  # "is due largely to tax allocations": a cause, not a schedule
     lemma = "due" if due is not None and verb.lemma_ == "be" else verb.lemma_.lower()
     if lemma not in SCHEDULE_VERBS or lemma == "set" and preposition != "for":
         return False

@@ -20,6 +20,8 @@ from checker.timex.lexicon import MONTHS, ORDINALS, PARTS_OF_DAY, WEEKDAYS, alt
 # Boundaries. A number must not continue a bigger number, an amount or a version.
 B = r"(?<![\w$€£¥#@])"
 NB = r"(?<![\w$€£¥#@.,/:-])"
+# The same before a numeric date, where Japanese and Chinese text runs on without spaces ("次回は7/4(火)").
+NB_CJK = r"(?<![^\W\u3000-\u9fff]|[$€£¥#@.,/:-])"
 NE = r"(?![\w%]|[.,/:-]\d|\s?%)"
 
 
@@ -529,11 +531,11 @@ def _rules(order: str) -> list[Rule]:
     )
     my = rf"{B}{MON('mon')}\s*,?\s*(?:of\s+)?{YEAR('year')}(?![\w]|[.,]\d)"
     iso = (
-        rf"{NB}(?P<year>\d{{4}})(?P<sep>[-/.])(?P<mon>\d{{1,2}})(?P=sep)(?P<day>\d{{1,2}})"
+        rf"{NB_CJK}(?P<year>\d{{4}})(?P<sep>[-/.])(?P<mon>\d{{1,2}})(?P=sep)(?P<day>\d{{1,2}})"
         rf"(?:T(?P<hh>\d\d):(?P<mi>\d\d)(?::\d\d(?:\.\d+)?)?Z?)?(?![\w]|[.,/:-]\d)"
     )
-    numeric = rf"{NB}(?P<a>\d{{1,2}})(?P<sep>[-/.])(?P<b>\d{{1,2}})(?P=sep)(?P<year>\d{{4}}|\d\d)(?![\w]|[.,/:-]\d)"
-    month_day = rf"{NB}(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})(?![\w/]|[.,:-]\d)"
+    numeric = rf"{NB_CJK}(?P<a>\d{{1,2}})(?P<sep>[-/.])(?P<b>\d{{1,2}})(?P=sep)(?P<year>\d{{4}}|\d\d)(?![\w]|[.,/:-]\d)"
+    month_day = rf"{NB_CJK}(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})(?![\w/]|[.,:-]\d)"
     kanji_year = r"(?<!\d)(?P<year>\d{4})\s*年"
     kanji_date = rf"(?:{kanji_year}\s*)?(?<!\d)(?P<mon>\d{{1,2}})\s*月\s*(?P<day>\d{{1,2}})\s*日"
     kanji_month = rf"{kanji_year}\s*(?P<mon>\d{{1,2}})\s*月(?!\s*\d)"

@@ -468,7 +468,7 @@ class Resolver:
         "The next day, Friday,", checked against the day counted from a narrative day stated near)."""
         unit = str(c.p["unit"])
         base, anchor = self.anchor_day(c, unit)
-        near = anchor == "narrative" and c.start - self.ref_end <= WEEKDAY_REACH
+        near = c.p.get("anchor") == "narrative" and 0 < self.ref_end and c.start - self.ref_end <= WEEKDAY_REACH
         fields = DateFields(weekday=c.p.get("weekday") if near else None)  # type: ignore[arg-type]
         if base is None:
             return self.unresolved(

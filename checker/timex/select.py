@@ -195,7 +195,8 @@ _SHORT_BEFORE = re.compile(rf"(?<![\w.])(?P<wd>{_SHORT})\.?\s*,?\s*$", re.IGNORE
 _SHORT_AFTER = re.compile(
     rf"\s*[(（]\s*(?:(?P<wd>{_SHORT})\.?|(?P<kanji>[{''.join(KANJI_WEEKDAYS)}])(?:曜日?)?)\s*[)）]", re.IGNORECASE
 )
-_THE = re.compile(r"\bthe\s+$", re.IGNORECASE)  # "The Sun, 4 May 2022": a newspaper
+# "The Sun, 4 May 2022", "Edmonton Sun, August 16, 2008": a newspaper's name, not a Sunday.
+_NAMED = re.compile(r"\b(?:[Tt]he|[A-Z][\w'’-]*)\s+$")
 _GAP_MONTH_YEAR = re.compile(r"\s*(?:,|of)?\s*$")
 DAY_KINDS = {"date", "weekday", "relday"}
 
@@ -287,7 +288,7 @@ def _short_weekday(word: str) -> int | None:
 def _with_short_weekday(c: Cand, text: str, lo: int, hi: int) -> Cand:
     """The day date ``c`` with the short weekday written against it, between offsets ``lo`` and ``hi``."""
     before = _SHORT_BEFORE.search(text, max(lo, c.start - 12), c.start)
-    if before and not _THE.search(text, max(lo, before.start() - 8), before.start()):
+    if before and not _NAMED.search(text, max(lo, before.start() - 30), before.start()):
         weekday = _short_weekday(before["wd"])
         if weekday is not None:
             return Cand(before.start(), c.end, c.kind, {**c.p, "weekday": weekday})
