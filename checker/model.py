@@ -141,8 +141,9 @@ class Assertion:
     roles to normalized names (a surname or pronoun is linked to the full name
     mentioned earlier). ``tense``: past, present, future, none; ``aspect``:
     simple, perfect, progressive; ``modality``: asserted, hypothetical, planned,
-    reported-future, quoted. ``trigger_pos`` is VERB or NOUN ("the inauguration on
-    January 20"): a noun carries no tense of its own. ``inferred`` lists the pieces that were inferred
+    scheduled (a plan told in the present: "is set to open in 2024"), reported-future,
+    quoted. ``trigger_pos`` is VERB or NOUN ("the inauguration on January 20"): a noun
+    carries no tense of its own. ``inferred`` lists the pieces that were inferred
     rather than read (``tense``, ``participant``, ``year``), which lowers a
     finding's severity.
     """

@@ -210,3 +210,10 @@ def test_a_date_between_said_and_its_clause_dates_the_saying(analyze) -> None:
     assert monday.earliest.isoformat() == "2025-06-09"
     (claim,) = analysis.assertions
     assert (claim.trigger, claim.tense) == ("said", "past")
+
+
+def test_a_year_after_a_from_amount_is_the_baseline_not_the_change(check) -> None:
+    assert rules_of(check("The mill will lift output to 900 tonnes from 750 tonnes in 2024.", "2025-02-01")) == []
+    assert rules_of(check("The mill will lift output to 900 tonnes in 2024.", "2025-02-01")) == [
+        ("chronology/stale-future", "lift output to 900 tonnes in 2024")
+    ]

@@ -112,6 +112,20 @@ def governor(span: Span, pack: Pack) -> tuple[Token | None, str, bool]:
     return word, relation or "at", climbed
 
 
+def _baseline(span: Span, word: Token) -> bool:
+    """ "will boost imports to 200 mln dlrs from 104 mln dlrs in 1986": the date right after a
+    "from" amount is the baseline's, the year compared with, not the time of the change."""
+    token = span.root.head if span.root.dep_ == "pobj" else span.root
+    if token.i == 0:
+        return False
+    before = span.doc[token.i - 1]
+    while before.i != word.i and before.head.i != before.i:
+        if before.dep_ == "prep" and before.lower_ == "from":
+            return any(t.like_num for t in before.subtree)
+        before = before.head
+    return False
+
+
 def _preposition(span: Span) -> str:
     """The preposition whose object the time expression is ("for" in "scheduled for May 3"), or ""."""
     token = span.root
@@ -371,7 +385,7 @@ def _assertion(
     quotes: Sequence[tuple[int, int]],
 ) -> Assertion | None:
     word, relation, climbed = governor(span, pack)
-    if word is None or word in span:
+    if word is None or word in span or _baseline(span, word):
         return None
     event, last = event_type(word, pack)
     if word.lemma_ == "be" and event == "event":
