@@ -17,6 +17,7 @@ import re
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import date
 from enum import Enum
 from typing import Annotated
@@ -30,21 +31,59 @@ from rich.progress import (
     TextColumn,
     TimeRemainingColumn,
 )
+from typer.core import TyperGroup
 
 from checker import __version__
+from checker.app import fix as fixes
 from checker.app import runner
 from checker.app.cache import DEFAULT_DIR as DEFAULT_CACHE_DIR
-from checker.app.config import ConfigError
+from checker.app.config import ConfigError, unknown_selectors
 from checker.app.diff import DiffError
 from checker.app.distributed import ClusterError
 from checker.app.session import DEFAULT_MAX_FILE_SIZE, Result, Session, Settings
 from checker.checks.registry import documentation, rules
+from checker.model import Finding
 from checker.report import Report, render
 from checker.report.json import extract_record
 from checker.report.text import render_extract_text
 from checker.source import InputError
+from checker.source.dates import DateError, option_date
+
+BOOLEAN_WORDS = {**dict.fromkeys(("true", "yes", "on", "1"), True), **dict.fromkeys(("false", "no", "off", "0"), False)}
+BOOLEAN_FLAGS = ("--exit-zero", "--no-cache", "--fix", "--dry-run")
+
+
+def flag_values(args: list[str]) -> list[str]:
+    """``--exit-zero true``, ``--exit-zero=false``: a flag followed by a yes/no word takes it as its
+    value, as CI templates write it, rather than reading ``true`` as a path."""
+    out: list[str] = []
+    i = 0
+    while i < len(args):
+        name, eq, value = args[i].partition("=")
+        if args[i] == "--":
+            out += args[i:]
+            break
+        if name in BOOLEAN_FLAGS and eq and value.lower() in BOOLEAN_WORDS:
+            out += [name] if BOOLEAN_WORDS[value.lower()] else []
+            i += 1
+        elif args[i] in BOOLEAN_FLAGS and i + 1 < len(args) and args[i + 1].lower() in BOOLEAN_WORDS:
+            out += [args[i]] if BOOLEAN_WORDS[args[i + 1].lower()] else []
+            i += 2
+        else:
+            out.append(args[i])
+            i += 1
+    return out
+
+
+class _Group(TyperGroup):
+    """The command group, with yes/no values for flags (:func:`flag_values`)."""
+
+    def parse_args(self, ctx, args: list[str]) -> list[str]:  # noqa: ANN001 - click's signature
+        return super().parse_args(ctx, flag_values(list(args)))
+
 
 app = typer.Typer(
+    cls=_Group,
     name="chronolint",
     help="Checks the dates a text states against each other, the calendar and its publication date.",
     no_args_is_help=True,
@@ -81,13 +120,25 @@ class DateOrder(str, Enum):
     international = "international"
 
 
-def _published(value: str | None) -> date | None:
+def _published(value: str | None, date_order: DateOrder | None) -> date | None:
+    """``--published``: ``today`` or a date in any form metadata may use, read under ``--date-order``."""
     if value is None:
         return None
     try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a date in the form YYYY-MM-DD") from None
+        return option_date(value, date_order.value if date_order else "us")
+    except DateError as e:
+        raise typer.BadParameter(str(e), param_hint="'--published'") from None
+
+
+def _selectors(values: list[str] | None, option: str) -> tuple[str, ...] | None:
+    """``--select a,b --select c``: rule ids or pack prefixes, each known."""
+    if values is None:
+        return None
+    selectors = tuple(s.strip() for v in values for s in v.split(",") if s.strip())
+    unknown = unknown_selectors(selectors)
+    if unknown:
+        raise typer.BadParameter(f"unknown rule or pack {unknown[0]!r} (see `chronolint rules`)", param_hint=option)
+    return selectors
 
 
 PathsArg = Annotated[
@@ -101,9 +152,21 @@ PathsArg = Annotated[
 PublishedOpt = Annotated[
     str | None,
     typer.Option(
-        "--published", metavar="YYYY-MM-DD", help="Publication date; else the front matter's date, else none."
+        "--published", metavar="DATE",
+        help="Publication date (2024-12-20, 20/12/2024 under --date-order, December 20, 2024, today); "
+        "else the metadata's date, else a date in the file name, else none.",
     ),
-]
+]  # fmt: skip
+SelectOpt = Annotated[
+    list[str] | None,
+    typer.Option("--select", metavar="RULES", help="Check only these rules or packs (comma-separated; replaces the "
+                 "configuration's select)."),
+]  # fmt: skip
+IgnoreOpt = Annotated[
+    list[str] | None,
+    typer.Option("--ignore", metavar="RULES", help="Do not check these rules or packs (comma-separated; added to the "
+                 "configuration's ignore)."),
+]  # fmt: skip
 DateOrderOpt = Annotated[
     DateOrder | None,
     typer.Option("--date-order", help="How to read 01/05/2024: us (January 5, the default) or international (1 May)."),
@@ -147,6 +210,10 @@ def _input_error(error: InputError) -> None:
     _error(f"{error.path}: {error}")
 
 
+def _warning(path: str, message: str) -> None:
+    _error(f"{path}: warning: {message}")
+
+
 @contextmanager
 def _progress(total: int) -> Iterator[Callable[[str, int], None]]:
     """``advance(phase, n)`` drives a bar on stderr when it is a terminal and the run is long."""
@@ -163,7 +230,8 @@ def _emit(output_format: Format, result: Result, output: str | None) -> None:
     """Write the report to stdout, or to ``output`` and say so on stderr."""
     report = Report(
         result.findings, result.positions, [d.path for d in result.inputs.documents], result.analyses or (),
-        result.fails, color=output is None and Console().is_terminal,
+        result.fails, color=output is None and Console().is_terminal, unread=result.inputs.errors,
+        notes=result.published_notes(),
     )  # fmt: skip
     rendered = render(output_format.value, report)
     if output is None:
@@ -225,28 +293,72 @@ def check(
         ),
     ] = None,
     exit_zero: Annotated[
-        bool, typer.Option("--exit-zero", help="Exit 0 even when there are findings (input errors still exit 2).")
+        bool,
+        typer.Option("--exit-zero", help="Exit 0 even when there are findings (input errors still exit 2); "
+                     "`--exit-zero true|false` is read as the flag's value."),
+    ] = False,
+    select: SelectOpt = None,
+    ignore: IgnoreOpt = None,
+    fix: Annotated[
+        bool, typer.Option("--fix", help="Apply the fixes that follow from the text alone (a wrong weekday) and "
+                           "report what is left.")
+    ] = False,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="With --fix: print the changes as a diff instead of writing them.")
     ] = False,
 ) -> None:
     """Check files for dates that contradict each other, the calendar or the publication date."""
+    if dry_run and not fix:
+        raise typer.BadParameter("goes only with --fix", param_hint="'--dry-run'")
     settings = Settings(
-        published=_published(published), date_order=date_order.value if date_order else None,
+        published=_published(published, date_order), date_order=date_order.value if date_order else None,
         config_file=config_file, stdin_filename=stdin_filename, max_file_size=max_file_size,
         jobs=jobs or runner.default_jobs(), no_cache=no_cache, cache_dir=cache_dir, scheduler=dask_scheduler,
         diff_ref=diff_ref, baseline=baseline, fail_on=fail_on.value if fail_on else None,
+        select=_selectors(select, "'--select'"), ignore=_selectors(ignore, "'--ignore'") or (),
     )  # fmt: skip
     try:
-        session = Session(paths, settings, on_error=_input_error, progress=_progress)
+        session = Session(paths, settings, on_error=_input_error, progress=_progress, on_warning=_warning)
         result = session.check(
             need_analyses=output_format is Format.html, quick=output_format not in (Format.html, Format.junit)
         )
     except (ConfigError, DiffError, ClusterError) as e:
         _error(str(e))
         raise typer.Exit(2) from None
-    _emit(output_format, result, output)
+    if fix:
+        result = _fix(result, dry_run)
+    if not (fix and dry_run):
+        _emit(output_format, result, output)
     if result.inputs.errors:
         raise typer.Exit(2)
     raise typer.Exit(1 if any(map(result.fails, result.findings)) and not exit_zero else 0)
+
+
+def _fix(result: Result, dry_run: bool) -> Result:
+    """Apply (or, dry, print as a diff) the certain fixes; the result keeps the findings not fixed."""
+    planned = fixes.plan(result.findings, {d.path: d.source for d in result.inputs.documents})
+    count = sum(len(p.findings) for p in planned)
+    files = f"{len(planned)} file{'s' if len(planned) != 1 else ''}"
+    if dry_run:
+        sys.stdout.write("".join(p.diff() for p in planned))
+        _error(f"would fix {count} finding{'s' if count != 1 else ''} in {files} (run --fix without --dry-run)")
+        return result
+    if not planned:
+        _error("nothing to fix: no finding has a certain fix")
+        return result
+    done: set[Finding] = set()
+    errors = 0
+    for fixed in planned:
+        try:
+            fixes.write(fixed)
+            done.update(fixed.findings)
+        except InputError as error:
+            _input_error(error)
+            errors += 1
+    _error(f"fixed {len(done)} finding{'s' if len(done) != 1 else ''} in {len(planned) - errors} of {files}")
+    left = [f for f in result.findings if f not in done]
+    inputs = replace(result.inputs, errors=result.inputs.errors + errors)
+    return replace(result, findings=left, inputs=inputs)
 
 
 @app.command()
@@ -261,11 +373,11 @@ def extract(
 ) -> None:
     """Show the analysis behind the findings: time expressions and dated assertions."""
     settings = Settings(
-        published=_published(published), date_order=date_order.value if date_order else None,
+        published=_published(published, date_order), date_order=date_order.value if date_order else None,
         config_file=config_file, stdin_filename=stdin_filename, max_file_size=max_file_size,
     )  # fmt: skip
     try:
-        analyses, inputs = Session(paths, settings, on_error=_input_error).extract()
+        analyses, inputs = Session(paths, settings, on_error=_input_error, on_warning=_warning).extract()
     except ConfigError as e:
         _error(str(e))
         raise typer.Exit(2) from None
@@ -276,6 +388,58 @@ def extract(
         for analysis in analyses:
             render_extract_text(analysis, console)
     raise typer.Exit(2 if inputs.errors else 0)
+
+
+def _optional(module: str, extra: str, needs: str):
+    """A front end that needs an optional extra; without it, how to install it (exit 2)."""
+    import importlib
+
+    try:
+        return importlib.import_module(module)
+    except ModuleNotFoundError as e:
+        if not (e.name or "").startswith(needs):
+            raise
+        _error(f"this command needs {needs}: pip install 'chronolint[{extra}]'")
+        raise typer.Exit(2) from None
+
+
+@app.command()
+def lsp() -> None:
+    """Run the language server on standard input and output (for editors; see docs/editors.md)."""
+    _optional("checker.app.lsp", "lsp", "pygls").serve_stdio()
+
+
+@app.command()
+def serve(
+    host: Annotated[
+        str, typer.Option("--host", help="Address to listen on (127.0.0.1: this machine only).")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", min=0, max=65535, help="Port (0: any free one).")] = 8081,
+    config_file: ConfigOpt = None,
+    max_chars: Annotated[
+        int, typer.Option("--max-text-size", min=1, metavar="CHARS", help="Longest text a request may send.")
+    ] = 200_000,
+    timeout: Annotated[float, typer.Option("--timeout", min=0.1, help="Seconds a check may take.")] = 30.0,
+    workers: Annotated[int, typer.Option("--workers", min=1, help="Checks run at once.")] = 1,
+    queue: Annotated[int, typer.Option("--queue", min=0, help="Checks that may wait (503 beyond).")] = 16,
+    verbose: Annotated[bool, typer.Option("--verbose", help="Log every request on stderr.")] = False,
+) -> None:
+    """Serve LanguageTool's API (/v2/check), a JSON API (/api/check) and a page for editors (/)."""
+    from checker.app.config import Resolver, load
+    from checker.app.serve import Limits
+    from checker.app.serve import serve as run
+
+    try:
+        config = load(config_file) if config_file else Resolver().for_path(".")
+    except ConfigError as e:
+        _error(str(e))
+        raise typer.Exit(2) from None
+    limits = Limits(max_chars=max_chars, timeout=timeout, workers=workers, queue=queue)
+    try:
+        run(host, port, config, limits, verbose, ready=lambda s: _error(f"serving on http://{host}:{s.server_port}/"))
+    except OSError as e:
+        _error(f"cannot listen on {host}:{port}: {e.strerror or e}")
+        raise typer.Exit(2) from None
 
 
 @app.command("rules")
@@ -337,6 +501,9 @@ def main() -> None:
         code = done.code
     if isinstance(code, str):
         print(code, file=sys.stderr)
-    sys.stdout.flush()
-    sys.stderr.flush()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # closed by the client (the language server's exit)
+            pass
     os._exit(code if isinstance(code, int) else 0 if code is None else 1)

@@ -89,7 +89,18 @@ def findings(
     for c in chosen:
         if c.scope == "corpus":
             found += c.function(seen, pack)
-    return sorted((f for f in found if f.rule in wanted), key=lambda f: (f.span.path, f.span.start, f.span.end, f.rule))
+    kept = (one_line(f) for f in found if f.rule in wanted)
+    return sorted(kept, key=lambda f: (f.span.path, f.span.start, f.span.end, f.rule))
+
+
+def one_line(finding: Finding) -> Finding:
+    """Messages quote the text, and a quoted date may wrap across lines: every message is one line."""
+    related = tuple(replace(r, message=_squeezed(r.message)) for r in finding.related)
+    return replace(finding, message=_squeezed(finding.message), related=related)
+
+
+def _squeezed(message: str) -> str:
+    return " ".join(message.split()) if "\n" in message or "\r" in message else message
 
 
 def implemented_rules() -> list[str]:

@@ -18,7 +18,8 @@ from typing import Literal
 Severity = Literal["error", "warning", "info"]
 SEVERITY_RANK: dict[str, int] = {"info": 0, "warning": 1, "error": 2}
 
-PublishedSource = Literal["option", "front-matter", "inferred", "none"]
+PublishedSource = Literal["option", "front-matter", "file-name", "inferred", "none"]
+STATED_SOURCES: frozenset[str] = frozenset({"option", "front-matter", "file-name"})
 
 
 @dataclass(frozen=True)
@@ -52,7 +53,9 @@ class Document:
 
     ``source`` is the decoded file; ``text`` is the prose (same length as
     ``source`` with non-prose blanked out for Markdown and plain text, or an
-    extracted text with ``offsets`` for formats that need it).
+    extracted text with ``offsets`` for formats that need it). ``published_source`` says
+    where the date came from: ``option``, ``front-matter`` (or the format's own metadata),
+    ``file-name`` (``2024-12-20-title.md``), ``inferred`` (from the text), ``none``.
     """
 
     path: str
@@ -62,15 +65,16 @@ class Document:
     published_source: PublishedSource = "none"
     format: str = "text"
     offsets: OffsetMap = field(default_factory=OffsetMap)
+    warnings: tuple[str, ...] = ()  # read, but with a problem to tell (a date that cannot be read)
 
     def to_source(self, offset: int) -> int:
         return self.offsets.to_source(offset)
 
     @property
     def stated_published(self) -> date | None:
-        """The publication date when the user or the file states it; None when it was only inferred
-        (from these very statements: it cannot contradict them) or is unknown."""
-        return self.published if self.published_source in ("option", "front-matter") else None
+        """The publication date when the user or the file states it (its metadata or its name); None
+        when it was only inferred (from these very statements: it cannot contradict them) or is unknown."""
+        return self.published if self.published_source in STATED_SOURCES else None
 
     def source_span(self, start: int, end: int) -> Span:
         """Text offsets ``[start, end)`` as a Span of the source file.
@@ -184,8 +188,11 @@ class Related:
 
 @dataclass(frozen=True)
 class Fix:
+    """A replacement for a span; ``certain`` when it follows from the text alone (``--fix`` applies only those)."""
+
     replacement: str
     span: Span
+    certain: bool = False
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""Shared fixtures: spaCy is loaded once per test session."""
+"""Shared fixtures: spaCy is loaded once per test session, and so is the headless browser."""
 
 from __future__ import annotations
 
@@ -7,6 +7,25 @@ from pathlib import Path
 import pytest
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
+CHROMIUM = "/usr/bin/chromium"  # Debian's, driven by Playwright (no browser download)
+BROWSER_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run",
+]  # fmt: skip
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Headless Chromium through Playwright; tests that need it skip without it."""
+    import os
+
+    if not os.path.exists(CHROMIUM):
+        pytest.skip("chromium is not installed (apt-get install chromium)")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=BROWSER_ARGS)
+        yield launched
+        launched.close()
 
 
 @pytest.fixture(scope="session")

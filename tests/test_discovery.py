@@ -125,3 +125,18 @@ def test_walked_paths_are_normalized(tree, monkeypatch):
     monkeypatch.chdir(tree)
     assert list(discover(["./sub/"])) == ["sub/deeper/y.txt", "sub/z.md"]
     assert list(discover(["./a.md"])) == ["./a.md"]
+
+
+def test_a_hugo_sites_archetypes_and_themes_are_skipped(tmp_path):
+    site = tmp_path / "site"
+    for rel in ("content/posts/a.md", "archetypes/default.md", "themes/t/exampleSite/content/b.md"):
+        (site / rel).parent.mkdir(parents=True, exist_ok=True)
+        (site / rel).write_text("x\n", encoding="utf-8")
+    assert [os.path.relpath(p, site) for p in discover([str(site)])] == [
+        os.path.join("archetypes", "default.md"), os.path.join("content", "posts", "a.md"),
+        os.path.join("themes", "t", "exampleSite", "content", "b.md"),
+    ]  # fmt: skip  -- not a Hugo site yet: nothing skipped
+    (site / "hugo.toml").write_text('title = "x"\n', encoding="utf-8")
+    assert [os.path.relpath(p, site) for p in discover([str(site)])] == [os.path.join("content", "posts", "a.md")]
+    named = discover([str(site / "archetypes" / "default.md"), str(site / "themes")])
+    assert len(list(named)) == 2  # named on the command line: checked

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-import os
 import re
 from datetime import date
 from pathlib import Path
@@ -21,12 +20,6 @@ from checker.report.html import (
 )
 from checker.report.positions import Positions
 from checker.source import read_text
-
-CHROMIUM = "/usr/bin/chromium"
-BROWSER_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
-]  # fmt: skip
 
 ARTICLE = (
     "---\ndate: 2025-03-10\n---\n"
@@ -111,17 +104,6 @@ def test_script_data_cannot_close_its_tag() -> None:
 
 
 # ---------------------------------------------------------------- in a browser
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not os.path.exists(CHROMIUM):
-        pytest.skip("chromium is not installed (apt-get install chromium)")
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=BROWSER_ARGS)
-        yield browser
-        browser.close()
 
 
 def _box(locator) -> dict:

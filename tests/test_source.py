@@ -175,6 +175,20 @@ def test_published_keys_are_configurable_and_ordered():
         ("---\ndate: someday\n---\n", "front matter 'date': cannot read 'someday' as a date"),
         ("---\ndate: 2023-02-29\n---\n", "front matter 'date': cannot read '2023-02-29'"),
         ("---\npublished: 20241220\n---\n", "front matter 'published': cannot read 20241220"),
+        ("---\ndate: '{{ .Date }}'\n---\n", "front matter 'date': cannot read '{{ .Date }}'"),
+    ],
+)
+def test_an_unreadable_date_is_a_warning_and_the_file_is_still_read(front, message):
+    doc = read_text(front + "Body.\n", path="a.md")
+    assert (doc.published, doc.published_source) == (None, "none")
+    (warning,) = doc.warnings
+    assert message in warning and "checked without a publication date" in warning
+    assert doc.text.strip() == "Body."
+
+
+@pytest.mark.parametrize(
+    ("front", "message"),
+    [
         ("---\ntitle: [unclosed\n---\n", "front matter is not valid YAML"),
         ("+++\ndate = \n+++\n", "front matter is not valid TOML"),
     ],
@@ -334,9 +348,9 @@ def test_html_publication_date(head, expected):
     assert (doc.published, doc.published_source) == (expected, "front-matter")
 
 
-def test_html_bad_meta_date_is_an_input_error():
-    with pytest.raises(InputError, match="cannot read 'soon' as a date"):
-        read_text('<meta name="date" content="soon"><p>x</p>', fmt="html", path="a.html")
+def test_html_bad_meta_date_is_a_warning():
+    doc = read_text('<meta name="date" content="soon"><p>x</p>', fmt="html", path="a.html")
+    assert doc.published is None and "cannot read 'soon' as a date" in doc.warnings[0]
 
 
 def test_html_file_by_extension(tmp_path):
@@ -410,8 +424,7 @@ def test_rst_date_field():
     doc = read_text(RST, fmt="rst")
     assert (doc.published, doc.published_source) == (date(2025, 3, 10), "front-matter")
     assert "Jane" not in doc.text
-    with pytest.raises(InputError, match="field 'date': cannot read 'someday'"):
-        read_text(":date: someday\n\nText.\n", fmt="rst")
+    assert "field 'date': cannot read 'someday'" in read_text(":date: someday\n\nText.\n", fmt="rst").warnings[0]
 
 
 def test_rst_file_by_extension(tmp_path):

@@ -70,35 +70,43 @@ class Cache:
         except (OSError, ValueError, KeyError, TypeError):
             return None
 
-    def load_findings(self, key: str) -> list[Finding] | None:
-        """A whole run's findings, when nothing it depends on changed (the rules need not run)."""
+    def load_findings(self, key: str, documents: Sequence[Document]) -> tuple[list[Finding], list[Document]] | None:
+        """A whole run's findings, when nothing it depends on changed (the rules need not run), and
+        the documents dated as the analysis dated them."""
         try:
             data = json.loads((self.directory / "runs" / f"{key}.json").read_text(encoding="utf-8"))
-            return [_finding(record) for record in data]
+            dated = [_dated(d, data["dates"][d.path]) for d in documents]
+            return [_finding(record) for record in data["findings"]], dated
         except (OSError, ValueError, KeyError, TypeError):
             return None
 
     def load_unchanged(self, states: Sequence[str]) -> tuple[list[Finding], list[Document]] | None:
-        """Findings of a run whose files are unchanged (by ``stat``), with the files they point into."""
+        """Findings of a run whose files are unchanged (by ``stat``), with every file checked (the
+        sources of just those the findings point into, for positions)."""
         try:
             data = json.loads((self.directory / "unchanged" / f"{_states_key(states)}.json").read_text("utf-8"))
-            documents = [Document(path, source, source) for path, source in data["sources"].items()]
+            sources = data["sources"]
+            documents = [
+                _dated(Document(path, sources.get(path, ""), sources.get(path, "")), meta)
+                for path, meta in data["dates"].items()
+            ]
             return [_finding(record) for record in data["findings"]], documents
         except (OSError, ValueError, KeyError, TypeError):
             return None
 
     def store_unchanged(self, states: Sequence[str], found: Sequence[Finding], documents: Sequence[Document]) -> None:
-        """Keep the findings and the sources of just the files they point into (for positions)."""
+        """Keep the findings, every file's date, and the sources of the files the findings point into."""
         paths = {f.span.path for f in found} | {r.span.path for f in found for r in f.related}
         sources = {d.path: d.source for d in documents if d.path in paths}
-        record = {"findings": [asdict(f) for f in found], "sources": sources}
+        record = {"findings": [asdict(f) for f in found], "sources": sources, "dates": _dates(documents)}
         self._write(self.directory / "unchanged" / f"{_states_key(states)}.json", record)
 
     def store(self, key: str, analysis: Analysis) -> None:
         self._write(self.directory / key[:2] / f"{key}.json", encode(analysis))
 
-    def store_findings(self, key: str, found: Sequence[Finding]) -> None:
-        self._write(self.directory / "runs" / f"{key}.json", [asdict(f) for f in found])
+    def store_findings(self, key: str, found: Sequence[Finding], documents: Sequence[Document]) -> None:
+        record = {"findings": [asdict(f) for f in found], "dates": _dates(documents)}
+        self._write(self.directory / "runs" / f"{key}.json", record)
 
     def _write(self, path: Path, data: Any) -> None:
         """Write atomically; a cache that cannot be written is skipped, never an error."""
@@ -149,6 +157,24 @@ def _file_digests(options: Options) -> list[str]:
     return [hashlib.sha256(Path(p).read_bytes()).hexdigest() if Path(p).is_file() else "missing" for p in paths]
 
 
+def _dates(documents: Sequence[Document]) -> dict[str, dict[str, Any]]:
+    """Each document's publication date, where it came from and its reading warnings, by path."""
+    return {
+        d.path: {
+            "published": d.published.isoformat() if d.published else None,
+            "published_source": d.published_source,
+            "warnings": list(d.warnings),
+        }
+        for d in documents
+    }
+
+
+def _dated(document: Document, meta: dict[str, Any]) -> Document:
+    published = date.fromisoformat(meta["published"]) if meta["published"] else None
+    return replace(document, published=published, published_source=meta["published_source"],
+                   warnings=tuple(meta["warnings"]))  # fmt: skip
+
+
 def encode(analysis: Analysis) -> dict[str, Any]:
     return {
         "published": analysis.document.published.isoformat() if analysis.document.published else None,
@@ -189,7 +215,7 @@ def _finding(record: dict[str, Any]) -> Finding:
         message=record["message"],
         span=_span(record["span"]),
         related=tuple(Related(_span(r["span"]), r["message"]) for r in record["related"]),
-        fix=None if fix is None else Fix(fix["replacement"], _span(fix["span"])),
+        fix=None if fix is None else Fix(fix["replacement"], _span(fix["span"]), fix.get("certain", False)),
     )
 
 

@@ -18,7 +18,7 @@ import os
 import re
 import tomllib
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -92,6 +92,13 @@ class Config:
         selected = 0 if self.select is None else _best(self.select, rule)
         return selected >= 0 and selected > _best(self.ignore, rule)
 
+    def with_rules(self, select: Sequence[str] | None = None, ignore: Sequence[str] = ()) -> Config:
+        """This configuration with a rule selection on top (as ruff does): ``select`` replaces, ``ignore`` adds."""
+        if select is None and not ignore:
+            return self
+        chosen = self.select if select is None else tuple(select)
+        return replace(self, select=chosen, ignore=(*self.ignore, *ignore))
+
     def level(self, rule: str, default: str) -> str:
         """The severity for ``rule``: the most specific ``severity`` entry, else ``default``."""
         scored = [(_specificity(k, rule), v) for k, v in self.severity.items()]
@@ -153,11 +160,15 @@ def _strings(source: _Source, key: str, value: Any) -> tuple[str, ...]:
     return tuple(value)
 
 
+def unknown_selectors(selectors: Sequence[str]) -> list[str]:
+    """The selectors (rule ids or pack prefixes) that name no known rule."""
+    return [s for s in selectors if not any(_specificity(s, r) >= 0 for r in known_rules())]
+
+
 def _rule_selectors(source: _Source, key: str, value: Any) -> tuple[str, ...]:
     selectors = _strings(source, key, value)
-    for selector in selectors:
-        if not any(_specificity(selector, r) >= 0 for r in known_rules()):
-            raise source.error(key, f"unknown rule or pack {selector!r} (see `chronolint rules`)", selector)
+    for selector in unknown_selectors(selectors):
+        raise source.error(key, f"unknown rule or pack {selector!r} (see `chronolint rules`)", selector)
     return selectors
 
 

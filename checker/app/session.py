@@ -40,6 +40,7 @@ DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024  # larger files are refused: parsing the
 
 Progress = Callable[[str, int], None]  # (phase, n): "Reading" or "Checking", n more done
 ErrorSink = Callable[[InputError], None]
+WarningSink = Callable[[str, str], None]  # (path, message): read and checked, but something to tell
 
 
 def _nothing(phase: str, n: int) -> None:
@@ -62,6 +63,12 @@ class Settings:
     diff_ref: str | None = None
     baseline: str | None = None
     fail_on: str | None = None
+    select: tuple[str, ...] | None = None  # replaces each configuration's select
+    ignore: tuple[str, ...] = ()  # added to each configuration's ignore
+
+    def applied(self, config: Config) -> Config:
+        """A file's configuration with the command line's rule selection on top."""
+        return config.with_rules(self.select, self.ignore)
 
 
 @dataclass(frozen=True)
@@ -91,11 +98,29 @@ class Result:
     def positions(self) -> Positions:
         return self.inputs.positions
 
+    def published_notes(self) -> list[tuple[str, str]]:
+        """(path, note) for each file whose publication date no metadata states, for the text report."""
+        documents = [a.document for a in self.analyses] if self.analyses else self.inputs.documents
+        return [(d.path, note) for d in documents if (note := published_note(d)) is not None]
+
     def fails(self, finding: Finding) -> bool:
         """Whether a finding fails the run: ``--fail-on``, else its file's ``fail-on``, else warning."""
         config = self.inputs.configs.get(finding.span.path)
         threshold = self.settings.fail_on or (config.fail_on if config else None) or "warning"
         return SEVERITY_RANK[finding.severity] >= SEVERITY_RANK[threshold]
+
+
+def published_note(document: Document) -> str | None:
+    """What the text report says about a publication date that was not stated in the metadata."""
+    if document.published_source == "file-name":
+        return f"publication date {document.published} taken from the file name"
+    if document.published_source == "inferred":
+        return (
+            f"no publication date stated; {document.published} inferred as the earliest its past-tense "
+            "statements allow (chronology/anachronism and chronology/stale-future need a stated one: "
+            "--published or a front matter date)"
+        )
+    return None
 
 
 def engine_options(config: Config, date_order: str | None) -> Options:
@@ -134,6 +159,19 @@ def run_rules(analyses: Iterable[Analysis], configs: dict[str, Config]) -> tuple
     return sorted(found, key=lambda f: (f.span.path, f.span.start, f.span.end, f.rule)), seen
 
 
+def check_document(
+    document: Document, config: Config | None = None, date_order: str | None = None
+) -> tuple[list[Finding], Analysis]:
+    """One document held in memory (an editor's buffer, a request, a library call): its findings
+    under its configuration, as ``check`` gives them, and the analysis behind them."""
+    from checker import engine
+
+    config = config or Config()
+    (analysis,) = engine.analyze([document], engine_options(config, date_order))
+    found, _ = run_rules([analysis], {document.path: config})
+    return found, analysis
+
+
 def _remembered(items: Iterable[Analysis], into: list[Analysis]) -> Iterator[Analysis]:
     for item in items:
         into.append(item)
@@ -145,12 +183,13 @@ class Session:
 
     def __init__(
         self, paths: Sequence[str], settings: Settings = Settings(), *, on_error: ErrorSink = lambda error: None,
-        progress: Callable[[int], contextmanager] | None = None,
+        progress: Callable[[int], contextmanager] | None = None, on_warning: WarningSink = lambda path, message: None,
     ) -> None:  # fmt: skip
         self.settings = settings
-        self.resolver = Resolver(load(settings.config_file) if settings.config_file else None)
+        self.resolver = _Configs(Resolver(load(settings.config_file) if settings.config_file else None), settings)
         self.candidates = self._candidates(paths)
         self._on_error = on_error
+        self._on_warning = on_warning
         self._progress = progress
 
     def _candidates(self, paths: Sequence[str]) -> list[str | InputError]:
@@ -168,23 +207,27 @@ class Session:
         hit = cache.load_unchanged(states) if cache and states else None
         if hit is not None:
             found, documents = hit
+            for document in documents:
+                self._warn(document)
             inputs = Inputs(documents, {d.path: self.resolver.for_path(d.path) for d in documents}, 0)
             return Result(self._only_new(found, inputs), inputs, None, s)
         with self._analysis() as (inputs, analyser):
-            found, analyses = self._findings(inputs, analyser, need_analyses)
+            found, analyses, dated = self._findings(inputs, analyser, need_analyses)
+        inputs = replace(inputs, documents=[dated.get(d.path, d) for d in inputs.documents])
         if cache and states and not inputs.errors:
             cache.store_unchanged(states, found, inputs.documents)
         return Result(self._only_new(found, inputs), inputs, analyses, s)
 
     def extract(self) -> tuple[list[Analysis], Inputs]:
         """The analyses behind the findings (never cached: ``extract`` shows what the engine computes now)."""
-        with self._analysis(RUN_IN_PROCESS) as (inputs, analyser):
+        with self._analysis(replace(self.settings, jobs=1, no_cache=True)) as (inputs, analyser):
             return analyser.results(), inputs
 
     def _findings(
         self, inputs: Inputs, analyser: runner.Analyser, need_analyses: bool
-    ) -> tuple[list[Finding], list[Analysis] | None]:
-        """The run's findings, and the analyses when computed or needed (the HTML report draws them).
+    ) -> tuple[list[Finding], list[Analysis] | None, dict[str, Document]]:
+        """The run's findings, the analyses when computed or needed (the HTML report draws them),
+        and the documents as the analysis dated them (an inferred publication date), by path.
 
         When no file, configuration or engine changed, the findings come from the cache and
         nothing is analysed: the NLP stack and the packs are not even loaded.
@@ -195,13 +238,15 @@ class Session:
             (d, engine_options(inputs.configs[d.path], s.date_order), repr(inputs.configs[d.path]))
             for d in inputs.documents
         ) if cache else ""  # fmt: skip
-        found = cache.load_findings(key) if cache else None
-        if found is not None:
-            return found, analyser.results() if need_analyses else None
+        hit = cache.load_findings(key, inputs.documents) if cache else None
+        if hit is not None:
+            found, documents = hit
+            return found, analyser.results() if need_analyses else None, {d.path: d for d in documents}
         found, analyses = run_rules(analyser.stream(), inputs.configs)
+        documents = [a.document for a in analyses]
         if cache:
-            cache.store_findings(key, found)
-        return found, analyses
+            cache.store_findings(key, found, documents)
+        return found, analyses, {d.path: d for d in documents}
 
     @contextmanager
     def _analysis(self, run: Settings | None = None) -> Iterator[tuple[Inputs, runner.Analyser]]:
@@ -228,6 +273,7 @@ class Session:
                     raise item
                 config = self.resolver.for_path((self.settings.stdin_filename or STDIN) if item == STDIN else item)
                 document = self._read_stdin(config) if item == STDIN else self._read_file(item, config)
+                self._warn(document)
                 documents.append(document)
                 configs[document.path] = config
                 on_read(document, config)
@@ -237,14 +283,20 @@ class Session:
             advance("Reading", 1)
         return Inputs(documents, configs, errors)
 
+    def _warn(self, document: Document) -> None:
+        for message in document.warnings:
+            self._on_warning(document.path, message)
+
+    def _reading(self, config: Config) -> dict:
+        """How a file with this configuration is read: the date given, its date keys and date order."""
+        date_order = self.settings.date_order or config.date_order or "us"
+        return {"published": self.settings.published, "published_keys": config.published_keys, "date_order": date_order}
+
     def _read_stdin(self, config: Config) -> Document:
-        name, published = self.settings.stdin_filename, self.settings.published
+        name = self.settings.stdin_filename
         if name is None:
-            return read_text(sys.stdin.read(), published=published, published_keys=config.published_keys)
-        data = sys.stdin.buffer.read()
-        return read_bytes(
-            data, path=name, published=published, fmt=format_for_path(name), published_keys=config.published_keys
-        )
+            return read_text(sys.stdin.read(), **self._reading(config))
+        return read_bytes(sys.stdin.buffer.read(), path=name, fmt=format_for_path(name), **self._reading(config))
 
     def _read_file(self, path: str, config: Config) -> Document:
         """One file; a regular file larger than the limit is refused before it is read (a URL
@@ -252,8 +304,7 @@ class Session:
         max_bytes = self.settings.max_file_size
         if not is_url(path) and os.path.isfile(path) and os.path.getsize(path) > max_bytes:
             raise InputError(path, f"larger than {max_bytes} bytes (--max-file-size), not checked")
-        return read_path(path, published=self.settings.published, published_keys=config.published_keys,
-                         max_bytes=max_bytes)  # fmt: skip
+        return read_path(path, max_bytes=max_bytes, **self._reading(config))
 
     def _file_states(self) -> list[str] | None:
         """What an unchanged re-run must see unchanged, from ``stat`` alone (as ruff does): each
@@ -278,7 +329,14 @@ class Session:
         return found
 
 
-RUN_IN_PROCESS = Settings(jobs=1, no_cache=True)
+class _Configs:
+    """The configuration of each file, with the command line's rule selection applied."""
+
+    def __init__(self, resolver: Resolver, settings: Settings) -> None:
+        self._resolver, self._settings = resolver, settings
+
+    def for_path(self, path: str) -> Config:
+        return self._settings.applied(self._resolver.for_path(path))
 
 
 @contextmanager

@@ -9,7 +9,8 @@ Markdown and HTML use comments::
 reStructuredText, plain text and DOCX use ``chronolint: ignore[RULE,...]``
 (``.. chronolint: ignore[...]`` as a reST comment; ``#`` or ``//`` in front is
 fine): alone on its line it covers the next paragraph (the next non-blank
-lines; in DOCX the next paragraph), after other text it covers its own line.
+lines; in DOCX the next paragraph), after other text it covers its own line;
+``chronolint: ignore-file[RULE,...]`` covers the rest of the file.
 
 RULE is a rule id (``calendar/weekday-mismatch``) or a pack prefix
 (``calendar``); none means every rule. Text after `` -- `` is a free reason.
@@ -35,9 +36,10 @@ UNUSED_RULE = UNUSED_SUPPRESSION.id
 Kind = Literal["disable", "enable", "disable-next-line", "ignore"]
 
 _COMMENT = re.compile(r"<!--\s*chronolint-(?P<kind>disable-next-line|disable|enable)(?![\w-])(?P<rules>.*?)-->", re.DOTALL)
-_IGNORE = re.compile(r"chronolint:[ \t]*ignore(?:\[(?P<rules>[^\]\n]*)\])?")
+_IGNORE = re.compile(r"chronolint:[ \t]*ignore(?P<file>-file)?(?:\[(?P<rules>[^\]\n]*)\])?")
 _RULE_ID = re.compile(r"[a-z0-9][a-z0-9-]*(?:/[a-z0-9][a-z0-9-]*)?")
 _LEADERS = " \t#/;%.*-"
+_REASON = re.compile(r"\s*--(?:\s.*)?")  # `` -- why``: free text after a directive
 
 
 @dataclass(frozen=True)
@@ -108,16 +110,22 @@ def _ignore_directives(document: Document) -> Iterator[Directive]:
     for m in _IGNORE.finditer(source):
         line_start, line_end = _line_of(source, m.start())
         before, after = source[line_start : m.start()], source[m.end() : line_end]
-        alone = not before.strip(_LEADERS) and not after.strip()
+        reason = _REASON.fullmatch(after)
+        alone = not before.strip(_LEADERS) and (not after.strip() or reason is not None)
         scope = _next_lines(source, line_end, document.format != "docx") if alone else (line_start, line_end)
-        yield Directive("ignore", _rule_list(m["rules"] or ""), Span(document.path, m.start(), m.end()), scope)
+        end = line_end if reason else m.end()  # the reason belongs to the directive (and goes with it)
+        span, rules = Span(document.path, m.start(), end), _rule_list(m["rules"] or "")
+        yield Directive("disable", rules, span) if m["file"] else Directive("ignore", rules, span, scope)
+
+
+COMMENT_FORMATS = ("markdown", "html")  # formats whose directives are HTML comments
 
 
 def directives(document: Document) -> Suppressions:
     """The suppression directives written in a document."""
     if "chronolint" not in document.source:
         return Suppressions(document.path)
-    found = _comment_directives if document.format in ("markdown", "html") else _ignore_directives
+    found = _comment_directives if document.format in COMMENT_FORMATS else _ignore_directives
     return Suppressions(document.path, tuple(found(document)))
 
 
@@ -182,3 +190,30 @@ def apply(
             used[directive].add("")
     unused = [f for d in suppressions.directives if (f := _unused(d, used[d], checked)) is not None]
     return kept, unused
+
+
+# ---------------------------------------------------------------- writing directives (editors' quick fixes)
+
+
+def _newline(source: str) -> str:
+    return "\r\n" if "\r\n" in source else "\n"
+
+
+def line_suppression(document: Document, finding: Finding) -> tuple[int, str]:
+    """Where to insert what, so that ``finding``'s rule is suppressed on its line."""
+    start, end = _line_of(document.source, finding.span.start)
+    line = document.source[start:end]
+    if document.format in COMMENT_FORMATS:
+        indent = line[: len(line) - len(line.lstrip())]
+        return start, f"{indent}<!-- chronolint-disable-next-line {finding.rule} -->{_newline(document.source)}"
+    return end, f"  chronolint: ignore[{finding.rule}]"  # after other text: its own line
+
+
+def file_suppression(document: Document, finding: Finding, after: int = 0) -> tuple[int, str]:
+    """Where to insert what, so that ``finding``'s rule is suppressed in the whole file (``after``:
+    the end of the front matter, which must stay first)."""
+    newline = _newline(document.source)
+    if document.format in COMMENT_FORMATS:
+        return after, f"<!-- chronolint-disable {finding.rule} -->{newline}"
+    leader = ".. " if document.format == "rst" else ""
+    return after, f"{leader}chronolint: ignore-file[{finding.rule}]{newline}{newline}"

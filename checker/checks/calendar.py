@@ -150,16 +150,18 @@ def weekday_mismatches(analysis: Analysis) -> Iterator[Finding]:
         actual = day.weekday()
         match = _WEEKDAY_WORD.search(timex.text)
         fix = None
+        severity = _severity(timex.fields, timex)
         if match:
             fix = Fix(
                 weekday_replacement(match.group(0), actual),
                 _span(analysis, timex.start + match.start(), timex.start + match.end()),
+                certain=severity == "error",  # the whole date is written: nothing in the fix is a guess
             )
         year_note = _inferred_note(timex, day)
         yield WEEKDAY_MISMATCH.finding(
             f"{day:%B} {day.day}, {day.year} is a {WEEKDAY_NAMES[actual]}, not a {WEEKDAY_NAMES[stated]}"
             f"{year_note}{other}",
             _span(analysis, timex.start, timex.end),
-            severity=_severity(timex.fields, timex),
+            severity=severity,
             fix=fix,
         )

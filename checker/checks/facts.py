@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date
 
+from checker.checks import quoted
 from checker.checks.people import (
     TITLE_FORMS,
     KnowledgeContext,
@@ -357,7 +358,7 @@ def contradictions(analysis: Analysis, pack: Pack) -> Iterator[Finding]:
         explicit_time = timex.anchor == "explicit" and timex.fields.year is not None
         severity: Severity = "error" if explicit_time and not problem.inferred else "warning"
         yield CONTRADICTION.finding(
-            f"{timex.text!r} contradicts the pack: {problem.message}",
+            f"{quoted(timex.text)} contradicts the pack: {problem.message}",
             ctx.claim_span(assertion),
             severity=severity,
             related=_related(ctx, assertion, problem),

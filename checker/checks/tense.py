@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from checker.checks import quoted
 from checker.checks.registry import check, rule
 from checker.model import Analysis, Assertion, Finding, Severity, Timex
 
@@ -68,7 +69,7 @@ def anachronisms(analysis: Analysis) -> Iterator[Finding]:
         told_as_past = assertion.tense == "past" or (assertion.tense == "present" and assertion.aspect == "perfect")
         if told_as_past and assertion.relation in PAST_RELATIONS and all(lo > published for lo, _ in timex.readings()):
             yield ANACHRONISM.finding(
-                f"{assertion.trigger!r} is told in the past tense, but {timex.text} is after "
+                f"{quoted(assertion.trigger)} is told in the past tense, but {timex.text} is after "
                 f"the publication date ({published.isoformat()})",
                 analysis.claim_span(assertion),
                 severity=_severity(assertion),
@@ -89,7 +90,7 @@ def stale_futures(analysis: Analysis) -> Iterator[Finding]:
             and all(hi < published for _, hi in timex.readings())
         ):
             yield STALE_FUTURE.finding(
-                f"{assertion.trigger!r} is told in the future tense, but {timex.text} was already past "
+                f"{quoted(assertion.trigger)} is told in the future tense, but {timex.text} was already past "
                 f"at publication ({published.isoformat()})",
                 analysis.claim_span(assertion),
                 severity=_severity(assertion),

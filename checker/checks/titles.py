@@ -8,6 +8,7 @@ from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from checker.checks import quoted
 from checker.checks.people import KnowledgeContext, day_text, inside, on_text, pack_of, people, titled_names
 from checker.checks.registry import check, rule
 from checker.knowledge.model import Pack, Person, Term, name_key
@@ -165,7 +166,8 @@ def _title_finding(ctx: KnowledgeContext, mention: _Titled, lo: date, hi: date, 
     subject = f"neither {names} was" if len(mention.people) > 1 else f"{names} was not"
     tenures = "; ".join(f"{day_text(a)} to {day_text(b) if b else 'present'}" for a, b in _tenures(terms))
     period = day_text(lo) if lo == hi else f"{day_text(lo)} to {day_text(hi)}"
-    when = f"on {period}" if said == "the publication date" else f"at {said!r} ({period}) nor on {day_text(ctx.published)}"
+    at_said = f"at {quoted(said)} ({period}) nor on {day_text(ctx.published)}"
+    when = f"on {period}" if said == "the publication date" else at_said
     other = _other_title(ctx, mention, lo, hi)
     then = f"; {mention.people[0].name} was {ctx.pack.office(other).name} then" if other else ""
     dead = [p for p in mention.people if p.died and p.died.latest < lo]

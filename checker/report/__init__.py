@@ -44,6 +44,8 @@ class Report:
     fails: Callable[[Finding], bool] = _fails_at_warning  # whether a finding fails the run
     root: str = field(default="")  # the folder CI paths are relative to ("": the git work tree or working folder)
     color: bool = False  # text: terminal colours
+    unread: int = 0  # inputs that could not be read (named on stderr): the summary must not sound clean
+    notes: Sequence[tuple[str, str]] = ()  # (path, note): publication dates not stated but inferred or taken
 
 
 def render(name: str, report: Report) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
-from checker.model import Analysis, Assertion, Finding, Span, Timex
+from checker.model import Analysis, Assertion, Finding, Fix, Span, Timex
 from checker.report import Report
 from checker.report.positions import Positions
 
@@ -24,10 +24,14 @@ def finding_record(finding: Finding, positions: Positions) -> dict:
         "related": [
             {"path": r.span.path, "message": r.message, **positions.region(r.span)} for r in finding.related
         ],
-        "fix": None
-        if finding.fix is None
-        else {"replacement": finding.fix.replacement, "offset": finding.fix.span.start, "end_offset": finding.fix.span.end},
+        "fix": None if finding.fix is None else fix_record(finding.fix),
     }
+
+
+def fix_record(fix: Fix) -> dict:
+    """``certain``: it follows from the text alone, and ``check --fix`` applies it."""
+    span = fix.span
+    return {"replacement": fix.replacement, "offset": span.start, "end_offset": span.end, "certain": fix.certain}
 
 
 def render_json(findings: Sequence[Finding], positions: Positions) -> str:

@@ -50,11 +50,37 @@ def render_text(findings: Sequence[Finding], positions: Positions, console: Cons
         if finding.fix is not None:
             console.print(Text(f"  fix: replace with {finding.fix.replacement!r}", style="green"))
         console.print()
-    count = len(findings)
-    if count:
-        console.print(Text(f"Found {count} finding{'s' if count != 1 else ''}.", style="bold"))
-    else:
-        console.print(Text("No findings.", style="green"))
+
+
+MAX_NOTES = 5  # more files than this with an unstated date get one line, not one each
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 or word == 'info' else 's'}"
+
+
+def summary(findings: Sequence[Finding], files: int, unread: int = 0) -> str:
+    """``Found 3 findings (2 errors, 1 warning) in 2 of 14 files.``; never "No findings" when nothing was read."""
+    unread_note = f"; {_plural(unread, 'input')} could not be read (see above)" if unread else ""
+    if not findings:
+        if unread and not files:
+            return f"Nothing checked: {_plural(unread, 'input')} could not be read (see above)."
+        return f"No findings in {_plural(files, 'file')}{unread_note}."
+    by_severity = {s: sum(f.severity == s for f in findings) for s in SEVERITY_STYLE}
+    levels = ", ".join(_plural(n, s) for s, n in by_severity.items() if n)
+    flagged = len({f.span.path for f in findings})
+    where = _plural(files, "file") if flagged == files else f"{flagged} of {_plural(files, 'file')}"
+    return f"Found {_plural(len(findings), 'finding')} ({levels}) in {where}{unread_note}."
+
+
+def render_notes(notes: Sequence[tuple[str, str]], console: Console) -> None:
+    """Where a publication date was not stated but taken from the file name or inferred."""
+    if len(notes) > MAX_NOTES:
+        console.print(Text(f"note: {len(notes)} files state no publication date in their metadata "
+                           "(`chronolint extract` shows each one's)", style="dim"))  # fmt: skip
+        return
+    for path, note in notes:
+        console.print(Text(f"note: {path}: {note}", style="dim"))
 
 
 def render_extract_text(analysis: Analysis, console: Console) -> None:
@@ -81,4 +107,8 @@ def render(report: Report) -> str:
     console = Console(file=buffer, force_terminal=report.color or None, no_color=None if report.color else True,
                       highlight=False, soft_wrap=True)  # fmt: skip
     render_text(report.findings, report.positions, console)
+    render_notes(report.notes, console)
+    files = len(report.paths)
+    style = "bold" if report.findings or report.unread else "green"
+    console.print(Text(summary(report.findings, files, report.unread), style=style))
     return buffer.getvalue()

@@ -15,14 +15,17 @@ import codecs
 import os
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 
 from checker.model import Document, OffsetMap, PublishedSource
+from checker.source.dates import file_name_date
 from checker.source.docx import DocxError, docx_prose
 from checker.source.errors import InputError, os_input_error
 from checker.source.frontmatter import (
     DEFAULT_PUBLISHED_KEYS,
     FrontMatterError,
+    Stated,
     published_date,
     split_front_matter,
 )
@@ -31,7 +34,8 @@ from checker.source.markdown import blank, prose
 from checker.source.rst import rst_prose
 
 __all__ = [
-    "DEFAULT_PUBLISHED_KEYS", "InputError", "format_for_path", "is_url", "read_bytes", "read_path", "read_text",
+    "DEFAULT_PUBLISHED_KEYS", "InputError", "decode", "format_for_path", "is_url", "read_bytes", "read_path",
+    "read_text",
 ]  # fmt: skip
 
 FORMATS_BY_EXTENSION = {
@@ -107,36 +111,62 @@ def decode(data: bytes, path: str) -> str:
         ) from None
 
 
-def _prose(fmt: str, source: str, masked: str) -> tuple[str, OffsetMap, Callable[[tuple[str, ...]], date | None]]:
+StatedIn = Callable[[tuple[str, ...]], Stated]  # the date a format's own metadata states, under these keys
+
+
+def _prose(fmt: str, source: str, masked: str, date_order: str) -> tuple[str, OffsetMap, StatedIn]:
     """The prose of ``source`` in format ``fmt``, its offset map, and where the format states a date.
 
     ``masked`` is the source with front matter blanked.
     """
     if fmt == "html":
-        page = html_prose(masked)
-        return page.text, page.offsets, lambda keys: page.published
+        page = html_prose(masked, date_order)
+        return page.text, page.offsets, lambda keys: Stated(page.published, page.problem)
     if fmt == "rst":
         text, fields = rst_prose(masked)
         lowered = {name.lower(): value for name, value in fields.items()}
-        return text, OffsetMap(), lambda keys: published_date(lowered, tuple(k.lower() for k in keys), "field")
+        return text, OffsetMap(), lambda keys: published_date(lowered, tuple(k.lower() for k in keys), "field",
+                                                              date_order)  # fmt: skip
     text = prose(source, masked) if fmt == "markdown" else masked
-    return text, OffsetMap(), lambda keys: None
+    return text, OffsetMap(), lambda keys: Stated(None)
 
 
-def _document(
-    source: str, path: str, fmt: str, published: date | None, published_keys: tuple[str, ...]
-) -> Document:
+@dataclass(frozen=True)
+class Reading:
+    """How to read an input: the date given (``--published``), the metadata keys that hold one, and
+    how to read 01/05/2024 in them."""
+
+    published: date | None = None
+    published_keys: tuple[str, ...] = DEFAULT_PUBLISHED_KEYS
+    date_order: str = "us"
+
+
+def _dated(path: str, stated: Stated, reading: Reading) -> tuple[date | None, PublishedSource, tuple[str, ...]]:
+    """The publication date: the option, else the metadata, else the file name; and what to warn about."""
+    if reading.published is not None:
+        return reading.published, "option", ()
+    if stated.day is not None:
+        return stated.day, "front-matter", ()
+    named = file_name_date(path)
+    if named is not None:
+        return named, "file-name", ()
+    warnings = (f"{stated.problem}; checked without a publication date",) if stated.problem else ()
+    return None, "none", warnings
+
+
+def _document(source: str, path: str, fmt: str, reading: Reading) -> Document:
     front = split_front_matter(source)
     masked = blank(source[: front.end]) + source[front.end :] if front else source
-    text, offsets, stated_in_format = _prose(fmt, source, masked)
-    origin: PublishedSource = "option"
-    if published is None:
-        published = published_date(front.data, published_keys) if front else None
-        published = published or stated_in_format(published_keys)
-        origin = "front-matter" if published else "none"
+    text, offsets, stated_in_format = _prose(fmt, source, masked, reading.date_order)
+    keys, order = reading.published_keys, reading.date_order
+    stated = published_date(front.data, keys, date_order=order) if front else Stated(None)
+    if stated.day is None:
+        in_format = stated_in_format(reading.published_keys)
+        stated = Stated(in_format.day, stated.problem or in_format.problem)
+    published, origin, warnings = _dated(path, stated, reading)
     return Document(
         path=path, source=source, text=text, published=published,
-        published_source=origin, format=fmt, offsets=offsets,
+        published_source=origin, format=fmt, offsets=offsets, warnings=warnings,
     )  # fmt: skip
 
 
@@ -147,6 +177,7 @@ def read_text(
     published: date | None = None,
     fmt: str = "markdown",
     published_keys: tuple[str, ...] = DEFAULT_PUBLISHED_KEYS,
+    date_order: str = "us",
 ) -> Document:
     """A Document from already-decoded text (stdin, editors, tests).
 
@@ -156,7 +187,8 @@ def read_text(
     if fmt == "docx":
         raise InputError(path, "a .docx file must be read as bytes, not text")
     try:
-        return _document(text.removeprefix("\ufeff"), path, fmt, published, published_keys)
+        reading = Reading(published, published_keys, date_order)
+        return _document(text.removeprefix("\ufeff"), path, fmt, reading)
     except FrontMatterError as e:
         raise InputError(path, str(e)) from None
 
@@ -168,17 +200,20 @@ def read_bytes(
     published: date | None = None,
     fmt: str = "markdown",
     published_keys: tuple[str, ...] = DEFAULT_PUBLISHED_KEYS,
+    date_order: str = "us",
 ) -> Document:
     """A Document from raw bytes (a file, or stdin with ``--stdin-filename``)."""
     if fmt != "docx":
-        return read_text(decode(data, path), path=path, published=published, fmt=fmt, published_keys=published_keys)
+        return read_text(decode(data, path), path=path, published=published, fmt=fmt, published_keys=published_keys,
+                         date_order=date_order)  # fmt: skip
     try:
         word = docx_prose(data)
     except DocxError as e:
         raise InputError(path, str(e)) from None
+    day, origin, _ = _dated(path, Stated(None), Reading(published))
     return Document(
-        path=path, source=word.source, text=word.text, published=published,
-        published_source="option" if published else "none", format="docx", offsets=word.offsets,
+        path=path, source=word.source, text=word.text, published=day,
+        published_source=origin, format="docx", offsets=word.offsets,
     )  # fmt: skip
 
 
@@ -188,8 +223,10 @@ def read_path(
     published: date | None = None,
     published_keys: tuple[str, ...] = DEFAULT_PUBLISHED_KEYS,
     max_bytes: int | None = None,
+    date_order: str = "us",
 ) -> Document:
     """Read one file (or URL, see source_remote), its format chosen by extension; every problem is
     an InputError naming the file."""
     data = _read_bytes(path, max_bytes)
-    return read_bytes(data, path=path, published=published, fmt=format_for_path(path), published_keys=published_keys)
+    return read_bytes(data, path=path, published=published, fmt=format_for_path(path), published_keys=published_keys,
+                      date_order=date_order)  # fmt: skip

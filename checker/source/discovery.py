@@ -2,7 +2,8 @@
 
 Directories are walked in sorted order, depth first. Skipped: hidden folders,
 ``node_modules``, ``__pycache__``, virtualenvs (``venv``, ``.venv``, ``env``,
-or any folder holding ``pyvenv.cfg``), symlinked folders (no loops), and what
+or any folder holding ``pyvenv.cfg``), symlinked folders (no loops), a Hugo site's
+``archetypes/`` and ``themes/`` (beside its ``hugo.toml`` or ``config.*``), and what
 ``.gitignore`` files exclude: those in the walked folders and, when the walk
 starts inside a git work tree, those in the folders above it up to the
 repository root, each applied relative to its own folder with deeper files
@@ -31,6 +32,10 @@ from checker.source.remote import files_under
 DEFAULT_EXTENSIONS: tuple[str, ...] = (".md", ".markdown", ".txt")
 SKIPPED_DIRS = frozenset({"node_modules", "__pycache__", "venv", ".venv", "env"})
 STDIN = "-"
+# A Hugo site's templates: archetypes hold `date: '{{ .Date }}'` and themes ship their own example sites.
+HUGO_TEMPLATE_DIRS = frozenset({"archetypes", "themes"})
+HUGO_CONFIGS = ("hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json", "config.toml", "config.yaml", "config.yml",
+                "config.json", os.path.join("config", "_default"))  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -89,7 +94,13 @@ def _skipped_dir(entry: os.DirEntry[str]) -> bool:
         or entry.name in SKIPPED_DIRS
         or entry.is_symlink()
         or os.path.exists(os.path.join(entry.path, "pyvenv.cfg"))
+        or (entry.name in HUGO_TEMPLATE_DIRS and hugo_site(os.path.dirname(entry.path)))
     )
+
+
+def hugo_site(folder: str) -> bool:
+    """Whether ``folder`` is the top of a Hugo site (it holds a Hugo configuration)."""
+    return any(os.path.exists(os.path.join(folder, name)) for name in HUGO_CONFIGS)
 
 
 def _walk(

@@ -1,5 +1,5 @@
-"""Front matter (YAML between ``---`` lines, TOML between ``+++`` lines) and
-the publication date it states.
+"""Front matter (YAML between ``---`` lines, TOML between ``+++`` lines, or Hugo's JSON
+object opening the file) and the publication date it states.
 
 Front matter counts only at the very start of the file and only when its
 YAML is a mapping, so a Markdown file that opens with a thematic break and a
@@ -9,26 +9,19 @@ setext heading is not mistaken for it. Datetimes give the date as written
 
 from __future__ import annotations
 
-import re
+import json
 import tomllib
 from dataclasses import dataclass
-from datetime import date, datetime
-from email.utils import parsedate_to_datetime
+from datetime import date
 from typing import Any
 
 import yaml
 
+from checker.source.dates import metadata_date
+
 DEFAULT_PUBLISHED_KEYS: tuple[str, ...] = ("date", "published", "publishDate", "pubDate")
 
 _FENCES = {"---": ("yaml", ("---", "...")), "+++": ("toml", ("+++",))}
-_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[Tt ]\S.*)?")
-_FORMATS = (
-    "%B %d, %Y", "%b %d, %Y", "%B %d %Y", "%b %d %Y",
-    "%d %B %Y", "%d %b %Y", "%d %B, %Y", "%d %b, %Y",
-    "%Y/%m/%d", "%Y.%m.%d",
-)  # fmt: skip
-_WEEKDAY = re.compile(r"^(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+", re.IGNORECASE)
-_ORDINAL = re.compile(r"(\d)(st|nd|rd|th)\b", re.IGNORECASE)
 
 
 class FrontMatterError(ValueError):
@@ -37,9 +30,17 @@ class FrontMatterError(ValueError):
 
 @dataclass(frozen=True)
 class FrontMatter:
-    kind: str  # "yaml" or "toml"
+    kind: str  # "yaml", "toml" or "json"
     end: int  # offset just past the closing fence line
     data: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Stated:
+    """The publication date metadata states, or why the value under a date key could not be read."""
+
+    day: date | None
+    problem: str | None = None
 
 
 class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
@@ -75,8 +76,23 @@ def _parse(kind: str, body: str) -> Any:
         raise FrontMatterError(f"front matter is not valid YAML{where}: {problem}") from None
 
 
+def _json_front_matter(source: str) -> FrontMatter | None:
+    """Hugo's JSON front matter: an object at the very start of the file, then a line break."""
+    try:
+        data, end = json.JSONDecoder().raw_decode(source)
+    except (ValueError, RecursionError):
+        return None
+    newline = source.find("\n", end)
+    line_end = len(source) if newline < 0 else newline + 1
+    if not isinstance(data, dict) or source[end:line_end].strip():
+        return None
+    return FrontMatter("json", line_end, data)
+
+
 def split_front_matter(source: str) -> FrontMatter | None:
     """The front matter at the top of ``source``, or None if it has none."""
+    if source.startswith("{"):
+        return _json_front_matter(source)
     lines = source.splitlines(keepends=True)
     if not lines or lines[0].rstrip() not in _FENCES:
         return None
@@ -95,48 +111,22 @@ def split_front_matter(source: str) -> FrontMatter | None:
     return None
 
 
-def parse_date(value: str) -> date | None:
-    """A calendar date from the usual ways front matter writes one, else None."""
-    text = " ".join(value.split())
-    iso = _ISO.fullmatch(text)
-    if iso:
-        try:
-            return date(*map(int, iso.groups()))
-        except ValueError:
-            return None
-    try:
-        return parsedate_to_datetime(text).date()  # RFC 2822, as in RSS pubDate
-    except (TypeError, ValueError, IndexError):
-        pass
-    text = _ORDINAL.sub(r"\1", _WEEKDAY.sub("", text))
-    text = re.sub(r"(?<=[A-Za-z])\.", "", text).replace("Sept ", "Sep ")
-    for fmt in _FORMATS:
-        try:
-            return datetime.strptime(text, fmt).date()
-        except ValueError:
-            continue
-    return None
+def published_date(
+    data: dict[str, Any], keys: tuple[str, ...], where: str = "front matter", date_order: str = "us"
+) -> Stated:
+    """The first of ``keys`` that holds a readable date (``where`` names the place in warnings).
 
-
-def published_date(data: dict[str, Any], keys: tuple[str, ...], where: str = "front matter") -> date | None:
-    """The first of ``keys`` that holds a date (``where`` names the place in errors).
-
-    Booleans and empty values are skipped (Jekyll's ``published: false`` is a
-    flag, not a date); any other value that is not a date is an error.
+    Booleans and empty values are skipped (Jekyll's ``published: false`` is a flag, not a
+    date); a value that is not a date (Hugo's archetype ``'{{ .Date }}'``) is a problem,
+    reported when no later key holds a date.
     """
+    problem = None
     for key in keys:
         value = data.get(key)
         if value is None or isinstance(value, bool):
             continue
-        if isinstance(value, datetime):
-            return value.date()
-        if isinstance(value, date):
-            return value
-        parsed = parse_date(value) if isinstance(value, str) else None
-        if parsed is None:
-            raise FrontMatterError(
-                f"{where} {key!r}: cannot read {value!r} as a date "
-                "(write it as YYYY-MM-DD)"
-            )
-        return parsed
-    return None
+        day = metadata_date(value, date_order)
+        if day is not None:
+            return Stated(day)
+        problem = problem or f"{where} {key!r}: cannot read {value!r} as a date"
+    return Stated(None, problem)

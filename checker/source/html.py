@@ -21,7 +21,7 @@ from datetime import date
 from html.parser import HTMLParser
 
 from checker.model import OffsetMap
-from checker.source.frontmatter import FrontMatterError, parse_date
+from checker.source.dates import iso_date, parse_date
 
 HIDDEN = frozenset({"head", "title", "script", "style", "template", "noscript", "svg", "pre", "code", "kbd", "samp"})
 BLOCKS = frozenset(
@@ -38,6 +38,7 @@ class HtmlProse:
     text: str
     offsets: OffsetMap
     published: date | None
+    problem: str | None = None  # a stated publication date that cannot be read
 
 
 class _Extractor(HTMLParser):
@@ -90,7 +91,7 @@ class _Extractor(HTMLParser):
             marked = "pubdate" in values or values.get("itemprop", "").lower() == "datepublished"
             if marked and self.marked_time is None:
                 self.marked_time = values["datetime"]
-            if self.first_time is None and parse_date(values["datetime"]) is not None:
+            if self.first_time is None and iso_date(values["datetime"]) is not None:
                 self.first_time = values["datetime"]
         elif tag == "br":
             self._emit("\n", self._offset())
@@ -118,20 +119,19 @@ class _Extractor(HTMLParser):
         self._emit(html.unescape(f"&#{name};"), self._offset())
 
 
-def html_prose(source: str) -> HtmlProse:
+def html_prose(source: str, date_order: str = "us") -> HtmlProse:
     """The visible text of an HTML page, where it came from, and its publication date."""
     extractor = _Extractor(source)
     extractor.feed(source)
     extractor.close()
-    published = None
+    text, offsets = "".join(extractor.pieces), OffsetMap(tuple(extractor.breaks))
     if extractor.meta_date is not None:
-        published = parse_date(extractor.meta_date)
-        if published is None:
-            raise FrontMatterError(f"<meta> publication date: cannot read {extractor.meta_date!r} as a date")
-    else:
-        for value in (extractor.marked_time, extractor.first_time):
-            published = parse_date(value) if value is not None else None
-            if published is not None:
-                break
-    return HtmlProse("".join(extractor.pieces), OffsetMap(tuple(extractor.breaks)), published)
+        published = parse_date(extractor.meta_date, date_order)
+        problem = None if published else f"<meta> publication date: cannot read {extractor.meta_date!r} as a date"
+        return HtmlProse(text, offsets, published, problem)
+    for value in (extractor.marked_time, extractor.first_time):
+        published = parse_date(value, date_order) if value is not None else None
+        if published is not None:
+            return HtmlProse(text, offsets, published)
+    return HtmlProse(text, offsets, None)
 

@@ -4,8 +4,9 @@ The text we hand on keeps the source's length and every line break, so an
 offset into it is the same offset into the file (the OffsetMap stays the
 identity). We start from an all-blank copy and copy back only the characters
 of paragraph, heading, list and table-cell text that markdown-it-py (CommonMark,
-plus GitHub's tables and strikethrough) parsed as prose; code, HTML, link destinations and titles, reference definitions,
-autolink URLs and container markers (``#``, ``>``, ``-``, ``1.``) stay blank.
+plus GitHub's tables and strikethrough) parsed as prose; code, HTML, link destinations and
+titles, reference definitions, autolink URLs, container markers (``#``, ``>``, ``-``, ``1.``)
+and emphasis delimiters (``**``, ``_``, ``~~``) stay blank.
 
 markdown-it-py gives block tokens line maps but no character positions for
 inline tokens, so each inline rule is wrapped to record the span of source it
@@ -26,12 +27,15 @@ POS = "chronolint_pos"
 LABEL = "chronolint_label"
 
 _NEWLINE = re.compile(r"\r\n|\r|\n")
-_NOT_NEWLINE = re.compile(r"[^\r\n]")
+# Emphasis and strikethrough delimiters: blanked like tags, so "On **Monday**, March 4" reads as a date.
+DELIMITERS = frozenset({"em_open", "em_close", "strong_open", "strong_close", "s_open", "s_close"})
+_VISIBLE = re.compile(r"\S")  # blanking keeps every whitespace character: a tab in the prose stays a tab
 
 
 def blank(text: str) -> str:
-    """Spaces for every character but line breaks, so lengths and lines hold."""
-    return _NOT_NEWLINE.sub(" ", text)
+    """Spaces for every character but whitespace (line breaks, tabs...), so lengths, lines and the
+    whitespace between words of prose hold."""
+    return _VISIBLE.sub(" ", text)
 
 
 def line_starts(source: str) -> list[int]:
@@ -94,7 +98,7 @@ def _excluded(children: list[Token]) -> Iterator[tuple[int, int]]:
         pos = (token.meta or {}).get(POS)
         if pos is None:
             continue
-        if token.type in ("code_inline", "html_inline") or token.markup == "autolink":
+        if token.type in ("code_inline", "html_inline") or token.markup == "autolink" or _delimiter(token):
             yield pos
         elif token.type in ("link_open", "image") and LABEL in token.meta:
             (start, end), (label_start, label_end) = pos, token.meta[LABEL]
@@ -102,6 +106,11 @@ def _excluded(children: list[Token]) -> Iterator[tuple[int, int]]:
             yield (label_end, end)
         elif token.type == "link_open":
             yield pos
+
+
+def _delimiter(token: Token) -> bool:
+    """An emphasis or strikethrough delimiter (a paired ``**`` leaves its second ``*`` as empty text)."""
+    return token.type in DELIMITERS or (token.type == "text" and not token.content)
 
 
 def _locate(content_line: str, source: str, start: int, end: int) -> int | None:
