@@ -169,7 +169,8 @@ IgnoreOpt = Annotated[
 ]  # fmt: skip
 DateOrderOpt = Annotated[
     DateOrder | None,
-    typer.Option("--date-order", help="How to read 01/05/2024: us (January 5, the default) or international (1 May)."),
+    typer.Option("--date-order", help="How to read 01/05/2024: us (January 5) or international (1 May). "
+                 "Unstated, January 5 with 1 May possible: such a date is flagged only when both readings are wrong."),
 ]
 ConfigOpt = Annotated[
     str | None,

@@ -111,6 +111,8 @@ class Timex:
     ``link`` is the index, in the tagger's output, of the other end of a range.
     ``anchor_index`` is, for a ``narrative`` value, the index of the expression it was
     counted from (the story's last date); None otherwise.
+    ``alternative`` is the day an ambiguous numeric date names when read in the other
+    order (04/07/2025: April 7, else July 4), when no date order was stated.
     """
 
     start: int
@@ -127,6 +129,12 @@ class Timex:
     valid: bool = True
     link: int | None = None
     anchor_index: int | None = None
+    alternative: date | None = None
+
+    def readings(self) -> tuple[tuple[date, date], ...]:
+        """The intervals the expression may denote: its own, and its other reading's day."""
+        own = () if self.earliest is None or self.latest is None else ((self.earliest, self.latest),)
+        return own + (() if self.alternative is None else ((self.alternative, self.alternative),))
 
 
 @dataclass(frozen=True)
@@ -140,8 +148,9 @@ class Assertion:
     roles to normalized names (a surname or pronoun is linked to the full name
     mentioned earlier). ``tense``: past, present, future, none; ``aspect``:
     simple, perfect, progressive; ``modality``: asserted, hypothetical, planned,
-    reported-future, quoted. ``trigger_pos`` is VERB or NOUN ("the inauguration on
-    January 20"): a noun carries no tense of its own. ``inferred`` lists the pieces that were inferred
+    scheduled (a plan told in the present: "is set to open in 2024"), reported-future,
+    quoted. ``trigger_pos`` is VERB or NOUN ("the inauguration on January 20"): a noun
+    carries no tense of its own. ``inferred`` lists the pieces that were inferred
     rather than read (``tense``, ``participant``, ``year``), which lowers a
     finding's severity.
     """

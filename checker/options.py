@@ -26,8 +26,12 @@ class Knowledge:
 
 @dataclass(frozen=True)
 class Options:
-    """What a run may change about the analysis (from the command line or a config)."""
+    """What a run may change about the analysis (from the command line or a config).
 
-    date_order: str = "us"
+    ``date_order`` is None when neither states it: 04/07/2025 is then read as April 7, and
+    July 4 stays possible.
+    """
+
+    date_order: str | None = None
     batch_size: int = 32
     knowledge: Knowledge = Knowledge()

@@ -40,7 +40,7 @@ from checker.options import Options
 from checker.resources import packs_dir
 
 DEFAULT_DIR = ".chronolint_cache"
-_DATE_FIELDS = ("earliest", "latest")
+_DATE_FIELDS = ("earliest", "latest", "alternative")
 
 
 class Cache:

@@ -125,7 +125,7 @@ def published_note(document: Document) -> str | None:
 
 def engine_options(config: Config, date_order: str | None) -> Options:
     """What a file's configuration (and the options) change about its analysis."""
-    return Options(date_order=date_order or config.date_order or "us", knowledge=knowledge_of(config))
+    return Options(date_order=date_order or config.date_order, knowledge=knowledge_of(config))
 
 
 def knowledge_of(config: Config) -> Knowledge:

@@ -19,6 +19,15 @@ from typing import TYPE_CHECKING
 
 from checker.knowledge.model import Pack
 from checker.model import Assertion, Timex
+from checker.nlp.tense import (
+    SPEECH_VERBS,
+    clause_chain,
+    modality,
+    reported,
+    reporting_verb,
+    schedule_date,
+    tense_aspect,
+)
 
 if TYPE_CHECKING:  # spaCy loads only where text is parsed
     from spacy.tokens import Doc, Span, Token
@@ -28,11 +37,6 @@ PREPOSITION_RELATION = {
     "before": "before", "by": "before", "until": "until", "till": "until", "through": "until",
     "after": "after", "since": "since", "from": "from",
 }
-# Verbs whose infinitive complement is a plan, not a fact ("scheduled to start on ...").
-PLAN_VERBS = frozenset(
-    "schedule expect plan set due intend aim hope want propose seek vow pledge promise agree "
-    "prepare decide threaten try attempt wish need hope aspire tend slate poise".split()
-)
 # Verbs about what is to come: a date after their object dates the object ("urged budget
 # restraint in 2018", "floated as a candidate in 2020"), not the urging or floating.
 PROSPECTIVE_VERBS = frozenset(
@@ -40,10 +44,6 @@ PROSPECTIVE_VERBS = frozenset(
     "approve set schedule raise lower cut target float nominate consider discuss debate weigh eye "
     "back endorse support oppose budget earmark allocate book reserve order prepare announce unveil".split()
 )
-SPEECH_VERBS = frozenset("say tell announce report state claim add note predict warn insist write declare".split())
-HYPOTHETICAL_MARKERS = frozenset({"if", "unless", "whether", "should", "suppose", "lest"})
-MODAL_FUTURE = frozenset({"will", "shall", "'ll", "wo"})
-MODAL_HYPOTHETICAL = frozenset({"would", "could", "might", "may", "should", "must", "ought", "can", "'d"})
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
 THING_PRONOUNS = frozenset({"it", "its", "itself"})
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
@@ -88,19 +88,61 @@ def governor(span: Span, pack: Pack) -> tuple[Token | None, str, bool]:
     relation, and whether the attachment climbed through a plain noun.
 
     A date inside a prepositional phrase of a plain noun climbs on ("the loan repayable
-    in 1990" up to "was given"), which is a guess; a date classifying a plain noun
-    ("the 2024 budget") dates nothing.
+    in 1990" up to "was given"), which is a guess, except through the role after "as"
+    ("sworn in as president on January 20"); "on" a date after a verb's object dates the
+    verb ("reported earnings on Oct. 30"), unless the verb looks ahead ("announced a strike
+    on May 1"), and a date of a predicative adjective its copula ("is due on May 3"). A date
+    classifying a plain noun ("the 2024 budget") dates nothing. A date between a speech verb
+    and its reported clause dates the saying ("said on Wednesday she will resign").
     """
     word, relation = _attachment(span.root)
     climbed = False
     while word is not None and word.pos_ not in ("VERB", "AUX"):
         if word.pos_ in ("NOUN", "PROPN") and pack.event_for(word.lemma_) is not None:
             break
+        if _object_on_day(word, span) or word.pos_ == "ADJ" and word.dep_ == "acomp":
+            word = word.head  # "was open on Sunday", "is due on May 3": the copula's clause
+            break
         if word.dep_ != "pobj":
             return None, relation or "at", climbed
+        climbed = climbed or word.head.lower_ != "as"
         word, _ = _attachment(word)
-        climbed = True
+    if word is not None and word.pos_ in ("VERB", "AUX"):
+        word = reporting_verb(word, span.start)
     return word, relation or "at", climbed
+
+
+def _baseline(span: Span, word: Token) -> bool:
+    """ "will boost imports to 200 mln dlrs from 104 mln dlrs in 1986": the date right after a
+    "from" amount is the baseline's, the year compared with, not the time of the change."""
+    token = span.root.head if span.root.dep_ == "pobj" else span.root
+    if token.i == 0:
+        return False
+    before = span.doc[token.i - 1]
+    while before.i != word.i and before.head.i != before.i:
+        if before.dep_ == "prep" and before.lower_ == "from":
+            return any(t.like_num for t in before.subtree)
+        before = before.head
+    return False
+
+
+def _preposition(span: Span) -> str:
+    """The preposition whose object the time expression is ("for" in "scheduled for May 3"), or ""."""
+    token = span.root
+    while token.dep_ in ("appos", "conj") and token.head.i != token.i:
+        token = token.head
+    return token.head.lower_ if token.dep_ == "pobj" else ""
+
+
+def _object_on_day(noun: Token, span: Span) -> bool:
+    """ "reported third-quarter earnings on Oct. 30": "on" a date, hung on a verb's object."""
+    return (
+        noun.dep_ == "dobj"
+        and _preposition(span) == "on"
+        and span.root.head.head.i == noun.i
+        and noun.head.pos_ == "VERB"
+        and noun.head.lemma_.lower() not in PROSPECTIVE_VERBS
+    )
 
 
 def _phrases(word: Token) -> Iterator[tuple[str, Token]]:
@@ -128,70 +170,6 @@ def event_type(word: Token, pack: Pack) -> tuple[str, Token]:
         if found is not None:
             return found.id, last
     return "event", word
-
-
-def auxiliaries(verb: Token) -> list[Token]:
-    """The verb's auxiliaries, inherited from the first conjunct ("was reelected ... and sworn")."""
-    own = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    if own or verb.dep_ != "conj" or verb.tag_ not in ("VBN", "VBG", "VB"):
-        return own
-    return auxiliaries(verb.head)
-
-
-def tense_aspect(verb: Token) -> tuple[str, str, bool]:
-    """Tense and aspect from the tag and auxiliaries; the flag says the tense was inferred."""
-    auxes = auxiliaries(verb)
-    lowered = [a.lower_ for a in auxes]
-    if any(a in MODAL_FUTURE for a in lowered):
-        return "future", "perfect" if "have" in lowered else "simple", False
-    if any(a.lemma_ == "have" for a in auxes):
-        return ("past" if any(a.tag_ == "VBD" for a in auxes) else "present"), "perfect", False
-    if any(a.tag_ == "VBD" for a in auxes):
-        return "past", "progressive" if verb.tag_ == "VBG" else "simple", False
-    if any(a.tag_ in ("VBZ", "VBP") for a in auxes):
-        going = verb.tag_ == "VBG" and verb.lemma_ == "go"
-        return ("future" if going else "present"), "progressive" if verb.tag_ == "VBG" else "simple", False
-    if verb.tag_ == "VBD":
-        return "past", "simple", False
-    if verb.tag_ in ("VBZ", "VBP"):
-        return "present", "simple", False
-    if verb.tag_ == "VBN" and verb.dep_ != "xcomp":
-        return "past", "simple", True  # a reduced relative ("the stadium, opened in 2024,") or a mis-tagged past
-    return "none", "simple", True
-
-
-def _clause_chain(verb: Token) -> Iterator[Token]:
-    """The verb and the verbs whose clauses contain it, innermost first."""
-    token = verb
-    while True:
-        yield token
-        if token.head.i == token.i:
-            return
-        token = token.head
-
-
-def modality(verb: Token, quoted: bool) -> str:
-    """asserted, hypothetical, planned, reported-future or quoted."""
-    if quoted:
-        return "quoted"
-    lowered = [a.lower_ for a in auxiliaries(verb)]
-    for token in _clause_chain(verb):
-        if any(c.dep_ == "mark" and c.lower_ in HYPOTHETICAL_MARKERS for c in token.children):
-            return "hypothetical"
-        if token.dep_ == "xcomp" and token.head.lemma_.lower() in PLAN_VERBS:
-            return "planned"
-        if token.dep_ == "xcomp" or any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
-            return "planned"
-        if token.dep_ in ("ccomp", "advcl", "relcl", "acl", "xcomp"):
-            break
-    if any(a in ("would", "'d") for a in lowered):
-        head = verb.head
-        return "reported-future" if verb.dep_ == "ccomp" and head.lemma_.lower() in SPEECH_VERBS else "hypothetical"
-    if any(a in MODAL_HYPOTHETICAL for a in lowered):
-        return "hypothetical"
-    if verb.tag_ in ("VBN", "VBD") and verb.head.lemma_.lower() in PLAN_VERBS and verb.dep_ in ("xcomp", "oprd"):
-        return "planned"
-    return "asserted"
 
 
 def dates_its_object(verb: Token, span: Span, timex: Timex) -> bool:
@@ -407,17 +385,24 @@ def _assertion(
     quotes: Sequence[tuple[int, int]],
 ) -> Assertion | None:
     word, relation, climbed = governor(span, pack)
-    if word is None or word in span:
+    if word is None or word in span or _baseline(span, word):
         return None
     event, last = event_type(word, pack)
+    if word.lemma_ == "be" and event == "event":
+        last = next((c for c in word.children if c.dep_ == "acomp" and c.i < span.start), last)  # "is due"
     if word.pos_ == "NOUN" and event == "event":
         return None  # a date modifying an ordinary noun ("the 2024 budget") dates no event
     verb = word if word.pos_ in ("VERB", "AUX") else next(
-        (t for t in _clause_chain(word) if t.pos_ in ("VERB", "AUX")), None
+        (t for t in clause_chain(word) if t.pos_ in ("VERB", "AUX")), None
     )
     tense, aspect, tense_inferred = tense_aspect(verb) if verb is not None else ("none", "simple", True)
     tense_inferred = tense_inferred or _shouted(sentence)
     quoted = _inside(word.idx, quotes)
+    told = _modality(verb, span, timex, quoted)
+    if verb is word and told == "asserted" and schedule_date(word, _preposition(span)):
+        # "the vote is scheduled for May 3"
+        tense, aspect, told = "future", "simple", "reported-future" if reported(word) else "scheduled"
+        relation = "at" if relation == "other" else relation
     roles, linked = participants(word, mentions, span)
     negated = verb is not None and any(c.dep_ == "neg" for c in verb.children)
     first, end = min(word.idx, last.idx), max(word.idx + len(word), last.idx + len(last))
@@ -435,7 +420,7 @@ def _assertion(
         tense=tense,
         aspect=aspect,
         polarity="negative" if negated else "positive",
-        modality=_modality(verb, span, timex, quoted),
+        modality=told,
         inferred=inferred,
         trigger_pos="VERB" if word.pos_ in ("VERB", "AUX") else "NOUN",
     )

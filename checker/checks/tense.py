@@ -5,11 +5,14 @@ after the publication date ("sworn in on January 20, 2025" in a text of 2024-12-
 ``chronology/stale-future``: an asserted future event dated wholly before it
 ("Biden will be sworn in on January 20, 2021" in 2022).
 
-Only asserted statements count: plans, hypotheticals, reported futures and quotes
-are never flagged; the tense must be read from the verb (not guessed for a reduced
-relative such as "returns filed in 2019"), the trigger must be a verb (a noun such as
-"the 2018 elections" carries no tense), and the date's year must be written in the
-text (a year the tagger inferred from the publication date cannot contradict it).
+Only asserted statements count, and schedules told in the present ("is set to open in
+2019", "plans to publish the report in 2015"), which assert the future they arrange: plans
+told in the past, hypotheticals, reported futures and quotes are never flagged. The tense
+must be read from a finite verb, or from the main clause of a participle ("Founded in 2027,
+the firm now employs ..."), not guessed (a reduced relative such as "returns filed in 2019"
+under a conditional); the trigger must be a verb (a noun such as "the 2018 elections"
+carries no tense), and the date's year must be written in the text (a year the tagger
+inferred from the publication date cannot contradict it).
 """
 
 from __future__ import annotations
@@ -25,6 +28,8 @@ STALE_FUTURE = rule("chronology/stale-future", "error", "A future-tense claim ab
 
 PAST_RELATIONS = frozenset({"at", "since", "after"})
 FUTURE_RELATIONS = frozenset({"at", "before", "until"})
+# A schedule told in the present asserts its future ("is due to open in 2013").
+ASSERTED = frozenset({"asserted", "scheduled"})
 
 
 def _explicit_year(timex: Timex) -> bool:
@@ -44,7 +49,7 @@ def _dated(analysis: Analysis) -> Iterator[tuple[Assertion, Timex]]:
     for assertion in analysis.assertions:
         timex = analysis.timexes[assertion.timex]
         if (
-            assertion.modality == "asserted"
+            assertion.modality in ASSERTED
             and "tense" not in assertion.inferred
             and "attachment" not in assertion.inferred
             and timex.earliest is not None
@@ -62,7 +67,7 @@ def anachronisms(analysis: Analysis) -> Iterator[Finding]:
         return
     for assertion, timex in _dated(analysis):
         told_as_past = assertion.tense == "past" or (assertion.tense == "present" and assertion.aspect == "perfect")
-        if told_as_past and assertion.relation in PAST_RELATIONS and timex.earliest > published:
+        if told_as_past and assertion.relation in PAST_RELATIONS and all(lo > published for lo, _ in timex.readings()):
             yield ANACHRONISM.finding(
                 f"{quoted(assertion.trigger)} is told in the past tense, but {timex.text} is after "
                 f"the publication date ({published.isoformat()})",
@@ -82,7 +87,7 @@ def stale_futures(analysis: Analysis) -> Iterator[Finding]:
             and assertion.aspect == "simple"
             and assertion.relation in FUTURE_RELATIONS
             and timex.latest is not None
-            and timex.latest < published
+            and all(hi < published for _, hi in timex.readings())
         ):
             yield STALE_FUTURE.finding(
                 f"{quoted(assertion.trigger)} is told in the future tense, but {timex.text} was already past "

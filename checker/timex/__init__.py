@@ -1,6 +1,6 @@
 """The temporal tagger: finds time expressions in a spaCy Doc and normalizes them (TIMEX3).
 
-    tag(doc, dct, date_order="us") -> list[Timex]
+    tag(doc, dct, date_order=None) -> list[Timex]
 
 How it works, and why it is fast (~300k words/s of CPU on news after tokenization):
 one pass of a keyword regex over ``doc.text`` finds trigger words (month and
@@ -44,17 +44,19 @@ class Found:
     candidates: tuple[Cand, ...]
 
 
-def find(text: str, *, date_order: str = "us") -> Found:
+def find(text: str, *, date_order: str | None = None) -> Found:
     """The time-expression candidates in ``text``.
 
     ``date_order`` reads ambiguous numeric dates: "us" (01/05/2024 = January 5) or
-    "international" (= May 1). A reading that cannot be a date is never forced.
+    "international" (= May 1). A reading that cannot be a date is never forced. With no
+    order stated (None) they are read the US way, and the other reading stays possible
+    (``Timex.alternative``): the rules then flag such a date only when both readings are wrong.
     """
-    if date_order not in DATE_ORDERS:
+    if date_order is not None and date_order not in DATE_ORDERS:
         raise ValueError(
             f"date_order must be one of {', '.join(DATE_ORDERS)}, not {date_order!r}"
         )
-    return Found(text, tuple(candidates(text, date_order)))
+    return Found(text, tuple(candidates(text, date_order or "us", either=date_order is None)))
 
 
 def resolve(doc: Doc, found: Found, dct: date | None) -> list[Timex]:
@@ -67,7 +69,7 @@ def resolve(doc: Doc, found: Found, dct: date | None) -> list[Timex]:
     return Resolver(doc, found.text, dct).resolve_all(list(found.candidates))
 
 
-def tag(doc: Doc, dct: date | None, *, date_order: str = "us") -> list[Timex]:
+def tag(doc: Doc, dct: date | None, *, date_order: str | None = None) -> list[Timex]:
     """Every time expression in ``doc``, in text order, with offsets into ``doc.text``
     (:func:`find`, then :func:`resolve`)."""
     return resolve(doc, find(doc.text, date_order=date_order), dct)

@@ -59,6 +59,12 @@ for _i, _names in enumerate(
     for _n in _names.split():
         WEEKDAYS[_n] = _i
 
+# Two-letter weekday abbreviations (calendars, German-style listings: "Mo, 7 October"), read only
+# next to a day date; "We" is left out, being the pronoun far more often.
+WEEKDAY_PAIRS = {"mo": 0, "tu": 1, "th": 3, "fr": 4, "sa": 5, "su": 6}
+# Japanese weekdays, written after the date in parentheses: "12月29日(木)", "(木曜日)", "(木曜)".
+KANJI_WEEKDAYS = {"月": 0, "火": 1, "水": 2, "木": 3, "金": 4, "土": 5, "日": 6}
+
 _UNITS_BELOW_20 = [
     "zero",
     "one",

@@ -20,6 +20,8 @@ from checker.timex.lexicon import INFORMAL, MONTHS, ORDINALS, PARTS_OF_DAY, WEEK
 # Boundaries. A number must not continue a bigger number, an amount or a version.
 B = r"(?<![\w$€£¥#@])"
 NB = r"(?<![\w$€£¥#@.,/:-])"
+# The same before a numeric date, where Japanese and Chinese text runs on without spaces ("次回は7/4(火)").
+NB_CJK = r"(?<![^\W\u3000-\u9fff]|[$€£¥#@.,/:-])"
 NE = r"(?![\w%]|[.,/:-]\d|\s?%)"
 
 
@@ -232,25 +234,77 @@ def numeric_reading(a: int, b: int, order: str) -> tuple[int, int] | None:
     return None
 
 
+def numeric_parts(m: re.Match[str], order: str) -> dict[str, object] | None:
+    """Month and day of a numeric date, and ``swap`` when the other order is a date too
+    ("04/07": 7 April or 4 July; the tagger drops the mark when the date order is stated)."""
+    a, b = int(m["a"]), int(m["b"])
+    reading = numeric_reading(a, b, order)
+    if reading is None:
+        return None
+    parts: dict[str, object] = {"month": reading[0], "day": reading[1]}
+    if a != b and a <= 12 and b <= 12:
+        parts["swap"] = True
+    return parts
+
+
 def make_numeric_builder(order: str) -> Builder:
     def build_numeric(m: re.Match[str], text: str) -> Cand | None:
         if len(m["year"]) == 2 and m["sep"] != "/":
             return None
         if prev_word(text, m.start()).lower() in NOT_A_DAY_BEFORE:
             return None
-        reading = numeric_reading(int(m["a"]), int(m["b"]), order)
-        if reading is None:
+        parts = numeric_parts(m, order)
+        if parts is None:
             return None
         y = int(m["year"])
         year = y if y > 99 else (2000 + y if y < 50 else 1900 + y)
-        return Cand(
-            m.start(),
-            m.end(),
-            "date",
-            {"year": year, "month": reading[0], "day": reading[1]},
-        )
+        return Cand(m.start(), m.end(), "date", {"year": year, **parts})
 
     return build_numeric
+
+
+def make_month_day_builder(order: str) -> Builder:
+    """ "10/31", "4/23": a yearless numeric date, kept only beside a weekday ("Monday, 31/10",
+    "4/23(Fri)"); alone it is as likely a fraction, a score or a ratio."""
+
+    def build_month_day(m: re.Match[str], text: str) -> Cand | None:
+        if prev_word(text, m.start()).lower() in NOT_A_DAY_BEFORE:
+            return None
+        parts = numeric_parts(m, order)
+        if parts is None:
+            return None
+        return Cand(m.start(), m.end(), "date", {"year": None, **parts, "with_weekday": True})
+
+    return build_month_day
+
+
+def build_kanji_date(m: re.Match[str], text: str) -> Cand | None:
+    """ "2016年12月29日", "4月23日": a Japanese date (year, month and day kanji)."""
+    month, day = int(m["mon"]), int(m["day"])
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    year = int(m["year"]) if m["year"] else None
+    return Cand(m.start(), m.end(), "date", {"year": year, "month": month, "day": day})
+
+
+def build_kanji_month(m: re.Match[str], text: str) -> Cand | None:
+    """ "2016年12月": a Japanese month of a year."""
+    month = int(m["mon"])
+    return Cand(m.start(), m.end(), "month", {"year": int(m["year"]), "month": month}) if 1 <= month <= 12 else None
+
+
+def build_kanji_year(m: re.Match[str], text: str) -> Cand | None:
+    """ "2016年": a Japanese year."""
+    return Cand(m.start(), m.end(), "year", {"year": int(m["year"])})
+
+
+def build_long_year(m: re.Match[str], text: str) -> Cand | None:
+    """ "May 20014": a month with a five-digit year, a typo for a year one digit shorter."""
+    word = m["mon"]
+    month = _month(word)
+    if month is None or len(word) <= 3 and word.lower() != "may":
+        return None  # "Jan" without its dot is no month
+    return Cand(m.start(), m.end(), "month", {"year": int(m["year"]), "month": month})
 
 
 # Words before a number that make it an identifier, an amount or a count, not a date.
@@ -302,12 +356,21 @@ _CLOCK_AFTER = re.compile(
 )
 
 
+# "(2053 Wednesday night, UTC)": a 24-hour clock before its day and time zone.
+_CLOCK_DAY_AFTER = re.compile(
+    rf"\s+(?:{alt(WEEKDAYS)})\.?(?:\s+(?:{alt(PARTS_OF_DAY)}))?\s*,?\s*(?:utc|gmt|[ecmp][sd]t|local\s+time)\b",
+    re.IGNORECASE,
+)
+
+
 def build_year(m: re.Match[str], text: str) -> Cand | None:
     year = int(m["year"])
     if year > 2100:
         return None
     before = prev_word(text, m.start()).lower()
-    if before in ("at", "by", "until", "from") and year % 100 < 60 and _CLOCK_AFTER.match(text, m.end()):
+    clock = year % 100 < 60 and year // 100 < 24
+    if clock and (before in ("at", "by", "until", "from") and _CLOCK_AFTER.match(text, m.end())
+                  or _CLOCK_DAY_AFTER.match(text, m.end())):
         return None
     if year < 1500 and before not in YEAR_CONTEXT_BEFORE:
         return None  # "the current 1300": an early year needs a preposition to be one
@@ -460,10 +523,15 @@ def build_year_range(m: re.Match[str], text: str) -> list[Cand] | None:
 
 
 def build_day_range(m: re.Match[str], text: str) -> list[Cand] | None:
-    """ "June 1-5, 2024": two linked days sharing the month and year."""
+    """ "June 1-5, 2024": two linked days sharing the month and year. Reversed ("January 10 – 1,
+    2016") it is still a range, one that ends before it starts; a comma after the month
+    ("January, 10 – 1, 2016") only with the year written, as for a reversed one, which needs
+    a dash or "to" too ("March 10 and 5 others" is no range)."""
     month = _month(m["mon"])
     d1, d2 = int(m["d1"]), int(m["d2"])
-    if month is None or not 1 <= d1 < d2 <= 31:
+    if month is None or not (1 <= d1 <= 31 and 1 <= d2 <= 31) or d1 == d2:
+        return None
+    if (m["comma"] or d1 > d2) and not m["year"] or d1 > d2 and not m["dash"]:
         return None
     year = _year(m)
     return [
@@ -495,7 +563,7 @@ def build_dmy_range(m: re.Match[str], text: str) -> list[Cand] | None:
 def _rules(order: str) -> list[Rule]:
     year_range = rf"{NB}(?P<y1>1\d{{3}}|20\d\d)\s*[-–—/]\s*(?P<y2>1\d{{3}}|20\d\d|\d\d)(?![\w%]|[.,/-]\d)"
     day_range = (
-        rf"{B}{MON('mon')}\s*{DAY('d1')}\s*(?:[-–—]|and|or|to|through)\s*{DAY('d2')}(?!\s+{MON('m2')}|\s*[$%])"
+        rf"{B}{MON('mon')}(?P<comma>\s*,)?\s*{DAY('d1')}\s*(?:(?P<dash>[-–—]|to|through)|and|or)\s*{DAY('d2')}(?!\s+{MON('m2')}|\s*[$%])"
         rf"(?:{YEAR_SEP}{YEAR('year')})?(?![\w]|[.,]\d)"
     )
     mdy = rf"{B}{MON('mon')}\s*(?:the\s+)?{DAY('day')}(?:{YEAR_SEP}{YEAR('year')})?(?![\w]|[.,]\d)"
@@ -506,10 +574,15 @@ def _rules(order: str) -> list[Rule]:
     )
     my = rf"{B}{MON('mon')}\s*,?\s*(?:of\s+)?{YEAR('year')}(?![\w]|[.,]\d)"
     iso = (
-        rf"{NB}(?P<year>\d{{4}})(?P<sep>[-/.])(?P<mon>\d{{1,2}})(?P=sep)(?P<day>\d{{1,2}})"
+        rf"{NB_CJK}(?P<year>\d{{4}})(?P<sep>[-/.])(?P<mon>\d{{1,2}})(?P=sep)(?P<day>\d{{1,2}})"
         rf"(?:T(?P<hh>\d\d):(?P<mi>\d\d)(?::\d\d(?:\.\d+)?)?Z?)?(?![\w]|[.,/:-]\d)"
     )
-    numeric = rf"{NB}(?P<a>\d{{1,2}})(?P<sep>[-/.])(?P<b>\d{{1,2}})(?P=sep)(?P<year>\d{{4}}|\d\d)(?![\w]|[.,/:-]\d)"
+    numeric = rf"{NB_CJK}(?P<a>\d{{1,2}})(?P<sep>[-/.])(?P<b>\d{{1,2}})(?P=sep)(?P<year>\d{{4}}|\d\d)(?![\w]|[.,/:-]\d)"
+    month_day = rf"{NB_CJK}(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})(?![\w/]|[.,:-]\d)"
+    kanji_year = r"(?<!\d)(?P<year>\d{4})\s*年"
+    kanji_date = rf"(?:{kanji_year}\s*)?(?<!\d)(?P<mon>\d{{1,2}})\s*月\s*(?P<day>\d{{1,2}})\s*日"
+    kanji_month = rf"{kanji_year}\s*(?P<mon>\d{{1,2}})\s*月(?!\s*\d)"
+    long_year = rf"{B}{MON('mon')}\s*,?\s*(?P<year>(?:1\d|20)\d{{3}})(?!\d)"
     year = rf"(?:(?<=mid-)|{NB})(?P<year>\d{{4}}){NE}"  # "1990's" is longer as a decade
     rel_words = alt([*RELATIVE_DAYS, *RELATIVE_DAY_ALIASES])
     relday = rf"{B}(?:the\s+day\s+(?:(?P<before>before)|(?P<after>after))\s+)?(?P<rel>{rel_words})(?!\w)"
@@ -523,6 +596,11 @@ def _rules(order: str) -> list[Rule]:
         make_rule("my", my, build_my, "month", lead=months),
         make_rule("iso", iso, build_iso, "year4"),
         make_rule("numeric", numeric, make_numeric_builder(order), "num12"),
+        make_rule("month_day", month_day, make_month_day_builder(order), "num12"),
+        make_rule("kanji_date", kanji_date, build_kanji_date, "year4 num12", lead="0-9０-９"),
+        make_rule("kanji_month", kanji_month, build_kanji_month, "year4", lead="0-9０-９"),
+        make_rule("kanji_year", kanji_year, build_kanji_year, "year4", lead="0-9０-９"),
+        make_rule("long_year", long_year, build_long_year, "month", lead=months),
         make_rule("year", year, build_year, "year4"),
         make_rule("month", rf"{B}{MON('mon')}", build_month, "month", lead=months),
         make_rule("relday", relday, build_relday, "relday", back=20),

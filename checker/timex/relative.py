@@ -532,12 +532,16 @@ def build_quarter(m: re.Match[str], text: str) -> Cand | None:
     rel = DIRECTIONS.get(ord_word) if n is None else None
     if ord_word in ("latest", "final", "last") and n is None:
         rel = None
+    fiscal = "fiscal" in m[0].lower() or bool(_FISCAL_BEFORE.search(text, max(0, m.start() - 10), m.start()))
     return Cand(
         m.start(),
         m.end(),
         "quarter",
-        {"q": n, "half": what == "half", "year": year, "yearrel": yearrel, "rel": rel},
+        {"q": n, "half": what == "half", "year": year, "yearrel": yearrel, "rel": rel, "fiscal": fiscal},
     )
+
+
+_FISCAL_BEFORE = re.compile(r"\b(?:fiscal|FY)\s*$", re.IGNORECASE)
 
 
 def build_qcode(m: re.Match[str], text: str) -> Cand | None:

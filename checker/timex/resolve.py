@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from checker.model import DateFields, Timex
+from checker.nlp import tense
 from checker.timex.calendar import (
     Period,
     century_period,
@@ -54,21 +55,18 @@ if TYPE_CHECKING:  # spaCy loads only where text is parsed
 NO_FIELDS = DateFields()
 Tense = str | None  # "past", "present", "future" or None (unknown)
 
-# Cue words for the tense when the doc has no parse (blank tokenizer).
-FUTURE_WORDS = {"will", "'ll", "’ll", "shall", "wo", "gonna", "scheduled", "upcoming", "slated", "would", "might"}  # fmt: skip
 # How far (in characters) a stated year keeps anchoring "that year" in news.
 NARRATIVE_REACH = 1500
 # A past-tense verb may still report a date just ahead ("said the offer expires Nov. 20").
 PAST_TENSE_REACH = 31
 # With no tense, a yearless date this much further ahead counts as near as one behind.
 FUTURE_WEIGHT = 2
-# "could not be located Wednesday": these modals say nothing about the time.
-UNCERTAIN_MODALS = {"could", "can", "ca", "should", "must"}
-PLAN_VERBS = {"plan", "expect", "schedule", "intend", "set", "due", "slate", "hope", "aim", "prepare", "go"}  # fmt: skip
-PAST_WORDS = {"was", "were", "had", "did", "said", "ago", "last", "earlier", "told", "announced", "reported",
-              "came", "went", "took", "made", "left", "met", "won", "lost", "began", "fell", "rose"}  # fmt: skip
-_CLAUSE_END = {".", "!", "?", ";", "\n"}
 DAY_UNITS = ("day", "night", "hour", "minute", "second")
+# Years the calendar (Python's ``date``) holds.
+USABLE_YEARS = (1, 9999)
+# How far (in characters) a day of the narrative is the one "the next day, Friday," counts from:
+# further on, the day meant is unsure and its weekday is not checked against it.
+WEEKDAY_REACH = 400
 
 
 class Resolver:
@@ -80,6 +78,7 @@ class Resolver:
         self.dct = dct
         # the narrative's reference day: the last day-precise date resolved
         self.ref = dct
+        self.ref_end = 0  # where the text stated the narrative's reference day
         # the last resolved DATE (for "a year earlier" after a quarter)
         self.last: Timex | None = None
         self.explicit: Timex | None = None  # the last DATE whose year the text states
@@ -99,68 +98,12 @@ class Resolver:
     # ------------------------------------------------------------ tense
 
     def tense(self, start: int, end: int) -> Tense:
-        """The tense governing the span: from the parse, else the tags, else cue words."""
+        """Which way the clause governing the span points: from the parse, else the tags, else cue words
+        (the reading is :mod:`checker.nlp.tense`'s, shared with the assertions)."""
         span = self.doc.char_span(start, end, alignment_mode="expand")
         if span is None or not len(span):
             return None
-        if self.has_deps:
-            verb = span.root
-            while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-                verb = verb.head
-            if verb.pos_ in ("VERB", "AUX"):
-                return self._verb_tense(verb)
-        return self._window_tense(span.start, span.end)
-
-    def _verb_tense(self, verb) -> Tense:  # type: ignore[no-untyped-def]
-        """Tense of a verb group, with news conventions.
-
-        Modals ("would leave", "could come") and plans ("planned to leave", "set to
-        resume") point forward; a bare past participle counts as past (small models
-        often tag "opened" VBN); "have" + participle is past.
-        """
-        words = [verb] + [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-        lowers = {w.lower_ for w in words}
-        if lowers & {"have", "has", "had", "'ve"} and verb.tag_ == "VBN":
-            return "past"
-        modals = {w.lower_ for w in words if w.tag_ == "MD"}
-        if modals - UNCERTAIN_MODALS or lowers & {"going", "gonna"}:
-            return "future"
-        if modals:
-            return None
-        head = verb.head
-        if verb.dep_ == "xcomp" and head.i != verb.i and head.lemma_ in PLAN_VERBS:
-            return "future"
-        if verb.lemma_ in PLAN_VERBS:  # "planned a rally on Saturday"
-            return "future"
-        if (
-            any(w.tag_ == "VBD" for w in words)
-            or verb.tag_ == "VBN"
-            and not lowers & {"be", "is", "are", "am", "being"}
-        ):
-            return "past"
-        if any(w.tag_ in ("VBZ", "VBP") for w in words):
-            return "present"
-        return None
-
-    def _window_tense(self, i: int, j: int) -> Tense:
-        """Cue words (or tags) in the clause around tokens [i, j)."""
-        doc = self.doc
-        lo = i
-        while lo > 0 and i - lo < 10 and doc[lo - 1].text not in _CLAUSE_END:
-            lo -= 1
-        hi = j
-        while hi < len(doc) and hi - j < 10 and doc[hi].text not in _CLAUSE_END:
-            hi += 1
-        past = False
-        for t in doc[lo:hi]:
-            w = t.lower_
-            if w in FUTURE_WORDS:
-                return "future"
-            if self.has_tags:
-                past = past or t.tag_ == "VBD"
-            else:
-                past = past or w in PAST_WORDS or (w.endswith("ed") and len(w) > 4)
-        return "past" if past else None
+        return tense.span_orientation(span, parsed=self.has_deps, tagged=self.has_tags)
 
     # ------------------------------------------------------------ dispatch
 
@@ -206,7 +149,7 @@ class Resolver:
             if t.anchor == "explicit" and t.fields.year is not None:
                 self.explicit, self.explicit_index = t, index
             if t.granularity == "day":
-                self.ref, self.ref_index = t.earliest, index
+                self.ref, self.ref_index, self.ref_end = t.earliest, index, t.end
 
     def follow_story(self, t: Timex, c: Cand, index: int, second_end: bool) -> None:
         """A narrative: every stated or story-anchored date moves the story, but the end of a
@@ -372,6 +315,11 @@ class Resolver:
         if c.p.get("pod") and not self.narrative:  # news (TimeML) tags "the night of Oct. 23" as the date alone
             plain = {k: v for k, v in c.p.items() if k not in ("pod", "date_start")}
             c = Cand(int(c.p["date_start"]), c.end, c.kind, plain)  # type: ignore[call-overload]
+        if c.p.get("swap"):  # "04/07/2025": April 7, or July 4 read the other way
+            plain = {k: v for k, v in c.p.items() if k != "swap"}
+            t = self.r_date(Cand(c.start, c.end, c.kind, plain))
+            other = self.r_date(Cand(c.start, c.end, c.kind, {**plain, "month": c.p["day"], "day": c.p["month"]}))
+            return replace(t, alternative=other.earliest) if other.granularity == "day" else t
         year, month, day = c.p.get("year"), int(c.p["month"]), int(c.p["day"])  # type: ignore[arg-type]
         weekday = c.p.get("weekday")
         anchor = "explicit"
@@ -428,6 +376,8 @@ class Resolver:
         month = int(c.p["month"])  # type: ignore[arg-type]
         year = c.p.get("year")
         fields = DateFields(None if c.p.get("year_implied") else year, month)  # type: ignore[arg-type]
+        if year is not None and int(year) > USABLE_YEARS[1]:  # "May 20014": a typo, no month of the calendar
+            return self.timex(c, "DATE", f"{year}-{month:02d}", granularity="month", fields=fields, valid=False)
         if year is not None:
             return self.month_timex(c, int(year), month, "explicit", fields)  # type: ignore[arg-type]
         direction = c.p.get("dir")
@@ -520,9 +470,10 @@ class Resolver:
         make = half_period if half else quarter_period
         value_x = "H" if half else "Q"
         if year is not None and q is not None:
-            return self.period(
-                c, make(int(year), int(q)), "explicit", DateFields(int(year))
-            )  # type: ignore[arg-type]
+            p = make(int(year), int(q))
+            if c.p.get("fiscal"):  # fiscal 2026's first quarter may lie in 2025: the year before is open
+                p = p._replace(earliest=make(int(year) - 1, int(q)).earliest)
+            return self.period(c, p, "explicit", DateFields(int(year)))  # type: ignore[arg-type]
         if self.dct is None:
             return self.unresolved(
                 c, f"XXXX-{value_x}{q or 'X'}", "half" if half else "quarter"
@@ -622,15 +573,18 @@ class Resolver:
         return self.period(c, day_period(d), "dct", fields)
 
     def r_relunit(self, c: Cand) -> Timex:
-        """ "last year", "this week", "the following day", "that month"."""
+        """ "last year", "this week", "the following day", "that month" (with a weekday merged:
+        "The next day, Friday,", checked against the day counted from a narrative day stated near)."""
         unit = str(c.p["unit"])
         base, anchor = self.anchor_day(c, unit)
+        near = c.p.get("anchor") == "narrative" and 0 < self.ref_end and c.start - self.ref_end <= WEEKDAY_REACH
+        fields = DateFields(weekday=c.p.get("weekday") if near else None)  # type: ignore[arg-type]
         if base is None:
             return self.story_years(c, unit, int(c.p["dir"])) or self.unresolved(  # type: ignore[call-overload]
-                c, "XXXX" if unit == "year" else "XXXX-XX", UNITS[unit][2]
+                c, "XXXX" if unit == "year" else "XXXX-XX", UNITS[unit][2], fields
             )
         return self.period(
-            c, period_of(unit, shift(base, unit, int(c.p["dir"]))), anchor
+            c, period_of(unit, shift(base, unit, int(c.p["dir"]))), anchor, fields
         )  # type: ignore[arg-type]
 
     def r_ago(self, c: Cand) -> Timex:

