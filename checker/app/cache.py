@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from checker import __version__
+from checker.assertions import arithmetic
 from checker.model import (
     Analysis,
     Assertion,
@@ -191,10 +192,10 @@ def encode(analysis: Analysis) -> dict[str, Any]:
 def decode(data: dict[str, Any], document: Document) -> Analysis:
     published = date.fromisoformat(data["published"]) if data["published"] else None
     dated = replace(document, published=published, published_source=data["published_source"])
-    return Analysis(
+    return arithmetic.complete(Analysis(
         dated, tuple(_timex(t) for t in data["timexes"]), tuple(_assertion(a) for a in data["assertions"]),
         sentences=_extents(data["sentences"]), quotes=_extents(data["quotes"]),
-    )  # fmt: skip
+    ))  # fmt: skip
 
 
 def _extents(pairs: list[list[int]]) -> tuple[tuple[int, int], ...]:

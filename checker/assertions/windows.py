@@ -1,5 +1,5 @@
-"""Date windows for the arithmetic checks: the days a time expression can denote, whether a
-date fits a window, and sentence spans of the prose."""
+"""Date windows for the arithmetic facts (ages, measured spans) and their rules: the days a time
+expression can denote, whether a date fits a window, and sentence spans of the prose."""
 
 from __future__ import annotations
 
