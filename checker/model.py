@@ -218,8 +218,8 @@ class Age:
 
     ``low``/``high`` are the years the words allow ("about 40": 38 to 42); ``person`` whose age
     it is (a name, "75 year old bridge", or None); ``now`` whether the publication date may be
-    meant (a present age); ``births`` the indexes, in the Analysis' assertions, of the births
-    (or, for a thing, creations) that may be this person's, nearest first; ``moments`` the
+    meant (a present age); ``births`` the indexes, in the Analysis' timexes, of the dates of the
+    births (or, for a thing, creations) that may be this person's, nearest first; ``moments`` the
     timexes of the age's own clause, the event it is given at; ``near`` whether those births
     are in the age's sentence (the text states both together).
     """

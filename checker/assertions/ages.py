@@ -47,10 +47,10 @@ AGE_FORMS = re.compile(
             # "He was 85." / "she is 40 when": a copular age closing its clause, of the person told of
             (
                 rf"\b(?P<pron5>[Hh]e|[Ss]he)\s+(?P<verb5>was|is|had\s+been)\s+{_AGE_MOD.replace('mod', 'mod5')}"
-                rf"(?P<n5>\d{{1,3}}|{_NUMBER_WORD})(?=\s*(?:[.;!]|,?\s+when\b|\s+at\s+the\s+time\b))"
+                rf"(?P<n5>\d{{1,3}}|{_NUMBER_WORD})(?=\s*(?:[.;!]|,?\s+when\b|\s+at\s+the\s+time\b|,\s+(?:in|on)\s))"
             ),
-            # "At 19, Smith scored": a fronted age at the event of its sentence
-            rf"(?:^|(?<=[.!?]\s)|(?<=\n))(?P<kw6>At\s+)(?P<n6>\d{{1,3}}|{_NUMBER_WORD}),",
+            # "At 19, Smith scored", "In 1934, at 30, Volkov won": a fronted age at the event of its sentence
+            rf"(?:^|(?<=[.!?]\s)|(?<=\n)|(?<=,\s))(?P<kw6>[Aa]t\s+)(?P<n6>\d{{1,3}}|{_NUMBER_WORD}),",
         )
     ),
 )
@@ -107,6 +107,9 @@ def _age_person(text: str, m: re.Match[str], form: str) -> str | None:
     ("28-year-old Maria Lopez", "10 year old bridge")."""
     if form in "34":
         return _trimmed(m[f"name{form}"])
+    if form == "6":  # "At 19, Luca Benedetti, born ...": the subject after it
+        name = _NAME_AFTER.match(text, m.end())
+        return _trimmed(name[1]) if name else None
     if form == "2" and "-" in m[0]:
         name = _NAME_AFTER.match(text, m.end())
         if name and (trimmed := _trimmed(name[1])) is not None:
@@ -122,7 +125,7 @@ def _trimmed(name: str) -> str | None:
     words = name.split()
     while words and _NOT_NAMES.match(words[0]):
         words = words[1:]
-    return " ".join(words) if words and not _NOT_NAMES.match(words[-1]) else None
+    return " ".join(words) if words and (len(words) > 1 or not _NOT_NAMES.match(words[-1])) else None
 
 
 def _same(a: str, b: str) -> bool:
@@ -143,22 +146,45 @@ def _norm(s: str) -> str:
 
 @dataclass(frozen=True)
 class Birth:
-    index: int  # in the Analysis' assertions
+    index: int  # its date, in the Analysis' timexes
     assertion: Assertion
     timex: Timex
     sentence: int
+    fronted: bool  # "Born in Cork in 1950, Smith ...": the birth of the main clause's subject
 
 
 def _births(analysis: Analysis, bounds: list[tuple[int, int]]) -> list[Birth]:
+    """Dated births (and creations) the text asserts, and the first day of a life span after a name."""
     found = []
-    for index, a in enumerate(analysis.assertions):
+    for a in analysis.assertions + _life_spans(analysis):
         t = analysis.timexes[a.timex]
         creation = a.trigger.lower() in CREATION_TRIGGERS or a.event == "founding"
         asserted = (a.event == "birth" or creation) and a.modality == "asserted" and a.polarity == "positive"
         written = t.fields.year is not None and window_of(t) is not None and t.granularity in ("day", "month", "year")
         if asserted and written:
-            found.append(Birth(index, a, t, sentence_of(bounds, a.trigger_start)))
+            sentence = sentence_of(bounds, a.trigger_start)
+            fronted = not analysis.document.text[bounds[sentence][0] : a.trigger_start].strip(" \t\n\"“(")
+            found.append(Birth(a.timex, a, t, sentence, fronted))
     return found
+
+
+# "Zaha Hadid (31 October 1950 – 31 March 2016)": a name and its life span in parentheses.
+_NAME_BEFORE_PARENTHESIS = re.compile(r"([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s*\(\s*(?:born\s+|b\.\s*)?$")
+
+
+def _life_spans(analysis: Analysis) -> tuple[Assertion, ...]:
+    """A birth and a death for each "Name (DATE – DATE)", read as the reader does."""
+    text, found = analysis.document.text, []
+    for i, t in enumerate(analysis.timexes):
+        end = t.link
+        m = _NAME_BEFORE_PARENTHESIS.search(text, max(0, t.start - 60), t.start)
+        if end is None or end <= i or m is None or not re.match(r"\s*\)", text[analysis.timexes[end].end :]):
+            continue
+        name = (("subject", m[1]),)
+        found.append(Assertion(-1, "birth", "(", t.start - 1, t.start, i, participants=name, tense="past"))
+        found.append(Assertion(-1, "death", ")", analysis.timexes[end].end, analysis.timexes[end].end + 1, end,
+                               participants=name, tense="past"))  # fmt: skip
+    return tuple(found)
 
 
 def _whose(birth: Birth) -> str | None:
@@ -196,6 +222,8 @@ def _linked(text: str, age: Age, birth: Birth, sentence: int) -> bool:
     if _is_creation(birth):
         return birth.sentence == sentence and age.person is not None and whose is not None and _same(age.person, whose)
     if birth.sentence == sentence:
+        if whose is None and birth.fronted:
+            return not any(w in OTHER_PEOPLE for w in _norm(text[birth.assertion.trigger_end : age.start]).split())
         if whose is None or "participant" in birth.assertion.inferred:
             return not _someone_between(text, age, birth.assertion)
         if age.person is not None:
@@ -203,9 +231,19 @@ def _linked(text: str, age: Age, birth: Birth, sentence: int) -> bool:
         return not any(w in OTHER_PEOPLE for w in _norm(whose).split())
     if age.person is None or whose is None or not whose[:1].isupper() or not _same(age.person, whose):
         return False
-    # A full name is the same person anywhere before; a lone surname only a few sentences away.
+    # A full name is the same person anywhere before; so is a surname no one else bears.
     full = len(age.person.split()) > 1 and len(whose.split()) > 1
-    return -3 <= birth.sentence - sentence <= 1 or full and birth.sentence < sentence
+    return -3 <= birth.sentence - sentence <= 1 or (full or _one_bearer(text, whose)) and birth.sentence < sentence
+
+
+def _one_bearer(text: str, whose: str) -> bool:
+    """Whether every full name ending in this person's surname is this person ("Nadia Mensah", not
+    also "Kofi Mensah")."""
+    words = whose.split()
+    if len(words) < 2:
+        return False
+    bearers = {m[1] for m in re.finditer(rf"\b([A-Z][\w'’-]+)\s+{re.escape(words[-1])}\b", text) if not _NOT_NAMES.match(m[1])}
+    return bearers <= {words[-2]}
 
 
 # Between an age and a date of another clause: "won the title in 1990 and retired aged 50".
@@ -289,12 +327,34 @@ def _moments(analysis: Analysis, age: Age, bounds: list[tuple[int, int]], births
     return tuple(before[-1:])
 
 
+_AT_DEATH = re.compile(r"\b(?:died|dies|death|passed\s+away)\b[^.;:!?]{0,40}$", re.IGNORECASE)
+# The name a sentence opens with, before its verb: "Hadid died aged 62".
+_OPENING_NAME = re.compile(r"\s*((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*)\s+[a-z]")
+
+
+def _opening_subject(text: str, sentence: tuple[int, int], age: Age) -> str | None:
+    """The name a sentence opens with, when no other capitalised word stands before the age."""
+    m = _OPENING_NAME.match(text, sentence[0], age.start)
+    name = _trimmed(m[1]) if m else None
+    if m is None or name is None or any(not _NOT_NAMES.match(w) for w in re.findall(r"\b[A-Z][\w'’-]*", text[m.end(1) : age.start])):
+        return None
+    return name
+
+
+def _deaths(analysis: Analysis, person: str) -> tuple[int, ...]:
+    """The dates of this person's death that the text states (a death sentence or a life span)."""
+    return tuple(
+        a.timex for a in analysis.assertions + _life_spans(analysis)
+        if a.event == "death" and a.modality == "asserted" and (who := a.participant("subject") or a.participant("object"))
+        and who[:1].isupper() and _same(person, who)
+    )  # fmt: skip
+
+
 def find(analysis: Analysis) -> tuple[Age, ...]:
     """Every age of the analysed text with its person, births and event dates, in text order."""
     text = analysis.document.text
     bounds = sentence_bounds(text)
     births = _births(analysis, bounds)
-    birth_timexes = frozenset(b.assertion.timex for b in births)
     found = []
     for age in written(text):
         sentence = sentence_of(bounds, age.start)
@@ -302,10 +362,13 @@ def find(analysis: Analysis) -> tuple[Age, ...]:
             person = _subject_of(analysis, bounds[sentence], age)
             if person is None and _stands_for_someone(text, age):
                 person = _antecedent(analysis, age)
-            age = replace(age, person=person)
+            age = replace(age, person=person or _opening_subject(text, bounds[sentence], age))
         linked = _closest_births(text, age, births, sentence)
+        moments = _moments(analysis, age, bounds, frozenset(b.index for b in linked))
+        if not moments and age.person and _AT_DEATH.search(text, bounds[sentence][0], age.start):
+            moments = _deaths(analysis, age.person)[:1]
         found.append(replace(
-            age, births=tuple(b.index for b in linked), moments=_moments(analysis, age, bounds, birth_timexes),
+            age, births=tuple(b.index for b in linked), moments=moments,
             near=bool(linked) and linked[0].sentence == sentence,
         ))  # fmt: skip
     return tuple(found)

@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from checker.assertions.windows import Window, sentence_bounds, sentence_of, window_of, written_in_full
-from checker.model import Analysis, Measure, Timex
+from checker.model import Analysis, DateFields, Measure, Timex
 from checker.timex.calendar import day_or_none, month_days, period_of, shift
 from checker.timex.lexicon import number_value
 from checker.timex.relative import NUM_RE, UNIT_RE, unit_of
@@ -145,24 +145,46 @@ def _apposition(timexes: tuple[Timex, ...], i: int, text: str, me: Timex) -> Tim
 def _narrative_anchor(analysis: Analysis, i: int, target: Timex, bounds: list[tuple[int, int]]) -> Timex | None:
     """The date a "later"/"earlier" counts from: the date just before it (the tagger's reference).
 
-    Only when it is explicit, in the same sentence or the one before, and the last event of its
-    sentence: another date in between ("In 2010 ... two years later ... three years later") or
-    another clause after it ("born in 1950 and moved to Paris. Three years later") makes the
-    reference ambiguous.
+    Only when it is written (a year borrowed from the publication date only when the target has
+    none either: both then share it), and the last event of its sentence: another date in between
+    ("In 2010 ... two years later ... three years later") or another clause after it ("born in
+    1950 and moved to Paris. Three years later") makes the reference ambiguous. It is in the same
+    sentence or the one before, or, for an offset that opens its paragraph ("Five days earlier, on
+    ...") and a date that closes one, up to three sentences back, no date between.
     """
     me = analysis.timexes[i]
     previous = [t for t in analysis.timexes[:i] if t is not target and t.type in ("DATE", "TIME")]
     if not previous:
         return None
     anchor = previous[-1]
-    if not written_in_full(anchor) or window_of(anchor) is None or anchor.granularity not in _POINT_GRANULARITIES:
+    written = written_in_full(anchor) or anchor.fields.month is not None and target.fields.year is None
+    if not written or window_of(anchor) is None or anchor.granularity not in _POINT_GRANULARITIES:
         return None
     here, there = sentence_of(bounds, me.start), sentence_of(bounds, anchor.start)
-    if here - there > 1:
+    text = analysis.document.text
+    if here - there > (3 if _paragraphs_apart(text, bounds, there, here, me) else 1):
         return None
-    if here != there and _ANOTHER_CLAUSE.search(analysis.document.text, anchor.end, bounds[there][1]):
+    if here != there and _ANOTHER_CLAUSE.search(text, anchor.end, bounds[there][1]):
         return None
     return anchor
+
+
+def _paragraphs_apart(text: str, bounds: list[tuple[int, int]], there: int, here: int, me: Timex) -> bool:
+    """Whether the anchor's sentence closes its paragraph and the offset opens another ("Five days
+    earlier, on ..."): a reader then counts from that date over the paragraphs between."""
+    opens = not text[bounds[here][0] : me.start].strip(" \t\"“(")
+    before_here = text[bounds[here - 1][1] : bounds[here][0]] if here > 0 else "\n"
+    after_there = text[bounds[there][1] : bounds[there + 1][0]] if there + 1 < len(bounds) else ""
+    return opens and bool(_PARAGRAPH_BREAK.search(before_here) and _PARAGRAPH_BREAK.search(after_there))
+
+
+# A blank line, or a line indented as a wire story's paragraphs are (a wrapped line is not).
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n[ \t]{2,}")
+
+
+def _near(analysis: Analysis, anchor: Timex, me: Timex, bounds: list[tuple[int, int]]) -> bool:
+    """Whether an anchor is in the offset's sentence or the one before (else the verdict is a warning)."""
+    return sentence_of(bounds, me.start) - sentence_of(bounds, anchor.start) <= 1
 
 
 # A clause after a date: "; it hired", "and moved to Paris" (not "and 2011", "and the plant").
@@ -204,12 +226,13 @@ def _offset(analysis: Analysis, i: int, bounds: list[tuple[int, int]]) -> Measur
         if anchor is None or claim.base == "day" and anchor.granularity != "day":
             return None
         start = window_of(anchor)
+        explicit = written_in_full(anchor) and _near(analysis, anchor, me, bounds)
     else:
         if published is None:
             return None
-        anchor, start = None, (published, published)
+        anchor, start, explicit = None, (published, published), True
     assert start is not None
-    return Measure(me, reach(start, claim, sign), target, anchor, True, "offset", claim.base, start)
+    return Measure(me, reach(start, claim, sign), target, anchor, explicit, "offset", claim.base, start)
 
 
 def _calendar(analysis: Analysis, i: int, bounds: list[tuple[int, int]]) -> Measure | None:
@@ -228,30 +251,35 @@ def _calendar(analysis: Analysis, i: int, bounds: list[tuple[int, int]]) -> Meas
         if anchor is None or _GRANULARITY_RANK.get(anchor.granularity, 9) > _GRANULARITY_RANK[unit]:
             return None  # "the following month" after "2010" has no month to count from
         start = window_of(anchor)
+        explicit = written_in_full(anchor) and _near(analysis, anchor, me, bounds)
     elif unit == "day":
         return None  # "today", "yesterday": a wire story's date is too loose for that
     else:
         published = analysis.document.stated_published
         if published is None:
             return None
-        anchor, start = None, (published, published)
+        anchor, start, explicit = None, (published, published), True
     assert start is not None
     window = (period_of(unit, shift(start[0], unit, direction)).earliest, period_of(unit, shift(start[1], unit, direction)).latest)
-    return Measure(me, window, target, anchor, True, "calendar", "day" if unit == "day" else "month", start)  # type: ignore[arg-type]
+    return Measure(me, window, target, anchor, explicit, "calendar", "day" if unit == "day" else "month", start)  # type: ignore[arg-type]
 
 
-def _span(analysis: Analysis, i: int) -> Measure | None:
-    """"from 1939 to 1945, a full decade" / "eight years, from 2009 to 2017"."""
+def _span(analysis: Analysis, i: int, bounds: list[tuple[int, int]]) -> Measure | None:
+    """"from 1939 to 1945, a full decade" / "eight years, from 2009 to 2017" / "18 months of work,
+    from ... to ..." / "lasted nine weeks" with the range or the begin and end of its sentence."""
     text = analysis.document.text
     me = _with_mod(analysis.timexes[i], text)
     if me.type != "DURATION" or not _PLAIN_SPAN.match(" ".join(me.text.split())):
         return None
-    if not _SPAN_END.match(text[me.end :]):
-        return None
     claim = stated(me.text, me.mod)
     if claim is None:
         return None
-    ends = _range_before(analysis.timexes, i, me.start, text) or _range_after(analysis.timexes, i, me.end, text)
+    ends = None
+    if _SPAN_END.match(text[me.end :]):
+        ends = _range_before(analysis.timexes, i, me.start, text) or _range_after(analysis.timexes, i, me.end, text)
+    ends = ends or _range_after_phrase(analysis.timexes, i, me.end, text)
+    if ends is None and _states_a_whole_span(text, me):
+        ends = _ends_in_sentence(analysis, i, bounds, me)
     if ends is None:
         return None
     first, last = ends
@@ -265,6 +293,108 @@ def _span(analysis: Analysis, i: int) -> Measure | None:
     # A start without a year takes the end's ("March 1 to 30, 2020"): explicit if the tagger read it so.
     explicit = first.fields.year is not None or first.anchor == "explicit"
     return Measure(me, window, last, first, explicit, "span", claim.base, start)
+
+
+# Between a duration and the range it measures: "of construction", "as editor-in-chief", "run on
+# Broadway" (no date, no clause, no offset word: "three years after graduating, from ...").
+_SPAN_PHRASE = re.compile(r"^\s+(?:[A-Za-z][\w'’-]*\s*){1,5}(?:,|\(|—|–|--|:)?\s*(?:from|between)\s+$")
+_NOT_IN_SPAN_PHRASE = re.compile(r"\b(?:after|before|later|earlier|ago|since|until|till|and|or|but|that|which|who|when)\b")
+# Words that make a duration the length of a whole stretch: "lasted nine weeks", "took a decade",
+# "a nine-year hiatus", "a 15-month investigation".
+_SPAN_VERB = re.compile(
+    r"\b(?:last(?:ed|s|ing)?|took|takes?|taking|spann?(?:ed|s|ing)?|ran|runs?|running|served|serves?|serving|spent|"
+    r"spends?|spending)\s+(?:(?:for|over|only|just|nearly|almost|about)\s+)?$",
+    re.IGNORECASE,
+)
+PAUSE_NOUNS = r"hiatus|break|absence|gap|pause|layoff|lay-off|sabbatical|interval|lull|exile"
+_SPAN_NOUN = re.compile(
+    rf"[\s-]+(?:(?P<pause>{PAUSE_NOUNS})|run|career|tenure|reign|stint|term|war|strike|investigation|inquiry|"
+    r"probe|project|campaign|spell|delay|renovation|restoration|construction|marriage|partnership|drought|wait|"
+    r"journey|voyage|trial|siege|occupation|lockout|shutdown|closure|tour|residency|rule|presidency|premiership)\b",
+    re.IGNORECASE,
+)
+# Trigger words of a stretch's first and last day: "began on ... and ended on ...".
+BEGIN_WORDS = frozenset("began begun begins start started starts opened launched commenced erupted".split())
+# A pause runs from a stop ("split up in 1947 and reunited in 1953 after a nine-year hiatus").
+STOP_WORDS = frozenset(
+    "split broke disbanded retired left quit stopped halted suspended closed ended paused dissolved folded".split()
+)
+END_WORDS = frozenset("ended ends finished concluded closed completed stopped".split())
+
+
+def _range_after_phrase(timexes: tuple[Timex, ...], i: int, end: int, text: str) -> tuple[Timex, Timex] | None:
+    """The range after a duration and a short phrase: "18 months of construction, from ... to ..."."""
+    if i + 2 >= len(timexes) or timexes[i + 1].link != i + 2:
+        return None
+    gap = text[end : timexes[i + 1].start]
+    if _SPAN_PHRASE.match(gap) and not _NOT_IN_SPAN_PHRASE.search(gap):
+        return timexes[i + 1], timexes[i + 2]
+    return None
+
+
+def _states_a_whole_span(text: str, me: Timex) -> bool:
+    return bool(_SPAN_VERB.search(text, max(0, me.start - 30), me.start) or _SPAN_NOUN.match(text, me.end))
+
+
+def _ends_in_sentence(analysis: Analysis, i: int, bounds: list[tuple[int, int]], me: Timex) -> tuple[Timex, Timex] | None:
+    """The stretch a "lasted"/"N-year hiatus" measures, in its own sentence: the one range there
+    ("which ran from 2011 to 2014, took a decade"), the dates of its begin and end ("began on ...
+    and ended on ..."), or for a pause the two dates just before it ("split in 1947 and reunited
+    in 1953 after a nine-year hiatus"). Another duration in the sentence makes it ambiguous."""
+    lo, hi = bounds[sentence_of(bounds, me.start)]
+    here = [j for j, t in enumerate(analysis.timexes) if lo <= t.start < hi]
+    timexes = analysis.timexes
+    if any(timexes[j].type == "DURATION" and j != i for j in here):
+        return None
+    ranges = [(j, t.link) for j in here if (t := timexes[j]).link is not None and t.link > j and t.link in here]
+    if ranges:
+        return (timexes[ranges[0][0]], timexes[ranges[0][1]]) if len(ranges) == 1 else None
+    pause = _SPAN_NOUN.match(analysis.document.text, me.end)
+    if pause is not None and pause["pause"]:
+        before = [j for j in here if j < i and timexes[j].type == "DATE"]
+        stopped = {a.timex for a in analysis.assertions if a.trigger.lower() in STOP_WORDS}
+        return (timexes[before[-2]], timexes[before[-1]]) if len(before) >= 2 and before[-2] in stopped else None
+    dated = [(a.trigger.lower(), timexes[a.timex]) for a in analysis.assertions if lo <= a.trigger_start < hi]
+    begins = [t for word, t in dated if word in BEGIN_WORDS]
+    ends = [t for word, t in dated if word in END_WORDS]
+    return (begins[0], ends[0]) if len(begins) == 1 and len(ends) == 1 and begins[0] is not ends[0] else None
+
+
+# "five years after its founding in 2001" / "seven years since the bridge opened in 1974".
+_FROM_EVENT = re.compile(r"^\s+(?P<dir>after|before|since)\s+(?:[A-Za-z][\w'’-]*\s+){0,6}?(?:(?:in|on)\s+)?$", re.IGNORECASE)
+# What makes "N years since" counted to the publication date: "it has been", "it is", "marks".
+_UNTIL_NOW = re.compile(r"\b(?:ha(?:s|ve)\s+been|it\s+is|it['’]s|marks|is\s+marking)\s+$", re.IGNORECASE)
+
+
+def _offset_from_event(analysis: Analysis, i: int) -> Measure | None:
+    """"In 2010, five years after its founding in 2001," (the date in apposition, counted from the
+    event's date) and "It has been seven years since the bridge opened in 1974" (to publication)."""
+    text, timexes = analysis.document.text, analysis.timexes
+    me = _with_mod(timexes[i], text)
+    if me.type != "DURATION" or i + 1 >= len(timexes) or not _PLAIN_SPAN.match(" ".join(me.text.split())):
+        return None
+    anchor = timexes[i + 1]
+    m = _FROM_EVENT.match(text[me.end : anchor.start])
+    claim = stated(me.text, me.mod)
+    start = window_of(anchor)
+    if m is None or claim is None or start is None or not written_in_full(anchor) or anchor.link is not None:
+        return None
+    if anchor.granularity not in _POINT_GRANULARITIES or claim.base == "day" and anchor.granularity != "day":
+        return None
+    direction = m["dir"].lower()
+    if direction == "since":
+        published = analysis.document.stated_published
+        if published is None or not _UNTIL_NOW.search(text, max(0, me.start - 20), me.start):
+            return None
+        now = publication_day(published, me.start)
+        return Measure(me, reach(start, claim, 1), now, anchor, True, "since", claim.base, start)
+    if i == 0 or not _GAP_BEFORE.match(text[timexes[i - 1].end : me.start]):
+        return None
+    target = timexes[i - 1]
+    if target.type != "DATE" or target.link is not None or window_of(target) is None or target.fields.year is None:
+        return None
+    return Measure(me, reach(start, claim, -1 if direction == "before" else 1), target, anchor, True, "offset",
+                   claim.base, start)  # fmt: skip
 
 
 def _range_before(timexes: tuple[Timex, ...], i: int, start: int, text: str) -> tuple[Timex, Timex] | None:
@@ -303,11 +433,18 @@ def _found(analysis: Analysis) -> Iterator[Measure]:
         if t.type == "DATE":
             found = _offset(analysis, i, bounds) or _calendar(analysis, i, bounds)
         elif t.type == "DURATION":
-            found = _span(analysis, i) or _offset(analysis, i, bounds)
+            found = _span(analysis, i, bounds) or _offset(analysis, i, bounds) or _offset_from_event(analysis, i)
         else:
             found = None
         if found is not None:
             yield found
+
+
+def publication_day(published: date, at: int) -> Timex:
+    """The publication date as the date a count runs to ("it has been seven years since ...")."""
+    fields = DateFields(year=published.year, month=published.month, day=published.day)
+    return Timex(at, at, "the publication date", "DATE", published.isoformat(), earliest=published, latest=published,
+                 fields=fields, anchor="dct")  # fmt: skip
 
 
 def find(analysis: Analysis) -> tuple[Measure, ...]:

@@ -62,7 +62,7 @@ def _moments(analysis: Analysis, age: Age) -> list[Moment]:
 def _text_births(analysis: Analysis, age: Age) -> list[Born]:
     found = []
     for index in age.births:
-        timex = analysis.timexes[analysis.assertions[index].timex]
+        timex = analysis.timexes[index]
         days = window_of(timex)
         if days is not None:
             found.append(Born(days, timex, flat_text(timex), age.near and written_in_full(timex)))
@@ -70,10 +70,12 @@ def _text_births(analysis: Analysis, age: Age) -> list[Born]:
 
 
 def _pack_births(pack: Pack | None, age: Age) -> list[Born]:
-    """The birth date a pack holds for the one person a full name denotes ("Joe Biden")."""
-    if pack is None or age.person is None or len(age.person.split()) < 2 or not age.person[:1].isupper():
+    """The birth date a pack holds for the one person a full name denotes ("Joe Biden", "President
+    Joe Biden": the title before the name is dropped)."""
+    if pack is None or age.person is None or not age.person[:1].isupper():
         return []
-    people = pack.people_named(age.person)
+    words = age.person.split()
+    people = next((p for k in range(len(words) - 1) if (p := pack.people_named(" ".join(words[k:])))), ())
     if len(people) != 1 or people[0].born is None:
         return []
     born = people[0].born
