@@ -35,7 +35,7 @@ def _analysis(document: Document, doc: Doc, found: timex.Found, pack: model.Pack
         document, tuple(timexes), tuple(assertions.extract(doc, timexes, pack)),
         sentences=tuple((s.start_char, s.end_char) for s in doc.sents),
         quotes=tuple(assertions.quoted_ranges(doc.text)),
-    ))  # fmt: skip
+    ), pack)  # fmt: skip
 
 
 def analyze(documents: Sequence[Document], options: Options = Options()) -> list[Analysis]:

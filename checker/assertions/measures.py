@@ -21,8 +21,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from checker.assertions.windows import Window, sentence_bounds, sentence_of, window_of, written_in_full
-from checker.model import Analysis, DateFields, Measure, Timex
+from checker.assertions.windows import Window, publication_day, sentence_bounds, sentence_of, window_of, written_in_full
+from checker.model import Analysis, Measure, Timex
 from checker.timex.calendar import day_or_none, month_days, period_of, shift
 from checker.timex.lexicon import number_value
 from checker.timex.relative import NUM_RE, UNIT_RE, unit_of
@@ -438,13 +438,6 @@ def _found(analysis: Analysis) -> Iterator[Measure]:
             found = None
         if found is not None:
             yield found
-
-
-def publication_day(published: date, at: int) -> Timex:
-    """The publication date as the date a count runs to ("it has been seven years since ...")."""
-    fields = DateFields(year=published.year, month=published.month, day=published.day)
-    return Timex(at, at, "the publication date", "DATE", published.isoformat(), earliest=published, latest=published,
-                 fields=fields, anchor="dct")  # fmt: skip
 
 
 def find(analysis: Analysis) -> tuple[Measure, ...]:
