@@ -333,7 +333,9 @@ def _range_after_phrase(timexes: tuple[Timex, ...], i: int, end: int, text: str)
 
 
 def _states_a_whole_span(text: str, me: Timex) -> bool:
-    return bool(_SPAN_VERB.search(text, max(0, me.start - 30), me.start) or _SPAN_NOUN.match(text, me.end))
+    """"lasted nine weeks", "a nine-year hiatus", and any "N-unit" before its noun ("a 20-month audit")."""
+    attributive = re.search(r"\d-[a-z]+$|[a-z]-(?:day|week|month|year|decade)$", me.text) and re.match(r"\s+[a-z]", text[me.end :])
+    return bool(_SPAN_VERB.search(text, max(0, me.start - 30), me.start) or _SPAN_NOUN.match(text, me.end) or attributive)
 
 
 def _ends_in_sentence(analysis: Analysis, i: int, bounds: list[tuple[int, int]], me: Timex) -> tuple[Timex, Timex] | None:
