@@ -167,3 +167,14 @@ def test_ages_that_cannot_be_true_are_flagged(text: str, published: date, span: 
 )
 def test_ages_that_could_be_true_are_not_flagged(text: str, published: date) -> None:
     assert age_spans(text, published) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Otto Lind, who was born on 9 March 1921 and died in 1990, would have turned 100 in 2021.",
+        "Otto Lind, born in 1921, would have been 70 when the bridge opened in 1980.",
+    ],
+)
+def test_counterfactual_ages_are_not_claims(text: str) -> None:
+    assert age_spans(text) == []

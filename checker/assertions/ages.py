@@ -72,6 +72,10 @@ _NAMED_BEFORE = re.compile(r"[A-Z][\w'’.-]*,\s*$")
 _NAME_AFTER = re.compile(r"\s+((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*)")
 
 
+# "would have turned 100", "could be 40": an age no one claims.
+_COUNTERFACTUAL = re.compile(r"\b(?:would|could|might|should)(?:n['’]t)?\s+(?:have\s+)?(?:been\s+)?$", re.IGNORECASE)
+
+
 def written(text: str) -> Iterator[Age]:
     """Every age written in ``text``, with the years it allows and whose it is when the words say."""
     for m in AGE_FORMS.finditer(text):
@@ -82,7 +86,7 @@ def written(text: str) -> Iterator[Age]:
         mod = m.groupdict().get({"1": "mod", "2": "mod2", "5": "mod5"}.get(form, "-"))
         lo, hi = AGE_MODS.get(" ".join(mod.lower().split()), (0, 0)) if mod else (0, 0)
         person = _age_person(text, m, form)
-        if form in "34" and person is None:
+        if form in "34" and person is None or _COUNTERFACTUAL.search(text, max(0, m.start() - 30), m.start()):
             continue
         if form in "34":
             start, end, label = m.start(f"n{form}"), m.end(f"n{form}"), f"{person}'s age, {n},"
