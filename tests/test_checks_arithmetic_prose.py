@@ -178,3 +178,24 @@ def test_ages_that_could_be_true_are_not_flagged(text: str, published: date) -> 
 )
 def test_counterfactual_ages_are_not_claims(text: str) -> None:
     assert age_spans(text) == []
+
+
+def test_an_offset_counts_from_the_last_date_of_the_thing_its_clause_names() -> None:
+    text = ("The Brookfield library opened in 1962. Its architect had built a bank in 1958. Readers came. "
+            "Funding grew. Four years after that, in 1975, the library added a reading room.")
+    assert duration_spans(text) == ["Four years after that"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the thing named is another: the date before it may be the reference
+        "The Brookfield library opened in 1962. Its architect had built a bank in 1958. Readers came. "
+        "Funding grew. Four years after that, in 1975, the museum added a reading room.",
+        # a later date of the same thing is the reference
+        "The Brookfield library opened in 1962. The library closed for repairs in 1971. Readers came. "
+        "Funding grew. Four years after that, in 1975, the library added a reading room.",
+    ],
+)
+def test_an_offset_far_from_a_date_of_another_thing_is_not_measured(text: str) -> None:
+    assert duration_spans(text) == []

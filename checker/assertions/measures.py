@@ -149,24 +149,60 @@ def _narrative_anchor(analysis: Analysis, i: int, target: Timex, bounds: list[tu
     none either: both then share it), and the last event of its sentence: another date in between
     ("In 2010 ... two years later ... three years later") or another clause after it ("born in
     1950 and moved to Paris. Three years later") makes the reference ambiguous. It is in the same
-    sentence or the one before, or, for an offset that opens its paragraph ("Five days earlier, on
-    ...") and a date that closes one, up to three sentences back, no date between.
+    sentence or the one before, or up to eight sentences back: for an offset that opens its
+    paragraph ("Five days earlier, on ...") and a date that closes one, no date between; or the
+    last date told of the thing the offset's clause names ("The Alder school opened in 1963. ...
+    Two years after that, in 1970, the school doubled its capacity").
     """
     me = analysis.timexes[i]
     previous = [t for t in analysis.timexes[:i] if t is not target and t.type in ("DATE", "TIME")]
     if not previous:
         return None
+    text = analysis.document.text
+    here = sentence_of(bounds, me.start)
     anchor = previous[-1]
+    if here - sentence_of(bounds, anchor.start) > 1 and not _paragraphs_apart(text, bounds, sentence_of(bounds, anchor.start), here, me):
+        anchor = _same_thing(text, bounds, previous, here, target) or anchor
     written = written_in_full(anchor) or anchor.fields.month is not None and target.fields.year is None
     if not written or window_of(anchor) is None or anchor.granularity not in _POINT_GRANULARITIES:
         return None
-    here, there = sentence_of(bounds, me.start), sentence_of(bounds, anchor.start)
-    text = analysis.document.text
-    if here - there > (3 if _paragraphs_apart(text, bounds, there, here, me) else 1):
+    there = sentence_of(bounds, anchor.start)
+    if here - there > (_FAR if _paragraphs_apart(text, bounds, there, here, me) or _names(text, bounds, there, here, target) else 1):
         return None
     if here != there and _ANOTHER_CLAUSE.search(text, anchor.end, bounds[there][1]):
         return None
     return anchor
+
+
+_FAR = 8  # sentences an offset may count back over, on a paragraph's or a thing's evidence
+# "the school doubled": the thing an offset's clause is about, by its head noun.
+_THE_THING = re.compile(r"\b[Tt]he\s+([a-z]{3,})\b(?!\s+(?:of|year|month|day|week|time|same|next|following|previous)\b)")
+
+
+def _thing(text: str, bounds: list[tuple[int, int]], here: int, target: Timex) -> str | None:
+    """The head noun after "the" in the clause after the offset's date ("the school doubled")."""
+    m = _THE_THING.search(text, target.end, bounds[here][1])
+    return m[1] if m else None
+
+
+def _names(text: str, bounds: list[tuple[int, int]], there: int, here: int, target: Timex) -> bool:
+    """Whether the anchor's sentence names, before its date, the thing of the offset's clause."""
+    thing = _thing(text, bounds, here, target)
+    return thing is not None and re.search(rf"\b{thing}\b", text[bounds[there][0] : bounds[there][1]], re.IGNORECASE) is not None
+
+
+def _same_thing(text: str, bounds: list[tuple[int, int]], previous: list[Timex], here: int, target: Timex) -> Timex | None:
+    """The last date, within reach, of a sentence naming the thing of the offset's clause."""
+    thing = _thing(text, bounds, here, target)
+    if thing is None:
+        return None
+    for t in reversed(previous):
+        there = sentence_of(bounds, t.start)
+        if here - there > _FAR:
+            return None
+        if re.search(rf"\b{thing}\b", text[bounds[there][0] : t.start], re.IGNORECASE):
+            return t
+    return None
 
 
 def _paragraphs_apart(text: str, bounds: list[tuple[int, int]], there: int, here: int, me: Timex) -> bool:
