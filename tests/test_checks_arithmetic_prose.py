@@ -199,3 +199,18 @@ def test_an_offset_counts_from_the_last_date_of_the_thing_its_clause_names() -> 
 )
 def test_an_offset_far_from_a_date_of_another_thing_is_not_measured(text: str) -> None:
     assert duration_spans(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("Ruiz ran the bakery for six years, from 1971 to 1975, before selling it.", True),
+        ("The pier was closed for ten years, from 1982 until 1990, while it was rebuilt.", True),
+        ("Ruiz ran the bakery for five years, from 1971 to 1975, before selling it.", False),  # counting both years
+        ("Ruiz ran the bakery for four years, from 1971 to 1975, before selling it.", False),
+        ("Ruiz ran the bakery for three years, from 1971 to 1975, before selling it.", False),  # late 1971 to early 1975
+        ("Ruiz ran the bakery for about six years, from 1971 to 1975, before selling it.", False),
+    ],
+)
+def test_a_count_of_years_between_two_years_allows_no_year_more(text: str, flagged: bool) -> None:
+    assert bool(duration_spans(text)) is flagged

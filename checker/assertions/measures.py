@@ -322,6 +322,7 @@ def _span(analysis: Analysis, i: int, bounds: list[tuple[int, int]]) -> Measure 
     start, end = _range_days(first, last)
     if start is None or end is None or end[1] < start[0]:
         return None  # a reversed range is chronology/order's
+    claim = _between_years(claim, me, first, last)
     # Counted with or without its last day ("March 1 to March 30" is 29 or 30 days), and a day
     # more for months of unequal length ("March 1 to March 30, a full month").
     reached = reach(start, claim, 1)
@@ -329,6 +330,17 @@ def _span(analysis: Analysis, i: int, bounds: list[tuple[int, int]]) -> Measure 
     # A start without a year takes the end's ("March 1 to 30, 2020"): explicit if the tagger read it so.
     explicit = first.fields.year is not None or first.anchor == "explicit"
     return Measure(me, window, last, first, explicit, "span", claim.base, start)
+
+
+def _between_years(claim: Stated, me: Timex, first: Timex, last: Timex) -> Stated:
+    """A plain count of years between two years: the years' own days already allow counting
+    with or without the last one (1957 to 1960 is three or four years), so no unit more is
+    allowed above the count ("five years, from 1957 to 1960" cannot be), one below it."""
+    plain = not (_AT_LEAST.search(me.text) or _NEARLY.search(me.text) or _AT_MOST.search(me.text) or _ABOUT.search(me.text))
+    years = first.granularity == last.granularity == "year"
+    if not plain or me.mod or not years or claim.base != "month" or claim.amount % 12:
+        return claim
+    return Stated(claim.amount, claim.base, int(claim.amount), int(claim.amount) + 12)
 
 
 # Between a duration and the range it measures: "of construction", "as editor-in-chief", "run on
