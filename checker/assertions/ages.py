@@ -222,7 +222,9 @@ def _linked(text: str, age: Age, birth: Birth, sentence: int) -> bool:
 
     In the same sentence, unless the birth is told of someone else ("her father"); a
     built/founded date only for the very thing of the "N-year-old". In a nearby sentence,
-    only by name ("John Smith was born ..." / "Smith, 45,"); any sentence before, by full name.
+    only by name ("John Smith was born ..." / "Smith, 45,"); any sentence before, by full name,
+    by a surname no one else bears, or by the surname of the life span a biography opens with
+    ("Daniel Bernoulli (8 February 1700 – 17 March 1782) was ..." then "Bernoulli died at 84").
     """
     whose = _whose(birth)
     if _is_creation(birth):
@@ -239,7 +241,8 @@ def _linked(text: str, age: Age, birth: Birth, sentence: int) -> bool:
         return False
     # A full name is the same person anywhere before; so is a surname no one else bears.
     full = len(age.person.split()) > 1 and len(whose.split()) > 1
-    return -3 <= birth.sentence - sentence <= 1 or (full or _one_bearer(text, age.person, whose)) and birth.sentence < sentence
+    subject = birth.assertion.trigger == "(" and birth.sentence < 3  # a biography's opening life span
+    return -3 <= birth.sentence - sentence <= 1 or (full or subject or _one_bearer(text, age.person, whose)) and birth.sentence < sentence
 
 
 def _one_bearer(text: str, surname: str, whose: str) -> bool:
