@@ -78,6 +78,9 @@ class Rule:
         self, text: str, hits: list[tuple[int, int]]
     ) -> Iterator[re.Match[str]]:
         """Matches in the windows around ``hits`` (start, end of the trigger words, in text order)."""
+        if not self.back:
+            yield from self._anchored(text, hits)
+            return
         done = 0
         for start, end in hits:
             if end <= done:
@@ -90,6 +93,21 @@ class Rule:
                 m = (
                     self.pattern.match(text, m.start()) or m
                 )  # the window's end must not cut the match
+                yield m
+                done = pos = max(m.end(), pos + 1)
+
+    def _anchored(self, text: str, hits: list[tuple[int, int]]) -> Iterator[re.Match[str]]:
+        """Matches that start inside a trigger word: tried only at its positions (most
+        patterns start with their trigger, so a search through the window would be wasted)."""
+        done = 0
+        match = self.pattern.match
+        for start, end in hits:
+            pos = max(done, start)
+            while pos < end:
+                m = match(text, pos)
+                if m is None:
+                    pos += 1
+                    continue
                 yield m
                 done = pos = max(m.end(), pos + 1)
 
@@ -597,9 +615,9 @@ def _rules(order: str) -> list[Rule]:
         make_rule("iso", iso, build_iso, "year4"),
         make_rule("numeric", numeric, make_numeric_builder(order), "num12"),
         make_rule("month_day", month_day, make_month_day_builder(order), "num12"),
-        make_rule("kanji_date", kanji_date, build_kanji_date, "year4 num12", lead="0-9０-９"),
-        make_rule("kanji_month", kanji_month, build_kanji_month, "year4", lead="0-9０-９"),
-        make_rule("kanji_year", kanji_year, build_kanji_year, "year4", lead="0-9０-９"),
+        make_rule("kanji_date", kanji_date, build_kanji_date, "kanji", lead="0-9０-９"),
+        make_rule("kanji_month", kanji_month, build_kanji_month, "kanji", lead="0-9０-９"),
+        make_rule("kanji_year", kanji_year, build_kanji_year, "kanji", lead="0-9０-９"),
         make_rule("long_year", long_year, build_long_year, "month", lead=months),
         make_rule("year", year, build_year, "year4"),
         make_rule("month", rf"{B}{MON('mon')}", build_month, "month", lead=months),

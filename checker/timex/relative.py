@@ -812,7 +812,7 @@ def _rules() -> list[Rule]:
             "relnamed", relnamed, build_relnamed, "weekday month season", back=16
         ),
         make_rule("season", season_re, build_season, "season", back=4),
-        make_rule("decade", decade, build_decade, "year4 num12 decade", back=5),
+        make_rule("decade", decade, build_decade, "decade", back=5),
         make_rule("century", century, build_century, "century", back=30),
         make_rule("quarter", quarter, build_quarter, "quarter", back=45),
         make_rule("qcode", qcode, build_qcode, "num12", back=1),
