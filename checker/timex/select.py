@@ -21,14 +21,24 @@ from itertools import pairwise
 from checker.timex.era import RULES as ERA_RULES
 from checker.timex.holidays import HOLIDAYS
 from checker.timex.lexicon import (
-    KANJI_WEEKDAYS, MONTHS, PARTS_OF_DAY, SEASONS, UNIT_ABBREVIATIONS, UNITS, WEEKDAY_PAIRS, WEEKDAYS, alt,
+    KANJI_WEEKDAYS,
+    MONTHS,
+    PARTS_OF_DAY,
+    SEASONS,
+    UNIT_ABBREVIATIONS,
+    UNITS,
+    WEEKDAY_PAIRS,
+    WEEKDAYS,
+    alt,
 )  # fmt: skip
 from checker.timex.patterns import EXPLICIT_RULES, RELATIVE_DAY_ALIASES, RELATIVE_DAYS, Cand
 from checker.timex.register import looks_like_post
-from checker.timex.relative import NAMED_DAYS, SET_WORDS
+from checker.timex.periods import NAMED_DAYS
+from checker.timex.periods import RULES as PERIOD_RULES
 from checker.timex.relative import RULES as RELATIVE_RULES
+from checker.timex.relative import SET_WORDS
 
-RULES = {order: ERA_RULES + EXPLICIT_RULES[order] + RELATIVE_RULES for order in EXPLICIT_RULES}
+RULES = {order: ERA_RULES + EXPLICIT_RULES[order] + RELATIVE_RULES + PERIOD_RULES for order in EXPLICIT_RULES}
 
 # Keyword categories that trigger rules (``Rule.triggers``); numbers are "year4" (four
 # digits) or "num12" (one or two digits), "gluedclock" with "am"/"pm" glued ("430pm"),
