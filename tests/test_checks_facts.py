@@ -404,3 +404,82 @@ def test_isot_redated_after_the_terms_is_flagged(shared: Path) -> None:
     found = engine.findings(engine.analyze(documents), rules=FACT_RULES)
     assert found and all(f.rule == "facts/title-anachronism" for f in found)
     assert all(re.search(r"(Donald Trump|Mike Pence|Theresa May) was not", f.message) for f in found), found
+
+
+# ---------------------------------------------------------------- pack rules between two events, count limits
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "rule_words"),
+    [
+        # us-inauguration-january-20: a person the packs do not hold, the election stated in the text
+        ("Mara Velk won the U.S. presidential election in November 1948 and was sworn in as U.S. president "
+         "on January 27, 1949.", "sworn in as U.S. president on January 27, 1949", "January 20 of the year after"),
+        # ... and with nobody named, the pack's election of the year before
+        ("The U.S. presidential inauguration was held on January 22, 1965.", "held on January 22, 1965",
+         "January 20 of the year after"),
+        # us-inauguration-january-20-sunday (January 20, 1957 was a Sunday)
+        ("That year the U.S. presidential inauguration fell on January 23, 1957.",
+         "fell on January 23, 1957", "when January 20 is a Sunday"),
+        # us-inauguration-march-4
+        ("The U.S. presidential inauguration took place in Washington on March 9, 1889.",
+         "took place in Washington on March 9, 1889", "sworn in on March 4 of the year after"),
+        # us-inauguration-march-4-sunday (March 4, 1849 was a Sunday)
+        ("The American president took the oath of office on March 8, 1849.", "took the oath of office on March 8, 1849",
+         "when March 4 fell on a Sunday"),
+        # us-two-term-limit: an ordinal past the limit, and a third dated election of one person
+        ("Dwight Eisenhower was elected to a third term as president in 1960.", "elected to a third term",
+         "no one may be elected president more than twice"),
+        ("Orla Finch was elected U.S. president in 1968, reelected in 1972 and reelected again in 1976.",
+         "reelected again in 1976", "this would be number 3"),
+    ],
+)
+def test_pack_rules_between_events_and_count_limits_are_evaluated(text: str, span: str, rule_words: str) -> None:
+    found = contradictions(text, published=date(2020, 5, 4))
+    assert span in flagged(found, text)
+    assert rule_words in found[0].message and "(us-politics pack)" in found[0].message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mara Velk won the U.S. presidential election in November 1948 and was sworn in as U.S. president on January 20, 1949.",
+        "The U.S. presidential inauguration was held on January 20, 1965.",
+        "That year the U.S. presidential inauguration fell on January 21, 1957.",
+        "The U.S. presidential inauguration took place in Washington on March 4, 1889.",
+        "The American president took the oath of office on March 5, 1849.",
+        # a successor sworn in on the day a president died is no inauguration of an election's winner
+        "The new U.S. president was sworn in on April 12, 1945.",
+        # another country's president, and "presidential" with no country
+        "Brazil's presidential inauguration was held on January 3, 2019.",
+        "The presidential inauguration was held on January 22, 1965.",
+        # the two-term limit: before the 22nd Amendment, within it, and for another office
+        "Franklin Roosevelt was elected to a third term as president in 1940.",
+        "Orla Finch was elected U.S. president in 1968 and reelected in 1972.",
+        "Governor Orla Finch was elected to a third term in 1990.",
+        # after what the pack knows
+        "Orla Finch won the U.S. presidential election in November 2028 and was sworn in on January 27, 2029.",
+    ],
+)
+def test_pack_rules_hold_or_do_not_apply(text: str) -> None:
+    assert contradictions(text, published=date(2020, 5, 4)) == []
+
+
+def test_the_documented_country_pack_works_without_code(tmp_path: Path) -> None:
+    """docs/packs.md's worked example: a country's offices, place words, rule and facts in one YAML file."""
+    from checker.options import Knowledge, Options
+
+    page = (Path(__file__).resolve().parent.parent / "docs" / "packs.md").read_text("utf-8")
+    example = page[page.index("# rules/ruritania.yaml") :]
+    pack = tmp_path / "ruritania.yaml"
+    pack.write_text(example[: example.index("```")], "utf-8")
+    spec = Knowledge(pack_files=(str(pack),))
+    text = (
+        "Ruritanian President Ada Vell spoke on March 3, 2014.\n\n"
+        "Ada Vell was first elected president in 2006.\n\n"
+        "The Ruritanian presidential election was held on Tuesday, April 10, 2001.\n"
+    )
+    analyses = engine.analyze([source.read_text(text, published=date(2015, 1, 10))], Options(knowledge=spec))
+    found = engine.findings(analyses, rules={"facts/contradiction", "facts/title-anachronism"}, spec=spec)
+    assert sorted(f.rule for f in found) == ["facts/contradiction", "facts/contradiction", "facts/title-anachronism"]
+    assert all("(ruritania pack)" in f.message for f in found)
