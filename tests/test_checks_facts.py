@@ -483,3 +483,38 @@ def test_the_documented_country_pack_works_without_code(tmp_path: Path) -> None:
     found = engine.findings(analyses, rules={"facts/contradiction", "facts/title-anachronism"}, spec=spec)
     assert sorted(f.rule for f in found) == ["facts/contradiction", "facts/contradiction", "facts/title-anachronism"]
     assert all("(ruritania pack)" in f.message for f in found)
+
+
+# ---------------------------------------------------------------- titles after a dateline, in the present perfect
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        # the parse takes the dateline's place for the subject
+        ("MANCHESTER (Reuters) - Prime Minister Boris Johnson said on Tuesday that rail fares would be frozen.",
+         date(2018, 3, 8)),
+        ("OTTAWA, Feb. 2 (AP) -- Prime Minister Mark Carney told reporters on Friday that tariffs would stay.",
+         date(2024, 2, 5)),
+        # present and present perfect with no date: the title is claimed at publication
+        ("Vice President Kamala Harris has announced a tour of the Midwest.", date(2019, 9, 3)),
+        ("Chancellor Olaf Scholz warns that the budget talks could fail.", date(2020, 10, 1)),
+    ],
+)
+def test_titles_after_a_dateline_or_in_the_present_are_checked(text: str, published: date) -> None:
+    assert len(titles(text, published)) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        ("MANCHESTER (Reuters) - Prime Minister Theresa May said on Tuesday that rail fares would be frozen.",
+         date(2018, 3, 8)),
+        ("DENVER (AP) - Chancellor Olaf Scholz spoke on Monday; he visits Colorado next week.", date(2023, 5, 9)),
+        ("Vice President Kamala Harris has announced a tour of the Midwest.", date(2022, 9, 3)),
+        ("President Obama's library has opened in Chicago.", date(2019, 9, 3)),
+        ("Former Chancellor Angela Merkel warns that the budget talks could fail.", date(2023, 10, 1)),
+    ],
+)
+def test_titles_after_a_dateline_or_in_the_present_that_fit_are_not_flagged(text: str, published: date) -> None:
+    assert titles(text, published) == []

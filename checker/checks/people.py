@@ -23,6 +23,12 @@ SENTENCE_END = re.compile(r"[.!?][\"”’]?\s+(?=[\"“A-Z])|\n\s*\n")
 ABBREVIATION = re.compile(r"(?:\b[A-Z]|\bU\.S|\bU\.K|\bMr|\bMrs|\bMs|\bDr|\bSt|\bJr|\bSr)\.$")
 OF_PHRASE = re.compile(r"\s+(?:of|at)\s+((?:the\s+)?\S+(?:\s+\S+)?)")
 NAME_WORD = r"(?:[A-Z][\w'’\-]*\.?|[A-Z]\.)"
+# A wire dateline before the first sentence's subject: "WASHINGTON (Reuters) - ", "BERLIN, June 1 (AP) -- ",
+# "DELAWARE, Ohio (AP) - ", "PARIS, March 3 — ".
+DATELINE = re.compile(
+    r"(?P<place>[A-Z][A-Z'.\-]+(?:\s+[A-Z][A-Z'.\-]+)*)(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?"
+    r"(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([^()\n]{1,40}\))?\s*[-–—]{1,2}\s*"
+)
 
 
 def day_text(day: date) -> str:
@@ -86,6 +92,13 @@ class KnowledgeContext:
         before = bisect.bisect_right(begins, start)
         after = bisect.bisect_right(ends, end)
         return (begins[before - 1] if before else 0), (ends[after] if after < len(ends) else len(self.text))
+
+    def dateline_before(self, offset: int) -> str | None:
+        """The place of a dateline that ends right at ``offset`` and begins its sentence, if any:
+        its words are no subject ("LONDON (Reuters) - Prime Minister X said")."""
+        start, _ = self.sentence(offset, offset)
+        m = DATELINE.match(self.text, start)
+        return m.group("place") if m and m.end() == offset else None
 
     def span(self, start: int, end: int) -> Span:
         return self.analysis.document.source_span(start, end)
