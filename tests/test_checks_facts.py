@@ -518,3 +518,43 @@ def test_titles_after_a_dateline_or_in_the_present_are_checked(text: str, publis
 )
 def test_titles_after_a_dateline_or_in_the_present_that_fit_are_not_flagged(text: str, published: date) -> None:
     assert titles(text, published) == []
+
+
+# ---------------------------------------------------------------- tenures stated without an event verb
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("ROME (Reuters) - Giorgia Meloni, prime minister since March 2021, met farmers on Tuesday.", "March 2021"),
+        ("Shinzo Abe, who was prime minister of Japan from 2012 to 2022, visited the shrine.", "2022"),
+        ("Barack Obama served as president from 2007 to 2017.", "2007"),
+        ("Olaf Scholz has been chancellor since 2019.", "2019"),
+    ],
+)
+def test_stated_tenures_the_terms_rule_out_are_flagged(text: str, span: str) -> None:
+    found = contradictions(text, published=date(2023, 6, 1))
+    assert flagged(found, text) == span
+    assert " to " in found[0].message and "pack)" in found[0].message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ROME (Reuters) - Giorgia Meloni, prime minister since October 2022, met farmers on Tuesday.",
+        "Barack Obama served as president from 2009 to 2017.",
+        "Olaf Scholz has been chancellor since 2021.",
+        # a tenure with a gap, ends in office: not a claim of continuity the pack can refute
+        "Grover Cleveland served as president from 1885 to 1897.",
+        # another office of the same title, and before the pack lists every holder
+        "Barack Obama was president of the Harvard Law Review from 1990 to 1991.",
+        "Angela Merkel was chancellor from 2004 to 2021.",
+        # a person the pack does not hold, and a date after what it knows
+        "Ada Brill, prime minister since 2011, resigned.",
+        "Giorgia Meloni, prime minister from 2022 to 2027, is a character in the novel.",
+        # quoted
+        '"Olaf Scholz has been chancellor since 2019," the caption read.',
+    ],
+)
+def test_stated_tenures_that_fit_or_cannot_be_told_are_not_flagged(text: str) -> None:
+    assert contradictions(text, published=date(2023, 6, 1)) == []

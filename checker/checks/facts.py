@@ -38,6 +38,7 @@ from checker.checks.people import (
     stated_ordinal,
 )
 from checker.checks.registry import check, rule
+from checker.checks.tenures import stated_tenures, tenure_problem
 from checker.knowledge.expressions.names import events
 from checker.knowledge.model import Election, Pack, Person, Term, When, name_key
 from checker.model import (
@@ -328,6 +329,19 @@ def contradictions(analysis: Analysis, pack: Pack) -> Iterator[Finding]:
             ctx.claim_span(assertion),
             severity=severity,
             related=_related(ctx, assertion, problem),
+        )
+    yield from _tenure_findings(ctx)
+
+
+def _tenure_findings(ctx: KnowledgeContext) -> Iterator[Finding]:
+    """ "X, prime minister since October 2021": stated tenures the pack's terms rule out."""
+    for tenure in stated_tenures(ctx):
+        found = tenure_problem(ctx, tenure)
+        if found is None or inside(tenure.start.start, ctx.quotes):
+            continue
+        timex, problem = found
+        yield CONTRADICTION.finding(
+            f"{quoted(timex.text)} contradicts the pack: {problem.message}", ctx.span(timex.start, timex.end)
         )
 
 
