@@ -26,12 +26,14 @@ from typing import Any
 
 from checker import __version__
 from checker.model import (
+    Age,
     Analysis,
     Assertion,
     DateFields,
     Document,
     Finding,
     Fix,
+    Measure,
     Related,
     Span,
     Timex,
@@ -185,6 +187,8 @@ def encode(analysis: Analysis) -> dict[str, Any]:
         "assertions": [_plain(asdict(a)) for a in analysis.assertions],
         "sentences": analysis.sentences,
         "quotes": analysis.quotes,
+        "ages": [asdict(a) for a in analysis.ages],
+        "measures": [_plain_measure(m) for m in analysis.measures],
     }
 
 
@@ -194,6 +198,7 @@ def decode(data: dict[str, Any], document: Document) -> Analysis:
     return Analysis(
         dated, tuple(_timex(t) for t in data["timexes"]), tuple(_assertion(a) for a in data["assertions"]),
         sentences=_extents(data["sentences"]), quotes=_extents(data["quotes"]),
+        ages=tuple(_age(a) for a in data["ages"]), measures=tuple(_measure(m) for m in data["measures"]),
     )  # fmt: skip
 
 
@@ -226,6 +231,28 @@ def _timex(record: dict[str, Any]) -> Timex:
     values.update({k: date.fromisoformat(values[k]) if values[k] else None for k in _DATE_FIELDS})
     values["fields"] = DateFields(**values["fields"])
     return Timex(**values)
+
+
+def _age(record: dict[str, Any]) -> Age:
+    values = {k: record[k] for k in (f.name for f in fields(Age))}
+    values.update(births=tuple(values["births"]), moments=tuple(values["moments"]))
+    return Age(**values)
+
+
+def _plain_measure(m: Measure) -> dict[str, Any]:
+    timexes = {k: None if t is None else _plain(asdict(t)) for k, t in (("claim", m.claim), ("target", m.target), ("anchor", m.anchor))}
+    days = {k: [d.isoformat() for d in getattr(m, k)] for k in ("window", "start")}
+    return {**timexes, **days, "explicit": m.explicit, "kind": m.kind, "base": m.base}
+
+
+def _measure(record: dict[str, Any]) -> Measure:
+    def days(pair: list[str]) -> tuple[date, date]:
+        return date.fromisoformat(pair[0]), date.fromisoformat(pair[1])
+
+    anchor = record["anchor"]
+    return Measure(_timex(record["claim"]), days(record["window"]), _timex(record["target"]),
+                   None if anchor is None else _timex(anchor), record["explicit"], record["kind"], record["base"],
+                   days(record["start"]))  # fmt: skip
 
 
 def _assertion(record: dict[str, Any]) -> Assertion:

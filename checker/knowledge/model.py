@@ -50,6 +50,7 @@ class EventType:
     forms: tuple[str, ...] = ()
     roles: Mapping[str, str] = field(default_factory=dict)
     offices: tuple[str, ...] = ()
+    counted_from: tuple[str, ...] = ()  # the events its anniversaries count from (``anniversary``)
     source: str = ""
 
 

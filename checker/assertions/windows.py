@@ -1,12 +1,12 @@
-"""Date windows for the arithmetic checks: the days a time expression can denote, whether a
-date fits a window, and sentence spans of the prose."""
+"""Date windows for the arithmetic facts (ages, measured spans) and their rules: the days a time
+expression can denote, whether a date fits a window, and sentence spans of the prose."""
 
 from __future__ import annotations
 
 import re
 from datetime import date
 
-from checker.model import Timex
+from checker.model import DateFields, Timex
 from checker.timex.calendar import day_or_none, month_days
 
 Window = tuple[date, date]
@@ -70,3 +70,8 @@ def sentence_of(bounds: list[tuple[int, int]], offset: int) -> int:
     return next((i for i, (s, e) in enumerate(bounds) if s <= offset < e or offset == e), len(bounds) - 1)
 
 
+def publication_day(published: date, at: int) -> Timex:
+    """The publication date as the date a count runs to ("it has been seven years since ...")."""
+    fields = DateFields(year=published.year, month=published.month, day=published.day)
+    return Timex(at, at, "the publication date", "DATE", published.isoformat(), earliest=published, latest=published,
+                 fields=fields, anchor="dct")  # fmt: skip
