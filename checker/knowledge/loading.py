@@ -125,6 +125,7 @@ def _build(doc: LinedYaml, default_id: str, validate: bool) -> Pack:
         people=tuple(_person(doc, k, v, current_to) for k, v in facts.get("people", {}).items()),
         elections=tuple(_election(doc, i, e) for i, e in enumerate(facts.get("elections", []))),
         facts=tuple(_fact(doc, i, f, pack_id) for i, f in enumerate(facts.get("events", []))),
+        synonyms=tuple(tuple(group) for group in data.get("synonyms", ())),
         source=doc.file,
     )
     _check_local(doc, pack)
@@ -389,6 +390,7 @@ def merge(packs: Sequence[Pack]) -> Pack:
         people=_merge_people(x for p in packs for x in p.people),
         elections=tuple(e for p in packs for e in p.elections),
         facts=tuple(f for p in packs for f in p.facts),
+        synonyms=tuple(g for p in packs for g in p.synonyms),
     )
 
 
