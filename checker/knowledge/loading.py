@@ -144,6 +144,7 @@ def _build(doc: LinedYaml, default_id: str, validate: bool) -> Pack:
         title_forms={k.lower(): v for k, v in data.get("title_forms", {}).items()},
         other_offices=tuple(data.get("other_offices", ())),
         honorifics=tuple(data.get("honorifics", ())),
+        synonyms=tuple(tuple(group) for group in data.get("synonyms", ())),
         source=doc.file,
     )
     _check_local(doc, pack)
@@ -423,6 +424,7 @@ def merge(packs: Sequence[Pack]) -> Pack:
         title_forms={k: v for p in reversed(packs) for k, v in p.title_forms.items()},
         other_offices=tuple(dict.fromkeys(w for p in packs for w in p.other_offices)),
         honorifics=tuple(dict.fromkeys(w for p in packs for w in p.honorifics)),
+        synonyms=tuple(g for p in packs for g in p.synonyms),
     )
 
 
