@@ -26,7 +26,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from checker.model import Timex
-from checker.timex.patterns import Cand
+from checker.timex.matching import Cand
 from checker.timex.resolve import Resolver
 from checker.timex.select import candidates
 

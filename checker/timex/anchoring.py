@@ -19,7 +19,7 @@ from checker.timex.calendar import (
     day_or_none,
     month_days,
 )  # fmt: skip
-from checker.timex.patterns import Cand
+from checker.timex.matching import Cand
 from checker.timex.register import is_post
 from checker.timex.story import (
     YEARS_PER,

@@ -19,7 +19,8 @@ from checker.timex.lexicon import (
     alt,
     resource,
 )  # fmt: skip
-from checker.timex.patterns import NB, NOT_A_DAY_BEFORE, B, Cand, Rule, capitalized, make_rule, prev_word
+from checker.timex.matching import NB, B, Cand, Rule, capitalized, make_rule, prev_word
+from checker.timex.patterns import NOT_A_DAY_BEFORE
 from checker.timex.relative import DIRECTIONS
 
 SEASON_CONTEXT_BEFORE = {"in", "during", "by", "until", "since", "through", "early", "late", "mid", "of", "this"}

@@ -3,7 +3,7 @@
 Relative dates ("last year", "two weeks ago", "the following day"), durations
 ("three years", "the past 18 months"), sets ("every Tuesday", "annually") and parts of
 day ("Friday morning", "tonight"); named periods are in ``checker.timex.periods``. Builders only read what the text states;
-``checker.timex_resolve`` turns it into values.
+``checker.timex.resolve`` turns it into values.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from checker.timex.lexicon import (
     alt,
     number_value,
 )  # fmt: skip
-from checker.timex.patterns import B, Cand, Rule, capitalized, make_rule, next_word, prev_word
+from checker.timex.matching import B, Cand, Rule, capitalized, make_rule, next_word, prev_word
 from checker.timex.register import looks_like_post
 
 DIRECTIONS = {

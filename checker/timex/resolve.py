@@ -30,7 +30,7 @@ from checker.timex.calendar import (
 )  # fmt: skip
 from checker.timex.holidays import holiday_date
 from checker.timex.lexicon import SEASON_MONTHS, UNITS
-from checker.timex.patterns import Cand
+from checker.timex.matching import Cand
 from checker.timex.register import is_narrative
 from checker.timex.relative import duration_value
 from checker.timex.story import (

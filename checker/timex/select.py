@@ -31,10 +31,11 @@ from checker.timex.lexicon import (
     WEEKDAYS,
     alt,
 )  # fmt: skip
-from checker.timex.patterns import EXPLICIT_RULES, RELATIVE_DAY_ALIASES, RELATIVE_DAYS, Cand
-from checker.timex.register import looks_like_post
+from checker.timex.matching import Cand
+from checker.timex.patterns import EXPLICIT_RULES, RELATIVE_DAY_ALIASES, RELATIVE_DAYS
 from checker.timex.periods import NAMED_DAYS
 from checker.timex.periods import RULES as PERIOD_RULES
+from checker.timex.register import looks_like_post
 from checker.timex.relative import RULES as RELATIVE_RULES
 from checker.timex.relative import SET_WORDS
 
