@@ -12,6 +12,7 @@ from datetime import date
 from checker.timex.era import ERA
 from checker.timex.holidays import HOLIDAYS, holiday_key
 from checker.timex.lexicon import (
+    DIRECTIONS,
     INFORMAL,
     NUMBERS,
     ORDINALS,
@@ -21,7 +22,6 @@ from checker.timex.lexicon import (
 )  # fmt: skip
 from checker.timex.matching import NB, B, Cand, Rule, capitalized, make_rule, prev_word
 from checker.timex.patterns import NOT_A_DAY_BEFORE
-from checker.timex.relative import DIRECTIONS
 
 SEASON_CONTEXT_BEFORE = {"in", "during", "by", "until", "since", "through", "early", "late", "mid", "of", "this"}
 

@@ -28,11 +28,11 @@ from checker.timex.calendar import (
     week_period,
     year_period,
 )  # fmt: skip
+from checker.timex.durations import duration_value
 from checker.timex.holidays import holiday_date
 from checker.timex.lexicon import SEASON_MONTHS, UNITS
 from checker.timex.matching import Cand
 from checker.timex.register import is_narrative
-from checker.timex.relative import duration_value
 from checker.timex.story import (
     year_text,
 )
