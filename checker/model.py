@@ -152,7 +152,10 @@ class Assertion:
     quoted. ``trigger_pos`` is VERB or NOUN ("the inauguration on January 20"): a noun
     carries no tense of its own. ``inferred`` lists the pieces that were inferred
     rather than read (``tense``, ``participant``, ``year``), which lowers a
-    finding's severity.
+    finding's severity. ``sense`` is the synonym group of an untyped trigger ("shipped" ->
+    ``release``), so that untyped mentions can be one event. ``identifiable`` is False when the
+    mention cannot be the same occurrence as another: its participant is indefinite or bare ("a
+    bridge", "jobs") or it says it recurs ("again", "temporarily").
     """
 
     id: int
@@ -169,6 +172,8 @@ class Assertion:
     modality: str = "asserted"
     inferred: tuple[str, ...] = ()
     trigger_pos: str = "VERB"
+    sense: str = ""
+    identifiable: bool = True
 
     def participant(self, role: str) -> str | None:
         return dict(self.participants).get(role)

@@ -20,7 +20,7 @@ from datetime import date
 
 from checker.app import runner, suppress
 from checker.app.cache import DEFAULT_DIR as DEFAULT_CACHE_DIR
-from checker.app.cache import Cache
+from checker.app.cache import Cache, file_digests
 from checker.app.config import Config, Resolver, load
 from checker.app.diff import load_baseline, only_changed, without_baseline
 from checker.model import SEVERITY_RANK, Analysis, Document, Finding
@@ -191,6 +191,18 @@ class Session:
         self._on_error = on_error
         self._on_warning = on_warning
         self._progress = progress
+        self._cache: Cache | None = None
+
+    def cache(self, run: Settings | None = None) -> Cache | None:
+        """The run's cache (one, told about once when its folder is refused), or None."""
+        s = run or self.settings
+        if s.no_cache:
+            return None
+        if self._cache is None:
+            self._cache = Cache(s.cache_dir)
+            if self._cache.problem:
+                self._on_warning(s.cache_dir, self._cache.problem)
+        return None if self._cache.problem else self._cache
 
     def _candidates(self, paths: Sequence[str]) -> list[str | InputError]:
         """Named files always; files found in folders when their configuration includes them."""
@@ -202,9 +214,9 @@ class Session:
         """Findings of every input. ``quick``: an unchanged re-run (by ``stat``) is answered from the
         cache without reading anything (not for reports that need what was read)."""
         s = self.settings
-        cache = None if s.no_cache or not quick or need_analyses else Cache(s.cache_dir)
+        cache = None if not quick or need_analyses else self.cache()
         states = self._file_states() if cache else None
-        hit = cache.load_unchanged(states) if cache and states else None
+        hit = cache.load_unchanged(states, self._paths()) if cache and states else None
         if hit is not None:
             found, documents = hit
             for document in documents:
@@ -233,7 +245,7 @@ class Session:
         nothing is analysed: the NLP stack and the packs are not even loaded.
         """
         s = self.settings
-        cache = None if s.no_cache else Cache(s.cache_dir)
+        cache = self.cache()
         key = cache.run_key(
             (d, engine_options(inputs.configs[d.path], s.date_order), repr(inputs.configs[d.path]))
             for d in inputs.documents
@@ -257,7 +269,7 @@ class Session:
             runner.workers(s.jobs if s.scheduler is None else 1, len(self.candidates)) as pool,
             (self._progress or _silent)(len(self.candidates)) as advance,
         ):
-            cache = None if s.no_cache else Cache(s.cache_dir)
+            cache = self.cache(s)
             analyser = runner.Analyser(jobs=s.jobs, cache=cache, advance=advance, scheduler=s.scheduler, pool=pool)
             inputs = self._read_all(advance, lambda d, config: analyser.add(d, engine_options(config, s.date_order)))
             yield inputs, analyser
@@ -313,12 +325,22 @@ class Session:
         error is in."""
         s = self.settings
         states = [f"{s.published}\0{s.date_order}\0{s.max_file_size}"]
+        knowledge: set[str] = set()
         for item in self.candidates:
             if isinstance(item, InputError) or item == STDIN or is_url(item):
                 return None
-            info = os.stat(item)
-            states.append(f"{item}\0{info.st_mtime_ns}\0{info.st_size}\0{self.resolver.for_path(item)!r}")
-        return states
+            try:
+                info = os.stat(item)
+            except OSError:
+                return None  # a dangling link, a loop: reading it reports why
+            config = self.resolver.for_path(item)
+            knowledge.update((*config.pack_files, *config.facts))
+            states.append(f"{item}\0{info.st_mtime_ns}\0{info.st_size}\0{config!r}")
+        return states + [f"{path}\0{digest}" for path, digest in zip(sorted(knowledge), file_digests(sorted(knowledge)))]
+
+    def _paths(self) -> list[str]:
+        """The paths of the inputs as read (an unchanged run's entry must name exactly these)."""
+        return [item for item in self.candidates if isinstance(item, str)]
 
     def _only_new(self, found: list[Finding], inputs: Inputs) -> list[Finding]:
         """Drop findings on lines unchanged since ``--diff`` and findings the baseline accepts."""

@@ -24,8 +24,8 @@ from datetime import date, timedelta
 from checker.assertions.windows import Window, publication_day, sentence_bounds, sentence_of, window_of, written_in_full
 from checker.model import Analysis, Measure, Timex
 from checker.timex.calendar import day_or_none, month_days, period_of, shift
+from checker.timex.durations import NUM_RE, UNIT_RE, unit_of
 from checker.timex.lexicon import number_value
-from checker.timex.relative import NUM_RE, UNIT_RE, unit_of
 
 # ---------------------------------------------------------------------- what the words state
 
