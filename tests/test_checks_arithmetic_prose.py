@@ -214,3 +214,18 @@ def test_an_offset_far_from_a_date_of_another_thing_is_not_measured(text: str) -
 )
 def test_a_count_of_years_between_two_years_allows_no_year_more(text: str, flagged: bool) -> None:
     assert bool(duration_spans(text)) is flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("The ballot was held on Wednesday. A day earlier, on Monday, the polls were sealed.", True),
+        ("The ballot was held on Wednesday. Three days later, on Friday, the count ended.", True),
+        ("The ballot was held on Wednesday, September 4. The next day, on Saturday, the count ended.", True),
+        ("The ballot was held on Wednesday. A day earlier, on Tuesday, the polls were sealed.", False),
+        ("The ballot was held on Wednesday. Three days later, on Saturday, the count ended.", False),
+        ("The ballot was held on Wednesday. Ten days later, on Friday, the count ended.", False),  # ten, give or take one
+    ],
+)
+def test_day_offsets_against_a_named_weekday(text: str, flagged: bool) -> None:
+    assert bool(duration_spans(text)) is flagged

@@ -68,7 +68,8 @@ def stated(text: str, mod: str | None) -> Stated | None:
     amount = (num + (0.5 if m["half"] or m["half2"] or "1/2" in m["num"] or "½" in m["num"] else 0)) * size
     unit_slack = min(size, 12) if base == "month" else size
     prefix = words[: m.start()]
-    close = max(unit_slack, math.ceil(amount / 10))
+    # A few days are counted, not rounded: "a day earlier" is one day, "two days later" two.
+    close = 0 if base == "day" and amount < 7 else max(unit_slack, math.ceil(amount / 10))
     loose = max(unit_slack, math.ceil(amount / 4))
     if _AT_LEAST.search(words) or mod in ("MORE_THAN", "EQUAL_OR_MORE"):
         return Stated(amount, base, math.floor(amount), None)
@@ -136,7 +137,7 @@ def _apposition(timexes: tuple[Timex, ...], i: int, text: str, me: Timex) -> Tim
         if _GAP_BEFORE.match(text[before.end : me.start]) and re.match(r"\s*[,)—–-]", text[end:] or "."):
             candidates.append(before)
     for t in candidates:
-        dated = t.fields.year is not None or t.fields.month is not None
+        dated = t.fields.year is not None or t.fields.month is not None or t.fields.weekday is not None
         if t.type == "DATE" and t.link is None and t.granularity in _POINT_GRANULARITIES and t.valid and dated:
             return t
     return None
@@ -164,7 +165,9 @@ def _narrative_anchor(analysis: Analysis, i: int, target: Timex, bounds: list[tu
     if here - sentence_of(bounds, anchor.start) > 1 and not _paragraphs_apart(text, bounds, sentence_of(bounds, anchor.start), here, me):
         anchor = _same_thing(text, bounds, previous, here, target) or anchor
     written = written_in_full(anchor) or anchor.fields.month is not None and target.fields.year is None
-    if not written or window_of(anchor) is None or anchor.granularity not in _POINT_GRANULARITIES:
+    # "on Tuesday. A day earlier, on Sunday": two weekdays are counted between by their names.
+    weekdays = anchor.fields.weekday is not None and target.fields.year is None and target.fields.month is None
+    if not (written or weekdays) or window_of(anchor) is None or anchor.granularity not in _POINT_GRANULARITIES:
         return None
     there = sentence_of(bounds, anchor.start)
     if here - there > (_FAR if _paragraphs_apart(text, bounds, there, here, me) or _names(text, bounds, there, here, target) else 1):
