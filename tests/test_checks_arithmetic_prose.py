@@ -229,3 +229,21 @@ def test_a_count_of_years_between_two_years_allows_no_year_more(text: str, flagg
 )
 def test_day_offsets_against_a_named_weekday(text: str, flagged: bool) -> None:
     assert bool(duration_spans(text)) is flagged
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the count is of another stretch than the range of its object
+        "The bank may write off over 12 years the farm debts incurred between 1981 and 1986.",
+        "The bank may spread over 12 years farm debts between 1981 and 1986.",
+    ],
+)
+def test_a_count_and_a_range_of_another_phrase_are_not_measured(text: str) -> None:
+    assert duration_spans(text) == []
+
+
+def test_a_pack_birth_is_read_only_for_a_name_the_age_itself_gives() -> None:
+    # "she" is not the president the parse may have linked it to
+    text = "President Joe Biden spoke on Monday. A lawyer said she met him in 1995 when she was 30 years old."
+    assert age_spans(text, date(2023, 5, 10)) == []

@@ -94,7 +94,8 @@ def written(text: str) -> Iterator[Age]:
             start = m.start("kw2") if form == "1" and m["kw1"] is None else m.start()
             end = m.end(f"n{form}") if form in "56" else m.end()
             label = repr(text[start:end].strip())
-        yield Age(start, end, label, max(n + lo, 0), n + hi, person, _now(text, m, form))
+        named = person is not None and person[:1].isupper()
+        yield Age(start, end, label, max(n + lo, 0), n + hi, person, _now(text, m, form), named=named)
 
 
 def _now(text: str, m: re.Match[str], form: str) -> bool:
