@@ -181,7 +181,7 @@ def test_counterfactual_ages_are_not_claims(text: str) -> None:
 
 
 def test_an_offset_counts_from_the_last_date_of_the_thing_its_clause_names() -> None:
-    text = ("The Brookfield library opened in 1962. Its architect had built a bank in 1958. Readers came. "
+    text = ("The Brookfield library opened in 1962. A local architect had built a bank in 1958. Readers came. "
             "Funding grew. Four years after that, in 1975, the library added a reading room.")
     assert duration_spans(text) == ["Four years after that"]
 
@@ -247,3 +247,16 @@ def test_a_pack_birth_is_read_only_for_a_name_the_age_itself_gives() -> None:
     # "she" is not the president the parse may have linked it to
     text = "President Joe Biden spoke on Monday. A lawyer said she met him in 1995 when she was 30 years old."
     assert age_spans(text, date(2023, 5, 10)) == []
+
+
+def test_an_offset_counts_from_the_thing_it_names_over_another_things_date_just_before() -> None:
+    text = ("The Brookfield library opened in 1962. The council may refinance its bonds on May 1, 1990.\n\n"
+            "Four years after that, in 1975, the library added a reading room.")
+    found = list(durations(analysis(text)))
+    assert [text[f.span.start : f.span.end] for f in found] == ["Four years after that"]
+    assert "1962" in found[0].message
+
+
+def test_a_date_told_on_of_the_same_thing_stays_the_reference() -> None:
+    text = "The Brookfield library opened in 1962. Its roof was replaced in 1971. Four years later, in 1975, the library added a wing."
+    assert duration_spans(text) == []

@@ -162,7 +162,9 @@ def _narrative_anchor(analysis: Analysis, i: int, target: Timex, bounds: list[tu
     text = analysis.document.text
     here = sentence_of(bounds, me.start)
     anchor = previous[-1]
-    if here - sentence_of(bounds, anchor.start) > 1 and not _paragraphs_apart(text, bounds, sentence_of(bounds, anchor.start), here, me):
+    there = sentence_of(bounds, anchor.start)
+    told_on = re.match(r"\s*(?:it|its|they|their|he|his|she|her)\b", text[bounds[there][0] :], re.IGNORECASE)
+    if here != there and not told_on:  # the thing the clause names wins over another thing's date
         anchor = _same_thing(text, bounds, previous, here, target) or anchor
     written = written_in_full(anchor) or anchor.fields.month is not None and target.fields.year is None
     # "on Tuesday. A day earlier, on Sunday": two weekdays are counted between by their names.
