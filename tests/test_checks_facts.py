@@ -558,3 +558,37 @@ def test_stated_tenures_the_terms_rule_out_are_flagged(text: str, span: str) -> 
 )
 def test_stated_tenures_that_fit_or_cannot_be_told_are_not_flagged(text: str) -> None:
     assert contradictions(text, published=date(2023, 6, 1)) == []
+
+
+# ---------------------------------------------------------------- elections as noun phrases; primaries are not general elections
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "rule_words"),
+    [
+        ("Voters stayed home during the 2010 U.S. presidential election.", "2010", "years divisible by four"),
+        ("Lincoln's rival in the American presidential election of 1858 was Douglas.", "1858", "years divisible by four"),
+        ("Ballots in Britain's general election of 13 June 2003 were counted overnight.", "13 June 2003",
+         "held on a Thursday; the pack lists none in 2003"),
+    ],
+)
+def test_election_noun_phrases_are_tied_to_office_and_country(text: str, span: str, rule_words: str) -> None:
+    found = contradictions(text, published=date(2020, 1, 2))
+    assert span in flagged(found, text) and rule_words in found[0].message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Voters stayed home during the 2012 U.S. presidential election.",
+        "The 2014 U.S. presidential primary calendar was set early.",  # no such thing, but not a general election
+        "The Republican presidential primary in New Hampshire was held on January 10, 2012.",
+        "The U.S. presidential primary in Ohio was held on Tuesday, March 17, 2020.",
+        "Colombia's presidential runoff was held on Sunday, June 19, 2022.",
+        "A special election for the U.S. House seat was held on Saturday, June 8, 2019.",
+        "The 2019 presidential election drew record turnout.",  # no country
+        "Britain's general election of 1 May 1997 ended 18 years of Conservative government.",
+    ],
+)
+def test_elections_that_fit_or_are_not_general_are_not_flagged(text: str) -> None:
+    assert contradictions(text, published=date(2020, 1, 2)) == []
