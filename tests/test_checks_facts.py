@@ -592,3 +592,29 @@ def test_election_noun_phrases_are_tied_to_office_and_country(text: str, span: s
 )
 def test_elections_that_fit_or_are_not_general_are_not_flagged(text: str) -> None:
     assert contradictions(text, published=date(2020, 1, 2)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("Fumio Kishida was born in 1959 in Tokyo.", True),
+        ("Fumio Kishida was born on July 29, 1957, in Tokyo.", False),
+        ("Cyril Ramaphosa was born in Soweto in 1954.", True),
+        ("Cyril Ramaphosa was born in Soweto in 1952.", False),
+    ],
+)
+def test_birth_dates_of_g20_leaders_are_known(text: str, flag: bool) -> None:
+    assert bool(contradictions(text, published=date(2023, 6, 1))) is flag
+
+
+@pytest.mark.parametrize(
+    ("text", "then"),
+    [
+        ("MOSCOW (Reuters) - President Dmitry Medvedev said on Friday that the budget would be cut.",
+         "Dmitry Medvedev was Prime Minister of Russia then"),
+        ("Prime Minister Vladimir Putin met the governors on Friday.", "Vladimir Putin was President of Russia then"),
+    ],
+)
+def test_swapped_roles_name_the_office_held_then(text: str, then: str) -> None:
+    found = titles(text, date(2015, 3, 2))
+    assert len(found) == 1 and then in found[0].message and found[0].fix is not None
