@@ -222,7 +222,9 @@ def _titled_election_office(ctx: KnowledgeContext, sentence: str, local: list[Of
 
 def _nearest(pack: Pack, office: str, year: int) -> str:
     """ "; the pack lists none in 1996 (April 9, 1992 and May 1, 1997)": the general elections around a year."""
-    general = sorted((e for e in pack.elections if e.office == office and e.kind == "general" and e.date), key=lambda e: e.year)
+    general = sorted(
+        (e for e in pack.elections if e.office == office and e.kind == "general" and e.date), key=lambda e: e.year
+    )
     before = [e for e in general if e.year < year][-1:]
     after = [e for e in general if e.year > year][:1]
     if not before or not after:
@@ -359,7 +361,7 @@ def _related(ctx: KnowledgeContext, claim: Assertion, problem: Problem) -> tuple
 def contradictions(analysis: Analysis, pack: Pack) -> Iterator[Finding]:
     """Dated claims about elections, inaugurations, births and deaths that the pack rules out."""
     ctx = KnowledgeContext(analysis, pack)
-    told: set[tuple[int, str]] = set()  # one finding per fact and sentence ("the 2018 presidential election was held on ...")
+    told: set[tuple[int, str]] = set()  # one finding per fact and sentence ("the 2018 election was held on ...")
     for assertion in analysis.assertions:
         timex = analysis.timexes[assertion.timex]
         if not _checkable(ctx, assertion, timex) or inside(assertion.trigger_start, ctx.quotes):
