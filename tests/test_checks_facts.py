@@ -530,6 +530,7 @@ def test_titles_after_a_dateline_or_in_the_present_that_fit_are_not_flagged(text
         ("Shinzo Abe, who was prime minister of Japan from 2012 to 2022, visited the shrine.", "2022"),
         ("Barack Obama served as president from 2007 to 2017.", "2007"),
         ("Olaf Scholz has been chancellor since 2019.", "2019"),
+        ("Angela Merkel was chancellor from 2004 to 2021.", "2004"),
     ],
 )
 def test_stated_tenures_the_terms_rule_out_are_flagged(text: str, span: str) -> None:
@@ -548,7 +549,7 @@ def test_stated_tenures_the_terms_rule_out_are_flagged(text: str, span: str) -> 
         "Grover Cleveland served as president from 1885 to 1897.",
         # another office of the same title, and before the pack lists every holder
         "Barack Obama was president of the Harvard Law Review from 1990 to 1991.",
-        "Angela Merkel was chancellor from 2004 to 2021.",
+        "Helmut Schmidt was chancellor from 1969 to 1982.",
         # a person the pack does not hold, and a date after what it knows
         "Ada Brill, prime minister since 2011, resigned.",
         "Giorgia Meloni, prime minister from 2022 to 2027, is a character in the novel.",
