@@ -94,11 +94,11 @@ class KnowledgeContext:
         return (begins[before - 1] if before else 0), (ends[after] if after < len(ends) else len(self.text))
 
     def dateline_before(self, offset: int) -> str | None:
-        """The place of a dateline that ends right at ``offset`` and begins its sentence, if any:
-        its words are no subject ("LONDON (Reuters) - Prime Minister X said")."""
+        """The dateline (place, date, agency) that ends right at ``offset`` and begins its sentence,
+        if any: its words are no subject ("LONDON (Reuters) - Prime Minister X said")."""
         start, _ = self.sentence(offset, offset)
         m = DATELINE.match(self.text, start)
-        return m.group("place") if m and m.end() == offset else None
+        return m.group(0) if m and m.end() == offset else None
 
     def span(self, start: int, end: int) -> Span:
         return self.analysis.document.source_span(start, end)
