@@ -162,8 +162,70 @@ def test_ages_that_cannot_be_true_are_flagged(text: str, published: date, span: 
         ("President Joe Biden, 80, spoke on Monday.", date(2023, 5, 10)),
         ("Senator Joan Whitlow, 70, spoke on Monday.", date(2023, 5, 10)),
         # the age of someone else told beside a birth
-        ("Born in 1950, Carl Moss's daughter died at 30 in 2012.", PUBLISHED),
+        ("Carl Moss, born in 1950, mourned his daughter, who died at 30 in 2012.", PUBLISHED),
     ],
 )
 def test_ages_that_could_be_true_are_not_flagged(text: str, published: date) -> None:
     assert age_spans(text, published) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Otto Lind, who was born on 9 March 1921 and died in 1990, would have turned 100 in 2021.",
+        "Otto Lind, born in 1921, would have been 70 when the bridge opened in 1980.",
+    ],
+)
+def test_counterfactual_ages_are_not_claims(text: str) -> None:
+    assert age_spans(text) == []
+
+
+def test_an_offset_counts_from_the_last_date_of_the_thing_its_clause_names() -> None:
+    text = ("The Brookfield library opened in 1962. Its architect had built a bank in 1958. Readers came. "
+            "Funding grew. Four years after that, in 1975, the library added a reading room.")
+    assert duration_spans(text) == ["Four years after that"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the thing named is another: the date before it may be the reference
+        "The Brookfield library opened in 1962. Its architect had built a bank in 1958. Readers came. "
+        "Funding grew. Four years after that, in 1975, the museum added a reading room.",
+        # a later date of the same thing is the reference
+        "The Brookfield library opened in 1962. The library closed for repairs in 1971. Readers came. "
+        "Funding grew. Four years after that, in 1975, the library added a reading room.",
+    ],
+)
+def test_an_offset_far_from_a_date_of_another_thing_is_not_measured(text: str) -> None:
+    assert duration_spans(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("Ruiz ran the bakery for six years, from 1971 to 1975, before selling it.", True),
+        ("The pier was closed for ten years, from 1982 until 1990, while it was rebuilt.", True),
+        ("Ruiz ran the bakery for five years, from 1971 to 1975, before selling it.", False),  # counting both years
+        ("Ruiz ran the bakery for four years, from 1971 to 1975, before selling it.", False),
+        ("Ruiz ran the bakery for three years, from 1971 to 1975, before selling it.", False),  # late 1971 to early 1975
+        ("Ruiz ran the bakery for about six years, from 1971 to 1975, before selling it.", False),
+    ],
+)
+def test_a_count_of_years_between_two_years_allows_no_year_more(text: str, flagged: bool) -> None:
+    assert bool(duration_spans(text)) is flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("The ballot was held on Wednesday. A day earlier, on Monday, the polls were sealed.", True),
+        ("The ballot was held on Wednesday. Three days later, on Friday, the count ended.", True),
+        ("The ballot was held on Wednesday, September 4. The next day, on Saturday, the count ended.", True),
+        ("The ballot was held on Wednesday. A day earlier, on Tuesday, the polls were sealed.", False),
+        ("The ballot was held on Wednesday. Three days later, on Saturday, the count ended.", False),
+        ("The ballot was held on Wednesday. Ten days later, on Friday, the count ended.", False),  # ten, give or take one
+    ],
+)
+def test_day_offsets_against_a_named_weekday(text: str, flagged: bool) -> None:
+    assert bool(duration_spans(text)) is flagged

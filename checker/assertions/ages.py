@@ -72,6 +72,10 @@ _NAMED_BEFORE = re.compile(r"[A-Z][\w'’.-]*,\s*$")
 _NAME_AFTER = re.compile(r"\s+((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*)")
 
 
+# "would have turned 100", "could be 40": an age no one claims.
+_COUNTERFACTUAL = re.compile(r"\b(?:would|could|might|should)(?:n['’]t)?\s+(?:have\s+)?(?:been\s+)?$", re.IGNORECASE)
+
+
 def written(text: str) -> Iterator[Age]:
     """Every age written in ``text``, with the years it allows and whose it is when the words say."""
     for m in AGE_FORMS.finditer(text):
@@ -82,7 +86,7 @@ def written(text: str) -> Iterator[Age]:
         mod = m.groupdict().get({"1": "mod", "2": "mod2", "5": "mod5"}.get(form, "-"))
         lo, hi = AGE_MODS.get(" ".join(mod.lower().split()), (0, 0)) if mod else (0, 0)
         person = _age_person(text, m, form)
-        if form in "34" and person is None:
+        if form in "34" and person is None or _COUNTERFACTUAL.search(text, max(0, m.start() - 30), m.start()):
             continue
         if form in "34":
             start, end, label = m.start(f"n{form}"), m.end(f"n{form}"), f"{person}'s age, {n},"
@@ -169,7 +173,9 @@ def _births(analysis: Analysis, bounds: list[tuple[int, int]]) -> list[Birth]:
 
 
 # "Zaha Hadid (31 October 1950 – 31 March 2016)": a name and its life span in parentheses.
-_NAME_BEFORE_PARENTHESIS = re.compile(r"([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s*\(\s*(?:born\s+|b\.\s*)?$")
+_NAME_BEFORE_PARENTHESIS = re.compile(
+    r"([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,5})\s*\(\s*(?:[^()\n]{0,80}?[;,]\s*)?(?:born\s+|b\.\s*)?$"
+)
 
 
 def _life_spans(analysis: Analysis) -> tuple[Assertion, ...]:
@@ -177,7 +183,7 @@ def _life_spans(analysis: Analysis) -> tuple[Assertion, ...]:
     text, found = analysis.document.text, []
     for i, t in enumerate(analysis.timexes):
         end = t.link
-        m = _NAME_BEFORE_PARENTHESIS.search(text, max(0, t.start - 60), t.start)
+        m = _NAME_BEFORE_PARENTHESIS.search(text, max(0, t.start - 140), t.start)
         if end is None or end <= i or m is None or not re.match(r"\s*\)", text[analysis.timexes[end].end :]):
             continue
         name = (("subject", m[1]),)
@@ -216,7 +222,9 @@ def _linked(text: str, age: Age, birth: Birth, sentence: int) -> bool:
 
     In the same sentence, unless the birth is told of someone else ("her father"); a
     built/founded date only for the very thing of the "N-year-old". In a nearby sentence,
-    only by name ("John Smith was born ..." / "Smith, 45,"); any sentence before, by full name.
+    only by name ("John Smith was born ..." / "Smith, 45,"); any sentence before, by full name,
+    by a surname no one else bears, or by the surname of the life span a biography opens with
+    ("Daniel Bernoulli (8 February 1700 – 17 March 1782) was ..." then "Bernoulli died at 84").
     """
     whose = _whose(birth)
     if _is_creation(birth):
@@ -233,17 +241,18 @@ def _linked(text: str, age: Age, birth: Birth, sentence: int) -> bool:
         return False
     # A full name is the same person anywhere before; so is a surname no one else bears.
     full = len(age.person.split()) > 1 and len(whose.split()) > 1
-    return -3 <= birth.sentence - sentence <= 1 or (full or _one_bearer(text, whose)) and birth.sentence < sentence
+    subject = birth.assertion.trigger == "(" and birth.sentence < 3  # a biography's opening life span
+    return -3 <= birth.sentence - sentence <= 1 or (full or subject or _one_bearer(text, age.person, whose)) and birth.sentence < sentence
 
 
-def _one_bearer(text: str, whose: str) -> bool:
-    """Whether every full name ending in this person's surname is this person ("Nadia Mensah", not
-    also "Kofi Mensah")."""
+def _one_bearer(text: str, surname: str, whose: str) -> bool:
+    """Whether every full name ending in this surname is this person's ("Nadia Mensah", not also
+    "Kofi Mensah"; "Zaha Hadid" and "Dame Zaha Mohammad Hadid" are one)."""
     words = whose.split()
-    if len(words) < 2:
+    if len(words) < 2 or len(surname.split()) != 1 or surname not in words:
         return False
-    bearers = {m[1] for m in re.finditer(rf"\b([A-Z][\w'’-]+)\s+{re.escape(words[-1])}\b", text) if not _NOT_NAMES.match(m[1])}
-    return bearers <= {words[-2]}
+    bearers = {m[1] for m in re.finditer(rf"\b([A-Z][\w'’-]+)\s+{re.escape(surname)}\b", text) if not _NOT_NAMES.match(m[1])}
+    return bearers <= set(words)
 
 
 # Between an age and a date of another clause: "won the title in 1990 and retired aged 50".

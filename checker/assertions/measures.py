@@ -68,7 +68,8 @@ def stated(text: str, mod: str | None) -> Stated | None:
     amount = (num + (0.5 if m["half"] or m["half2"] or "1/2" in m["num"] or "½" in m["num"] else 0)) * size
     unit_slack = min(size, 12) if base == "month" else size
     prefix = words[: m.start()]
-    close = max(unit_slack, math.ceil(amount / 10))
+    # A few days are counted, not rounded: "a day earlier" is one day, "two days later" two.
+    close = 0 if base == "day" and amount < 7 else max(unit_slack, math.ceil(amount / 10))
     loose = max(unit_slack, math.ceil(amount / 4))
     if _AT_LEAST.search(words) or mod in ("MORE_THAN", "EQUAL_OR_MORE"):
         return Stated(amount, base, math.floor(amount), None)
@@ -136,7 +137,7 @@ def _apposition(timexes: tuple[Timex, ...], i: int, text: str, me: Timex) -> Tim
         if _GAP_BEFORE.match(text[before.end : me.start]) and re.match(r"\s*[,)—–-]", text[end:] or "."):
             candidates.append(before)
     for t in candidates:
-        dated = t.fields.year is not None or t.fields.month is not None
+        dated = t.fields.year is not None or t.fields.month is not None or t.fields.weekday is not None
         if t.type == "DATE" and t.link is None and t.granularity in _POINT_GRANULARITIES and t.valid and dated:
             return t
     return None
@@ -149,24 +150,62 @@ def _narrative_anchor(analysis: Analysis, i: int, target: Timex, bounds: list[tu
     none either: both then share it), and the last event of its sentence: another date in between
     ("In 2010 ... two years later ... three years later") or another clause after it ("born in
     1950 and moved to Paris. Three years later") makes the reference ambiguous. It is in the same
-    sentence or the one before, or, for an offset that opens its paragraph ("Five days earlier, on
-    ...") and a date that closes one, up to three sentences back, no date between.
+    sentence or the one before, or up to eight sentences back: for an offset that opens its
+    paragraph ("Five days earlier, on ...") and a date that closes one, no date between; or the
+    last date told of the thing the offset's clause names ("The Alder school opened in 1963. ...
+    Two years after that, in 1970, the school doubled its capacity").
     """
     me = analysis.timexes[i]
     previous = [t for t in analysis.timexes[:i] if t is not target and t.type in ("DATE", "TIME")]
     if not previous:
         return None
-    anchor = previous[-1]
-    written = written_in_full(anchor) or anchor.fields.month is not None and target.fields.year is None
-    if not written or window_of(anchor) is None or anchor.granularity not in _POINT_GRANULARITIES:
-        return None
-    here, there = sentence_of(bounds, me.start), sentence_of(bounds, anchor.start)
     text = analysis.document.text
-    if here - there > (3 if _paragraphs_apart(text, bounds, there, here, me) else 1):
+    here = sentence_of(bounds, me.start)
+    anchor = previous[-1]
+    if here - sentence_of(bounds, anchor.start) > 1 and not _paragraphs_apart(text, bounds, sentence_of(bounds, anchor.start), here, me):
+        anchor = _same_thing(text, bounds, previous, here, target) or anchor
+    written = written_in_full(anchor) or anchor.fields.month is not None and target.fields.year is None
+    # "on Tuesday. A day earlier, on Sunday": two weekdays are counted between by their names.
+    weekdays = anchor.fields.weekday is not None and target.fields.year is None and target.fields.month is None
+    if not (written or weekdays) or window_of(anchor) is None or anchor.granularity not in _POINT_GRANULARITIES:
+        return None
+    there = sentence_of(bounds, anchor.start)
+    if here - there > (_FAR if _paragraphs_apart(text, bounds, there, here, me) or _names(text, bounds, there, here, target) else 1):
         return None
     if here != there and _ANOTHER_CLAUSE.search(text, anchor.end, bounds[there][1]):
         return None
     return anchor
+
+
+_FAR = 8  # sentences an offset may count back over, on a paragraph's or a thing's evidence
+# "the school doubled": the thing an offset's clause is about, by its head noun.
+_THE_THING = re.compile(r"\b[Tt]he\s+([a-z]{3,})\b(?!\s+(?:of|year|month|day|week|time|same|next|following|previous)\b)")
+
+
+def _thing(text: str, bounds: list[tuple[int, int]], here: int, target: Timex) -> str | None:
+    """The head noun after "the" in the clause after the offset's date ("the school doubled")."""
+    m = _THE_THING.search(text, target.end, bounds[here][1])
+    return m[1] if m else None
+
+
+def _names(text: str, bounds: list[tuple[int, int]], there: int, here: int, target: Timex) -> bool:
+    """Whether the anchor's sentence names, before its date, the thing of the offset's clause."""
+    thing = _thing(text, bounds, here, target)
+    return thing is not None and re.search(rf"\b{thing}\b", text[bounds[there][0] : bounds[there][1]], re.IGNORECASE) is not None
+
+
+def _same_thing(text: str, bounds: list[tuple[int, int]], previous: list[Timex], here: int, target: Timex) -> Timex | None:
+    """The last date, within reach, of a sentence naming the thing of the offset's clause."""
+    thing = _thing(text, bounds, here, target)
+    if thing is None:
+        return None
+    for t in reversed(previous):
+        there = sentence_of(bounds, t.start)
+        if here - there > _FAR:
+            return None
+        if re.search(rf"\b{thing}\b", text[bounds[there][0] : t.start], re.IGNORECASE):
+            return t
+    return None
 
 
 def _paragraphs_apart(text: str, bounds: list[tuple[int, int]], there: int, here: int, me: Timex) -> bool:
@@ -286,6 +325,7 @@ def _span(analysis: Analysis, i: int, bounds: list[tuple[int, int]]) -> Measure 
     start, end = _range_days(first, last)
     if start is None or end is None or end[1] < start[0]:
         return None  # a reversed range is chronology/order's
+    claim = _between_years(claim, me, first, last)
     # Counted with or without its last day ("March 1 to March 30" is 29 or 30 days), and a day
     # more for months of unequal length ("March 1 to March 30, a full month").
     reached = reach(start, claim, 1)
@@ -293,6 +333,17 @@ def _span(analysis: Analysis, i: int, bounds: list[tuple[int, int]]) -> Measure 
     # A start without a year takes the end's ("March 1 to 30, 2020"): explicit if the tagger read it so.
     explicit = first.fields.year is not None or first.anchor == "explicit"
     return Measure(me, window, last, first, explicit, "span", claim.base, start)
+
+
+def _between_years(claim: Stated, me: Timex, first: Timex, last: Timex) -> Stated:
+    """A plain count of years between two years: the years' own days already allow counting
+    with or without the last one (1957 to 1960 is three or four years), so no unit more is
+    allowed above the count ("five years, from 1957 to 1960" cannot be), one below it."""
+    plain = not (_AT_LEAST.search(me.text) or _NEARLY.search(me.text) or _AT_MOST.search(me.text) or _ABOUT.search(me.text))
+    years = first.granularity == last.granularity == "year"
+    if not plain or me.mod or not years or claim.base != "month" or claim.amount % 12:
+        return claim
+    return Stated(claim.amount, claim.base, int(claim.amount), int(claim.amount) + 12)
 
 
 # Between a duration and the range it measures: "of construction", "as editor-in-chief", "run on

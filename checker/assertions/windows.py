@@ -4,7 +4,7 @@ expression can denote, whether a date fits a window, and sentence spans of the p
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from checker.model import DateFields, Timex
 from checker.timex.calendar import day_or_none, month_days
@@ -30,7 +30,11 @@ def window_of(timex: Timex) -> Window | None:
 
 
 def fits(timex: Timex, window: Window) -> bool:
-    """Whether the date can lie in ``window``; a date without a written year may take any year."""
+    """Whether the date can lie in ``window``; a date without a written year may take any year, a
+    bare weekday ("on Sunday") any day of its name (a window of a week or more holds one)."""
+    if timex.fields.month is None and timex.fields.year is None and timex.fields.weekday is not None:
+        days = (window[1] - window[0]).days
+        return days >= 6 or any((window[0] + timedelta(d)).weekday() == timex.fields.weekday for d in range(days + 1))
     if timex.fields.year is None and timex.fields.month is not None:
         if (window[1] - window[0]).days >= 366:
             return True
