@@ -66,7 +66,9 @@ class Statement:
         return self.analysis.document.source_span(start, end)
 
     def interval(self) -> tuple[int, int]:
-        return self.timex.earliest.toordinal(), self.timex.latest.toordinal()
+        """The days the date may denote; an ambiguous numeric date (06/05/2019) spans both readings."""
+        readings = self.timex.readings()
+        return min(lo for lo, _ in readings).toordinal(), max(hi for _, hi in readings).toordinal()
 
 
 @dataclass(frozen=True)
