@@ -45,6 +45,8 @@ PROSPECTIVE_VERBS = frozenset(
     "approve set schedule raise lower cut target float nominate consider discuss debate weigh eye "
     "back endorse support oppose budget earmark allocate book reserve order prepare announce unveil".split()
 )
+# Adverbs the parser may give where a phrasal verb has its particle ("passed away", "set up").
+PARTICLE_ADVERBS = frozenset({"away", "up", "down", "out", "in", "off", "on"})
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
 THING_PRONOUNS = frozenset({"it", "its", "itself"})
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
@@ -172,7 +174,7 @@ def _object_on_day(noun: Token, span: Span) -> bool:
 
 def _phrases(word: Token) -> Iterator[tuple[str, Token]]:
     """Candidate trigger phrases around a word, longest first: "take office", "swear in", "open"."""
-    particles = [c for c in word.children if c.dep_ == "prt"]
+    particles = [c for c in word.children if c.dep_ == "prt" or c.dep_ == "advmod" and c.lower_ in PARTICLE_ADVERBS]
     objects = [c for c in word.children if c.dep_ in ("dobj", "attr")]
     lemma = word.lemma_.lower()
     for obj in objects:
@@ -241,6 +243,9 @@ def _modifiers(token: Token, depth: int = 2) -> list[Token]:
 def _name_of(token: Token) -> str:
     """A noun phrase reduced to a comparable key: its proper-noun tail, or its words without
     determiners, with what tells it from others of its kind ("Treaty of Brno", "version 2.0")."""
+    title = next((c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+    if token.pos_ == "NOUN" and title is not None:
+        return _name_of(title)  # 'the album "Northern Lights"': its title names it
     words = [*_modifiers(token), token]
     while len(words) > 1 and words[0].lower_.replace(".", "") in TITLE_WORDS:
         words = words[1:]
@@ -306,6 +311,8 @@ def _resolve(token: Token, mentions: _Mentions) -> tuple[str | None, bool]:
     name = _name_of(token)
     if token.pos_ == "PROPN" and " " not in name and name in mentions.people:
         return mentions.people[name], True
+    if token.is_title and " " not in name and token.text in mentions.people:
+        return mentions.people[token.text], True  # a surname the tagger took for a common noun
     return name or None, False
 
 

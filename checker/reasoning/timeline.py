@@ -210,23 +210,27 @@ def _binds(constraint: Constraint, first: Statement, then: Statement, recurring:
     A constraint on one person's life (``same: [person]``: a birth or a death against
     anything) binds every pair. Others may be about two occurrences: a place closes and
     opens again ("closed in 1642 ... opened in 1997" is a rebuilding), an office is held
-    twice. They bind a pair the text tells in the constraint's order within one paragraph
-    ("opened in 2012 and closed in 2009", "took office in 2011 ... resigned in 2009"), and
-    two recurring events close in time whatever the order (an inauguration and *its* election).
+    twice. They bind a pair the text tells in the constraint's order ("opened in 2012 and
+    closed in 2009"; for recurring events, such as a post taken and resigned, within one
+    paragraph), and two recurring events close in time whatever the order (an inauguration
+    and *its* election).
     """
     if constraint.same == ("person",):
         return True
-    if _told_in_order(first, then):
+    if _told_in_order(first, then, within_paragraph=recurring):
         return True
     return recurring and _gap(first, then) <= ORDER_PAIR_WITHIN
 
 
-def _told_in_order(first: Statement, then: Statement) -> bool:
-    """The first mention comes first in one paragraph of one file."""
+def _told_in_order(first: Statement, then: Statement, within_paragraph: bool) -> bool:
+    """The first mention comes first in one file (in one paragraph, if asked), and the later
+    one is no flashback ("had closed in 1985")."""
     if first.analysis is not then.analysis or first.assertion.trigger_start >= then.assertion.trigger_start:
         return False
+    if then.assertion.aspect == "perfect" and then.assertion.tense == "past":
+        return False
     text = first.analysis.document.text
-    return PARAGRAPH_BREAK.search(text, first.assertion.trigger_start, then.assertion.trigger_start) is None
+    return not within_paragraph or PARAGRAPH_BREAK.search(text, first.assertion.trigger_start, then.assertion.trigger_start) is None
 
 
 def conflicts(analyses: Sequence[Analysis], pack: Pack) -> list[tuple[Conflict, list[Statement]]]:
