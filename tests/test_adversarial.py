@@ -321,6 +321,89 @@ def test_an_unexpected_exception_exits_2_in_one_line(capsys) -> None:
     assert err.startswith("chronolint: internal error: KeyError:")
 
 
+# ---------------------------------------------------------------- 3. small inputs that hung
+
+
+@pytest.mark.parametrize("run_of", [".,", "_", "-_", "?!.", "*_*"])
+def test_runs_of_mixed_punctuation_reach_the_tokenizer_as_spaces(run_of: str) -> None:
+    from checker.nlp.pipeline import defused
+
+    text = "Held on May 4, 2020. " + run_of * 5000 + " Ended on May 9, 2020... --- ?!"
+    blanked = defused(text)
+    assert len(blanked) == len(text) and blanked.split() == ["Held", "on", "May", "4,", "2020.", "Ended", "on", "May",
+                                                             "9,", "2020...", "---", "?!"]  # fmt: skip
+
+
+def test_an_endless_list_of_dates_is_not_climbed_to_its_top(analyze) -> None:
+    """Each date of "the 1990s and the 1990s and ..." would walk the whole list (quadratic); the
+    climb is bounded, and a short list still reaches its verb (the trap)."""
+    from checker.assertions import MAX_CONJUNCTS
+
+    long = analyze("They visited in " + " and ".join(["the 1990s"] * (MAX_CONJUNCTS * 3)) + ".")
+    short = analyze("The bridge opened in 1990 and 1991, and closed in 1995.")
+    assert len(long.timexes) == MAX_CONJUNCTS * 3
+    assert {a.trigger for a in short.assertions} >= {"opened", "closed"}
+
+
+def test_unclosed_directives_and_endless_ignore_lines(checkout: Path) -> None:
+    from checker.app import suppress
+    from checker.source import read_text
+
+    unclosed = read_text("<!-- chronolint-disable " * 20_000, path="a.md")
+    assert suppress.directives(unclosed).directives == ()
+    lines = read_text("chronolint: ignore\nOn May 4, 2020.\n" * 10_000, path="a.txt", fmt="text")
+    found = suppress.directives(lines).directives
+    assert len(found) == 10_000 and found[0].scope[0] == len("chronolint: ignore\n")
+    assert found[-1].scope == (len(lines.source) - len("On May 4, 2020.\n"), len(lines.source) - 1)
+
+
+def test_unclosed_tags_and_comments_in_html() -> None:
+    from checker.source.html import html_prose
+
+    page = "<p>Opened on <b>May 4, 2020</b>.</p>" + "<a href=" * 20_000
+    assert html_prose(page).text.startswith("Opened on May 4, 2020.")
+    assert html_prose("<p>x</p><!--" * 1 + "<!--" * 50_000).text.startswith("x")
+    assert html_prose('<p title="a<b">kept</p>').text.strip() == "kept"  # the trap: a closed tag holding "<"
+
+
+def test_a_rest_run_of_colons() -> None:
+    from checker.source.rst import rst_prose
+
+    text, _ = rst_prose(":a" * 100_000 + "\n\nSee :ref:`the opening` of May 4, 2020.\n")
+    assert "of May 4, 2020." in text and ":ref:" not in text
+
+
+def test_an_alias_bomb_under_the_date_key_is_named_in_a_few_words(checkout: Path) -> None:
+    levels = ["a: &a [x, x, x, x, x, x, x, x, x]"]
+    levels += [f"{c}: &{c} [{', '.join([f'*{p}'] * 9)}]" for p, c in zip("abcdefgh", "bcdefghi", strict=True)]
+    write(
+        checkout, "docs/page.md", "---\n" + "\n".join(levels) + "\ndate: *i\n---\nOn Friday, March 4, 2025, we met.\n"
+    )
+    result = run("docs", "--format", "json", "--no-cache")
+    assert rules(result) == FLAGGED
+    (warning,) = [line for line in result.stderr.splitlines() if "warning" in line]
+    assert "cannot read [[[...]" in warning and len(warning) < 300
+
+
+def test_a_long_metadata_string_is_no_date_and_never_reaches_dateparser(monkeypatch) -> None:
+    from checker.source import dates
+
+    def refuse(text: str, order: str) -> None:
+        raise AssertionError("dateparser asked")
+
+    monkeypatch.setattr(dates, "_dateparser", refuse)
+    assert dates.parse_date("May 4 " * 50) is None
+    assert dates.parse_date("2020-05-04") is not None
+
+
+def test_http_reads_have_a_timeout() -> None:
+    from checker.source import remote
+
+    assert remote._options("s3") == {}
+    pytest.importorskip("aiohttp")
+    assert remote._options("https")["client_kwargs"]["timeout"].sock_read == remote.HTTP_TIMEOUT
+
+
 # ---------------------------------------------------------------- 4. remote reads and stdin
 
 
