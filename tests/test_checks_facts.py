@@ -530,6 +530,7 @@ def test_titles_after_a_dateline_or_in_the_present_that_fit_are_not_flagged(text
         ("Shinzo Abe, who was prime minister of Japan from 2012 to 2022, visited the shrine.", "2022"),
         ("Barack Obama served as president from 2007 to 2017.", "2007"),
         ("Olaf Scholz has been chancellor since 2019.", "2019"),
+        ("Angela Merkel was chancellor from 2004 to 2021.", "2004"),
     ],
 )
 def test_stated_tenures_the_terms_rule_out_are_flagged(text: str, span: str) -> None:
@@ -548,7 +549,7 @@ def test_stated_tenures_the_terms_rule_out_are_flagged(text: str, span: str) -> 
         "Grover Cleveland served as president from 1885 to 1897.",
         # another office of the same title, and before the pack lists every holder
         "Barack Obama was president of the Harvard Law Review from 1990 to 1991.",
-        "Angela Merkel was chancellor from 2004 to 2021.",
+        "Helmut Schmidt was chancellor from 1969 to 1982.",
         # a person the pack does not hold, and a date after what it knows
         "Ada Brill, prime minister since 2011, resigned.",
         "Giorgia Meloni, prime minister from 2022 to 2027, is a character in the novel.",
@@ -558,3 +559,63 @@ def test_stated_tenures_the_terms_rule_out_are_flagged(text: str, span: str) -> 
 )
 def test_stated_tenures_that_fit_or_cannot_be_told_are_not_flagged(text: str) -> None:
     assert contradictions(text, published=date(2023, 6, 1)) == []
+
+
+# ---------------------------------------------------------------- elections as noun phrases; primaries are not general elections
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "rule_words"),
+    [
+        ("Voters stayed home during the 2010 U.S. presidential election.", "2010", "years divisible by four"),
+        ("Lincoln's rival in the American presidential election of 1858 was Douglas.", "1858", "years divisible by four"),
+        ("Ballots in Britain's general election of 13 June 2003 were counted overnight.", "13 June 2003",
+         "held on a Thursday; the pack lists none in 2003"),
+    ],
+)
+def test_election_noun_phrases_are_tied_to_office_and_country(text: str, span: str, rule_words: str) -> None:
+    found = contradictions(text, published=date(2020, 1, 2))
+    assert span in flagged(found, text) and rule_words in found[0].message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Voters stayed home during the 2012 U.S. presidential election.",
+        "The 2014 U.S. presidential primary calendar was set early.",  # no such thing, but not a general election
+        "The Republican presidential primary in New Hampshire was held on January 10, 2012.",
+        "The U.S. presidential primary in Ohio was held on Tuesday, March 17, 2020.",
+        "Colombia's presidential runoff was held on Sunday, June 19, 2022.",
+        "A special election for the U.S. House seat was held on Saturday, June 8, 2019.",
+        "The 2019 presidential election drew record turnout.",  # no country
+        "Britain's general election of 1 May 1997 ended 18 years of Conservative government.",
+    ],
+)
+def test_elections_that_fit_or_are_not_general_are_not_flagged(text: str) -> None:
+    assert contradictions(text, published=date(2020, 1, 2)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("Fumio Kishida was born in 1959 in Tokyo.", True),
+        ("Fumio Kishida was born on July 29, 1957, in Tokyo.", False),
+        ("Cyril Ramaphosa was born in Soweto in 1954.", True),
+        ("Cyril Ramaphosa was born in Soweto in 1952.", False),
+    ],
+)
+def test_birth_dates_of_g20_leaders_are_known(text: str, flag: bool) -> None:
+    assert bool(contradictions(text, published=date(2023, 6, 1))) is flag
+
+
+@pytest.mark.parametrize(
+    ("text", "then"),
+    [
+        ("MOSCOW (Reuters) - President Dmitry Medvedev said on Friday that the budget would be cut.",
+         "Dmitry Medvedev was Prime Minister of Russia then"),
+        ("Prime Minister Vladimir Putin met the governors on Friday.", "Vladimir Putin was President of Russia then"),
+    ],
+)
+def test_swapped_roles_name_the_office_held_then(text: str, then: str) -> None:
+    found = titles(text, date(2015, 3, 2))
+    assert len(found) == 1 and then in found[0].message and found[0].fix is not None

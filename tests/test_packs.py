@@ -379,3 +379,13 @@ def test_an_office_id_defined_twice_is_rejected(tmp_path: Path) -> None:
     text = MINIMAL + "offices:\n  de-chancellor: {name: Chancellor of Freedonia, jurisdiction: Freedonia}\n"
     with pytest.raises(PackError, match=r"demo.yaml:5: office 'de-chancellor' is already defined at rules/g20.yaml:\d+"):
         assemble(None, [write(tmp_path, text)])
+
+
+def test_the_leaders_in_office_at_current_to_have_birth_dates(everything: Pack) -> None:
+    """The arithmetic rules read these for "the 71-year-old chancellor"; monarchs by title only are exempt."""
+    offices = {o.id for o in everything.offices if o.titles and "monarch" not in o.id and "emperor" not in o.id}
+    missing = [
+        p.id for p in everything.people
+        if any(t.office in offices and t.end is None for t in p.terms) and p.born is None
+    ]
+    assert missing == []

@@ -82,7 +82,8 @@ class Cache:
         """The key of a whole run's findings: every file's key, path and configuration (``repr``)."""
         digest = hashlib.sha256()
         for document, options, config in items:
-            digest.update(f"{self.key(document, options)}\0{document.path}\0{config}\0".encode("utf-8", "surrogatepass"))
+            record = f"{self.key(document, options)}\0{document.path}\0{config}\0"
+            digest.update(record.encode("utf-8", "surrogatepass"))
         return digest.hexdigest()
 
     def load(self, key: str, document: Document) -> Analysis | None:
@@ -113,7 +114,9 @@ class Cache:
         except _MISS:
             return None
 
-    def load_unchanged(self, states: Sequence[str], paths: Sequence[str]) -> tuple[list[Finding], list[Document]] | None:
+    def load_unchanged(
+        self, states: Sequence[str], paths: Sequence[str]
+    ) -> tuple[list[Finding], list[Document]] | None:
         """Findings of a run whose files (``paths``) are unchanged (by ``stat``), with every file
         checked (the sources of just those the findings point into, for positions)."""
         data = self._read(self.directory / "unchanged" / f"{self._states_key(states)}.json")

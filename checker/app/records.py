@@ -15,7 +15,7 @@ import re
 import types
 import typing
 from datetime import date
-from functools import lru_cache
+from functools import cache
 from typing import Any, Literal, TypeVar, Union, get_args, get_origin, get_type_hints
 
 from checker import model
@@ -29,7 +29,7 @@ class BadRecord(ValueError):
     """A cache entry that does not match the model: the cache treats it as a miss."""
 
 
-@lru_cache(maxsize=None)
+@cache
 def _hints(cls: type) -> dict[str, Any]:
     return get_type_hints(cls, vars(model))
 

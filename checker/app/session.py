@@ -12,6 +12,7 @@ files (per-file analyses). The CLI turns a :class:`Result` into a report and an 
 from __future__ import annotations
 
 import os
+import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -23,6 +24,7 @@ from checker.app.cache import DEFAULT_DIR as DEFAULT_CACHE_DIR
 from checker.app.cache import Cache, file_digests
 from checker.app.config import Config, Resolver, load
 from checker.app.diff import load_baseline, only_changed, without_baseline
+from checker.app.tasks import RunError
 from checker.model import SEVERITY_RANK, Analysis, Document, Finding
 from checker.options import Knowledge, Options
 from checker.report.positions import Positions
@@ -32,9 +34,9 @@ from checker.source import (
     is_url,
     read_bytes,
     read_path,
-    read_text,
 )
 from checker.source.discovery import STDIN, discover
+from checker.source.remote import read_all
 
 DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024  # larger files are refused: parsing them would take minutes and gigabytes
 
@@ -139,13 +141,17 @@ def run_rules(analyses: Iterable[Analysis], configs: dict[str, Config]) -> tuple
     from checker import (
         engine,  # the rules and packs load only when findings are computed
     )
+    from checker.knowledge.yaml_lines import PackError
 
     wanted = [rule_id for rule_id in engine.implemented_rules() if any(c.enabled(rule_id) for c in configs.values())]
     by_path: dict[str, list[Finding]] = {}
     spec = Knowledge.union(knowledge_of(c) for c in configs.values())
     seen: list[Analysis] = []
-    for finding in engine.findings(_remembered(analyses, seen), wanted, spec):
-        by_path.setdefault(finding.span.path, []).append(finding)
+    try:
+        for finding in engine.findings(_remembered(analyses, seen), wanted, spec):
+            by_path.setdefault(finding.span.path, []).append(finding)
+    except PackError as e:
+        raise RunError(str(e)) from None
     found: list[Finding] = []
     for analysis in seen:
         path = analysis.document.path
@@ -225,6 +231,7 @@ class Session:
             return Result(self._only_new(found, inputs), inputs, None, s)
         with self._analysis() as (inputs, analyser):
             found, analyses, dated = self._findings(inputs, analyser, need_analyses)
+        inputs = self._without_failures(inputs, analyser)
         inputs = replace(inputs, documents=[dated.get(d.path, d) for d in inputs.documents])
         if cache and states and not inputs.errors:
             cache.store_unchanged(states, found, inputs.documents)
@@ -233,7 +240,16 @@ class Session:
     def extract(self) -> tuple[list[Analysis], Inputs]:
         """The analyses behind the findings (never cached: ``extract`` shows what the engine computes now)."""
         with self._analysis(replace(self.settings, jobs=1, no_cache=True)) as (inputs, analyser):
-            return analyser.results(), inputs
+            analyses = analyser.results()
+            return analyses, self._without_failures(inputs, analyser)
+
+    def _without_failures(self, inputs: Inputs, analyser: runner.Analyser) -> Inputs:
+        """Each document the analysis failed on reported (by name) and counted as an input error."""
+        failed = {f.path for f in analyser.failures}
+        for failure in analyser.failures:
+            self._on_error(InputError(failure.path, failure.message))
+        documents = [d for d in inputs.documents if d.path not in failed]
+        return replace(inputs, documents=documents, errors=inputs.errors + len(failed))
 
     def _findings(
         self, inputs: Inputs, analyser: runner.Analyser, need_analyses: bool
@@ -256,7 +272,7 @@ class Session:
             return found, analyser.results() if need_analyses else None, {d.path: d for d in documents}
         found, analyses = run_rules(analyser.stream(), inputs.configs)
         documents = [a.document for a in analyses]
-        if cache:
+        if cache and not analyser.failures:
             cache.store_findings(key, found, documents)
         return found, analyses, {d.path: d for d in documents}
 
@@ -285,6 +301,9 @@ class Session:
                     raise item
                 config = self.resolver.for_path((self.settings.stdin_filename or STDIN) if item == STDIN else item)
                 document = self._read_stdin(config) if item == STDIN else self._read_file(item, config)
+                if document.path in configs:
+                    raise InputError(document.path, "given twice (standard input is named so by --stdin-filename); "
+                                     "checked once")  # fmt: skip
                 self._warn(document)
                 documents.append(document)
                 configs[document.path] = config
@@ -305,16 +324,20 @@ class Session:
         return {"published": self.settings.published, "published_keys": config.published_keys, "date_order": date_order}
 
     def _read_stdin(self, config: Config) -> Document:
+        """Standard input, under ``--max-file-size`` like a file (read up to one byte past it)."""
         name = self.settings.stdin_filename
-        if name is None:
-            return read_text(sys.stdin.read(), **self._reading(config))
-        return read_bytes(sys.stdin.buffer.read(), path=name, fmt=format_for_path(name), **self._reading(config))
+        limit = self.settings.max_file_size
+        data = read_all(sys.stdin.buffer, limit + 1)
+        if len(data) > limit:
+            raise InputError(name or STDIN, f"larger than {limit} bytes (--max-file-size), not checked")
+        fmt = "markdown" if name is None else format_for_path(name)
+        return read_bytes(data, path=name or STDIN, fmt=fmt, **self._reading(config))
 
     def _read_file(self, path: str, config: Config) -> Document:
         """One file; a regular file larger than the limit is refused before it is read (a URL
         while it is read: asking its size first would cost a round trip)."""
         max_bytes = self.settings.max_file_size
-        if not is_url(path) and os.path.isfile(path) and os.path.getsize(path) > max_bytes:
+        if not is_url(path) and _size(path) > max_bytes:
             raise InputError(path, f"larger than {max_bytes} bytes (--max-file-size), not checked")
         return read_path(path, max_bytes=max_bytes, **self._reading(config))
 
@@ -336,7 +359,8 @@ class Session:
             config = self.resolver.for_path(item)
             knowledge.update((*config.pack_files, *config.facts))
             states.append(f"{item}\0{info.st_mtime_ns}\0{info.st_size}\0{config!r}")
-        return states + [f"{path}\0{digest}" for path, digest in zip(sorted(knowledge), file_digests(sorted(knowledge)))]
+        named = sorted(knowledge)
+        return states + [f"{path}\0{digest}" for path, digest in zip(named, file_digests(named), strict=True)]
 
     def _paths(self) -> list[str]:
         """The paths of the inputs as read (an unchanged run's entry must name exactly these)."""
@@ -349,6 +373,15 @@ class Session:
         if self.settings.baseline is not None:
             found = without_baseline(found, load_baseline(self.settings.baseline))
         return found
+
+
+def _size(path: str) -> int:
+    """A regular file's size; 0 for anything else (a pipe, a file gone: reading it tells)."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return 0
+    return info.st_size if stat.S_ISREG(info.st_mode) else 0
 
 
 class _Configs:

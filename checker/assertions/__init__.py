@@ -45,6 +45,8 @@ PROSPECTIVE_VERBS = frozenset(
     "approve set schedule raise lower cut target float nominate consider discuss debate weigh eye "
     "back endorse support oppose budget earmark allocate book reserve order prepare announce unveil".split()
 )
+# Adverbs the parser may give where a phrasal verb has its particle ("passed away", "set up").
+PARTICLE_ADVERBS = frozenset({"away", "up", "down", "out", "in", "off", "on"})
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
 THING_PRONOUNS = frozenset({"it", "its", "itself"})
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
@@ -74,10 +76,18 @@ def _inside(offset: int, ranges: Sequence[tuple[int, int]]) -> bool:
     return any(start < offset < end for start, end in ranges)
 
 
+MAX_CONJUNCTS = 64  # a list longer than this ("the 1990s and the 1990s and ...") is not climbed to its top
+
+
 def _attachment(token: Token) -> tuple[Token | None, str | None]:
-    """What the phrase headed by ``token`` modifies, and the relation its preposition states."""
+    """What the phrase headed by ``token`` modifies, and the relation its preposition states.
+    The climb through conjuncts and appositions is bounded: each date of an endless list would
+    walk the whole list (quadratic), and past the bound it attaches to nothing."""
+    steps = 0
     while token.dep_ in ("appos", "conj") and token.head.i != token.i:
-        token = token.head
+        token, steps = token.head, steps + 1
+        if steps > MAX_CONJUNCTS:
+            return None, None
     relation = None
     if token.dep_ == "pobj" and token.head.i != token.i:
         relation = PREPOSITION_RELATION.get(token.head.lower_, "other")
@@ -98,6 +108,7 @@ def governor(span: Span, pack: Pack) -> tuple[Token | None, str, bool]:
     and its reported clause dates the saying ("said on Wednesday she will resign").
     """
     word, relation = _attachment(span.root)
+    word = _event_noun_before(span, word, pack) or word
     climbed = False
     while word is not None and word.pos_ not in ("VERB", "AUX"):
         if word.pos_ in ("NOUN", "PROPN") and pack.event_for(word.lemma_) is not None:
@@ -112,6 +123,20 @@ def governor(span: Span, pack: Pack) -> tuple[Token | None, str, bool]:
     if word is not None and word.pos_ in ("VERB", "AUX"):
         word = reporting_verb(word, span.start)
     return word, relation or "at", climbed
+
+
+def _event_noun_before(span: Span, word: Token | None, pack: Pack) -> Token | None:
+    """ "Since his election on November 9, Becker has ...": a date right after an owned event
+    noun the pack knows dates that noun, though the parse hung it on the verb. Not after a
+    direct object ("announced its election on Monday" dates the announcement)."""
+    root = span.root
+    if word is None or word.pos_ not in ("VERB", "AUX") or root.dep_ != "pobj" or root.head.i == 0:
+        return None
+    before = span.doc[root.head.i - 1]
+    owned = any(c.dep_ == "poss" for c in before.children)  # "his election", "the bridge's opening"
+    if before.pos_ == "NOUN" and owned and before.dep_ != "dobj" and pack.event_for(before.lemma_) is not None:
+        return before
+    return None
 
 
 def _baseline(span: Span, word: Token) -> bool:
@@ -157,7 +182,7 @@ def _object_on_day(noun: Token, span: Span) -> bool:
 
 def _phrases(word: Token) -> Iterator[tuple[str, Token]]:
     """Candidate trigger phrases around a word, longest first: "take office", "swear in", "open"."""
-    particles = [c for c in word.children if c.dep_ == "prt"]
+    particles = [c for c in word.children if c.dep_ == "prt" or c.dep_ == "advmod" and c.lower_ in PARTICLE_ADVERBS]
     objects = [c for c in word.children if c.dep_ in ("dobj", "attr")]
     lemma = word.lemma_.lower()
     for obj in objects:
@@ -224,13 +249,24 @@ def _modifiers(token: Token, depth: int = 2) -> list[Token]:
 
 
 def _name_of(token: Token) -> str:
-    """A noun phrase reduced to a comparable key: its proper-noun tail, or its words without determiners."""
+    """A noun phrase reduced to a comparable key: its proper-noun tail, or its words without
+    determiners, with what tells it from others of its kind ("Treaty of Brno", "version 2.0")."""
+    title = next((c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+    if token.pos_ == "NOUN" and title is not None:
+        return _name_of(title)  # 'the album "Northern Lights"': its title names it
     words = [*_modifiers(token), token]
     while len(words) > 1 and words[0].lower_.replace(".", "") in TITLE_WORDS:
         words = words[1:]
-    names = [t for t in words if t.pos_ == "PROPN"]
-    key = " ".join(t.text for t in names) if names else " ".join(t.lower_ for t in words if t.lower_ not in DETERMINERS)
-    return " ".join([key, *_distinguishers(token)]) if key else key
+    names = [t.text for t in words if t.pos_ == "PROPN"]
+    plain = " ".join(t.lower_ for t in words if t.lower_ not in DETERMINERS)
+    extra = _distinguishers(token)
+    version = next((t.lower_ for t in [*words, *token.rights] if VERSION.fullmatch(t.text)), None)
+    if version is not None:
+        return version  # "Version 1.0.0", "since 1.0.0 was released": a dotted number names the release
+    if any(c.isdigit() for c in plain + "".join(extra)):
+        return " ".join([plain, *extra]).lower()  # "Version 1.0.0" = "version 1.0.0": the number names it
+    key = " ".join(names) if names else plain
+    return " ".join([key, *extra]) if key else key
 
 
 def _distinguishers(token: Token) -> list[str]:
@@ -255,7 +291,12 @@ def _subjects(verb: Token) -> list[Token]:
         return _subjects(verb.head)
     if verb.dep_ == "advcl" and verb.tag_ in ("VBN", "VBG") and not any(c.dep_ == "mark" for c in verb.children):
         return _subjects(verb.head)  # "Born in 1950, Hart ...", "Appointed in 2018, Reeve resigned"
-    return [verb.head] if verb.dep_ in ("acl", "relcl") and verb.pos_ in ("VERB", "AUX") else []
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.head.pos_ in ("VERB", "AUX"):
+        return _subjects(verb.head.head)  # "sworn in after winning the election": the winner is the one sworn in
+    noun_head = verb.head.pos_ in ("NOUN", "PROPN")
+    return [verb.head] if verb.pos_ in ("VERB", "AUX") and (
+        verb.dep_ in ("acl", "relcl") or verb.dep_ == "parataxis" and noun_head
+    ) else []  # "the stadium, opened in 1990", "Ana Pereira (born 1984)"
 
 
 def _resolve(token: Token, mentions: _Mentions) -> tuple[str | None, bool]:
@@ -263,6 +304,9 @@ def _resolve(token: Token, mentions: _Mentions) -> tuple[str | None, bool]:
     if token.tag_ in ("WDT", "WP") and token.head.dep_ == "relcl":
         token = token.head.head  # "the stadium, which opened": the stadium
     lower = token.lower_
+    ahead = _cataphor(token) if lower in PERSON_PRONOUNS | THING_PRONOUNS else None
+    if ahead is not None:
+        return _resolve(ahead, mentions)[0], True
     if lower in PERSON_PRONOUNS:
         return mentions.last_person, True
     if lower in THING_PRONOUNS:
@@ -275,6 +319,8 @@ def _resolve(token: Token, mentions: _Mentions) -> tuple[str | None, bool]:
     name = _name_of(token)
     if token.pos_ == "PROPN" and " " not in name and name in mentions.people:
         return mentions.people[name], True
+    if token.is_title and " " not in name and token.text in mentions.people:
+        return mentions.people[token.text], True  # a surname the tagger took for a common noun
     return name or None, False
 
 
@@ -283,6 +329,20 @@ def _owners(noun: Token) -> list[Token]:
     found = [t for t in noun.children if t.dep_ == "poss"]
     return found + [t for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
                     for t in p.children if t.dep_ == "pobj"]
+
+
+def _cataphor(pronoun: Token) -> Token | None:
+    """ "Since its founding in 2001, Harbor Light has ...": a possessive in a phrase fronted
+    before its clause's subject stands for that subject."""
+    if pronoun.dep_ != "poss":
+        return None
+    verb = pronoun.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.pos_ not in ("PROPN", "NOUN") or subject.left_edge.i <= pronoun.i:
+        return None
+    return subject
 
 
 def participants(
@@ -322,12 +382,17 @@ def participants(
     return tuple(roles.items()), inferred, theme is not None and identity.generic(theme)
 
 
+# Where a name is met: as a participant, and standing alone (a heading, an apposition, a list).
+NAMING_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "poss", "appos", "ROOT", "attr", "conj"})
+VERSION = re.compile(r"v?\d+(?:\.\d+)+[a-z]?", re.I)
+
+
 def _remember(sentence: Span, mentions: _Mentions) -> _Mentions:
     """Update the names met: full names, their surnames, the last person and the last thing."""
     people = mentions.people
     last_person, last_thing = mentions.last_person, mentions.last_thing
     for token in sentence:
-        if token.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "poss") or token.pos_ not in ("PROPN", "NOUN"):
+        if token.dep_ not in NAMING_DEPS or token.pos_ not in ("PROPN", "NOUN"):
             continue
         name = _name_of(token)
         if not name:

@@ -65,7 +65,7 @@ def antecedent(token: Token, things: MutableMapping[str, str]) -> str | None:
 
 
 def generic(token: Token) -> bool:
-    """An indefinite or bare common noun ("a bridge", "jobs", "200 jobs"): a new thing, not one met before."""
+    """An indefinite common noun or a bare plural ("a bridge", "jobs", "200 jobs"): new things, not one met before."""
     if token.pos_ != "NOUN":
         return False
     children = list(token.children)
@@ -74,7 +74,7 @@ def generic(token: Token) -> bool:
     if any(c.dep_ == "nummod" and c.i < token.i for c in children):
         return True  # "200 jobs", but "version 2" is one version
     named = any(c.dep_ in ("det", "poss") or c.pos_ == "PROPN" for c in children)
-    return not named and token.tag_ in ("NNS", "NN")
+    return not named and token.tag_ == "NNS"  # a bare plural: "jobs", "stores"
 
 
 def recurs(word: Token) -> bool:

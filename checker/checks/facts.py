@@ -29,6 +29,7 @@ from checker.checks.people import (
     in_place,
     inside,
     named_office,
+    office_words,
     nth,
     office_known_to,
     office_window,
@@ -40,7 +41,7 @@ from checker.checks.people import (
 from checker.checks.registry import check, rule
 from checker.checks.tenures import stated_tenures, tenure_problem
 from checker.knowledge.expressions.names import events
-from checker.knowledge.model import Election, Pack, Person, Term, When, name_key
+from checker.knowledge.model import Election, Office, Pack, Person, Term, When, name_key
 from checker.model import (
     Analysis,
     Assertion,
@@ -53,6 +54,11 @@ from checker.model import (
 CONTRADICTION = rule("facts/contradiction", "error", "A claim that contradicts a fact or calendar rule of a knowledge pack.")
 ELECTION_BEFORE = re.compile(r"\b(?:elections?|midterms?|vote|polls)\b(?:[^,.;:]{0,20}|,\s*)$", re.IGNORECASE)
 ELECTION_BETWEEN = re.compile(r"^[^,.;:]{0,30}\b(?:elections?|midterms?|polls)\b[^,.;:]{0,10}$", re.IGNORECASE)
+NOT_GENERAL = re.compile(
+    r"\b(?:primar(?:y|ies)|caucus(?:es)?|run-?offs?|special|by-?elections?|referend(?:um|a)|leadership|local|"
+    r"municipal|gubernatorial|mayoral|council|school board|recall)\b",
+    re.IGNORECASE,
+)
 OFFSET_WORDS = re.compile(r"\b(?:after|before|since|later|earlier|ago|following|prior)\b", re.IGNORECASE)
 
 
@@ -172,7 +178,12 @@ def _is_election(ctx: KnowledgeContext, a: Assertion, timex: Timex) -> bool:
 
 
 def _election_office(ctx: KnowledgeContext, a: Assertion, timex: Timex) -> tuple[str, bool] | None:
-    """The office a person-less election is for, from the sentence and the document; flag: inferred."""
+    """The office a person-less election is for, from the sentence and the document; flag: inferred.
+
+    An office the sentence names ("the 2018 U.S. presidential election") is taken even in a year
+    the pack lists no election of it: the pack's year rule then decides. Otherwise the office
+    must have an election that year ("the election was held on November 6, 2024").
+    """
     start, end = ctx.sentence(a.trigger_start, a.trigger_end)
     sentence = ctx.text[start:end].lower()
     ruled = {c.office for c in ctx.pack.constraints if c.office and c.expr and _only_election(c.expr)}
@@ -183,16 +194,48 @@ def _election_office(ctx: KnowledgeContext, a: Assertion, timex: Timex) -> tuple
     place = places.pop()
     local = [o for o in offices if o.jurisdiction == place]
     year = timex.fields.year or timex.earliest.year
-    chosen = [o for o in local if ctx.pack.elections_for(o.id, year)]
+    written = timex.fields.year is not None and timex.anchor == "explicit"
+    titled = _titled_election_office(ctx, sentence, local) if written else None  # "the Nov. 8 election": whose year?
     if "midterm" in sentence:
-        chosen = [o for o in chosen if any(e.kind == "midterm" for e in ctx.pack.elections_for(o.id, year))]
-    elif "presidential" in sentence:
-        chosen = [o for o in chosen if o.name.startswith("President")]
+        chosen = [o for o in local if any(e.kind == "midterm" for e in ctx.pack.elections_for(o.id, year))]
+    elif titled is not None:
+        chosen = [titled]
+    else:
+        chosen = [o for o in local if ctx.pack.elections_for(o.id, year)]
+        if not chosen and written and "general election" in sentence and len(local) == 1:
+            chosen = local
     if len(chosen) != 1:
         return None
-    named = any(w in sentence for w in ("midterm", "presidential", "general election"))
+    named = titled is not None or any(w in sentence for w in ("midterm", "general election"))
     explicit = named and in_place(ctx.pack, sentence, place)
     return chosen[0].id, not explicit
+
+
+def _titled_election_office(ctx: KnowledgeContext, sentence: str, local: list[Office]) -> Office | None:
+    """The local office an election's title form names ("presidential" -> President of the United States)."""
+    words = office_words(ctx.pack.titles, frozenset(ctx.pack.title_forms))
+    found = {ctx.pack.title_forms.get(m.group(1).lower(), m.group(1)) for m in words.finditer(sentence)}
+    named = {o.id for t in found for o in ctx.pack.offices_titled(t)}
+    chosen = [o for o in local if o.id in named]
+    return chosen[0] if len(chosen) == 1 else None
+
+
+def _nearest(pack: Pack, office: str, year: int) -> str:
+    """ "; the pack lists none in 1996 (April 9, 1992 and May 1, 1997)": the general elections around a year."""
+    general = sorted(
+        (e for e in pack.elections if e.office == office and e.kind == "general" and e.date), key=lambda e: e.year
+    )
+    before = [e for e in general if e.year < year][-1:]
+    after = [e for e in general if e.year > year][:1]
+    if not before or not after:
+        return ""
+    return f"; the pack lists none in {year} ({day_text(before[0].date)} and {day_text(after[0].date)})"
+
+
+def _not_general(ctx: KnowledgeContext, a: Assertion) -> bool:
+    """A primary, caucus, runoff, special or local election: the general-election rules do not apply."""
+    start, _ = ctx.sentence(a.trigger_start, a.trigger_end)
+    return NOT_GENERAL.search(ctx.text, max(start, a.trigger_start - 40), a.trigger_end + 12) is not None
 
 
 def _only_election(expr: str) -> bool:
@@ -201,24 +244,27 @@ def _only_election(expr: str) -> bool:
 
 def _election_day_claim(ctx: KnowledgeContext, a: Assertion, timex: Timex) -> Problem | None:
     """ "The election was held on November 6, 2024": the pack's calendar rules for elections."""
-    if not _is_election(ctx, a, timex) or timex.earliest != timex.latest or candidates(ctx, a)[0]:
+    if not _is_election(ctx, a, timex) or candidates(ctx, a)[0] or _not_general(ctx, a):
         return None
     found = _election_office(ctx, a, timex)
     if found is None:
         return None
     office, context = found
+    if timex.earliest != timex.latest and context:
+        return None  # a year or month: only for an election whose office and country the sentence names
     from checker.knowledge.expressions.intervals import evaluate  # sympy: only once a claim is checked
     from checker.knowledge.expressions.language import parse
 
-    day = timex.earliest.toordinal()
-    bindings = {"election": (day, day)}
+    bindings = {"election": (timex.earliest.toordinal(), timex.latest.toordinal())}
     for constraint in ctx.pack.constraints:
         if constraint.office != office or not constraint.expr or not _only_election(constraint.expr):
             continue
         applies = constraint.when is None or evaluate(parse(constraint.when), bindings)
         if applies and evaluate(parse(constraint.expr), bindings) is False:
             held = [e for e in ctx.pack.elections_for(office, timex.earliest.year) if e.date]
-            fact = f"; the {timex.earliest.year} election was held on {day_text(held[0].date)}" if held else ""
+            fact = f"; the {timex.earliest.year} election was held on {day_text(held[0].date)}" if held else _nearest(
+                ctx.pack, office, timex.earliest.year
+            )
             message = f"{constraint.message}{fact} ({constraint.pack or pack_of(constraint.source)} pack)"
             return Problem(message, tuple((e.date, e.date) for e in held), inferred=context)
     return None
@@ -315,13 +361,16 @@ def _related(ctx: KnowledgeContext, claim: Assertion, problem: Problem) -> tuple
 def contradictions(analysis: Analysis, pack: Pack) -> Iterator[Finding]:
     """Dated claims about elections, inaugurations, births and deaths that the pack rules out."""
     ctx = KnowledgeContext(analysis, pack)
+    told: set[tuple[int, str]] = set()  # one finding per fact and sentence ("the 2018 election was held on ...")
     for assertion in analysis.assertions:
         timex = analysis.timexes[assertion.timex]
         if not _checkable(ctx, assertion, timex) or inside(assertion.trigger_start, ctx.quotes):
             continue
         problem = _problem(ctx, assertion, timex)
-        if problem is None:
+        key = (ctx.sentence(assertion.trigger_start, assertion.trigger_end)[0], problem.message if problem else "")
+        if problem is None or key in told:
             continue
+        told.add(key)
         explicit_time = timex.anchor == "explicit" and timex.fields.year is not None
         severity: Severity = "error" if explicit_time and not problem.inferred else "warning"
         yield CONTRADICTION.finding(

@@ -96,9 +96,11 @@ def _about_office(ctx: KnowledgeContext, a: Assertion, who: _Claimant, office_id
         start, end = ctx.sentence(a.trigger_start, a.trigger_end)
         rivals = {o.jurisdiction for o in ctx.pack.offices if o.id != office_id and set(o.titles) & set(office.titles)}
         placed = [j for j in rivals if in_place(ctx.pack, ctx.text, j)]
-        return in_place(ctx.pack, ctx.text[start:end], office.jurisdiction) or (in_place(ctx.pack, ctx.text, office.jurisdiction) and not placed)
+        in_sentence = in_place(ctx.pack, ctx.text[start:end], office.jurisdiction)
+        return in_sentence or (in_place(ctx.pack, ctx.text, office.jurisdiction) and not placed)
     event = ctx.pack.event_type(claim_event(ctx, a))
-    return not named and who.person is not None and event is not None and office_id in event.offices and office_id in held
+    hinted = event is not None and office_id in event.offices
+    return not named and who.person is not None and hinted and office_id in held
 
 
 def claim_event(ctx: KnowledgeContext, a: Assertion) -> str:
@@ -128,7 +130,9 @@ def _dated(ctx: KnowledgeContext, b: Assertion) -> Timex | None:
     return timex if ok and timex.earliest is not None and timex.latest is not None else None
 
 
-def _text_partners(ctx: KnowledgeContext, a: Assertion, who: _Claimant, event: str, office: str | None) -> list[Interval]:
+def _text_partners(
+    ctx: KnowledgeContext, a: Assertion, who: _Claimant, event: str, office: str | None
+) -> list[Interval]:
     """The other event of the same person dated in the text, within a year of the claim."""
     here = _interval(ctx.analysis.timexes[a.timex])
     out = []
@@ -204,9 +208,14 @@ def pair_rule_claim(ctx: KnowledgeContext, a: Assertion, timex: Timex) -> Proble
             found = _pack_elections(ctx, a, who, c.office)
         verdicts = [_evaluate(c, {event: _interval(timex), partner: p}) for p in found]
         if verdicts and all(v is False for v in verdicts):
-            return Problem(f"{c.message} ({c.pack or pack_of(c.source)} pack)", (), who.person.id if who.person else None,
-                           who.inferred)
+            return _rule_problem(c, who)
     return None
+
+
+def _rule_problem(c: Constraint, who: _Claimant, detail: str = "") -> Problem:
+    """The finding's words: the rule's message, a detail, the pack it comes from."""
+    message = f"{c.message}{detail} ({c.pack or pack_of(c.source)} pack)"
+    return Problem(message, (), who.person.id if who.person else None, who.inferred)
 
 
 def count_claim(ctx: KnowledgeContext, a: Assertion, timex: Timex) -> Problem | None:
@@ -227,8 +236,7 @@ def count_claim(ctx: KnowledgeContext, a: Assertion, timex: Timex) -> Problem | 
             counted = _occurrence_number(ctx, a, who, c)
         if counted is not None and c.max is not None and counted > c.max:
             day = day_text(timex.earliest) if timex.earliest == timex.latest else str(timex.earliest.year)
-            message = f"{c.message}; this would be number {counted} ({day}) ({c.pack or pack_of(c.source)} pack)"
-            return Problem(message, (), who.person.id if who.person else None, who.inferred)
+            return _rule_problem(c, who, f"; this would be number {counted} ({day})")
     return None
 
 
@@ -249,14 +257,16 @@ def _occurrence_number(ctx: KnowledgeContext, a: Assertion, who: _Claimant, c: C
         timex = _dated(ctx, b)
         if b.event != a.event or timex is None or timex.fields.year is None:
             continue
-        if b.id != a.id and (not _same_claimant(ctx, who, b) or (c.office and not _about_office(ctx, b, who, c.office))):
+        other = b.id != a.id
+        if other and (not _same_claimant(ctx, who, b) or (c.office and not _about_office(ctx, b, who, c.office))):
             continue
         span = _interval(timex)
         if _applies(c, a.event, span) is True and all(_gap(span, s) > SAME_OCCURRENCE_WITHIN for s in seen):
             seen.append(span)
     if here not in seen:
         return None
-    return sorted(seen).index(here) + 1 if all(_gap(here, s) > SAME_OCCURRENCE_WITHIN or s == here for s in seen) else None
+    apart = all(_gap(here, s) > SAME_OCCURRENCE_WITHIN or s == here for s in seen)
+    return sorted(seen).index(here) + 1 if apart else None
 
 
 def single_rule_claim(ctx: KnowledgeContext, a: Assertion, timex: Timex) -> Problem | None:
@@ -275,6 +285,5 @@ def single_rule_claim(ctx: KnowledgeContext, a: Assertion, timex: Timex) -> Prob
         if known_to and timex.latest > known_to:
             continue
         if _evaluate(c, {event: _interval(timex)}) is False:
-            return Problem(f"{c.message} ({c.pack or pack_of(c.source)} pack)", (), who.person.id if who.person else None,
-                           who.inferred)
+            return _rule_problem(c, who)
     return None

@@ -122,7 +122,9 @@ def tenure_problem(ctx: KnowledgeContext, tenure: Tenure) -> tuple[Timex, Proble
         ):
             continue
         if _held_during(terms, timex.earliest, timex.latest) is False:
-            spans = "; ".join(f"{day_text(t.start)} to {day_text(t.end) if t.end else 'present'}" for t in _joined(terms))
+            spans = "; ".join(
+                f"{day_text(t.start)} to {day_text(t.end) if t.end else 'present'}" for t in _joined(terms)
+            )
             message = f"{tenure.person.name} was {office.name} {spans} ({pack_of(terms[0].source)} pack)"
             return timex, Problem(message, tuple((t.start, t.end or t.start) for t in terms), tenure.person.id)
     return None

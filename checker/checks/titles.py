@@ -122,13 +122,12 @@ def _time_of(ctx: KnowledgeContext, mention: _Titled) -> tuple[date, date, str] 
 def _dateline_subject(ctx: KnowledgeContext, mention: _Titled, a: Assertion) -> bool:
     """ "WASHINGTON (Reuters) - President X said on Wednesday": the parse took the dateline's
     place for the subject; the titled name right after the dateline is the verb's subject."""
-    place = ctx.dateline_before(mention.start)
+    dateline = ctx.dateline_before(mention.start)
+    if dateline is None or a.trigger_start < mention.name_end:
+        return False
     subject = a.participant("subject")
-    return (
-        place is not None
-        and a.trigger_start >= mention.name_end
-        and (subject is None or name_key(subject) in name_key(place).split() or name_key(subject) == name_key(place))
-    )
+    words = " ".join(re.findall(r"\w+", dateline))
+    return subject is None or f" {name_key(subject)} " in f" {name_key(words)} "
 
 
 def _writers_present(ctx: KnowledgeContext) -> tuple[date, date]:

@@ -72,7 +72,8 @@ def kind(c: Constraint) -> Kind:
     for text in texts:
         unbound = _unbound(text)
         if unbound:
-            raise Unevaluated(f"no stage of the engine binds the number field {unbound} (fields are .date, .year, .month, .day, .weekday)")
+            fields_ = ".date, .year, .month, .day, .weekday"
+            raise Unevaluated(f"no stage of the engine binds the number field {unbound} (fields are {fields_})")
     if c.count is not None:
         if not c.same:
             raise Unevaluated("a count limit needs scope.same: whose events are counted")

@@ -66,7 +66,9 @@ class Statement:
         return self.analysis.document.source_span(start, end)
 
     def interval(self) -> tuple[int, int]:
-        return self.timex.earliest.toordinal(), self.timex.latest.toordinal()
+        """The days the date may denote; an ambiguous numeric date (06/05/2019) spans both readings."""
+        readings = self.timex.readings()
+        return min(lo for lo, _ in readings).toordinal(), max(hi for _, hi in readings).toordinal()
 
 
 @dataclass(frozen=True)
@@ -84,7 +86,9 @@ def theme(assertion: Assertion) -> str | None:
 
 
 def statements(analyses: Sequence[Analysis]) -> list[Statement]:
-    """Asserted, non-future event mentions dated to a known interval, with a participant."""
+    """Asserted, non-future event mentions dated to a known interval, with a participant that
+    identifies them, whose date attaches to the trigger itself (not through a plain noun:
+    "born in 1754, the son of Pierre L'Enfant (1704-1787)" does not date the birth twice)."""
     found = []
     for analysis in analyses:
         for assertion in analysis.assertions:
@@ -93,6 +97,7 @@ def statements(analyses: Sequence[Analysis]) -> list[Statement]:
             if (
                 who
                 and assertion.identifiable
+                and "attachment" not in assertion.inferred  # a date climbed to the verb through a plain noun
                 and assertion.modality == "asserted"
                 and assertion.relation == "at"
                 and assertion.tense != "future"
@@ -177,11 +182,20 @@ def _order_constraints(pack: Pack, present: Collection[str]) -> Iterator[tuple[C
             yield constraint, differences[0]
 
 
-def build_network(found: Sequence[Statement], pack: Pack) -> Network:
-    network = Network()
-    for s in found:
-        lo, hi = s.interval()
-        network.add_domain(s.key, lo, hi, Reason("date", (s,)), EXPLICIT if s.explicit else INFERRED)
+@dataclass(frozen=True)
+class Link:
+    """A difference constraint between two statements: ``lo <= then - first <= hi`` (None: unbounded)."""
+
+    first: Statement
+    then: Statement
+    lo: int | None
+    hi: int | None
+    reason: Reason
+
+
+def links(found: Sequence[Statement], pack: Pack) -> list[Link]:
+    """Same-event ties and the pack's order constraints between the statements."""
+    out: list[Link] = []
     by_event: dict[str, list[Statement]] = defaultdict(list)
     for s in found:
         kind = _kind(pack, s.assertion)
@@ -191,15 +205,44 @@ def build_network(found: Sequence[Statement], pack: Pack) -> Network:
         once = _once(pack, event)
         for a, b in combinations(mentions, 2):
             if _distinct_mentions(a, b) and _same_participant(a, b) and (once or _gap(a, b) <= RECURRING_SAME_WITHIN):
-                network.add_difference(a.key, b.key, 0, 0, Reason("same", (a, b)), LINK)
+                out.append(Link(a, b, 0, 0, Reason("same", (a, b))))
     for constraint, difference in _order_constraints(pack, by_event):
         recurring = not (_once(pack, difference.i) and _once(pack, difference.j))
         for a in by_event.get(difference.i, ()):
             for b in by_event.get(difference.j, ()):
                 if _distinct_mentions(a, b) and _sharing(a, b) and _binds(constraint, a, b, recurring):
-                    reason = Reason("constraint", (a, b), constraint)
-                    network.add_difference(a.key, b.key, difference.lo, difference.hi, reason, LINK)
+                    out.append(Link(a, b, difference.lo, difference.hi, Reason("constraint", (a, b), constraint)))
+    return out
+
+
+def build_network(found: Sequence[Statement], pack: Pack, tied: Sequence[Link] | None = None) -> Network:
+    """One network of the statements' dates and the links between them (computed if not given)."""
+    network = Network()
+    for s in found:
+        lo, hi = s.interval()
+        network.add_domain(s.key, lo, hi, Reason("date", (s,)), EXPLICIT if s.explicit else INFERRED)
+    for link in links(found, pack) if tied is None else tied:
+        network.add_difference(link.first.key, link.then.key, link.lo, link.hi, link.reason, LINK)
     return network
+
+
+def _components(tied: Sequence[Link]) -> list[list[Link]]:
+    """The links grouped by the statements they connect (union-find): separate networks, so
+    that each file's or entity's conflicts are found however many others a run holds."""
+    parent: dict[tuple[str, int], tuple[str, int]] = {}
+
+    def root(key: tuple[str, int]) -> tuple[str, int]:
+        while parent.setdefault(key, key) != key:
+            parent[key] = parent[parent[key]]
+            key = parent[key]
+        return key
+
+    for link in tied:
+        parent[root(link.first.key)] = root(link.then.key)
+    groups: dict[tuple[str, int], list[Link]] = defaultdict(list)
+    for link in tied:
+        groups[root(link.first.key)].append(link)
+    return list(groups.values())
 
 
 def _binds(constraint: Constraint, first: Statement, then: Statement, recurring: bool) -> bool:
@@ -208,29 +251,37 @@ def _binds(constraint: Constraint, first: Statement, then: Statement, recurring:
     A constraint on one person's life (``same: [person]``: a birth or a death against
     anything) binds every pair. Others may be about two occurrences: a place closes and
     opens again ("closed in 1642 ... opened in 1997" is a rebuilding), an office is held
-    twice. They bind a pair the text tells in the constraint's order within one paragraph
-    ("opened in 2012 and closed in 2009", "took office in 2011 ... resigned in 2009"), and
-    two recurring events close in time whatever the order (an inauguration and *its* election).
+    twice. They bind a pair the text tells in the constraint's order ("opened in 2012 and
+    closed in 2009"; for recurring events, such as a post taken and resigned, within one
+    paragraph), and two recurring events close in time whatever the order (an inauguration
+    and *its* election).
     """
     if constraint.same == ("person",):
         return True
-    if _told_in_order(first, then):
+    if _told_in_order(first, then, within_paragraph=recurring):
         return True
     return recurring and _gap(first, then) <= ORDER_PAIR_WITHIN
 
 
-def _told_in_order(first: Statement, then: Statement) -> bool:
-    """The first mention comes first in one paragraph of one file."""
+def _told_in_order(first: Statement, then: Statement, within_paragraph: bool) -> bool:
+    """The first mention comes first in one file (in one paragraph, if asked), and the later
+    one is no flashback ("had closed in 1985")."""
     if first.analysis is not then.analysis or first.assertion.trigger_start >= then.assertion.trigger_start:
         return False
+    if then.assertion.aspect == "perfect" and then.assertion.tense == "past":
+        return False
     text = first.analysis.document.text
-    return PARAGRAPH_BREAK.search(text, first.assertion.trigger_start, then.assertion.trigger_start) is None
+    return not within_paragraph or PARAGRAPH_BREAK.search(text, first.assertion.trigger_start, then.assertion.trigger_start) is None
 
 
 def conflicts(analyses: Sequence[Analysis], pack: Pack) -> list[tuple[Conflict, list[Statement]]]:
     """The sets of statements of ``analyses`` that cannot all be true, each with the statements involved."""
-    network = build_network(statements(analyses), pack)
-    return [(conflict, involved) for conflict in network.conflicts() if len(involved := _involved(conflict)) >= 2]
+    found = []
+    for group in _components(links(statements(analyses), pack)):
+        members = list({s.key: s for link in group for s in (link.first, link.then)}.values())
+        network = build_network(members, pack, group)
+        found += [(conflict, involved) for conflict in network.conflicts() if len(involved := _involved(conflict)) >= 2]
+    return found
 
 
 def _involved(conflict: Conflict) -> list[Statement]:

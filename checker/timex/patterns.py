@@ -392,11 +392,16 @@ def build_relday(m: re.Match[str], text: str) -> Cand | None:
 
 
 def build_year_range(m: re.Match[str], text: str) -> list[Cand] | None:
-    """ "2009-2017", "1990-91", "2023/24": two linked years."""
+    """ "2009-2017", "1990-91", "2023/24": two linked years.
+
+    Two full years joined by a hyphen or dash the wrong way round ("1920-1919") are still a
+    range, one that ends before it starts (``chronology/order`` reports it); with a slash
+    or a two-digit end they are left alone ("2020/2019" may be a choice, "1999-00" a wrap)."""
     y1 = int(m["y1"])
     y2 = int(m["y2"]) if len(m["y2"]) == 4 else y1 // 100 * 100 + int(m["y2"])
+    reversed_range = len(m["y2"]) == 4 and y1 - 100 <= y2 < y1 and "/" not in text[m.end("y1") : m.start("y2")]
     if (
-        not y1 < y2 <= y1 + 100
+        not (y1 < y2 <= y1 + 100 or reversed_range)
         or prev_word(text, m.start()).lower() in NOT_A_DAY_BEFORE
     ):
         return None
