@@ -260,3 +260,8 @@ def test_an_offset_counts_from_the_thing_it_names_over_another_things_date_just_
 def test_a_date_told_on_of_the_same_thing_stays_the_reference() -> None:
     text = "The Brookfield library opened in 1962. Its roof was replaced in 1971. Four years later, in 1975, the library added a wing."
     assert duration_spans(text) == []
+
+
+def test_a_fronted_participle_is_no_name_for_the_age() -> None:
+    text = "Born on 9 June 1990, the keeper turned 40 on 9 June 2021 and saved a penalty."
+    assert age_spans(text) == ["turned 40"]
