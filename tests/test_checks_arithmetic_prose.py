@@ -265,3 +265,7 @@ def test_a_date_told_on_of_the_same_thing_stays_the_reference() -> None:
 def test_a_fronted_participle_is_no_name_for_the_age() -> None:
     text = "Born on 9 June 1990, the keeper turned 40 on 9 June 2021 and saved a penalty."
     assert age_spans(text) == ["turned 40"]
+
+
+def test_a_name_with_a_particle_keeps_its_birth() -> None:
+    assert age_spans("Anna van Dijk, 60, who was born in 1941, said the vote was final.") == ["60"]

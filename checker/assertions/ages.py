@@ -146,7 +146,8 @@ def _same(a: str, b: str) -> bool:
 
 
 def _norm(s: str) -> str:
-    return " ".join(re.split(r"[\s-]+", s.lower())).strip()
+    """Lowercase words, without a number the parse left in a name ("grace de vries 75")."""
+    return " ".join(w for w in re.split(r"[\s-]+", s.lower()) if not w.isdigit()).strip()
 
 
 @dataclass(frozen=True)
