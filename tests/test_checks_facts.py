@@ -619,3 +619,33 @@ def test_birth_dates_of_g20_leaders_are_known(text: str, flag: bool) -> None:
 def test_swapped_roles_name_the_office_held_then(text: str, then: str) -> None:
     found = titles(text, date(2015, 3, 2))
     assert len(found) == 1 and then in found[0].message and found[0].fix is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "fix"),
+    [
+        ("Former Chancellor Olaf Scholz told reporters on Tuesday that gas prices would fall.", date(2023, 2, 9),
+         "Chancellor"),
+        ("Protesters waited for former President Joe Biden, who visits Ohio today.", date(2022, 7, 1), "President"),
+        ("Ex-Prime Minister Justin Trudeau has called for calm.", date(2019, 4, 4), "Prime Minister"),
+    ],
+)
+def test_former_for_a_holder_in_office_then_and_when_written_is_flagged(text: str, published: date, fix: str) -> None:
+    found = titles(text, published)
+    assert len(found) == 1 and "was still" in found[0].message
+    assert found[0].fix is not None and found[0].fix.replacement == fix
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        ("Former Chancellor Angela Merkel told reporters on Tuesday that gas prices would fall.", date(2023, 2, 9)),
+        ("Former President Donald Trump said on Monday that he would run again.", date(2022, 11, 16)),
+        # in office at the event, out of it when written: "former" is the house style of the writer's day
+        ("Former Prime Minister Boris Johnson said on July 1, 2022, that he would stay.", date(2023, 1, 5)),
+        # the day power passed: both holders count as in office
+        ("Former Chancellor Angela Merkel said on December 8, 2021, that she would rest.", date(2021, 12, 8)),
+    ],
+)
+def test_former_for_someone_out_of_office_is_not_flagged(text: str, published: date) -> None:
+    assert titles(text, published) == []

@@ -55,10 +55,14 @@ class _Titled:
     offices: tuple[str, ...]  # the offices of that title the people held, in pack order
 
 
-def titled_mentions(ctx: KnowledgeContext) -> Iterator[_Titled]:
+FORMER = re.compile(r"\b(?:former|ex-)\s*$", re.IGNORECASE)
+
+
+def titled_mentions(ctx: KnowledgeContext, former: bool = False) -> Iterator[_Titled]:
     """Title + name pairs whose name is a pack person who held an office of that title.
 
-    Skipped: a qualifier before the title ("former", "then-", "late"), a name used
+    Skipped: a qualifier before the title ("former", "then-", "late"; with ``former``, only
+    the mentions after "former" or "ex-" are given), a name used
     as a name ("the Queen Elizabeth", "HMS Queen Elizabeth"), "-elect" titles, names
     that run on past the person ("Queen Elizabeth II Conference Centre"), and titles
     of offices the person never held (the pack does not cover that office:
@@ -66,7 +70,9 @@ def titled_mentions(ctx: KnowledgeContext) -> Iterator[_Titled]:
     """
     for m in titled_names(ctx.pack.titles).finditer(ctx.text):
         before = ctx.text[max(0, m.start() - 20) : m.start()]
-        if NOT_CURRENT.search(before) or NAMED_THING.search(before) or ELECT.match(ctx.text, m.end(1)):
+        if former != bool(FORMER.search(before)) or ELECT.match(ctx.text, m.end(1)):
+            continue  # with ``former``: only "former President X"
+        if not former and (NOT_CURRENT.search(before) or NAMED_THING.search(before)):
             continue
         name = m.group(2).rstrip(".")
         found, _ = people(ctx, name)
@@ -162,6 +168,40 @@ def title_anachronisms(analysis: Analysis, pack: Pack) -> Iterator[Finding]:
         if any(at is not False or written is not False for at, written in states):
             continue
         yield _title_finding(ctx, mention, lo, hi, said)
+    yield from _former_in_office(ctx)
+
+
+def _former_in_office(ctx: KnowledgeContext) -> Iterator[Finding]:
+    """ "Former Prime Minister X said on Monday" while X was in office that day and when written."""
+    assert ctx.published is not None
+    for mention in titled_mentions(ctx, former=True):
+        when = None if inside(mention.start, ctx.quotes) else _time_of(ctx, mention)
+        if when is None or len(mention.people) != 1:
+            continue
+        lo, hi, said = when
+        person = mention.people[0]
+        days = (lo, hi, ctx.published)
+        if not all(_in_office_all_day(ctx.pack, person, mention.offices, d) for d in days):
+            continue
+        start = FORMER.search(ctx.text, max(0, mention.start - 20), mention.start).start()
+        office = ctx.pack.office(next(o for o in mention.offices if ctx.pack.holds(person.id, o, ctx.published)))
+        period = day_text(lo) if lo == hi else f"{day_text(lo)} to {day_text(hi)}"
+        written = f"on {day_text(ctx.published)}, the publication date"
+        at = written if said == "the publication date" else f"at {quoted(said)} ({period}) and {written}"
+        terms = [t for t in person.terms if t.office == office.id]
+        tenures = "; ".join(f"{day_text(a)} to {day_text(b) if b else 'present'}" for a, b in _tenures(terms))
+        message = f"{person.name} was still {office.name} {at}; in office {tenures} ({pack_of(terms[0].source)} pack)"
+        title = ctx.text[mention.start : mention.start + len(mention.title)]
+        replacement = title[0].upper() + title[1:] if ctx.text[start].isupper() else title
+        fix = Fix(replacement, ctx.span(start, mention.start + len(title)))
+        yield TITLE_ANACHRONISM.finding(message, ctx.span(start, mention.name_end), fix=fix)
+
+
+def _in_office_all_day(pack: Pack, person: Person, offices: Collection[str], day: date) -> bool:
+    """In one of the offices on ``day``, and not on the day a term of it ended (a handover)."""
+    return any(pack.holds(person.id, o, day) is True for o in offices) and not any(
+        t.office in offices and t.end == day for t in person.terms
+    )
 
 
 def _historical(person: Person, published: date, event: date) -> bool:
