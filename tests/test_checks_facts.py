@@ -649,3 +649,21 @@ def test_former_for_a_holder_in_office_then_and_when_written_is_flagged(text: st
 )
 def test_former_for_someone_out_of_office_is_not_flagged(text: str, published: date) -> None:
     assert titles(text, published) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "flag"),
+    [
+        ("Kevin Rudd, Australia's prime minister, told parliament on Tuesday that the budget was sound.",
+         date(2012, 5, 9), True),
+        ("Kevin Rudd, Australia's prime minister, told parliament on Tuesday that the budget was sound.",
+         date(2009, 5, 13), False),
+        ("Jacques Chirac, the president of France, said on Friday that talks would go on.", date(1993, 4, 3), True),
+        ("Jacques Chirac, then mayor of Paris, said on Friday that talks would go on.", date(1993, 4, 3), False),
+        ("Jacques Chirac, a former prime minister, said on Friday that talks would go on.", date(1993, 4, 3), False),
+    ],
+)
+def test_a_title_after_the_name_is_checked(text: str, published: date, flag: bool) -> None:
+    found = titles(text, published)
+    assert len(found) == int(flag)
+    assert all(f.fix is None for f in found)

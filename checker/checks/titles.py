@@ -7,9 +7,20 @@ import re
 from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from checker.checks import quoted
-from checker.checks.people import KnowledgeContext, day_text, inside, on_text, pack_of, people, titled_names
+from checker.checks.people import (
+    NAME_WORD,
+    KnowledgeContext,
+    day_text,
+    in_place,
+    inside,
+    on_text,
+    pack_of,
+    people,
+    titled_names,
+)
 from checker.checks.registry import check, rule
 from checker.knowledge.model import Pack, Person, Term, name_key
 from checker.model import (
@@ -53,6 +64,7 @@ class _Titled:
     name: str
     people: tuple[Person, ...]
     offices: tuple[str, ...]  # the offices of that title the people held, in pack order
+    appositive: bool = False  # "X, Britain's prime minister, said": the title after the name
 
 
 FORMER = re.compile(r"\b(?:former|ex-)\s*$", re.IGNORECASE)
@@ -83,6 +95,34 @@ def titled_mentions(ctx: KnowledgeContext, former: bool = False) -> Iterator[_Ti
         holders = tuple(p for p in found if set(held) & {t.office for t in p.terms})
         if holders:
             yield _Titled(m.group(1), m.start(), m.start(2) + len(name), name, holders, held)
+
+
+@lru_cache(maxsize=8)
+def _appositive(titles: frozenset[str]) -> re.Pattern[str]:
+    """NAME, [the|a|COUNTRY's] TITLE [of PLACE], — the title set off by commas after the name."""
+    ordered = sorted({t.lower() for t in titles}, key=len, reverse=True)
+    office = "|".join(re.escape(t) for t in ordered)
+    name = NAME_WORD + r"(?:\s+" + NAME_WORD + r"){0,3}"
+    return re.compile(
+        rf"(?P<name>{name}),\s+(?:the\s+|(?P<place>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)['’]s\s+)?"
+        rf"(?P<title>(?i:{office}))(?P<of>\s+of\s+(?:the\s+)?[A-Z]\w+(?:\s+[A-Z]\w+)?)?,"
+    )
+
+
+def appositive_mentions(ctx: KnowledgeContext) -> Iterator[_Titled]:
+    """ "John Roe, Britain's prime minister, said on Monday": a pack person and the one office of
+    that title they held in the place named (or, with no place, the only one of that title)."""
+    for m in _appositive(ctx.pack.titles).finditer(ctx.text):
+        found, _ = people(ctx, m.group("name"))
+        if len(found) != 1:
+            continue
+        person = found[0]
+        place = m.group("place") or m.group("of")
+        offices = [o for o in ctx.pack.offices_titled(m.group("title")) if any(t.office == o.id for t in person.terms)]
+        if place:
+            offices = [o for o in offices if in_place(ctx.pack, place, o.jurisdiction)]
+        if len(offices) == 1:
+            yield _Titled(m.group("title"), m.start(), m.end() - 1, m.group("name"), (person,), (offices[0].id,), True)
 
 
 def _held(pack: Pack, person: Person, offices: Collection[str], lo: date, hi: date) -> bool | None:
@@ -155,7 +195,7 @@ def title_anachronisms(analysis: Analysis, pack: Pack) -> Iterator[Finding]:
     if ctx.published is None:
         return  # a current holder's title may describe the past ("President Trump won in 2016"): needs the date
     now = _writers_present(ctx)
-    for mention in titled_mentions(ctx):
+    for mention in (*titled_mentions(ctx), *appositive_mentions(ctx)):
         if inside(mention.start, ctx.quotes):
             continue
         when = _time_of(ctx, mention)
@@ -257,6 +297,8 @@ def _other_title(ctx: KnowledgeContext, mention: _Titled, lo: date, hi: date) ->
 
 def _title_fix(ctx: KnowledgeContext, mention: _Titled, terms: Sequence[Term], other: str | None) -> Fix | None:
     """The title held then ("Vice President" -> "President"), or "former" for a living ex-holder."""
+    if mention.appositive:
+        return None  # the title stands after the name, in the writer's own words
     title_span = ctx.span(mention.start, mention.start + len(mention.title))
     if other:
         return Fix(ctx.pack.office(other).titles[0], title_span)
