@@ -144,6 +144,7 @@ def _build(doc: LinedYaml, default_id: str, validate: bool) -> Pack:
         title_forms={k.lower(): v for k, v in data.get("title_forms", {}).items()},
         other_offices=tuple(data.get("other_offices", ())),
         honorifics=tuple(data.get("honorifics", ())),
+        synonyms=tuple(tuple(group) for group in data.get("synonyms", ())),
         source=doc.file,
     )
     _check_local(doc, pack)
@@ -161,6 +162,7 @@ def _event(doc: LinedYaml, key: str, raw: Mapping[str, Any]) -> EventType:
         forms=tuple(raw.get("forms", ())),
         roles=dict(raw.get("roles", {})),
         offices=tuple(raw.get("offices", ())),
+        counted_from=tuple(raw.get("counted_from", ())),
         source=_where(doc, ("events", key)),
     )
 
@@ -275,6 +277,7 @@ def check_references(pack: Pack) -> None:
     refs: list[tuple[str, str, set[str], str]] = []
     refs += [(t.source, t.office, offices, "office") for p in pack.people for t in p.terms]
     refs += [(e.source, o, offices, "office") for e in pack.events for o in e.offices]
+    refs += [(e.source, o, events, "event type") for e in pack.events for o in e.counted_from]
     refs += [(e.source, e.office, offices, "office") for e in pack.elections]
     refs += [(e.source, who, people, "person") for e in pack.elections for who in (e.winner, e.running_mate) if who]
     refs += [(f.source, f.event, events, "event type") for f in pack.facts]
@@ -403,6 +406,7 @@ def merge(packs: Sequence[Pack]) -> Pack:
             forms=old.forms + tuple(t for t in event.forms if t not in old.forms),
             roles={**event.roles, **old.roles},
             offices=old.offices + tuple(o for o in event.offices if o not in old.offices),
+            counted_from=old.counted_from + tuple(o for o in event.counted_from if o not in old.counted_from),
         )
     dates = [p.current_to for p in packs if p.current_to]
     return Pack(
@@ -420,6 +424,7 @@ def merge(packs: Sequence[Pack]) -> Pack:
         title_forms={k: v for p in reversed(packs) for k, v in p.title_forms.items()},
         other_offices=tuple(dict.fromkeys(w for p in packs for w in p.other_offices)),
         honorifics=tuple(dict.fromkeys(w for p in packs for w in p.honorifics)),
+        synonyms=tuple(g for p in packs for g in p.synonyms),
     )
 
 

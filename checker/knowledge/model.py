@@ -50,6 +50,7 @@ class EventType:
     forms: tuple[str, ...] = ()
     roles: Mapping[str, str] = field(default_factory=dict)
     offices: tuple[str, ...] = ()
+    counted_from: tuple[str, ...] = ()  # the events its anniversaries count from (``anniversary``)
     source: str = ""
 
 
@@ -183,6 +184,7 @@ class Pack:
     title_forms: Mapping[str, str] = field(default_factory=dict)
     other_offices: tuple[str, ...] = ()
     honorifics: tuple[str, ...] = ()
+    synonyms: tuple[tuple[str, ...], ...] = ()  # groups of trigger phrases that name one event
     source: str = ""
 
     @cached_property
@@ -201,7 +203,28 @@ class Pack:
 
     @cached_property
     def _triggers(self) -> dict[tuple[str, ...], str]:
-        return {words(t): e.id for e in self.events for t in e.triggers}
+        """Each trigger's event type; a synonym group joins the type of its first typed phrase
+        (a phrase that is already another type's trigger keeps that type)."""
+        own = {words(t): e.id for e in self.events for t in e.triggers}
+        joined = {}
+        for group in self.synonyms:
+            typed = next((own[words(p)] for p in group if words(p) in own), None)
+            joined.update({words(p): typed for p in group if typed is not None})
+        return {**joined, **own}
+
+    @cached_property
+    def _senses(self) -> dict[tuple[str, ...], str]:
+        """The head (first phrase) of each synonym group that no event type claims."""
+        return {
+            words(p): group[0]
+            for group in self.synonyms
+            if not any(words(q) in self._triggers for q in group)
+            for p in group
+        }
+
+    def sense_for(self, phrase: str) -> str | None:
+        """The synonym group an untyped trigger belongs to ("ship" -> "release"), for event identity."""
+        return self._senses.get(words(phrase))
 
     @cached_property
     def _forms(self) -> dict[tuple[str, ...], str]:
