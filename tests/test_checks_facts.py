@@ -667,3 +667,16 @@ def test_a_title_after_the_name_is_checked(text: str, published: date, flag: boo
     found = titles(text, published)
     assert len(found) == int(flag)
     assert all(f.fix is None for f in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("The treaty was ratified on Tuesday by President Emmanuel Macron.", True),
+        ("The treaty was ratified on Tuesday by President Jacques Chirac.", False),
+        # the agent of another verb, after a comma
+        ("The treaty was ratified on Tuesday, weeks after it was praised by President Nicolas Sarkozy.", False),
+    ],
+)
+def test_a_titled_passive_agent_is_checked(text: str, flag: bool) -> None:
+    assert len(titles(text, date(2006, 3, 2))) == int(flag)

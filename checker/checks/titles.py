@@ -154,9 +154,8 @@ def _time_of(ctx: KnowledgeContext, mention: _Titled) -> tuple[date, date, str] 
             continue
         if timex.fields.month is not None and timex.fields.year is None:
             continue  # "Dec. 28: President Barack Obama signs": a chronology whose year the text leaves out
-        if timex.anchor != "none" and (
-            any(f" {key} " in f" {name_key(n)} " for _, n in a.participants) or _dateline_subject(ctx, mention, a)
-        ):
+        named = any(f" {key} " in f" {name_key(n)} " for _, n in a.participants)
+        if timex.anchor != "none" and (named or _dateline_subject(ctx, mention, a) or _passive_agent(ctx, mention, a)):
             return timex.earliest, timex.latest, timex.text
     rest = ctx.text[mention.name_end : mention.name_end + 60]
     following = re.match(r"[\s,]*(\w+)", rest)
@@ -174,6 +173,12 @@ def _dateline_subject(ctx: KnowledgeContext, mention: _Titled, a: Assertion) -> 
     subject = a.participant("subject")
     words = " ".join(re.findall(r"\w+", dateline))
     return subject is None or f" {name_key(subject)} " in f" {name_key(words)} "
+
+
+def _passive_agent(ctx: KnowledgeContext, mention: _Titled, a: Assertion) -> bool:
+    """ "The plan was welcomed on Monday by Chancellor X": the titled name is the passive verb's agent."""
+    between = ctx.text[a.trigger_end : mention.start]
+    return a.trigger_end <= mention.start and re.fullmatch(r"[^,.;:()\n]{0,50}\bby\s+", between) is not None
 
 
 def _writers_present(ctx: KnowledgeContext) -> tuple[date, date]:
