@@ -680,3 +680,18 @@ def test_a_title_after_the_name_is_checked(text: str, published: date, flag: boo
 )
 def test_a_titled_passive_agent_is_checked(text: str, flag: bool) -> None:
     assert len(titles(text, date(2006, 3, 2))) == int(flag)
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        # a bare surname in a text that names someone else of that name in full is not the pack person
+        ("Edith Q. Polk taught chemistry in Ohio for forty years. Polk died in 1988.", False),
+        ("The poet Dana Polk was born in Memphis. Polk was born in 1950.", False),
+        # the pack person, named in full or by title, or the surname alone
+        ("James K. Polk was elected in 1844. Polk died in 1850.", True),
+        ("Historians still argue about Polk. Polk died in 1850.", True),
+    ],
+)
+def test_a_surname_is_nobodys_when_the_text_names_another_bearer(text: str, flag: bool) -> None:
+    assert bool(contradictions(text, published=date(2020, 1, 2))) is flag
