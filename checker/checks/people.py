@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -11,7 +10,6 @@ from datetime import date
 from functools import cached_property, lru_cache
 from pathlib import PurePath
 
-from checker.assertions import quoted_ranges
 from checker.knowledge.model import Pack, Person, When, name_key
 from checker.model import (
     Analysis,
@@ -25,8 +23,6 @@ CALENDAR_WORD = re.compile(
 # Capitalised words that open a clause, not a name ("On Tuesday Obama said").
 OPENERS = frozenset("On In At By For From To The A An When While But And As If After Before Since Then Yesterday "
                     "Today Tomorrow Meanwhile Later Earlier Last Next This That".split())
-SENTENCE_END = re.compile(r"[.!?][\"”’]?\s+(?=[\"“A-Z])|\n\s*\n")
-ABBREVIATION = re.compile(r"(?:\b[A-Z]|\bU\.S|\bU\.K|\bMr|\bMrs|\bMs|\bDr|\bSt|\bJr|\bSr)\.$")
 OF_PHRASE = re.compile(r"\s+(?:of|at)\s+((?:the\s+)?\S+(?:\s+\S+)?)")
 NAME_WORD = r"(?:[A-Z][\w'’\-]*\.?|[A-Z]\.)"
 # A wire dateline before the first sentence's subject: "WASHINGTON (Reuters) - ", "BERLIN, June 1 (AP) -- ",
@@ -78,26 +74,15 @@ class KnowledgeContext:
     def name_text(self) -> str:
         return f" {name_key(self.text)} "
 
-    @cached_property
-    def quotes(self) -> list[tuple[int, int]]:
-        return quoted_ranges(self.text)
-
-    @cached_property
-    def _breaks(self) -> tuple[list[int], list[int]]:
-        """Where sentences end and the next ones begin; a period after "U.S." or "Mr" ends none."""
-        found = [
-            (m.start() + 1, m.end())
-            for m in SENTENCE_END.finditer(self.text)
-            if not ABBREVIATION.search(self.text, max(0, m.start() - 4), m.start() + 1)
-        ]
-        return [end for end, _ in found], [begin for _, begin in found]
+    @property
+    def quotes(self) -> tuple[tuple[int, int], ...]:
+        return self.analysis.quotes
 
     def sentence(self, start: int, end: int) -> tuple[int, int]:
-        """The approximate sentence around ``[start, end)``."""
-        ends, begins = self._breaks
-        before = bisect.bisect_right(begins, start)
-        after = bisect.bisect_right(ends, end)
-        return (begins[before - 1] if before else 0), (ends[after] if after < len(ends) else len(self.text))
+        """The sentences around ``[start, end)``: from the one ``start`` is in to the one ``end`` is in."""
+        first = self.analysis.sentence_at(start)
+        last = self.analysis.sentence_at(max(start, end - 1))
+        return first[0], last[1]
 
     def dateline_before(self, offset: int) -> str | None:
         """The dateline (place, date, agency) that ends right at ``offset`` and begins its sentence,
