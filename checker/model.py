@@ -239,6 +239,7 @@ class Age:
     births: tuple[int, ...] = ()
     moments: tuple[int, ...] = ()
     near: bool = False
+    named: bool = False  # the person is named by the age's own words ("Smith, 45,", "28-year-old Maria Lopez")
 
 
 @dataclass(frozen=True)

@@ -94,7 +94,8 @@ def written(text: str) -> Iterator[Age]:
             start = m.start("kw2") if form == "1" and m["kw1"] is None else m.start()
             end = m.end(f"n{form}") if form in "56" else m.end()
             label = repr(text[start:end].strip())
-        yield Age(start, end, label, max(n + lo, 0), n + hi, person, _now(text, m, form))
+        named = person is not None and person[:1].isupper()
+        yield Age(start, end, label, max(n + lo, 0), n + hi, person, _now(text, m, form), named=named)
 
 
 def _now(text: str, m: re.Match[str], form: str) -> bool:
@@ -338,7 +339,9 @@ def _moments(analysis: Analysis, age: Age, bounds: list[tuple[int, int]], births
 
 _AT_DEATH = re.compile(r"\b(?:died|dies|death|passed\s+away)\b[^.;:!?]{0,40}$", re.IGNORECASE)
 # The name a sentence opens with, before its verb: "Hadid died aged 62".
-_OPENING_NAME = re.compile(r"\s*((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*)\s+[a-z]")
+_OPENING_NAME = re.compile(
+    r"\s*((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*)\s+(?!(?:on|in|at|of|for|by|to|from|with|after|before|during)\b)[a-z]"
+)  # not "Born on 5 May 1985, the goalkeeper": a fronted participle, no name
 
 
 def _opening_subject(text: str, sentence: tuple[int, int], age: Age) -> str | None:

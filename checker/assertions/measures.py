@@ -162,7 +162,9 @@ def _narrative_anchor(analysis: Analysis, i: int, target: Timex, bounds: list[tu
     text = analysis.document.text
     here = sentence_of(bounds, me.start)
     anchor = previous[-1]
-    if here - sentence_of(bounds, anchor.start) > 1 and not _paragraphs_apart(text, bounds, sentence_of(bounds, anchor.start), here, me):
+    there = sentence_of(bounds, anchor.start)
+    told_on = re.match(r"\s*(?:it|its|they|their|he|his|she|her)\b", text[bounds[there][0] :], re.IGNORECASE)
+    if here != there and not told_on:  # the thing the clause names wins over another thing's date
         anchor = _same_thing(text, bounds, previous, here, target) or anchor
     written = written_in_full(anchor) or anchor.fields.month is not None and target.fields.year is None
     # "on Tuesday. A day earlier, on Sunday": two weekdays are counted between by their names.
@@ -346,9 +348,13 @@ def _between_years(claim: Stated, me: Timex, first: Timex, last: Timex) -> State
     return Stated(claim.amount, claim.base, int(claim.amount), int(claim.amount) + 12)
 
 
-# Between a duration and the range it measures: "of construction", "as editor-in-chief", "run on
-# Broadway" (no date, no clause, no offset word: "three years after graduating, from ...").
-_SPAN_PHRASE = re.compile(r"^\s+(?:[A-Za-z][\w'’-]*\s*){1,5}(?:,|\(|—|–|--|:)?\s*(?:from|between)\s+$")
+# Between a duration and the range it measures: "of construction", "as editor-in-chief", or the
+# noun of an attributive "10-year run on Broadway" (no verb, no clause, no offset word: not "over
+# 10 years losses incurred between ...", "three years after graduating, from ...").
+_SPAN_PHRASE = re.compile(
+    r"^\s+(?:(?:of|as|at|in|on|with)\s+(?:[A-Za-z][\w'’-]*\s*){1,4}|(?P<noun>[a-z][\w'’-]*)(?:\s+(?:of|as|at|in|on|with)\s+"
+    r"(?:[A-Za-z][\w'’-]*\s*){1,3})?\s*)(?:,|\(|—|–|--|:)?\s*(?:from|between)\s+$"
+)
 _NOT_IN_SPAN_PHRASE = re.compile(r"\b(?:after|before|later|earlier|ago|since|until|till|and|or|but|that|which|who|when)\b")
 # Words that make a duration the length of a whole stretch: "lasted nine weeks", "took a decade",
 # "a nine-year hiatus", "a 15-month investigation".
@@ -378,7 +384,9 @@ def _range_after_phrase(timexes: tuple[Timex, ...], i: int, end: int, text: str)
     if i + 2 >= len(timexes) or timexes[i + 1].link != i + 2:
         return None
     gap = text[end : timexes[i + 1].start]
-    if _SPAN_PHRASE.match(gap) and not _NOT_IN_SPAN_PHRASE.search(gap):
+    phrase = _SPAN_PHRASE.match(gap)
+    attributive = re.search(r"\d-[a-z]+$|[a-z]-(?:day|week|month|year|decade)$", timexes[i].text) is not None
+    if phrase and (attributive or not phrase["noun"]) and not _NOT_IN_SPAN_PHRASE.search(gap) and not re.search(r"[a-z]ed\b", gap):
         return timexes[i + 1], timexes[i + 2]
     return None
 

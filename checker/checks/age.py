@@ -72,8 +72,8 @@ def _text_births(analysis: Analysis, age: Age) -> list[Born]:
 def _pack_births(pack: Pack | None, age: Age) -> list[Born]:
     """The birth date a pack holds for the one person a full name denotes ("Joe Biden", "President
     Joe Biden": the title before the name is dropped)."""
-    if pack is None or age.person is None or not age.person[:1].isupper():
-        return []
+    if pack is None or not age.named or age.person is None:
+        return []  # a name the parse linked ("she", "the 71-year-old") is too loose for a pack's fact
     words = age.person.split()
     people = next((p for k in range(len(words) - 1) if (p := pack.people_named(" ".join(words[k:])))), ())
     if len(people) != 1 or people[0].born is None:
