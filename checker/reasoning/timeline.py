@@ -113,8 +113,12 @@ def _named(who: str) -> bool:
 
 
 def _comparable(a: Statement, b: Statement, who: str) -> bool:
-    """Across files only proper names are one thing ("the stadium" of two pages may differ)."""
-    return a.analysis.document.path == b.analysis.document.path or _named(who)
+    """Across files only proper names are one thing ("the stadium" of two pages may differ),
+    and only dates with a stated year are compared ("last month", "on Tuesday" are counted
+    from each page's own date, and pages about the news tell of many such events)."""
+    if a.analysis.document.path == b.analysis.document.path:
+        return True
+    return _named(who) and a.timex.fields.year is not None and b.timex.fields.year is not None
 
 
 def _apart(a: Statement, b: Statement) -> bool:
