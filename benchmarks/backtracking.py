@@ -1,14 +1,23 @@
-"""Worst-case tagger time per input size, on strings built to make regexes backtrack.
+"""Worst-case time per input size, on inputs built to make the checker do superlinear work.
 
-Run: python benchmarks/backtracking.py [--sizes 1000 10000 100000] [--max-ratio 30]
+Run: python benchmarks/backtracking.py [--sizes 1000 10000 100000] [--bar 12] [--only tagger|hostile]
 
-Each family repeats a unit that almost matches a date pattern ("May May May",
-"2024, 2024, ", "1, 2, 3, ...") up to each size; the tagger runs on the blank
-tokenizer (tokenization is not timed). Prints milliseconds per size and the time
-ratio between successive sizes: a linear tagger shows ~10 for 10 times the text, a
-quadratic one ~100. Exits 1 when a ratio exceeds ``--max-ratio`` (cache effects and
-timer noise on the small sizes are why the bar is not 10). ``tests/test_robustness.py`` runs the
-same families with only a generous time bound.
+Two groups of families, by input shape:
+
+- ``tagger``: a unit that almost matches a date pattern ("May May May", "2024, 2024, ",
+  "1, 2, 3, ...") repeated up to each size; the tagger runs on the blank tokenizer
+  (tokenization is not timed).
+- ``hostile``: the shapes an adversarial run found, each a whole check of one document
+  (reading its format, the NLP pass, the rules, the suppression directives): runs of mixed
+  punctuation, an endless "the 1990s and ..." list, an unclosed ``<!-- chronolint-disable``,
+  repeated unclosed ``<a href=`` in HTML, a reST ``:a:a:a`` run, YAML aliases under a date key,
+  a thousand ``chronolint: ignore`` lines.
+
+Prints milliseconds per size and the time ratio between successive sizes: linear work shows
+~10 for 10 times the input, quadratic ~100. The verdict compares the worst ratio with ``--bar``
+(12: cache effects and timer noise on small sizes); it never fails on timing (exit 0): a busy
+machine must not turn it red. ``tests/test_robustness.py`` and ``tests/test_adversarial.py`` run
+the same shapes for soundness only.
 """
 
 from __future__ import annotations
@@ -53,6 +62,43 @@ FAMILIES: dict[str, Callable[[int], str]] = {
 }
 
 
+def _alias_bomb(size: int) -> str:
+    """YAML front matter whose aliases make the date a list of 9**8 items, then prose."""
+    levels = ["a: &a [x, x, x, x, x, x, x, x, x]"]
+    levels += [f"{c}: &{c} [{', '.join([f'*{p}'] * 9)}]" for p, c in zip("abcdefg", "bcdefgh", strict=True)]
+    front = "---\n" + "\n".join(levels) + "\ndate: *h\n---\n"
+    return front + repeated("On May 4, 2020, the dam opened. ")(max(size - len(front), 0))
+
+
+# (build, format): a whole document of about ``size`` characters
+HOSTILE: dict[str, tuple[Callable[[int], str], str]] = {
+    "dot comma runs": (repeated(".,"), "text"),
+    "underscores": (repeated("_"), "text"),
+    "dash underscore": (repeated("-_"), "text"),
+    "1990s and ...": (repeated("the 1990s and "), "text"),
+    "unclosed disable": (
+        lambda n: "<!-- chronolint-disable\n" + repeated("On May 4, 2020, they met.\n")(n),
+        "markdown",
+    ),
+    "disables, none closed": (repeated("<!-- chronolint-disable "), "markdown"),
+    "ignore lines": (repeated("chronolint: ignore\nOn May 4, 2020.\n"), "text"),
+    "unclosed a href": (repeated("<a href="), "html"),
+    "unclosed comments": (repeated("<!--"), "html"),
+    "rst :a:a:a": (repeated(":a"), "rst"),
+    "yaml alias bomb": (_alias_bomb, "markdown"),
+}
+
+
+def check_ms(text: str, fmt: str) -> float:
+    """Wall time of reading ``text`` as ``fmt`` and checking it (every rule), in milliseconds."""
+    from checker.app.session import check_document
+    from checker.source import read_text
+
+    start = time.perf_counter()
+    check_document(read_text(text, path=f"bench.{fmt}", fmt=fmt))
+    return (time.perf_counter() - start) * 1000
+
+
 def tag_ms(text: str, repeats: int = 1) -> float:
     """Best wall time of ``repeats`` runs of the tagger on ``text``, in milliseconds."""
     doc = nlp.tokenizer()(text)
@@ -65,31 +111,54 @@ def tag_ms(text: str, repeats: int = 1) -> float:
 
 
 def measure(sizes: list[int]) -> dict[str, list[float]]:
-    """Milliseconds per family and size (best of 3 below 100k characters, one run above)."""
+    """Tagger milliseconds per family and size (best of 3 below 100k characters, one run above)."""
     return {
         name: [tag_ms(build(size), repeats=3 if size < 100_000 else 1) for size in sizes]
         for name, build in FAMILIES.items()
     }
 
 
+def measure_hostile(sizes: list[int]) -> dict[str, list[float]]:
+    """Whole-check milliseconds per hostile family and size (best of 2 below 100k characters)."""
+    from checker import nlp
+
+    nlp.load()
+    check_ms("Warm-up on May 4, 2020.", "text")
+    return {
+        name: [min(check_ms(build(size), fmt) for _ in range(2 if size < 100_000 else 1)) for size in sizes]
+        for name, (build, fmt) in HOSTILE.items()
+    }
+
+
+def _table(title: str, sizes: list[int], results: dict[str, list[float]]) -> float:
+    """Print one group's times and ratios; the worst ratio scaled to 10x the input."""
+    header = "".join(f"{s:>11,}" for s in sizes) + "".join(f"{f'x{b // a}':>9}" for a, b in itertools.pairwise(sizes))
+    print(f"{title:<24}{header}   (ms per size; time ratios)")
+    worst = 0.0
+    for name, times in results.items():
+        ratios = [b / max(a, FLOOR_MS) for a, b in itertools.pairwise(times)]
+        scaled = [r * 10 / (y // x) for r, (x, y) in zip(ratios, itertools.pairwise(sizes), strict=True)]
+        worst = max([worst, *scaled])
+        print(f"{name:<24}" + "".join(f"{t:>11.1f}" for t in times) + "".join(f"{r:>9.1f}" for r in ratios))
+    return worst
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1_000, 10_000, 100_000])
-    parser.add_argument("--max-ratio", type=float, default=30.0, help="largest time ratio for 10x the text")
+    parser.add_argument("--bar", type=float, default=12.0, help="largest time ratio for 10x the input")
+    parser.add_argument("--only", choices=("tagger", "hostile"), help="one group of families")
     args = parser.parse_args()
     sizes = sorted(args.sizes)
-    nlp.tokenizer()
-    header = "".join(f"{s:>11,}" for s in sizes) + "".join(f"{f'x{b // a}':>9}" for a, b in itertools.pairwise(sizes))
-    print(f"{'family':<20}{header}   (ms per size; time ratios)")
     worst = 0.0
-    for name, times in measure(sizes).items():
-        ratios = [b / max(a, FLOOR_MS) for a, b in itertools.pairwise(times)]
-        scaled = [r * 10 / (y // x) for r, (x, y) in zip(ratios, itertools.pairwise(sizes))]  # as if 10x
-        worst = max([worst, *scaled])
-        print(f"{name:<20}" + "".join(f"{t:>11.1f}" for t in times) + "".join(f"{r:>9.1f}" for r in ratios))
-    verdict = "linear" if worst <= args.max_ratio else "SUPERLINEAR"
-    print(f"worst ratio per 10x text: {worst:.1f} ({verdict}; bar {args.max_ratio})")
-    return 0 if worst <= args.max_ratio else 1
+    if args.only != "hostile":
+        nlp.tokenizer()
+        worst = max(worst, _table("tagger family", sizes, measure(sizes)))
+    if args.only != "tagger":
+        worst = max(worst, _table("hostile family (check)", sizes, measure_hostile(sizes)))
+    verdict = "linear" if worst <= args.bar else "SUPERLINEAR"
+    print(f"worst ratio per 10x input: {worst:.1f} ({verdict}; bar {args.bar}; timing never fails this script)")
+    return 0
 
 
 if __name__ == "__main__":

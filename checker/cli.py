@@ -34,17 +34,20 @@ from rich.progress import (
 from typer.core import TyperGroup
 
 from checker import __version__
+from checker.app import crash_guard, runner
 from checker.app import fix as fixes
-from checker.app import runner
+from checker.app import output as output_to
 from checker.app.cache import DEFAULT_DIR as DEFAULT_CACHE_DIR
 from checker.app.config import ConfigError, unknown_selectors
 from checker.app.diff import DiffError
 from checker.app.distributed import ClusterError
 from checker.app.session import DEFAULT_MAX_FILE_SIZE, Result, Session, Settings
+from checker.app.tasks import RunError
 from checker.checks.registry import documentation, rules
 from checker.model import Finding
 from checker.report import Report, render
 from checker.report.json import extract_record
+from checker.report.safe import printable
 from checker.report.text import render_extract_text
 from checker.source import InputError
 from checker.source.dates import DateError, option_date
@@ -203,8 +206,9 @@ StdinNameOpt = Annotated[
 
 
 def _error(message: str) -> None:
-    """One unwrapped line on stderr, so editors and CI logs can parse it."""
-    print(f"chronolint: {message}", file=sys.stderr)
+    """One unwrapped line on stderr, so editors and CI logs can parse it (control characters and
+    terminal escapes from file names shown, not obeyed)."""
+    print(f"chronolint: {printable(message)}", file=sys.stderr)
 
 
 def _input_error(error: InputError) -> None:
@@ -235,15 +239,16 @@ def _emit(output_format: Format, result: Result, output: str | None) -> None:
         notes=result.published_notes(),
     )  # fmt: skip
     rendered = render(output_format.value, report)
-    if output is None:
-        sys.stdout.write(rendered)
-        return
     try:
-        with open(output, "w", encoding="utf-8") as target:
-            target.write(rendered)
-    except OSError as e:
-        _error(f"{output}: cannot write the report: {e.strerror or e}")
+        if output is None:
+            output_to.write_stdout(rendered)
+        else:
+            output_to.write_file(output, rendered)
+    except output_to.OutputError as e:
+        _error(str(e))
         raise typer.Exit(2) from None
+    if output is None:
+        return
     count = f"{len(result.findings)} finding{'s' if len(result.findings) != 1 else ''}"
     _error(f"wrote the {output_format.value} report ({count}) to {output}")
 
@@ -280,7 +285,7 @@ def check(
     max_file_size: MaxFileSizeOpt = DEFAULT_MAX_FILE_SIZE,
     jobs: Annotated[
         int | None,
-        typer.Option("--jobs", "-j", min=1, help="Worker processes for the analysis (default: the number of cores)."),
+        typer.Option("--jobs", "-j", min=1, help="Worker processes for the analysis (default and most: the cores)."),
     ] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the analysis cache.")] = False,
     cache_dir: Annotated[
@@ -314,16 +319,18 @@ def check(
     settings = Settings(
         published=_published(published, date_order), date_order=date_order.value if date_order else None,
         config_file=config_file, stdin_filename=stdin_filename, max_file_size=max_file_size,
-        jobs=jobs or runner.default_jobs(), no_cache=no_cache, cache_dir=cache_dir, scheduler=dask_scheduler,
+        jobs=runner.capped_jobs(jobs), no_cache=no_cache, cache_dir=cache_dir, scheduler=dask_scheduler,
         diff_ref=diff_ref, baseline=baseline, fail_on=fail_on.value if fail_on else None,
         select=_selectors(select, "'--select'"), ignore=_selectors(ignore, "'--ignore'") or (),
     )  # fmt: skip
     try:
         session = Session(paths, settings, on_error=_input_error, progress=_progress, on_warning=_warning)
+        if output is not None:
+            output_to.refuse_inputs(output, session.candidates)
         result = session.check(
             need_analyses=output_format is Format.html, quick=output_format not in (Format.html, Format.junit)
         )
-    except (ConfigError, DiffError, ClusterError) as e:
+    except (ConfigError, DiffError, ClusterError, RunError, output_to.OutputError) as e:
         _error(str(e))
         raise typer.Exit(2) from None
     if fix:
@@ -379,7 +386,7 @@ def extract(
     )  # fmt: skip
     try:
         analyses, inputs = Session(paths, settings, on_error=_input_error, on_warning=_warning).extract()
-    except ConfigError as e:
+    except (ConfigError, RunError) as e:
         _error(str(e))
         raise typer.Exit(2) from None
     if output_format is ExtractFormat.json:
@@ -494,17 +501,7 @@ def _main(
 
 def main() -> None:
     """The console script. It leaves without tearing the interpreter down: freeing the model's
-    and the packs' objects one by one is a fifth of a one-file run, and the OS frees them at once."""
-    try:
-        app()
-        code: object = 0
-    except SystemExit as done:
-        code = done.code
-    if isinstance(code, str):
-        print(code, file=sys.stderr)
-    for stream in (sys.stdout, sys.stderr):
-        try:
-            stream.flush()
-        except (OSError, ValueError):  # closed by the client (the language server's exit)
-            pass
-    os._exit(code if isinstance(code, int) else 0 if code is None else 1)
+    and the packs' objects one by one is a fifth of a one-file run, and the OS frees them at once.
+    A crash is one line and exit 2 (checker.app.crash_guard), never a traceback read as findings."""
+    code = crash_guard.run(app)
+    os._exit(code)

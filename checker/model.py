@@ -214,6 +214,52 @@ class Finding:
 
 
 Extent = tuple[int, int]  # [start, end) in a Document's text
+Days = tuple[date, date]  # a closed interval of days
+
+
+@dataclass(frozen=True)
+class Age:
+    """An age as written ("aged 72", "the 75-year-old", "Smith, 45,", "He was 85."), found once.
+
+    ``low``/``high`` are the years the words allow ("about 40": 38 to 42); ``person`` whose age
+    it is (a name, "75 year old bridge", or None); ``now`` whether the publication date may be
+    meant (a present age); ``births`` the indexes, in the Analysis' timexes, of the dates of the
+    births (or, for a thing, creations) that may be this person's, nearest first; ``moments`` the
+    timexes of the age's own clause, the event it is given at; ``near`` whether those births
+    are in the age's sentence (the text states both together).
+    """
+
+    start: int
+    end: int
+    label: str
+    low: int
+    high: int
+    person: str | None = None
+    now: bool = False
+    births: tuple[int, ...] = ()
+    moments: tuple[int, ...] = ()
+    near: bool = False
+
+
+@dataclass(frozen=True)
+class Measure:
+    """A stated offset or span with the dates it is measured between, found once.
+
+    ``claim`` is the expression ("Three years later", widened over "about"); ``window`` the
+    days ``target`` must lie in for the words to be true; ``anchor`` the date counted from
+    (None: the publication date, whose day is ``start``); ``explicit`` every endpoint written
+    out; ``kind`` "offset", "calendar", "span" or "anniversary"; ``base`` "month" or "day",
+    the unit a reader counts in.
+    """
+
+    claim: Timex
+    window: Days
+    target: Timex
+    anchor: Timex | None
+    explicit: bool
+    kind: str
+    base: str
+    start: Days
 
 
 @dataclass(frozen=True)
@@ -230,6 +276,8 @@ class Analysis:
     assertions: tuple[Assertion, ...] = ()
     sentences: tuple[Extent, ...] = ()
     quotes: tuple[Extent, ...] = ()
+    ages: tuple[Age, ...] = ()
+    measures: tuple[Measure, ...] = ()
 
     def sentence_at(self, offset: int) -> Extent:
         """The sentence holding ``offset`` (the whole text when the analysis has no sentences)."""

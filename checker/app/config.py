@@ -257,7 +257,7 @@ def _table(file: str, data: dict[str, Any], in_pyproject: bool) -> dict[str, Any
 def _parse(file: str) -> Config | None:
     """The configuration in ``file``; None for a pyproject.toml without ``[tool.chronolint]``."""
     try:
-        text = Path(file).read_text("utf-8")
+        text = Path(file).read_text("utf-8-sig")  # a BOM (Windows editors) is not part of the TOML
     except (OSError, UnicodeDecodeError) as e:
         raise ConfigError(file, None, f"cannot read: {getattr(e, 'strerror', None) or e}") from None
     try:

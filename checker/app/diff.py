@@ -47,12 +47,24 @@ def hunk_lines(diff: str) -> set[int]:
     return lines
 
 
+def commit_of(folder: str, ref: str) -> str:
+    """The commit ``ref`` names, as a hash: what reaches ``git diff`` is never an option
+    (``--diff=--output=FILE`` would make git write FILE)."""
+    if ref.startswith("-") or not ref.strip():
+        raise DiffError(f"--diff {ref!r}: not a git ref")
+    result = _git(folder, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{ref}^{{commit}}")
+    commit = result.stdout.strip()
+    if result.returncode != 0 or not re.fullmatch(r"[0-9a-f]{40,64}", commit):
+        raise DiffError(f"--diff {ref}: not a commit git knows here")
+    return commit
+
+
 def changed_lines(path: str, ref: str) -> set[int] | None:
     """Lines of ``path`` changed since ``ref``; None (every line) for a file git does not track."""
     folder, name = os.path.split(os.path.abspath(path))
     if _git(folder, "ls-files", "--error-unmatch", "--", name).returncode != 0:
         return ALL_LINES
-    result = _git(folder, "diff", "-U0", "--no-color", "--no-ext-diff", ref, "--", name)
+    result = _git(folder, "diff", "-U0", "--no-color", "--no-ext-diff", commit_of(folder, ref), "--", name)
     if result.returncode != 0:
         message = result.stderr.strip().splitlines()[0] if result.stderr.strip() else "git diff failed"
         raise DiffError(f"--diff {ref}: {message}")

@@ -10,14 +10,19 @@ afterwards over all analyses together (cross-document conflicts), in the calling
 from __future__ import annotations
 
 import os
+import threading
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 
 from checker.app.cache import Cache
-from checker.app.tasks import CHUNK, Task, run_task, tasks
+from checker.app.tasks import CHUNK, Failure, Task, run_task, tasks
 from checker.model import Analysis, Document
 from checker.options import Options
+
+DIED = "the worker process analysing it died (killed, or out of memory); not checked"
 
 
 def _warm() -> None:
@@ -25,6 +30,7 @@ def _warm() -> None:
     from checker import engine, nlp
     from checker.options import Knowledge
 
+    threading.Thread(target=_orphan_watch, args=(os.getppid(),), daemon=True, name="orphan-watch").start()
     try:
         nlp.load()
         engine.knowledge(Knowledge())
@@ -50,6 +56,21 @@ def default_jobs() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
+def capped_jobs(asked: int | None) -> int:
+    """``--jobs``: at most one worker per core (each loads the model: 64 would take gigabytes and run
+    slower than the cores alone); unset, one per core."""
+    return min(asked or default_jobs(), default_jobs())
+
+
+def _orphan_watch(parent: int, every: float = 1.0) -> None:
+    """Leave when the process that started this worker is gone (killed with -9, it cannot tell us):
+    a worker of a dead run would otherwise hold its model's memory for as long as it waits."""
+    while True:
+        time.sleep(every)
+        if os.getppid() != parent:
+            os._exit(1)
+
+
 class Analyser:
     """Analyses of documents handed over as they are read.
 
@@ -71,7 +92,8 @@ class Analyser:
         self._index: dict[str, int] = {}  # by path: paths are unique in a run
         self._found: dict[int, Analysis] = {}
         self._waiting: dict[Options, list[int]] = {}
-        self._pending: dict[int, Future[list[Analysis]]] = {}
+        self._pending: dict[int, Future[list[Analysis | Failure]]] = {}
+        self._failed: dict[int, Failure] = {}
 
     def add(self, document: Document, options: Options) -> None:
         index = self._index[document.path] = len(self._documents)
@@ -93,13 +115,27 @@ class Analyser:
         future.add_done_callback(lambda done: self._advance("Checking", len(indices)))
         self._pending.update(dict.fromkeys(indices, future))
 
-    def _keep(self, analyses: Iterable[Analysis]) -> None:
+    def _keep(self, analyses: Iterable[Analysis | Failure]) -> None:
         for analysis in analyses:
+            if isinstance(analysis, Failure):
+                index = self._index[analysis.path]
+                self._failed[index] = analysis
+                self._pending.pop(index, None)
+                continue
             index = self._index[analysis.document.path]
             self._found[index] = analysis
             self._pending.pop(index, None)
             if self._cache is not None:
                 self._cache.store(self._keys[index], analysis)
+
+    def _collect(self, index: int) -> None:
+        """The batch of a pending document, or a failure for each of its documents if its worker died."""
+        future = self._pending[index]
+        try:
+            self._keep(future.result())
+        except BrokenProcessPool:
+            dead = [i for i, f in self._pending.items() if f is future]
+            self._keep(Failure(self._documents[i].path, DIED) for i in dead)
 
     def stream(self) -> Iterator[Analysis]:
         """Every analysis, in the order the documents were added, each as soon as it is done
@@ -113,9 +149,16 @@ class Analyser:
         work = tasks([self._documents[i] for i in waiting], [self._options[i] for i in waiting])
         self._keep(_execute(work, self._jobs, self._scheduler, self._advance))
         for index in range(len(self._documents)):
-            if index not in self._found:
-                self._keep(self._pending[index].result())
+            if index not in self._found and index not in self._failed:
+                self._collect(index)
+            if index in self._failed:
+                continue
             yield self._found[index]
+
+    @property
+    def failures(self) -> list[Failure]:
+        """The documents the analysis failed on (after :meth:`stream`), in input order."""
+        return [self._failed[i] for i in sorted(self._failed)]
 
     def results(self) -> list[Analysis]:
         """Every analysis, in the order the documents were added (see :meth:`stream`)."""
@@ -139,7 +182,9 @@ def analyze_all(
     return analyser.results()
 
 
-def _execute(work: list[Task], jobs: int, scheduler: str | None, advance: Callable[[str, int], None]) -> list[Analysis]:
+def _execute(
+    work: list[Task], jobs: int, scheduler: str | None, advance: Callable[[str, int], None]
+) -> list[Analysis | Failure]:
     if not work:
         return []
     if scheduler is not None:
@@ -151,9 +196,17 @@ def _execute(work: list[Task], jobs: int, scheduler: str | None, advance: Callab
     with workers(jobs, sum(len(t.documents) for t in work)) as pool:
         if pool is None:
             return [a for task in work for a in _advancing(run_task(task), advance)]
-        return [a for batch in pool.map(run_task, work) for a in _advancing(batch, advance)]
+        futures = [(task, pool.submit(run_task, task)) for task in work]
+        return [a for task, future in futures for a in _advancing(_outcome(task, future), advance)]
 
 
-def _advancing(batch: list[Analysis], advance: Callable[[str, int], None]) -> list[Analysis]:
+def _outcome(task: Task, future: Future[list[Analysis | Failure]]) -> list[Analysis | Failure]:
+    try:
+        return future.result()
+    except BrokenProcessPool:
+        return [Failure(d.path, DIED) for d in task.documents]
+
+
+def _advancing(batch: list[Analysis | Failure], advance: Callable[[str, int], None]) -> list[Analysis | Failure]:
     advance("Checking", len(batch))
     return batch

@@ -12,6 +12,7 @@ files (per-file analyses). The CLI turns a :class:`Result` into a report and an 
 from __future__ import annotations
 
 import os
+import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -20,9 +21,10 @@ from datetime import date
 
 from checker.app import runner, suppress
 from checker.app.cache import DEFAULT_DIR as DEFAULT_CACHE_DIR
-from checker.app.cache import Cache
+from checker.app.cache import Cache, file_digests
 from checker.app.config import Config, Resolver, load
 from checker.app.diff import load_baseline, only_changed, without_baseline
+from checker.app.tasks import RunError
 from checker.model import SEVERITY_RANK, Analysis, Document, Finding
 from checker.options import Knowledge, Options
 from checker.report.positions import Positions
@@ -32,9 +34,9 @@ from checker.source import (
     is_url,
     read_bytes,
     read_path,
-    read_text,
 )
 from checker.source.discovery import STDIN, discover
+from checker.source.remote import read_all
 
 DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024  # larger files are refused: parsing them would take minutes and gigabytes
 
@@ -139,13 +141,17 @@ def run_rules(analyses: Iterable[Analysis], configs: dict[str, Config]) -> tuple
     from checker import (
         engine,  # the rules and packs load only when findings are computed
     )
+    from checker.knowledge.yaml_lines import PackError
 
     wanted = [rule_id for rule_id in engine.implemented_rules() if any(c.enabled(rule_id) for c in configs.values())]
     by_path: dict[str, list[Finding]] = {}
     spec = Knowledge.union(knowledge_of(c) for c in configs.values())
     seen: list[Analysis] = []
-    for finding in engine.findings(_remembered(analyses, seen), wanted, spec):
-        by_path.setdefault(finding.span.path, []).append(finding)
+    try:
+        for finding in engine.findings(_remembered(analyses, seen), wanted, spec):
+            by_path.setdefault(finding.span.path, []).append(finding)
+    except PackError as e:
+        raise RunError(str(e)) from None
     found: list[Finding] = []
     for analysis in seen:
         path = analysis.document.path
@@ -191,6 +197,18 @@ class Session:
         self._on_error = on_error
         self._on_warning = on_warning
         self._progress = progress
+        self._cache: Cache | None = None
+
+    def cache(self, run: Settings | None = None) -> Cache | None:
+        """The run's cache (one, told about once when its folder is refused), or None."""
+        s = run or self.settings
+        if s.no_cache:
+            return None
+        if self._cache is None:
+            self._cache = Cache(s.cache_dir)
+            if self._cache.problem:
+                self._on_warning(s.cache_dir, self._cache.problem)
+        return None if self._cache.problem else self._cache
 
     def _candidates(self, paths: Sequence[str]) -> list[str | InputError]:
         """Named files always; files found in folders when their configuration includes them."""
@@ -202,9 +220,9 @@ class Session:
         """Findings of every input. ``quick``: an unchanged re-run (by ``stat``) is answered from the
         cache without reading anything (not for reports that need what was read)."""
         s = self.settings
-        cache = None if s.no_cache or not quick or need_analyses else Cache(s.cache_dir)
+        cache = None if not quick or need_analyses else self.cache()
         states = self._file_states() if cache else None
-        hit = cache.load_unchanged(states) if cache and states else None
+        hit = cache.load_unchanged(states, self._paths()) if cache and states else None
         if hit is not None:
             found, documents = hit
             for document in documents:
@@ -213,6 +231,7 @@ class Session:
             return Result(self._only_new(found, inputs), inputs, None, s)
         with self._analysis() as (inputs, analyser):
             found, analyses, dated = self._findings(inputs, analyser, need_analyses)
+        inputs = self._without_failures(inputs, analyser)
         inputs = replace(inputs, documents=[dated.get(d.path, d) for d in inputs.documents])
         if cache and states and not inputs.errors:
             cache.store_unchanged(states, found, inputs.documents)
@@ -221,7 +240,16 @@ class Session:
     def extract(self) -> tuple[list[Analysis], Inputs]:
         """The analyses behind the findings (never cached: ``extract`` shows what the engine computes now)."""
         with self._analysis(replace(self.settings, jobs=1, no_cache=True)) as (inputs, analyser):
-            return analyser.results(), inputs
+            analyses = analyser.results()
+            return analyses, self._without_failures(inputs, analyser)
+
+    def _without_failures(self, inputs: Inputs, analyser: runner.Analyser) -> Inputs:
+        """Each document the analysis failed on reported (by name) and counted as an input error."""
+        failed = {f.path for f in analyser.failures}
+        for failure in analyser.failures:
+            self._on_error(InputError(failure.path, failure.message))
+        documents = [d for d in inputs.documents if d.path not in failed]
+        return replace(inputs, documents=documents, errors=inputs.errors + len(failed))
 
     def _findings(
         self, inputs: Inputs, analyser: runner.Analyser, need_analyses: bool
@@ -233,7 +261,7 @@ class Session:
         nothing is analysed: the NLP stack and the packs are not even loaded.
         """
         s = self.settings
-        cache = None if s.no_cache else Cache(s.cache_dir)
+        cache = self.cache()
         key = cache.run_key(
             (d, engine_options(inputs.configs[d.path], s.date_order), repr(inputs.configs[d.path]))
             for d in inputs.documents
@@ -244,7 +272,7 @@ class Session:
             return found, analyser.results() if need_analyses else None, {d.path: d for d in documents}
         found, analyses = run_rules(analyser.stream(), inputs.configs)
         documents = [a.document for a in analyses]
-        if cache:
+        if cache and not analyser.failures:
             cache.store_findings(key, found, documents)
         return found, analyses, {d.path: d for d in documents}
 
@@ -257,7 +285,7 @@ class Session:
             runner.workers(s.jobs if s.scheduler is None else 1, len(self.candidates)) as pool,
             (self._progress or _silent)(len(self.candidates)) as advance,
         ):
-            cache = None if s.no_cache else Cache(s.cache_dir)
+            cache = self.cache(s)
             analyser = runner.Analyser(jobs=s.jobs, cache=cache, advance=advance, scheduler=s.scheduler, pool=pool)
             inputs = self._read_all(advance, lambda d, config: analyser.add(d, engine_options(config, s.date_order)))
             yield inputs, analyser
@@ -273,6 +301,9 @@ class Session:
                     raise item
                 config = self.resolver.for_path((self.settings.stdin_filename or STDIN) if item == STDIN else item)
                 document = self._read_stdin(config) if item == STDIN else self._read_file(item, config)
+                if document.path in configs:
+                    raise InputError(document.path, "given twice (standard input is named so by --stdin-filename); "
+                                     "checked once")  # fmt: skip
                 self._warn(document)
                 documents.append(document)
                 configs[document.path] = config
@@ -293,16 +324,20 @@ class Session:
         return {"published": self.settings.published, "published_keys": config.published_keys, "date_order": date_order}
 
     def _read_stdin(self, config: Config) -> Document:
+        """Standard input, under ``--max-file-size`` like a file (read up to one byte past it)."""
         name = self.settings.stdin_filename
-        if name is None:
-            return read_text(sys.stdin.read(), **self._reading(config))
-        return read_bytes(sys.stdin.buffer.read(), path=name, fmt=format_for_path(name), **self._reading(config))
+        limit = self.settings.max_file_size
+        data = read_all(sys.stdin.buffer, limit + 1)
+        if len(data) > limit:
+            raise InputError(name or STDIN, f"larger than {limit} bytes (--max-file-size), not checked")
+        fmt = "markdown" if name is None else format_for_path(name)
+        return read_bytes(data, path=name or STDIN, fmt=fmt, **self._reading(config))
 
     def _read_file(self, path: str, config: Config) -> Document:
         """One file; a regular file larger than the limit is refused before it is read (a URL
         while it is read: asking its size first would cost a round trip)."""
         max_bytes = self.settings.max_file_size
-        if not is_url(path) and os.path.isfile(path) and os.path.getsize(path) > max_bytes:
+        if not is_url(path) and _size(path) > max_bytes:
             raise InputError(path, f"larger than {max_bytes} bytes (--max-file-size), not checked")
         return read_path(path, max_bytes=max_bytes, **self._reading(config))
 
@@ -313,12 +348,23 @@ class Session:
         error is in."""
         s = self.settings
         states = [f"{s.published}\0{s.date_order}\0{s.max_file_size}"]
+        knowledge: set[str] = set()
         for item in self.candidates:
             if isinstance(item, InputError) or item == STDIN or is_url(item):
                 return None
-            info = os.stat(item)
-            states.append(f"{item}\0{info.st_mtime_ns}\0{info.st_size}\0{self.resolver.for_path(item)!r}")
-        return states
+            try:
+                info = os.stat(item)
+            except OSError:
+                return None  # a dangling link, a loop: reading it reports why
+            config = self.resolver.for_path(item)
+            knowledge.update((*config.pack_files, *config.facts))
+            states.append(f"{item}\0{info.st_mtime_ns}\0{info.st_size}\0{config!r}")
+        named = sorted(knowledge)
+        return states + [f"{path}\0{digest}" for path, digest in zip(named, file_digests(named), strict=True)]
+
+    def _paths(self) -> list[str]:
+        """The paths of the inputs as read (an unchanged run's entry must name exactly these)."""
+        return [item for item in self.candidates if isinstance(item, str)]
 
     def _only_new(self, found: list[Finding], inputs: Inputs) -> list[Finding]:
         """Drop findings on lines unchanged since ``--diff`` and findings the baseline accepts."""
@@ -327,6 +373,15 @@ class Session:
         if self.settings.baseline is not None:
             found = without_baseline(found, load_baseline(self.settings.baseline))
         return found
+
+
+def _size(path: str) -> int:
+    """A regular file's size; 0 for anything else (a pipe, a file gone: reading it tells)."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return 0
+    return info.st_size if stat.S_ISREG(info.st_mode) else 0
 
 
 class _Configs:

@@ -22,6 +22,7 @@ Markdown only real HTML comments count (not ones shown in code).
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
@@ -35,7 +36,10 @@ UNUSED_RULE = UNUSED_SUPPRESSION.id
 
 Kind = Literal["disable", "enable", "disable-next-line", "ignore"]
 
-_COMMENT = re.compile(r"<!--\s*chronolint-(?P<kind>disable-next-line|disable|enable)(?![\w-])(?P<rules>.*?)-->", re.DOTALL)
+# The rules stop at the next comment's start: an unclosed directive must not make each one scan to the end.
+_COMMENT = re.compile(
+    r"<!--\s*chronolint-(?P<kind>disable-next-line|disable|enable)(?![\w-])(?P<rules>(?:(?!<!--).)*?)-->", re.DOTALL
+)
 _IGNORE = re.compile(r"chronolint:[ \t]*ignore(?P<file>-file)?(?:\[(?P<rules>[^\]\n]*)\])?")
 _RULE_ID = re.compile(r"[a-z0-9][a-z0-9-]*(?:/[a-z0-9][a-z0-9-]*)?")
 _LEADERS = " \t#/;%.*-"
@@ -66,19 +70,36 @@ def _rule_list(text: str) -> tuple[str, ...]:
     return tuple(w for w in words if _RULE_ID.fullmatch(w))
 
 
-def _next_lines(source: str, after: int, paragraph: bool) -> tuple[int, int]:
+@dataclass(frozen=True)
+class _Lines:
+    """A source's lines, once per document: starts, ends, and for each line the next non-blank one
+    and the last of its paragraph (so a thousand directives do not each walk the rest of the file)."""
+
+    starts: list[int]
+    ends: list[int]
+    next_filled: list[int]  # the first non-blank line at or after each line (len(starts): none)
+    paragraph_last: list[int]  # the last non-blank line of the run that holds each line
+
+    @classmethod
+    def of(cls, source: str) -> _Lines:
+        starts = line_starts(source)
+        ends = line_ends(source, starts)
+        count = len(starts)
+        filled = [bool(source[s:e].strip()) for s, e in zip(starts, ends, strict=True)]
+        next_filled, paragraph_last = [count] * (count + 1), [0] * count
+        for i in range(count - 1, -1, -1):
+            next_filled[i] = i if filled[i] else next_filled[i + 1]
+            paragraph_last[i] = paragraph_last[i + 1] if filled[i] and i + 1 < count and filled[i + 1] else i
+        return cls(starts, ends, next_filled, paragraph_last)
+
+
+def _next_lines(source: str, lines: _Lines, after: int, paragraph: bool) -> tuple[int, int]:
     """The range of the next non-blank line after offset ``after`` (and the lines that follow it up to a blank one)."""
-    starts = line_starts(source)
-    ends = line_ends(source, starts)
-    i = next((k for k, s in enumerate(starts) if s > after), len(starts))
-    while i < len(starts) and not source[starts[i] : ends[i]].strip():
-        i += 1
-    if i == len(starts):
+    i = lines.next_filled[bisect.bisect_right(lines.starts, after)]
+    if i == len(lines.starts):
         return (len(source), len(source))
-    last = i
-    while paragraph and last + 1 < len(starts) and source[starts[last + 1] : ends[last + 1]].strip():
-        last += 1
-    return (starts[i], ends[last])
+    last = lines.paragraph_last[i] if paragraph else i
+    return (lines.starts[i], lines.ends[last])
 
 
 def _line_of(source: str, offset: int) -> tuple[int, int]:
@@ -88,14 +109,31 @@ def _line_of(source: str, offset: int) -> tuple[int, int]:
 
 
 def _comment_directives(document: Document) -> Iterator[Directive]:
-    regions = raw_html(document.source) if document.format == "markdown" else None
+    regions = _merged(raw_html(document.source)) if document.format == "markdown" else None
     for m in _COMMENT.finditer(document.source):
-        if regions is not None and not any(s <= m.start() and m.end() <= e for s, e in regions):
+        if regions is not None and not _within(regions, m.start(), m.end()):
             continue
         kind: Kind = m["kind"]  # type: ignore[assignment]
         end_of_line = _line_of(document.source, m.end())[1]
         scope = _next_line(document.source, end_of_line) if kind == "disable-next-line" else None
         yield Directive(kind, _rule_list(m["rules"]), Span(document.path, m.start(), m.end()), scope)
+
+
+def _merged(regions: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted ranges merged where they overlap, so one binary search finds the one holding an offset."""
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(regions):
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return out
+
+
+def _within(regions: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether [start, end) lies inside one of the merged ``regions`` (a page may hold thousands of comments)."""
+    at = bisect.bisect_right(regions, (start, float("inf"))) - 1
+    return at >= 0 and regions[at][0] <= start and end <= regions[at][1]
 
 
 def _next_line(source: str, end_of_line: int) -> tuple[int, int]:
@@ -107,12 +145,13 @@ def _next_line(source: str, end_of_line: int) -> tuple[int, int]:
 
 def _ignore_directives(document: Document) -> Iterator[Directive]:
     source = document.source
+    lines = _Lines.of(source)
     for m in _IGNORE.finditer(source):
         line_start, line_end = _line_of(source, m.start())
         before, after = source[line_start : m.start()], source[m.end() : line_end]
         reason = _REASON.fullmatch(after)
         alone = not before.strip(_LEADERS) and (not after.strip() or reason is not None)
-        scope = _next_lines(source, line_end, document.format != "docx") if alone else (line_start, line_end)
+        scope = _next_lines(source, lines, line_end, document.format != "docx") if alone else (line_start, line_end)
         end = line_end if reason else m.end()  # the reason belongs to the directive (and goes with it)
         span, rules = Span(document.path, m.start(), end), _rule_list(m["rules"] or "")
         yield Directive("disable", rules, span) if m["file"] else Directive("ignore", rules, span, scope)

@@ -1,5 +1,10 @@
 """Batches of documents to analyse, and the function that analyses one, wherever it runs
-(this process, a pool worker or a Dask worker)."""
+(this process, a pool worker or a Dask worker).
+
+A document the engine fails on is a :class:`Failure` naming it (the batch is analysed again one
+document at a time, so the others still get their analyses); a pack that cannot be loaded is a
+:class:`RunError` for the whole run. Both are plain values, so they cross process boundaries.
+"""
 
 from __future__ import annotations
 
@@ -18,11 +23,37 @@ class Task:
     options: Options
 
 
-def run_task(task: Task) -> list[Analysis]:
+@dataclass(frozen=True)
+class Failure:
+    """A document the analysis failed on, and why (one line for the user)."""
+
+    path: str
+    message: str
+
+
+class RunError(Exception):
+    """The run cannot go on (a pack or facts file the loader rejects): one line, exit 2."""
+
+
+def run_task(task: Task) -> list[Analysis | Failure]:
     """One batch, in whatever process runs it (a pool worker or a Dask worker)."""
     from checker import engine  # the NLP stack loads only where analysis happens
+    from checker.knowledge.yaml_lines import PackError
 
-    return engine.analyze(task.documents, task.options)
+    try:
+        return list(engine.analyze(task.documents, task.options))
+    except PackError as e:
+        raise RunError(str(e)) from None
+    except Exception as e:  # noqa: BLE001 - one bad document must not lose the others
+        if len(task.documents) == 1:
+            reason = f"cannot be analysed ({type(e).__name__}: {_line(e)}); not checked"
+            return [Failure(task.documents[0].path, reason)]
+        return [result for document in task.documents for result in run_task(Task((document,), task.options))]
+
+
+def _line(error: BaseException) -> str:
+    lines = str(error).strip().splitlines()
+    return lines[0][:200] if lines else "no message"
 
 
 def tasks(documents: Sequence[Document], options: Sequence[Options]) -> list[Task]:

@@ -76,10 +76,18 @@ def _inside(offset: int, ranges: Sequence[tuple[int, int]]) -> bool:
     return any(start < offset < end for start, end in ranges)
 
 
+MAX_CONJUNCTS = 64  # a list longer than this ("the 1990s and the 1990s and ...") is not climbed to its top
+
+
 def _attachment(token: Token) -> tuple[Token | None, str | None]:
-    """What the phrase headed by ``token`` modifies, and the relation its preposition states."""
+    """What the phrase headed by ``token`` modifies, and the relation its preposition states.
+    The climb through conjuncts and appositions is bounded: each date of an endless list would
+    walk the whole list (quadratic), and past the bound it attaches to nothing."""
+    steps = 0
     while token.dep_ in ("appos", "conj") and token.head.i != token.i:
-        token = token.head
+        token, steps = token.head, steps + 1
+        if steps > MAX_CONJUNCTS:
+            return None, None
     relation = None
     if token.dep_ == "pobj" and token.head.i != token.i:
         relation = PREPOSITION_RELATION.get(token.head.lower_, "other")

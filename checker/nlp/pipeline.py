@@ -24,8 +24,9 @@ SENTENCIZER = Sentencizer()
 # only the sentences with time expressions reach the parser.
 MAX_LENGTH = 10_000_000
 # spaCy's tokenizer strips leading and trailing punctuation one character at a time: a run of
-# thousands costs quadratic time. Such runs carry no words; they are read as spaces.
-_PUNCTUATION_RUN = re.compile(r"([^\w\s])\1{63,}")
+# thousands costs quadratic time, whether of one mark or of several (".,.,", "_-_-"). Such runs
+# carry no words; they are read as spaces.
+_PUNCTUATION_RUN = re.compile(r"(?:[^\w\s]|_){64,}")
 # NER is not used: time expressions come from our own tagger, participants from
 # the parser; tense comes from the fine-grained tags, event triggers from lemmas.
 UNUSED_COMPONENTS = ("ner", "senter")
@@ -155,7 +156,7 @@ in tests and benchmarks."""
 
 
 def defused(text: str) -> str:
-    """The text with long runs of one punctuation mark blanked (same length, same offsets)."""
+    """The text with long runs of punctuation marks blanked (same length, same offsets)."""
     return _PUNCTUATION_RUN.sub(lambda m: " " * len(m.group(0)), text)
 
 

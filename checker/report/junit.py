@@ -14,22 +14,26 @@ from collections.abc import Callable, Sequence
 from checker.model import Finding
 from checker.report import Report
 from checker.report.positions import Positions
+from checker.report.safe import printable
 
 
 def _finding_line(finding: Finding, positions: Positions) -> str:
     region = positions.region(finding.span)
-    return f"{finding.span.path}:{region['line']}:{region['column']}: [{finding.severity}] {finding.message}"
+    return printable(f"{finding.span.path}:{region['line']}:{region['column']}: [{finding.severity}] {finding.message}")
 
 
 def _testcase(
     path: str, rule: str, items: list[Finding], positions: Positions, fails: Callable[[Finding], bool]
 ) -> ET.Element:
+    """A rule's findings in one file. Every value is printable (checker.report.safe): XML 1.0 cannot
+    hold most control characters at all, even escaped, and a path may contain them."""
+    path, rule = printable(path), printable(rule)
     case = ET.Element("testcase", classname=path, name=rule, file=path)
     failing = [f for f in items if fails(f)]
     details = "\n".join(_finding_line(f, positions) for f in items)
     if failing:
         count = f"{len(failing)} finding{'s' if len(failing) != 1 else ''}"
-        failure = ET.SubElement(case, "failure", type=rule, message=f"{count}: {failing[0].message}")
+        failure = ET.SubElement(case, "failure", type=rule, message=f"{count}: {printable(failing[0].message)}")
         failure.text = details
     else:
         ET.SubElement(case, "system-out").text = details
@@ -45,9 +49,10 @@ def render_junit(
         by_file.setdefault(finding.span.path, defaultdict(list))[finding.rule].append(finding)
     suites = ET.Element("testsuites", name="chronolint")
     for path, rules in by_file.items():
-        suite = ET.SubElement(suites, "testsuite", name=path)
+        suite = ET.SubElement(suites, "testsuite", name=printable(path))
         cases = [_testcase(path, rule, items, positions, fails) for rule, items in sorted(rules.items())]
-        suite.extend(cases or [ET.Element("testcase", classname=path, name="chronolint", file=path)])
+        shown = printable(path)
+        suite.extend(cases or [ET.Element("testcase", classname=shown, name="chronolint", file=shown)])
         _count(suite)
     _count(suites)
     ET.indent(suites)

@@ -14,6 +14,9 @@ from functools import cached_property
 
 from checker.model import Span
 
+_BREAK = re.compile(r"\r\n?|\n")
+_BREAK_AT_END = re.compile(r"(?:\r\n?|\n)\Z")
+
 
 @dataclass(frozen=True)
 class LineIndex:
@@ -23,7 +26,8 @@ class LineIndex:
 
     @cached_property
     def starts(self) -> list[int]:
-        return [0] + [i + 1 for i, ch in enumerate(self.source) if ch == "\n"]
+        """Where each line starts: after LF, CRLF or a lone CR (old Mac files), as editors count."""
+        return [0] + [m.end() for m in _BREAK.finditer(self.source)]
 
     def position(self, offset: int) -> tuple[int, int]:
         line = bisect.bisect_right(self.starts, offset) - 1
@@ -31,8 +35,8 @@ class LineIndex:
 
     def line_text(self, line: int) -> str:
         start = self.starts[line - 1]
-        end = self.starts[line] - 1 if line < len(self.starts) else len(self.source)
-        return self.source[start:end]
+        end = self.starts[line] if line < len(self.starts) else len(self.source)
+        return _BREAK_AT_END.sub("", self.source[start:end])
 
 
 class Positions:

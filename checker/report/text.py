@@ -12,6 +12,7 @@ from checker.model import Analysis, Finding, Span
 from checker.report import Report
 from checker.report.json import extract_record
 from checker.report.positions import LineIndex, Positions
+from checker.report.safe import printable
 
 SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
@@ -20,13 +21,14 @@ def _excerpt(console: Console, index: LineIndex, span: Span, style: str, note: s
     """The source line with the span underlined (first line only for multi-line spans)."""
     line, column = index.position(span.start)
     end_line, end_column = index.position(span.end)
-    text = index.line_text(line).expandtabs(1)
-    width = (end_column if end_line == line else len(text) + 1) - column
+    raw = index.line_text(line).expandtabs(1)
+    stop = end_column - 1 if end_line == line else len(raw)
+    before, within = len(printable(raw[: column - 1])), len(printable(raw[column - 1 : stop]))
     gutter = f"{line:>5} | "
-    console.print(Text(gutter, style="dim") + Text(text))
+    console.print(Text(gutter, style="dim") + Text(printable(raw)))
     console.print(
         Text(" " * (len(gutter) - 2) + "| ", style="dim")
-        + Text(" " * (column - 1) + "^" * max(width, 1) + (f" {note}" if note else ""), style=style)
+        + Text(" " * before + "^" * max(within, 1) + (f" {note}" if note else ""), style=style)
     )
 
 
@@ -37,15 +39,16 @@ def render_text(findings: Sequence[Finding], positions: Positions, console: Cons
         line, column = index.position(finding.span.start)
         style = SEVERITY_STYLE[finding.severity]
         console.print(
-            Text(f"{finding.span.path}:{line}:{column}: ", style="bold")
-            + Text(finding.rule, style=style)
-            + Text(f" [{finding.severity}] {finding.message}")
+            Text(f"{printable(finding.span.path)}:{line}:{column}: ", style="bold")
+            + Text(printable(finding.rule), style=style)
+            + Text(f" [{finding.severity}] {printable(finding.message)}")
         )
         _excerpt(console, index, finding.span, style)
         for related in finding.related:
             rel_index = positions.index(related.span.path)
             rel_line, rel_column = rel_index.position(related.span.start)
-            console.print(Text(f"  related: {related.span.path}:{rel_line}:{rel_column}: {related.message}", style="dim"))
+            where = f"{printable(related.span.path)}:{rel_line}:{rel_column}"
+            console.print(Text(f"  related: {where}: {printable(related.message)}", style="dim"))
             _excerpt(console, rel_index, related.span, "blue")
         if finding.fix is not None:
             console.print(Text(f"  fix: replace with {finding.fix.replacement!r}", style="green"))
@@ -80,13 +83,13 @@ def render_notes(notes: Sequence[tuple[str, str]], console: Console) -> None:
                            "(`chronolint extract` shows each one's)", style="dim"))  # fmt: skip
         return
     for path, note in notes:
-        console.print(Text(f"note: {path}: {note}", style="dim"))
+        console.print(Text(f"note: {printable(path)}: {printable(note)}", style="dim"))
 
 
 def render_extract_text(analysis: Analysis, console: Console) -> None:
     record = extract_record(analysis)
     published = record["published"] or "unknown"
-    console.print(Text(f"{record['path']} (published {published}, {record['published_source']})", style="bold"))
+    console.print(Text(f"{printable(record['path'])} (published {published}, {record['published_source']})", style="bold"))
     index = LineIndex(analysis.document.source)
     for t in record["timexes"]:
         line, column = index.position(t["offset"])

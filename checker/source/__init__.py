@@ -30,7 +30,7 @@ from checker.source.frontmatter import (
     split_front_matter,
 )
 from checker.source.html import html_prose
-from checker.source.markdown import blank, prose
+from checker.source.markdown import TOO_DEEP, blank, prose_and_depth
 from checker.source.rst import rst_prose
 
 __all__ = [
@@ -47,6 +47,10 @@ FORMATS_BY_EXTENSION = {
 _SAMPLE = 8192
 _URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*(?:::[A-Za-z][A-Za-z0-9+.-]*)*://")  # s3://, simplecache::s3://
 _TEXT_CONTROLS = {7, 8, 9, 10, 12, 13, 27}
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"),
+)  # fmt: skip
 
 
 def format_for_path(path: str) -> str:
@@ -93,13 +97,15 @@ def _looks_binary(data: bytes) -> bool:
 
 
 def decode(data: bytes, path: str) -> str:
-    """Bytes -> text: UTF-16 if it has a BOM, else strict UTF-8 (BOM dropped)."""
-    for bom, codec in ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
+    """Bytes -> text: UTF-32 or UTF-16 if it has a BOM (UTF-32's is checked first: the UTF-16 LE one
+    is its prefix), else strict UTF-8 (BOM dropped)."""
+    for bom, codec in _BOMS:
         if data.startswith(bom):
             try:
                 return data[len(bom) :].decode(codec)
             except UnicodeDecodeError as e:
-                raise InputError(path, f"invalid UTF-16 at byte {e.start + len(bom)}") from None
+                name = codec[:6].upper()
+                raise InputError(path, f"invalid {name} at byte {e.start + len(bom)}") from None
     if _looks_binary(data):
         raise InputError(path, "binary file, not checked")
     bom = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
@@ -114,21 +120,24 @@ def decode(data: bytes, path: str) -> str:
 StatedIn = Callable[[tuple[str, ...]], Stated]  # the date a format's own metadata states, under these keys
 
 
-def _prose(fmt: str, source: str, masked: str, date_order: str) -> tuple[str, OffsetMap, StatedIn]:
-    """The prose of ``source`` in format ``fmt``, its offset map, and where the format states a date.
+def _prose(fmt: str, source: str, masked: str, date_order: str) -> tuple[str, OffsetMap, StatedIn, tuple[str, ...]]:
+    """The prose of ``source`` in format ``fmt``, its offset map, where the format states a date, and
+    what to warn about (prose the format's parser could not reach).
 
     ``masked`` is the source with front matter blanked.
     """
     if fmt == "html":
         page = html_prose(masked, date_order)
-        return page.text, page.offsets, lambda keys: Stated(page.published, page.problem)
+        return page.text, page.offsets, lambda keys: Stated(page.published, page.problem), ()
     if fmt == "rst":
         text, fields = rst_prose(masked)
         lowered = {name.lower(): value for name, value in fields.items()}
         return text, OffsetMap(), lambda keys: published_date(lowered, tuple(k.lower() for k in keys), "field",
-                                                              date_order)  # fmt: skip
-    text = prose(source, masked) if fmt == "markdown" else masked
-    return text, OffsetMap(), lambda keys: Stated(None)
+                                                              date_order), ()  # fmt: skip
+    if fmt != "markdown":
+        return masked, OffsetMap(), lambda keys: Stated(None), ()
+    text, too_deep = prose_and_depth(source, masked)
+    return text, OffsetMap(), lambda keys: Stated(None), (TOO_DEEP,) if too_deep else ()
 
 
 @dataclass(frozen=True)
@@ -157,7 +166,7 @@ def _dated(path: str, stated: Stated, reading: Reading) -> tuple[date | None, Pu
 def _document(source: str, path: str, fmt: str, reading: Reading) -> Document:
     front = split_front_matter(source)
     masked = blank(source[: front.end]) + source[front.end :] if front else source
-    text, offsets, stated_in_format = _prose(fmt, source, masked, reading.date_order)
+    text, offsets, stated_in_format, unread = _prose(fmt, source, masked, reading.date_order)
     keys, order = reading.published_keys, reading.date_order
     stated = published_date(front.data, keys, date_order=order) if front else Stated(None)
     if stated.day is None:
@@ -166,7 +175,7 @@ def _document(source: str, path: str, fmt: str, reading: Reading) -> Document:
     published, origin, warnings = _dated(path, stated, reading)
     return Document(
         path=path, source=source, text=text, published=published,
-        published_source=origin, format=fmt, offsets=offsets, warnings=warnings,
+        published_source=origin, format=fmt, offsets=offsets, warnings=unread + warnings,
     )  # fmt: skip
 
 

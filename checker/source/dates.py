@@ -21,6 +21,7 @@ DATE_ORDERS = {"us": "MDY", "international": "DMY"}
 CREATED_KEYS = ("created", "published", "date")
 _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[Tt ]\S.*)?")
 _FILE_NAME = re.compile(r"(\d{4})-(\d{2})-(\d{2})-.")  # Jekyll's _posts/2024-12-20-title.md
+MAX_DATE_LENGTH = 100  # "Wednesday, December 20th, 2024 at 10:30:00 AM Eastern Standard Time" is 68
 _PLAIN = re.compile(r"[\d\s:+-]*")  # digits and separators only: no dateparser reading is a safe guess
 
 
@@ -54,6 +55,8 @@ def parse_date(value: str, date_order: str = "us") -> date | None:
         pass
     if not text or _PLAIN.fullmatch(text) and "/" not in text:
         return None  # "20241220", "2024": dateparser would guess
+    if len(text) > MAX_DATE_LENGTH:
+        return None  # not a date; dateparser would try every language on it for seconds
     return _dateparser(text, DATE_ORDERS.get(date_order, "MDY"))
 
 

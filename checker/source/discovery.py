@@ -19,8 +19,10 @@ belong to local trees; files come back as URLs under the one given.
 
 from __future__ import annotations
 
+import errno
 import os
 import posixpath
+import stat
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
@@ -119,13 +121,29 @@ def _walk(
         try:
             is_dir = entry.is_dir()
         except OSError:
-            continue
+            is_dir = False  # a link loop: reported as a file that cannot be read
         full = os.path.join(absolute, entry.name)
         if is_dir:
             if not _skipped_dir(entry) and not _ignored(full, True, ignores, exclude):
                 yield from _walk(entry.path, extensions, ignores, exclude)
         elif entry.name.lower().endswith(extensions) and not _ignored(full, False, ignores, exclude):
-            yield os.path.normpath(entry.path)
+            problem = _not_regular(entry.path)
+            yield os.path.normpath(entry.path) if problem is None else InputError(os.path.normpath(entry.path), problem)
+
+
+def _not_regular(path: str) -> str | None:
+    """Why a file found in a folder cannot be read as one (a FIFO would block the run), or None.
+    Named on the command line, a pipe is read (``check <(curl ...)``)."""
+    try:
+        info = os.stat(path)
+    except OSError as e:
+        if os.path.islink(path):
+            return "symbolic link loop, not checked" if e.errno == errno.ELOOP else "broken symbolic link, not checked"
+        return f"cannot read: {e.strerror or e}"
+    if stat.S_ISREG(info.st_mode):
+        return None
+    kind = "a FIFO" if stat.S_ISFIFO(info.st_mode) else "a socket" if stat.S_ISSOCK(info.st_mode) else "a device"
+    return f"not a regular file ({kind}), not checked"
 
 
 def _kept_remote(rel: str, extensions: tuple[str, ...], venvs: set[str], exclude: pathspec.PathSpec) -> bool:
@@ -170,7 +188,9 @@ def discover(
     seen: set[str] = set()
     for path in paths:
         if path == STDIN:
-            yield path
+            if STDIN not in seen:  # `check - -`: standard input is read once
+                seen.add(STDIN)
+                yield path
             continue
         found: Iterable[str | InputError]
         if is_url(path):

@@ -10,6 +10,7 @@ setext heading is not mistaken for it. Datetimes give the date as written
 from __future__ import annotations
 
 import json
+import reprlib
 import tomllib
 from dataclasses import dataclass
 from datetime import date
@@ -128,5 +129,16 @@ def published_date(
         day = metadata_date(value, date_order)
         if day is not None:
             return Stated(day)
-        problem = problem or f"{where} {key!r}: cannot read {value!r} as a date"
+        problem = problem or f"{where} {key!r}: cannot read {_SHOWN.repr(value)} as a date"
     return Stated(None, problem)
+
+
+def _shown_repr() -> reprlib.Repr:
+    """A bounded ``repr`` for messages: YAML aliases can make a value of a few lines a list of
+    millions (shared, so cheap to hold, but its full ``repr`` would take minutes and gigabytes)."""
+    shown = reprlib.Repr()
+    shown.maxlevel, shown.maxlist, shown.maxdict, shown.maxstring, shown.maxother = 2, 4, 4, 80, 80
+    return shown
+
+
+_SHOWN = _shown_repr()

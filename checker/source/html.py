@@ -119,10 +119,20 @@ class _Extractor(HTMLParser):
         self._emit(html.unescape(f"&#{name};"), self._offset())
 
 
+def _unopened(source: str) -> str:
+    """The source with every ``<`` after its last ``>`` read as a space (same length): no tag or
+    comment can open there, and the standard parser would rescan to the end from each one
+    (``<a href=`` repeated, an unclosed ``<!--``: quadratic)."""
+    last = source.rfind(">") + 1
+    if "<" not in source[last:]:
+        return source
+    return source[:last] + source[last:].replace("<", " ")
+
+
 def html_prose(source: str, date_order: str = "us") -> HtmlProse:
     """The visible text of an HTML page, where it came from, and its publication date."""
     extractor = _Extractor(source)
-    extractor.feed(source)
+    extractor.feed(_unopened(source))
     extractor.close()
     text, offsets = "".join(extractor.pieces), OffsetMap(tuple(extractor.breaks))
     if extractor.meta_date is not None:

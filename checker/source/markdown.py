@@ -82,11 +82,15 @@ def _recording(name: str, rule: Callable[[StateInline, bool], bool]) -> Callable
     return wrapped
 
 
+MAX_NESTING = 100
+TOO_DEEP = f"text nested deeper than {MAX_NESTING} levels (quotes, lists) is not checked"
+
+
 @lru_cache(maxsize=1)
 def parser() -> MarkdownIt:
     # GitHub's tables and ~~text~~. Past maxNesting levels markdown-it drops the content, and the
     # commonmark preset's 20 is ten one-line list levels; 100 still stays far from Python's recursion limit.
-    md = MarkdownIt("commonmark", {"maxNesting": 100}).enable(["table", "strikethrough"])
+    md = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).enable(["table", "strikethrough"])
     for rule in md.inline.ruler.__rules__:
         md.inline.ruler.at(rule.name, _recording(rule.name, rule.fn))
     return md
@@ -170,21 +174,30 @@ def _inline_tokens(tokens: list[Token], source: str, starts: list[int]) -> Itera
 
 
 def prose(source: str, masked: str) -> str:
-    """The Markdown ``source`` reduced in place to its prose.
+    """The Markdown ``source`` reduced in place to its prose (see :func:`prose_and_depth`)."""
+    return prose_and_depth(source, masked)[0]
+
+
+def prose_and_depth(source: str, masked: str) -> tuple[str, bool]:
+    """The Markdown ``source`` reduced in place to its prose, and whether some of it was nested
+    past the parser's limit (:data:`MAX_NESTING`: markdown-it drops what is deeper, so the
+    reader is told).
 
     ``masked`` is the source with front matter already blanked; it is what
     gets parsed, while characters are copied from ``source`` (they are equal
     wherever the parser finds inline content).
     """
     out = list(blank(source))
-    for token, positions in _inline_tokens(parser().parse(masked), source, line_starts(source)):
+    tokens = parser().parse(masked)
+    too_deep = any(t.level >= MAX_NESTING - 1 for t in tokens)
+    for token, positions in _inline_tokens(tokens, source, line_starts(source)):
         skip = bytearray(len(token.content))
         for start, end in _excluded(token.children or []):
             skip[start:end] = b"\x01" * (end - start)
         for i, at in enumerate(positions):
             if at >= 0 and not skip[i] and not token.content[i].isspace():
                 out[at] = token.content[i]
-    return "".join(out)
+    return "".join(out), too_deep
 
 
 def raw_html(source: str) -> list[tuple[int, int]]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from checker.source.errors import InputError, os_input_error
 
@@ -40,7 +40,7 @@ def _filesystem(url: str) -> tuple[AbstractFileSystem, str]:
     except ImportError:
         raise InputError(url, f"reading {protocol}:// URLs needs fsspec: pip install 'chronolint[remote]'") from None
     try:
-        return url_to_fs(url)
+        return url_to_fs(url, **_options(protocol))
     except ImportError as e:
         package = _missing_package(e)
         if package is None:
@@ -55,8 +55,32 @@ def _filesystem(url: str) -> tuple[AbstractFileSystem, str]:
         raise InputError(url, f"cannot open: {_reason(e)}") from None
 
 
+HTTP_TIMEOUT = 60.0  # seconds without a byte before an HTTP read gives up (aiohttp's default waits forever)
+
+
+def _options(protocol: str) -> dict[str, Any]:
+    """Options a backend needs to be safe to wait on: a read timeout for HTTP."""
+    if protocol not in ("http", "https"):
+        return {}
+    try:
+        import aiohttp
+    except ImportError:
+        return {}  # fsspec says what to install
+    timeout = aiohttp.ClientTimeout(total=None, sock_connect=HTTP_TIMEOUT, sock_read=HTTP_TIMEOUT)
+    return {"client_kwargs": {"timeout": timeout}}
+
+
+_NAMED_REASONS = {
+    "TooManyRedirects": "too many redirects (the server sends the request round in a loop)",
+    "ServerTimeoutError": f"timed out (no data for {HTTP_TIMEOUT:.0f} seconds)",
+}
+
+
 def _reason(error: BaseException) -> str:
     """One line: the OS reason when there is one, else the message, else the exception's name."""
+    named = _NAMED_REASONS.get(type(error).__name__)
+    if named is not None:
+        return named
     lines = str(getattr(error, "strerror", None) or error).strip().splitlines()
     return lines[0] if lines else type(error).__name__
 
@@ -90,7 +114,22 @@ def files_under(url: str) -> list[str] | None:
 
 
 def read_url(url: str, limit: int | None) -> bytes:
-    """The bytes of a file URL, at most ``limit`` of them."""
+    """The bytes of a file URL, at most ``limit`` of them (the caller refuses a file that fills them)."""
     fs, path = _filesystem(url)
     with _reasons(url), fs.open(path, "rb") as f:
-        return f.read() if limit is None else f.read(limit)
+        return read_all(f, limit)
+
+
+def read_all(stream: BinaryIO, limit: int | None, block: int = 1 << 20) -> bytes:
+    """Everything ``stream`` holds, up to ``limit`` bytes. ``read(n)`` on a chunked HTTP body returns
+    what has arrived, not ``n`` bytes, so one call would check a prefix as if it were the file;
+    this reads until the end, or until ``limit`` (an endless stream stops there and is refused)."""
+    chunks: list[bytes] = []
+    total = 0
+    while limit is None or total < limit:
+        chunk = stream.read(block if limit is None else min(block, limit - total))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+    return b"".join(chunks)

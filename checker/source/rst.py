@@ -36,8 +36,9 @@ _FOOTNOTE = re.compile(r"\[(?:\d+|#[\w-]*|\*|[\w.-]+)\]")
 _FIELD = re.compile(r"[ \t]*:(?P<name>[^:\n]+):(?:[ \t]+(?P<body>.*))?$")
 _ADORNMENT = re.compile(r"[ \t]*([=\-~`:'\"^_*+#<>.])\1{2,}(?:[ \t]+\1{2,})*[ \t]*|[ \t]*\+(?:[-=]+\+)+[ \t]*")
 _LITERAL = re.compile(r"``.+?``", re.DOTALL)
+# A role name is short: unbounded, ``:a:a:a...`` would be tried from every colon to the end (quadratic).
 _INTERPRETED = re.compile(
-    r"(?P<pre>:[\w.:+-]+:)?(?P<open>_?`)(?P<body>[^`]+)`(?P<post>:[\w.:+-]+:)?(?P<ref>__?)?",
+    r"(?P<pre>:[\w.:+-]{1,64}:)?(?P<open>_?`)(?P<body>[^`]+)`(?P<post>:[\w.:+-]{1,64}:)?(?P<ref>__?)?",
 )
 _TITLED_TARGET = re.compile(r"(?P<title>.*\S)\s+(?P<target><[^<>]+>)\s*$", re.DOTALL)
 _REFERENCES = re.compile(r"\|[^|\s](?:[^|\n]*[^|\s])?\|(?:__?)?|" + _FOOTNOTE.pattern + r"_|(?<=\w)__?(?=[\s.,;:!?)]|$)")
