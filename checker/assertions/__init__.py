@@ -265,6 +265,8 @@ def _name_of(token: Token) -> str:
         return version  # "Version 1.0.0", "since 1.0.0 was released": a dotted number names the release
     if any(c.isdigit() for c in plain + "".join(extra)):
         return " ".join([plain, *extra]).lower()  # "Version 1.0.0" = "version 1.0.0": the number names it
+    if names and token.pos_ == "NOUN":
+        names.append(token.lower_)  # "the U.S. embassy", "the Castleford terminal": the kind of thing too
     key = " ".join(names) if names else plain
     return " ".join([key, *extra]) if key else key
 
