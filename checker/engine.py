@@ -13,6 +13,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from checker import assertions, timex
+from checker.assertions import arithmetic
 from checker.checks import registry
 from checker.knowledge import loading, model
 from checker.model import Analysis, Document, Finding
@@ -30,11 +31,11 @@ def knowledge(spec: Knowledge = Knowledge()) -> model.Pack:
 
 def _analysis(document: Document, doc: Doc, found: timex.Found, pack: model.Pack) -> Analysis:
     timexes = timex.resolve(doc, found, document.published)
-    return Analysis(
+    return arithmetic.complete(Analysis(
         document, tuple(timexes), tuple(assertions.extract(doc, timexes, pack)),
         sentences=tuple((s.start_char, s.end_char) for s in doc.sents),
         quotes=tuple(assertions.quoted_ranges(doc.text)),
-    )  # fmt: skip
+    ), pack)  # fmt: skip
 
 
 def analyze(documents: Sequence[Document], options: Options = Options()) -> list[Analysis]:

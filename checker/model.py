@@ -152,7 +152,10 @@ class Assertion:
     quoted. ``trigger_pos`` is VERB or NOUN ("the inauguration on January 20"): a noun
     carries no tense of its own. ``inferred`` lists the pieces that were inferred
     rather than read (``tense``, ``participant``, ``year``), which lowers a
-    finding's severity.
+    finding's severity. ``sense`` is the synonym group of an untyped trigger ("shipped" ->
+    ``release``), so that untyped mentions can be one event. ``identifiable`` is False when the
+    mention cannot be the same occurrence as another: its participant is indefinite or bare ("a
+    bridge", "jobs") or it says it recurs ("again", "temporarily").
     """
 
     id: int
@@ -169,6 +172,8 @@ class Assertion:
     modality: str = "asserted"
     inferred: tuple[str, ...] = ()
     trigger_pos: str = "VERB"
+    sense: str = ""
+    identifiable: bool = True
 
     def participant(self, role: str) -> str | None:
         return dict(self.participants).get(role)
@@ -209,6 +214,52 @@ class Finding:
 
 
 Extent = tuple[int, int]  # [start, end) in a Document's text
+Days = tuple[date, date]  # a closed interval of days
+
+
+@dataclass(frozen=True)
+class Age:
+    """An age as written ("aged 72", "the 75-year-old", "Smith, 45,", "He was 85."), found once.
+
+    ``low``/``high`` are the years the words allow ("about 40": 38 to 42); ``person`` whose age
+    it is (a name, "75 year old bridge", or None); ``now`` whether the publication date may be
+    meant (a present age); ``births`` the indexes, in the Analysis' timexes, of the dates of the
+    births (or, for a thing, creations) that may be this person's, nearest first; ``moments`` the
+    timexes of the age's own clause, the event it is given at; ``near`` whether those births
+    are in the age's sentence (the text states both together).
+    """
+
+    start: int
+    end: int
+    label: str
+    low: int
+    high: int
+    person: str | None = None
+    now: bool = False
+    births: tuple[int, ...] = ()
+    moments: tuple[int, ...] = ()
+    near: bool = False
+
+
+@dataclass(frozen=True)
+class Measure:
+    """A stated offset or span with the dates it is measured between, found once.
+
+    ``claim`` is the expression ("Three years later", widened over "about"); ``window`` the
+    days ``target`` must lie in for the words to be true; ``anchor`` the date counted from
+    (None: the publication date, whose day is ``start``); ``explicit`` every endpoint written
+    out; ``kind`` "offset", "calendar", "span" or "anniversary"; ``base`` "month" or "day",
+    the unit a reader counts in.
+    """
+
+    claim: Timex
+    window: Days
+    target: Timex
+    anchor: Timex | None
+    explicit: bool
+    kind: str
+    base: str
+    start: Days
 
 
 @dataclass(frozen=True)
@@ -225,6 +276,8 @@ class Analysis:
     assertions: tuple[Assertion, ...] = ()
     sentences: tuple[Extent, ...] = ()
     quotes: tuple[Extent, ...] = ()
+    ages: tuple[Age, ...] = ()
+    measures: tuple[Measure, ...] = ()
 
     def sentence_at(self, offset: int) -> Extent:
         """The sentence holding ``offset`` (the whole text when the analysis has no sentences)."""

@@ -7,9 +7,11 @@ from datetime import date
 import pytest
 
 from checker import engine, nlp
-from checker.checks.age import age_findings, age_range, ages
-from checker.checks.duration import Stated, durations, stated
-from checker.checks.windows import sentence_bounds
+from checker.assertions.ages import written as ages
+from checker.assertions.measures import Stated, stated
+from checker.assertions.windows import sentence_bounds
+from checker.checks.age import age_findings, age_range
+from checker.checks.duration import durations
 from checker.model import Analysis, Finding
 from checker.source import read_text
 

@@ -404,3 +404,218 @@ def test_isot_redated_after_the_terms_is_flagged(shared: Path) -> None:
     found = engine.findings(engine.analyze(documents), rules=FACT_RULES)
     assert found and all(f.rule == "facts/title-anachronism" for f in found)
     assert all(re.search(r"(Donald Trump|Mike Pence|Theresa May) was not", f.message) for f in found), found
+
+
+# ---------------------------------------------------------------- pack rules between two events, count limits
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "rule_words"),
+    [
+        # us-inauguration-january-20: a person the packs do not hold, the election stated in the text
+        ("Mara Velk won the U.S. presidential election in November 1948 and was sworn in as U.S. president "
+         "on January 27, 1949.", "sworn in as U.S. president on January 27, 1949", "January 20 of the year after"),
+        # ... and with nobody named, the pack's election of the year before
+        ("The U.S. presidential inauguration was held on January 22, 1965.", "held on January 22, 1965",
+         "January 20 of the year after"),
+        # us-inauguration-january-20-sunday (January 20, 1957 was a Sunday)
+        ("That year the U.S. presidential inauguration fell on January 23, 1957.",
+         "fell on January 23, 1957", "when January 20 is a Sunday"),
+        # us-inauguration-march-4
+        ("The U.S. presidential inauguration took place in Washington on March 9, 1889.",
+         "took place in Washington on March 9, 1889", "sworn in on March 4 of the year after"),
+        # us-inauguration-march-4-sunday (March 4, 1849 was a Sunday)
+        ("The American president took the oath of office on March 8, 1849.", "took the oath of office on March 8, 1849",
+         "when March 4 fell on a Sunday"),
+        # us-two-term-limit: an ordinal past the limit, and a third dated election of one person
+        ("Dwight Eisenhower was elected to a third term as president in 1960.", "elected to a third term",
+         "no one may be elected president more than twice"),
+        ("Orla Finch was elected U.S. president in 1968, reelected in 1972 and reelected again in 1976.",
+         "reelected again in 1976", "this would be number 3"),
+    ],
+)
+def test_pack_rules_between_events_and_count_limits_are_evaluated(text: str, span: str, rule_words: str) -> None:
+    found = contradictions(text, published=date(2020, 5, 4))
+    assert span in flagged(found, text)
+    assert rule_words in found[0].message and "(us-politics pack)" in found[0].message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mara Velk won the U.S. presidential election in November 1948 and was sworn in as U.S. president on January 20, 1949.",
+        "The U.S. presidential inauguration was held on January 20, 1965.",
+        "That year the U.S. presidential inauguration fell on January 21, 1957.",
+        "The U.S. presidential inauguration took place in Washington on March 4, 1889.",
+        "The American president took the oath of office on March 5, 1849.",
+        # a successor sworn in on the day a president died is no inauguration of an election's winner
+        "The new U.S. president was sworn in on April 12, 1945.",
+        # another country's president, and "presidential" with no country
+        "Brazil's presidential inauguration was held on January 3, 2019.",
+        "The presidential inauguration was held on January 22, 1965.",
+        # the two-term limit: before the 22nd Amendment, within it, and for another office
+        "Franklin Roosevelt was elected to a third term as president in 1940.",
+        "Orla Finch was elected U.S. president in 1968 and reelected in 1972.",
+        "Governor Orla Finch was elected to a third term in 1990.",
+        # after what the pack knows
+        "Orla Finch won the U.S. presidential election in November 2028 and was sworn in on January 27, 2029.",
+    ],
+)
+def test_pack_rules_hold_or_do_not_apply(text: str) -> None:
+    assert contradictions(text, published=date(2020, 5, 4)) == []
+
+
+def test_the_documented_country_pack_works_without_code(tmp_path: Path) -> None:
+    """docs/packs.md's worked example: a country's offices, place words, rule and facts in one YAML file."""
+    from checker.options import Knowledge, Options
+
+    page = (Path(__file__).resolve().parent.parent / "docs" / "packs.md").read_text("utf-8")
+    example = page[page.index("# rules/ruritania.yaml") :]
+    pack = tmp_path / "ruritania.yaml"
+    pack.write_text(example[: example.index("```")], "utf-8")
+    spec = Knowledge(pack_files=(str(pack),))
+    text = (
+        "Ruritanian President Ada Vell spoke on March 3, 2014.\n\n"
+        "Ada Vell was first elected president in 2006.\n\n"
+        "The Ruritanian presidential election was held on Tuesday, April 10, 2001.\n"
+    )
+    analyses = engine.analyze([source.read_text(text, published=date(2015, 1, 10))], Options(knowledge=spec))
+    found = engine.findings(analyses, rules={"facts/contradiction", "facts/title-anachronism"}, spec=spec)
+    assert sorted(f.rule for f in found) == ["facts/contradiction", "facts/contradiction", "facts/title-anachronism"]
+    assert all("(ruritania pack)" in f.message for f in found)
+
+
+# ---------------------------------------------------------------- titles after a dateline, in the present perfect
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        # the parse takes the dateline's place for the subject
+        ("MANCHESTER (Reuters) - Prime Minister Boris Johnson said on Tuesday that rail fares would be frozen.",
+         date(2018, 3, 8)),
+        ("OTTAWA, Feb. 2 (AP) -- Prime Minister Mark Carney told reporters on Friday that tariffs would stay.",
+         date(2024, 2, 5)),
+        # present and present perfect with no date: the title is claimed at publication
+        ("Vice President Kamala Harris has announced a tour of the Midwest.", date(2019, 9, 3)),
+        ("Chancellor Olaf Scholz warns that the budget talks could fail.", date(2020, 10, 1)),
+    ],
+)
+def test_titles_after_a_dateline_or_in_the_present_are_checked(text: str, published: date) -> None:
+    assert len(titles(text, published)) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        ("MANCHESTER (Reuters) - Prime Minister Theresa May said on Tuesday that rail fares would be frozen.",
+         date(2018, 3, 8)),
+        ("DENVER (AP) - Chancellor Olaf Scholz spoke on Monday; he visits Colorado next week.", date(2023, 5, 9)),
+        ("Vice President Kamala Harris has announced a tour of the Midwest.", date(2022, 9, 3)),
+        ("President Obama's library has opened in Chicago.", date(2019, 9, 3)),
+        ("Former Chancellor Angela Merkel warns that the budget talks could fail.", date(2023, 10, 1)),
+    ],
+)
+def test_titles_after_a_dateline_or_in_the_present_that_fit_are_not_flagged(text: str, published: date) -> None:
+    assert titles(text, published) == []
+
+
+# ---------------------------------------------------------------- tenures stated without an event verb
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("ROME (Reuters) - Giorgia Meloni, prime minister since March 2021, met farmers on Tuesday.", "March 2021"),
+        ("Shinzo Abe, who was prime minister of Japan from 2012 to 2022, visited the shrine.", "2022"),
+        ("Barack Obama served as president from 2007 to 2017.", "2007"),
+        ("Olaf Scholz has been chancellor since 2019.", "2019"),
+        ("Angela Merkel was chancellor from 2004 to 2021.", "2004"),
+    ],
+)
+def test_stated_tenures_the_terms_rule_out_are_flagged(text: str, span: str) -> None:
+    found = contradictions(text, published=date(2023, 6, 1))
+    assert flagged(found, text) == span
+    assert " to " in found[0].message and "pack)" in found[0].message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ROME (Reuters) - Giorgia Meloni, prime minister since October 2022, met farmers on Tuesday.",
+        "Barack Obama served as president from 2009 to 2017.",
+        "Olaf Scholz has been chancellor since 2021.",
+        # a tenure with a gap, ends in office: not a claim of continuity the pack can refute
+        "Grover Cleveland served as president from 1885 to 1897.",
+        # another office of the same title, and before the pack lists every holder
+        "Barack Obama was president of the Harvard Law Review from 1990 to 1991.",
+        "Helmut Schmidt was chancellor from 1969 to 1982.",
+        # a person the pack does not hold, and a date after what it knows
+        "Ada Brill, prime minister since 2011, resigned.",
+        "Giorgia Meloni, prime minister from 2022 to 2027, is a character in the novel.",
+        # quoted
+        '"Olaf Scholz has been chancellor since 2019," the caption read.',
+    ],
+)
+def test_stated_tenures_that_fit_or_cannot_be_told_are_not_flagged(text: str) -> None:
+    assert contradictions(text, published=date(2023, 6, 1)) == []
+
+
+# ---------------------------------------------------------------- elections as noun phrases; primaries are not general elections
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "rule_words"),
+    [
+        ("Voters stayed home during the 2010 U.S. presidential election.", "2010", "years divisible by four"),
+        ("Lincoln's rival in the American presidential election of 1858 was Douglas.", "1858", "years divisible by four"),
+        ("Ballots in Britain's general election of 13 June 2003 were counted overnight.", "13 June 2003",
+         "held on a Thursday; the pack lists none in 2003"),
+    ],
+)
+def test_election_noun_phrases_are_tied_to_office_and_country(text: str, span: str, rule_words: str) -> None:
+    found = contradictions(text, published=date(2020, 1, 2))
+    assert span in flagged(found, text) and rule_words in found[0].message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Voters stayed home during the 2012 U.S. presidential election.",
+        "The 2014 U.S. presidential primary calendar was set early.",  # no such thing, but not a general election
+        "The Republican presidential primary in New Hampshire was held on January 10, 2012.",
+        "The U.S. presidential primary in Ohio was held on Tuesday, March 17, 2020.",
+        "Colombia's presidential runoff was held on Sunday, June 19, 2022.",
+        "A special election for the U.S. House seat was held on Saturday, June 8, 2019.",
+        "The 2019 presidential election drew record turnout.",  # no country
+        "Britain's general election of 1 May 1997 ended 18 years of Conservative government.",
+    ],
+)
+def test_elections_that_fit_or_are_not_general_are_not_flagged(text: str) -> None:
+    assert contradictions(text, published=date(2020, 1, 2)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("Fumio Kishida was born in 1959 in Tokyo.", True),
+        ("Fumio Kishida was born on July 29, 1957, in Tokyo.", False),
+        ("Cyril Ramaphosa was born in Soweto in 1954.", True),
+        ("Cyril Ramaphosa was born in Soweto in 1952.", False),
+    ],
+)
+def test_birth_dates_of_g20_leaders_are_known(text: str, flag: bool) -> None:
+    assert bool(contradictions(text, published=date(2023, 6, 1))) is flag
+
+
+@pytest.mark.parametrize(
+    ("text", "then"),
+    [
+        ("MOSCOW (Reuters) - President Dmitry Medvedev said on Friday that the budget would be cut.",
+         "Dmitry Medvedev was Prime Minister of Russia then"),
+        ("Prime Minister Vladimir Putin met the governors on Friday.", "Vladimir Putin was President of Russia then"),
+    ],
+)
+def test_swapped_roles_name_the_office_held_then(text: str, then: str) -> None:
+    found = titles(text, date(2015, 3, 2))
+    assert len(found) == 1 and then in found[0].message and found[0].fix is not None

@@ -327,3 +327,65 @@ def test_unknown_event_in_expression(tmp_path: Path) -> None:
 def test_unreadable_file(tmp_path: Path) -> None:
     error = rejected(tmp_path / "missing.yaml")
     assert str(error).startswith(f"{tmp_path / 'missing.yaml'}: cannot read")
+
+
+# ---------------------------------------------------------------- every accepted constraint runs
+
+
+def test_every_builtin_constraint_has_a_kind_the_engine_evaluates(everything: Pack) -> None:
+    from checker.knowledge.constraints import kind
+
+    found = {c.id: kind(c) for c in everything.constraints}
+    assert found["death-after-birth"] == "order"
+    assert found["us-election-day"] == "rule"
+    assert found["us-inauguration-march-4-sunday"] == "rule"
+    assert found["us-two-term-limit"] == "count"
+    assert "us-term-four-years" not in found
+
+
+@pytest.mark.parametrize(
+    ("constraint", "reason"),
+    [
+        ("{id: x, message: m, expr: age.value >= 0}", "no stage of the engine binds the number field age.value"),
+        ("{id: x, message: m, count: election, max: 2}", "a count limit needs scope.same"),
+        ("{id: x, message: m, expr: 'death.date - birth.date <= 40000', when: birth.year > 1900}",
+         "a rule between two event types needs scope.same"),
+        ("{id: x, message: m, expr: 'death > birth and closing > opening'}", "at most two event types"),
+        ("{id: x, message: m, expr: 'death != birth', scope: {same: [person]}}", "must be one difference"),
+    ],
+)
+def test_constraints_no_stage_evaluates_are_rejected(tmp_path: Path, constraint: str, reason: str) -> None:
+    error = rejected(write(tmp_path, MINIMAL + f"constraints:\n  - {constraint}\n"))
+    assert (error.line, reason in error.message) == (5, True), error.message
+    assert "would never be evaluated" in error.message
+
+
+def test_a_country_pack_adds_offices_and_place_words_without_code(tmp_path: Path) -> None:
+    text = MINIMAL + (
+        "requires: [politics]\n"
+        "jurisdictions:\n  Ruritania:\n    words: [Ruritanian, Strelsau]\n"
+        "title_forms: {regency: regent}\n"
+        "other_offices: [burgomaster]\n"
+        "offices:\n  ru-regent:\n    name: Regent of Ruritania\n    titles: [Regent]\n    jurisdiction: Ruritania\n"
+    )
+    world = assemble(["uk-politics", "us-politics"], [write(tmp_path, text)])
+    assert world.place("Ruritania").search("the Ruritanian court") and not world.place("Ruritania").search("Rome")
+    assert world.title_forms["regency"] == "regent" and world.title_forms["presidency"] == "president"
+    assert world.other_office_words.search("elected burgomaster")
+    assert world.place("United Kingdom").search("Tories won") and world.place("United States").search("U. S. troops")
+
+
+def test_an_office_id_defined_twice_is_rejected(tmp_path: Path) -> None:
+    text = MINIMAL + "offices:\n  de-chancellor: {name: Chancellor of Freedonia, jurisdiction: Freedonia}\n"
+    with pytest.raises(PackError, match=r"demo.yaml:5: office 'de-chancellor' is already defined at rules/g20.yaml:\d+"):
+        assemble(None, [write(tmp_path, text)])
+
+
+def test_the_leaders_in_office_at_current_to_have_birth_dates(everything: Pack) -> None:
+    """The arithmetic rules read these for "the 71-year-old chancellor"; monarchs by title only are exempt."""
+    offices = {o.id for o in everything.offices if o.titles and "monarch" not in o.id and "emperor" not in o.id}
+    missing = [
+        p.id for p in everything.people
+        if any(t.office in offices and t.end is None for t in p.terms) and p.born is None
+    ]
+    assert missing == []

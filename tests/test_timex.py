@@ -326,3 +326,23 @@ def test_resolving_found_candidates_again_equals_tagging() -> None:
     assert tagger.resolve(parsed, found, date(2025, 3, 10)) == tagger.tag(parsed, date(2025, 3, 10))
     with pytest.raises(ValueError, match="date_order"):
         tagger.find(text, date_order="british")
+
+
+def test_a_month_before_a_decimal_is_no_day(blank):
+    """A table of monthly amounts ("Oct 4.5, Nov 12.0") holds months, not days."""
+    values = [t.value for t in tag(blank, "Rainfall in inches: September 3.5, October 14.0, November 2.25.")]
+    assert values and not [v for v in values if v.count("-") == 2]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Sales doubled in the 1980s.", "198"),
+        ("Sales doubled in the 1980's.", "198"),
+        ("Sales doubled in the '80s.", "198"),
+        ("発売は2019年7月4日でした。", "2019-07-04"),
+        ("締め切りは3月15日です。", "2025-03-15"),
+    ],
+)
+def test_decades_and_kanji_dates_are_found_from_their_own_triggers(blank, text, expected):
+    assert [t.value for t in tag(blank, text)] == [expected]

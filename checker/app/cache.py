@@ -33,7 +33,7 @@ from typing import Any
 from checker import __version__
 from checker.app import records
 from checker.app.records import BadRecord
-from checker.model import Analysis, Assertion, Document, Extent, Finding, PublishedSource, Timex
+from checker.model import Age, Analysis, Assertion, Document, Extent, Finding, Measure, PublishedSource, Timex
 from checker.options import Options
 from checker.resources import packs_dir
 
@@ -248,6 +248,8 @@ def encode(analysis: Analysis) -> dict[str, Any]:
         "assertions": [_plain(asdict(a)) for a in analysis.assertions],
         "sentences": analysis.sentences,
         "quotes": analysis.quotes,
+        "ages": [asdict(a) for a in analysis.ages],
+        "measures": [_plain_measure(m) for m in analysis.measures],
     }
 
 
@@ -258,7 +260,7 @@ def decode(data: Any, document: Document) -> Analysis:
     values = {name: records.build(tp, data[name]) for name, tp in _ENCODED.items()}
     dated = replace(document, published=values["published"], published_source=values["published_source"])
     analysis = Analysis(dated, values["timexes"], values["assertions"], sentences=values["sentences"],
-                        quotes=values["quotes"])  # fmt: skip
+                        quotes=values["quotes"], ages=values["ages"], measures=values["measures"])  # fmt: skip
     _check_extents(analysis)
     return analysis
 
@@ -266,6 +268,7 @@ def decode(data: Any, document: Document) -> Analysis:
 _ENCODED: dict[str, Any] = {
     "published": date | None, "published_source": PublishedSource, "timexes": tuple[Timex, ...],
     "assertions": tuple[Assertion, ...], "sentences": tuple[Extent, ...], "quotes": tuple[Extent, ...],
+    "ages": tuple[Age, ...], "measures": tuple[Measure, ...],
 }  # fmt: skip
 
 
@@ -282,7 +285,20 @@ def _check_extents(analysis: Analysis) -> None:
         records.within(assertion.trigger_start, assertion.trigger_end, length)
         if not 0 <= assertion.timex < count:
             raise BadRecord("an assertion of no time expression")
+    for age in analysis.ages:
+        records.within(age.start, age.end, length)
+        if not all(0 <= i < count for i in (*age.births, *age.moments)):
+            raise BadRecord("an age of no time expression")
+    for measure in analysis.measures:
+        for timex in filter(None, (measure.claim, measure.target, measure.anchor)):
+            records.within(timex.start, timex.end, length)
 
 
 def _plain(record: dict[str, Any]) -> dict[str, Any]:
     return {k: v.isoformat() if isinstance(v, date) else v for k, v in record.items()}
+
+
+def _plain_measure(m: Measure) -> dict[str, Any]:
+    timexes = {k: None if t is None else _plain(asdict(t)) for k, t in (("claim", m.claim), ("target", m.target), ("anchor", m.anchor))}
+    days = {k: [d.isoformat() for d in getattr(m, k)] for k in ("window", "start")}
+    return {**timexes, **days, "explicit": m.explicit, "kind": m.kind, "base": m.base}

@@ -14,9 +14,10 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
+from checker.assertions import identity
 from checker.knowledge.model import Pack
 from checker.model import Assertion, Timex
 from checker.nlp.tense import (
@@ -44,6 +45,8 @@ PROSPECTIVE_VERBS = frozenset(
     "approve set schedule raise lower cut target float nominate consider discuss debate weigh eye "
     "back endorse support oppose budget earmark allocate book reserve order prepare announce unveil".split()
 )
+# Adverbs the parser may give where a phrasal verb has its particle ("passed away", "set up").
+PARTICLE_ADVERBS = frozenset({"away", "up", "down", "out", "in", "off", "on"})
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
 THING_PRONOUNS = frozenset({"it", "its", "itself"})
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
@@ -57,6 +60,7 @@ class _Mentions:
     people: dict[str, str]
     last_person: str | None = None
     last_thing: str | None = None
+    things: dict[str, str] = field(default_factory=dict)  # head noun -> the named thing ("plant": "Dunmore")
 
 
 def quoted_ranges(text: str) -> list[tuple[int, int]]:
@@ -105,11 +109,12 @@ def governor(span: Span, pack: Pack) -> tuple[Token | None, str, bool]:
     and its reported clause dates the saying ("said on Wednesday she will resign").
     """
     word, relation = _attachment(span.root)
+    word = _event_noun_before(span, word, pack) or word
     climbed = False
     while word is not None and word.pos_ not in ("VERB", "AUX"):
         if word.pos_ in ("NOUN", "PROPN") and pack.event_for(word.lemma_) is not None:
             break
-        if _object_on_day(word, span) or word.pos_ == "ADJ" and word.dep_ == "acomp":
+        if _object_on_day(word, span) or _predicate(word) or word.pos_ == "ADJ" and word.dep_ == "acomp":
             word = word.head  # "was open on Sunday", "is due on May 3": the copula's clause
             break
         if word.dep_ != "pobj":
@@ -119,6 +124,20 @@ def governor(span: Span, pack: Pack) -> tuple[Token | None, str, bool]:
     if word is not None and word.pos_ in ("VERB", "AUX"):
         word = reporting_verb(word, span.start)
     return word, relation or "at", climbed
+
+
+def _event_noun_before(span: Span, word: Token | None, pack: Pack) -> Token | None:
+    """ "Since his election on November 9, Becker has ...": a date right after an owned event
+    noun the pack knows dates that noun, though the parse hung it on the verb. Not after a
+    direct object ("announced its election on Monday" dates the announcement)."""
+    root = span.root
+    if word is None or word.pos_ not in ("VERB", "AUX") or root.dep_ != "pobj" or root.head.i == 0:
+        return None
+    before = span.doc[root.head.i - 1]
+    owned = any(c.dep_ == "poss" for c in before.children)  # "his election", "the bridge's opening"
+    if before.pos_ == "NOUN" and owned and before.dep_ != "dobj" and pack.event_for(before.lemma_) is not None:
+        return before
+    return None
 
 
 def _baseline(span: Span, word: Token) -> bool:
@@ -143,6 +162,14 @@ def _preposition(span: Span) -> str:
     return token.head.lower_ if token.dep_ == "pobj" else ""
 
 
+def _predicate(noun: Token) -> bool:
+    """ "elected mayor in 2010", "appointed chief constable in 2018": a date on the post dates the verb."""
+    head = noun.head
+    return head.pos_ in ("VERB", "AUX") and (
+        noun.dep_ == "oprd" or noun.dep_ == "dobj" and identity.passive_participle(head)
+    )
+
+
 def _object_on_day(noun: Token, span: Span) -> bool:
     """ "reported third-quarter earnings on Oct. 30": "on" a date, hung on a verb's object."""
     return (
@@ -156,7 +183,7 @@ def _object_on_day(noun: Token, span: Span) -> bool:
 
 def _phrases(word: Token) -> Iterator[tuple[str, Token]]:
     """Candidate trigger phrases around a word, longest first: "take office", "swear in", "open"."""
-    particles = [c for c in word.children if c.dep_ == "prt"]
+    particles = [c for c in word.children if c.dep_ == "prt" or c.dep_ == "advmod" and c.lower_ in PARTICLE_ADVERBS]
     objects = [c for c in word.children if c.dep_ in ("dobj", "attr")]
     lemma = word.lemma_.lower()
     for obj in objects:
@@ -165,6 +192,8 @@ def _phrases(word: Token) -> Iterator[tuple[str, Token]]:
         yield f"{lemma} {obj.lemma_.lower()}", obj
     for prt in particles:
         yield f"{lemma} {prt.lower_}", prt
+    for subject in (c for c in _subjects(word) if c.pos_ == "NOUN"):
+        yield f"{subject.lemma_.lower()} {lemma}", subject  # "her term began", "the lease expired"
     for prep in (c for c in word.children if c.dep_ == "prep" and c.lower_ == "into"):
         for obj in (c for c in prep.children if c.dep_ == "pobj"):
             yield f"{lemma} into {obj.lemma_.lower()}", obj
@@ -179,6 +208,11 @@ def event_type(word: Token, pack: Pack) -> tuple[str, Token]:
         if found is not None:
             return found.id, last
     return "event", word
+
+
+def sense(word: Token, pack: Pack) -> str:
+    """The synonym group of an untyped trigger ("shipped" -> "release"), or ""."""
+    return next((found for phrase, _ in _phrases(word) if (found := pack.sense_for(phrase))), "")
 
 
 def dates_its_object(verb: Token, span: Span, timex: Timex) -> bool:
@@ -216,14 +250,37 @@ def _modifiers(token: Token, depth: int = 2) -> list[Token]:
 
 
 def _name_of(token: Token) -> str:
-    """A noun phrase reduced to a comparable key: its proper-noun tail, or its words without determiners."""
+    """A noun phrase reduced to a comparable key: its proper-noun tail, or its words without
+    determiners, with what tells it from others of its kind ("Treaty of Brno", "version 2.0")."""
+    title = next((c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+    if token.pos_ == "NOUN" and title is not None:
+        return _name_of(title)  # 'the album "Northern Lights"': its title names it
     words = [*_modifiers(token), token]
     while len(words) > 1 and words[0].lower_.replace(".", "") in TITLE_WORDS:
         words = words[1:]
-    names = [t for t in words if t.pos_ == "PROPN"]
-    if names:
-        return " ".join(t.text for t in names)
-    return " ".join(t.lower_ for t in words if t.lower_ not in DETERMINERS)
+    names = [t.text for t in words if t.pos_ == "PROPN"]
+    plain = " ".join(t.lower_ for t in words if t.lower_ not in DETERMINERS)
+    extra = _distinguishers(token)
+    version = next((t.lower_ for t in [*words, *token.rights] if VERSION.fullmatch(t.text)), None)
+    if version is not None:
+        return version  # "Version 1.0.0", "since 1.0.0 was released": a dotted number names the release
+    if any(c.isdigit() for c in plain + "".join(extra)):
+        return " ".join([plain, *extra]).lower()  # "Version 1.0.0" = "version 1.0.0": the number names it
+    key = " ".join(names) if names else plain
+    return " ".join([key, *extra]) if key else key
+
+
+def _distinguishers(token: Token) -> list[str]:
+    """What after a noun tells one such thing from another: a number ("version 2.0",
+    "Windows 10") or a named "of"/"with" phrase ("the Treaty of Brno", "the armistice with Austria")."""
+    found = []
+    for child in token.rights:
+        if child.dep_ in ("nummod", "appos", "npadvmod", "compound") and any(c.isdigit() for c in child.text):
+            found.append(child.text)
+        elif child.dep_ == "prep" and child.lower_ in ("of", "with"):
+            names = [g for g in child.children if g.dep_ == "pobj" and g.pos_ == "PROPN"]
+            found += [f"{child.lower_} {' '.join(t.text for t in [*_modifiers(g), g] if t.pos_ == 'PROPN')}" for g in names]
+    return found
 
 
 def _subjects(verb: Token) -> list[Token]:
@@ -233,7 +290,14 @@ def _subjects(verb: Token) -> list[Token]:
         return own
     if verb.dep_ == "conj":
         return _subjects(verb.head)
-    return [verb.head] if verb.dep_ in ("acl", "relcl") and verb.pos_ in ("VERB", "AUX") else []
+    if verb.dep_ == "advcl" and verb.tag_ in ("VBN", "VBG") and not any(c.dep_ == "mark" for c in verb.children):
+        return _subjects(verb.head)  # "Born in 1950, Hart ...", "Appointed in 2018, Reeve resigned"
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.head.pos_ in ("VERB", "AUX"):
+        return _subjects(verb.head.head)  # "sworn in after winning the election": the winner is the one sworn in
+    noun_head = verb.head.pos_ in ("NOUN", "PROPN")
+    return [verb.head] if verb.pos_ in ("VERB", "AUX") and (
+        verb.dep_ in ("acl", "relcl") or verb.dep_ == "parataxis" and noun_head
+    ) else []  # "the stadium, opened in 1990", "Ana Pereira (born 1984)"
 
 
 def _resolve(token: Token, mentions: _Mentions) -> tuple[str | None, bool]:
@@ -241,42 +305,87 @@ def _resolve(token: Token, mentions: _Mentions) -> tuple[str | None, bool]:
     if token.tag_ in ("WDT", "WP") and token.head.dep_ == "relcl":
         token = token.head.head  # "the stadium, which opened": the stadium
     lower = token.lower_
+    ahead = _cataphor(token) if lower in PERSON_PRONOUNS | THING_PRONOUNS else None
+    if ahead is not None:
+        return _resolve(ahead, mentions)[0], True
     if lower in PERSON_PRONOUNS:
         return mentions.last_person, True
     if lower in THING_PRONOUNS:
         return mentions.last_thing, True
     if token.pos_ == "PRON":
         return None, True
+    named = identity.antecedent(token, mentions.things)
+    if named is not None:
+        return named, True  # "the plant": the Dunmore glass plant met before
     name = _name_of(token)
     if token.pos_ == "PROPN" and " " not in name and name in mentions.people:
         return mentions.people[name], True
+    if token.is_title and " " not in name and token.text in mentions.people:
+        return mentions.people[token.text], True  # a surname the tagger took for a common noun
     return name or None, False
 
 
-def participants(word: Token, mentions: _Mentions, when: Span) -> tuple[tuple[tuple[str, str], ...], bool]:
-    """Subject and object of an event word.
+def _owners(noun: Token) -> list[Token]:
+    """Whose or what a noun is: its possessor or "of" phrase ("its opening", "the inauguration of Biden")."""
+    found = [t for t in noun.children if t.dep_ == "poss"]
+    return found + [t for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
+                    for t in p.children if t.dep_ == "pobj"]
+
+
+def _cataphor(pronoun: Token) -> Token | None:
+    """ "Since its founding in 2001, Harbor Light has ...": a possessive in a phrase fronted
+    before its clause's subject stands for that subject."""
+    if pronoun.dep_ != "poss":
+        return None
+    verb = pronoun.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.pos_ not in ("PROPN", "NOUN") or subject.left_edge.i <= pronoun.i:
+        return None
+    return subject
+
+
+def participants(
+    word: Token, mentions: _Mentions, when: Span, last: Token | None = None
+) -> tuple[tuple[tuple[str, str], ...], bool, bool]:
+    """Subject and object of an event word, whether one was inferred, and whether the
+    event's theme is generic (indefinite or bare: a new thing, see ``identity.generic``).
 
     The object is what the event happens to: the direct or passive subject of a
     verb ("was born", "opened the bridge"), the possessor or "of" phrase of a
-    noun ("its opening", "the inauguration of Biden").
+    noun ("its opening", "the inauguration of Biden"); a subject that is part of the
+    trigger ("her term began") gives way to its possessor. The office of an appointment
+    or resignation is a participant too ("appointed chief constable").
     """
     if word.pos_ in ("VERB", "AUX"):
-        candidates = [("object" if t.dep_ == "nsubjpass" else "subject", t) for t in _subjects(word)]
-        candidates += [("object", t) for t in word.children if t.dep_ == "dobj"]
+        own = -1 if last is None else last.i  # the trigger's own noun ("term" began, took "office")
+        subjects = [("object" if t.dep_ == "nsubjpass" else "subject", t) for t in _subjects(word)]
+        candidates = [c for role, t in subjects for c in ([("object", o) for o in _owners(t)] if t.i == own else [(role, t)])]
+        candidates += [("object", t) for t in word.children
+                       if t.dep_ == "dobj" and t.i != own and not identity.passive_participle(word)]
     else:
-        candidates = [("object", t) for t in word.children if t.dep_ == "poss"]
-        candidates += [("object", t) for p in word.children if p.dep_ == "prep" and p.lower_ == "of"
-                       for t in p.children if t.dep_ == "pobj"]
+        candidates = [("object", t) for t in _owners(word)]
     roles: dict[str, str] = {}
+    tokens: dict[str, Token] = {}
     inferred = False
     for role, token in candidates:
         if when.start <= token.i < when.end:
             continue  # "Tuesday's election": the time, not a participant
         key, linked = _resolve(token, mentions)
         if key and role not in roles:
-            roles[role] = key
+            roles[role], tokens[role] = key, token
             inferred |= linked
-    return tuple(roles.items()), inferred
+    post = identity.office(word)
+    if post and "office" not in roles:
+        roles["office"] = post
+    theme = tokens.get("object", tokens.get("subject"))
+    return tuple(roles.items()), inferred, theme is not None and identity.generic(theme)
+
+
+# Where a name is met: as a participant, and standing alone (a heading, an apposition, a list).
+NAMING_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "poss", "appos", "ROOT", "attr", "conj"})
+VERSION = re.compile(r"v?\d+(?:\.\d+)+[a-z]?", re.I)
 
 
 def _remember(sentence: Span, mentions: _Mentions) -> _Mentions:
@@ -284,7 +393,7 @@ def _remember(sentence: Span, mentions: _Mentions) -> _Mentions:
     people = mentions.people
     last_person, last_thing = mentions.last_person, mentions.last_thing
     for token in sentence:
-        if token.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "poss") or token.pos_ not in ("PROPN", "NOUN"):
+        if token.dep_ not in NAMING_DEPS or token.pos_ not in ("PROPN", "NOUN"):
             continue
         name = _name_of(token)
         if not name:
@@ -295,8 +404,9 @@ def _remember(sentence: Span, mentions: _Mentions) -> _Mentions:
         elif token.pos_ == "PROPN" and name in people:
             last_person = people[name] if token.dep_ in ("nsubj", "nsubjpass") else last_person
         elif token.dep_ in ("nsubj", "nsubjpass"):
-            last_thing = name
-    return _Mentions(people, last_person, last_thing)
+            last_thing = identity.antecedent(token, mentions.things) or name
+    identity.remember_things(sentence, mentions.things, _name_of)
+    return _Mentions(people, last_person, last_thing, mentions.things)
 
 
 def sentences_to_parse(sentences: Sequence[Span], offsets: Sequence[int]) -> list[bool]:
@@ -356,6 +466,8 @@ def _with_full_names(assertion: Assertion, people: dict[str, str]) -> Assertion:
     """
     roles = tuple((role, people.get(name, name)) for role, name in assertion.participants)
     return assertion if roles == assertion.participants else replace(assertion, participants=roles)
+
+
 def _shouted(sentence: Span) -> bool:
     """An all-capitals line (wire headlines): the tagger's tenses are guesses there."""
     letters = [c for c in sentence.text if c.isalpha()]
@@ -412,8 +524,10 @@ def _assertion(
         # "the vote is scheduled for May 3"
         tense, aspect, told = "future", "simple", "reported-future" if reported(word) else "scheduled"
         relation = "at" if relation == "other" else relation
-    roles, linked = participants(word, mentions, span)
+    roles, linked, generic = participants(word, mentions, span, last)
     negated = verb is not None and any(c.dep_ == "neg" for c in verb.children)
+    if last.dep_ in ("nsubj", "nsubjpass") and last.head.i != word.i:
+        last = word  # "her term began ... and ended": the conjunct's trigger is its verb
     first, end = min(word.idx, last.idx), max(word.idx + len(word), last.idx + len(last))
     flags = (("tense", tense_inferred), ("participant", linked), ("attachment", climbed))
     inferred = tuple(k for k, flag in flags if flag)
@@ -432,4 +546,6 @@ def _assertion(
         modality=told,
         inferred=inferred,
         trigger_pos="VERB" if word.pos_ in ("VERB", "AUX") else "NOUN",
+        sense=sense(word, pack) if event == "event" else "",
+        identifiable=not (generic or identity.recurs(word)),
     )

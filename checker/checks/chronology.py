@@ -25,7 +25,8 @@ ORDER = rule(
 
 
 def _describe(s: Statement) -> str:
-    return f"{s.assertion.event.replace('_', ' ')} of {s.theme} dated {s.timex.text}"
+    kind = s.assertion.sense if s.assertion.event == "event" and s.assertion.sense else s.assertion.event
+    return f"{kind.replace('_', ' ')} of {s.theme} dated {s.timex.text}"
 
 
 def _finding(conflict: Conflict, primary: Statement, others: list[Statement]) -> Finding:

@@ -15,26 +15,33 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 
 from checker.checks import quoted
+from checker.checks.pack_rules import count_claim, pair_rule_claim, single_rule_claim
 from checker.checks.people import (
-    TITLE_FORMS,
     KnowledgeContext,
+    Problem,
     candidates,
     day_text,
     gap_days,
     in_place,
     inside,
     named_office,
+    office_words,
+    nth,
+    office_known_to,
+    office_window,
     on_text,
     overlaps,
     pack_of,
+    stated_ordinal,
 )
 from checker.checks.registry import check, rule
+from checker.checks.tenures import stated_tenures, tenure_problem
 from checker.knowledge.expressions.names import events
-from checker.knowledge.model import Election, Pack, Person, Term, When, name_key
+from checker.knowledge.model import Election, Office, Pack, Person, Term, When, name_key
 from checker.model import (
     Analysis,
     Assertion,
@@ -45,41 +52,14 @@ from checker.model import (
 )
 
 CONTRADICTION = rule("facts/contradiction", "error", "A claim that contradicts a fact or calendar rule of a knowledge pack.")
-ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
-TERM_ORDINAL = re.compile(r"\b(first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:\w+\s+)?term\b", re.IGNORECASE)
-FIRST_BEFORE = re.compile(r"\bfirst\s+(?:\w+\s+)?$", re.IGNORECASE)
-FIRST_AFTER = re.compile(r"\s+for the first time\b", re.IGNORECASE)
 ELECTION_BEFORE = re.compile(r"\b(?:elections?|midterms?|vote|polls)\b(?:[^,.;:]{0,20}|,\s*)$", re.IGNORECASE)
 ELECTION_BETWEEN = re.compile(r"^[^,.;:]{0,30}\b(?:elections?|midterms?|polls)\b[^,.;:]{0,10}$", re.IGNORECASE)
+NOT_GENERAL = re.compile(
+    r"\b(?:primar(?:y|ies)|caucus(?:es)?|run-?offs?|special|by-?elections?|referend(?:um|a)|leadership|local|"
+    r"municipal|gubernatorial|mayoral|council|school board|recall)\b",
+    re.IGNORECASE,
+)
 OFFSET_WORDS = re.compile(r"\b(?:after|before|since|later|earlier|ago|following|prior)\b", re.IGNORECASE)
-
-
-def _ordinal(ctx: KnowledgeContext, assertion: Assertion) -> int | None:
-    """The term or election a claim counts: "first elected", "his second term", "reelected" (> 1)."""
-    start, end = ctx.sentence(assertion.trigger_start, assertion.trigger_end)
-    before = ctx.text[max(start, assertion.trigger_start - 25) : assertion.trigger_start]
-    after = ctx.text[assertion.trigger_end : min(end, assertion.trigger_end + 60)]
-    term = TERM_ORDINAL.search(before + " " + after)
-    if term:
-        return ORDINALS[term.group(1).lower()]
-    if FIRST_BEFORE.search(before) or FIRST_AFTER.match(after):
-        return 1
-    return None
-
-
-def _office_window(ctx: KnowledgeContext, assertion: Assertion) -> tuple[int, int]:
-    _, end = ctx.sentence(assertion.trigger_start, assertion.trigger_end)
-    return assertion.trigger_start, min(end, assertion.trigger_end + 60)
-
-
-@dataclass(frozen=True)
-class _Problem:
-    """What a claim contradicts: the pack fact in words and the days the fact allows."""
-
-    message: str
-    fact_days: tuple[tuple[date, date], ...]
-    person: str | None = None
-    inferred: bool = False
 
 
 def _elections_won(pack: Pack, person: Person, office: str) -> list[Election]:
@@ -96,32 +76,28 @@ def _election_days(e: Election) -> tuple[date, date]:
     return (e.date, e.date) if e.date else (date(e.year, 1, 1), date(e.year + 1, 2, 28))
 
 
-def _known_to(ctx: KnowledgeContext, office: str) -> date | None:
-    found = ctx.pack.office(office)
-    return found.known_to if found and found.known_to else ctx.pack.current_to
-
-
-def _wins_office(a: Assertion) -> bool:
+def _wins_office(ctx: KnowledgeContext, a: Assertion) -> bool:
     """ "won the presidency": an election the packs' vocabulary leaves to the object."""
-    return a.trigger.lower() in ("won", "wins", "win") and (a.participant("object") or "").lower() in TITLE_FORMS
+    won = (a.participant("object") or "").lower()
+    return a.trigger.lower() in ("won", "wins", "win") and won in ctx.pack.title_forms
 
 
-def _election_claim(ctx: KnowledgeContext, a: Assertion, timex: Timex, person: Person) -> _Problem | None:
+def _election_claim(ctx: KnowledgeContext, a: Assertion, timex: Timex, person: Person) -> Problem | None:
     """ "Barack Obama was first elected president in 2004": the pack's elections of that person."""
-    if a.event != "election" and not _wins_office(a):
+    if a.event != "election" and not _wins_office(ctx, a):
         return None
     held = {t.office for t in person.terms}
-    offices, other = named_office(ctx, *_office_window(ctx, a), held)
+    offices, other = named_office(ctx, *office_window(ctx, a), held)
     if other or len(offices) != 1:
         return None
     office = offices.pop()
-    known_to = _known_to(ctx, office)
+    known_to = office_known_to(ctx, office)
     won = _elections_won(ctx.pack, person, office)
     if not won or (known_to and timex.latest > known_to):
         return None
-    ordinal = _ordinal(ctx, a)
+    ordinal = stated_ordinal(ctx, a)
     if ordinal is not None:
-        chosen, verb = won[ordinal - 1 : ordinal], "first elected" if ordinal == 1 else f"elected a {_nth(ordinal)} time"
+        chosen, verb = won[ordinal - 1 : ordinal], "first elected" if ordinal == 1 else f"elected a {nth(ordinal)} time"
     elif a.trigger.lower().startswith("re"):
         chosen, verb = won[1:], "reelected"
     else:
@@ -133,30 +109,26 @@ def _election_claim(ctx: KnowledgeContext, a: Assertion, timex: Timex, person: P
         return None
     whens = " and ".join(on_text(When(e.year, e.date.month, e.date.day) if e.date else When(e.year)) for e in chosen)
     message = f"{person.name} was {verb} {ctx.pack.office(office).name} {whens} ({pack_of(chosen[0].source)} pack)"
-    return _Problem(message, days, person.id)
-
-
-def _nth(n: int) -> str:
-    return {v: k for k, v in ORDINALS.items() if k.isalpha()}[n]
+    return Problem(message, days, person.id)
 
 
 def _term_days(term: Term) -> tuple[date, ...]:
     return (term.start, *term.sworn_in)
 
 
-def _inauguration_claim(ctx: KnowledgeContext, a: Assertion, timex: Timex, person: Person) -> _Problem | None:
+def _inauguration_claim(ctx: KnowledgeContext, a: Assertion, timex: Timex, person: Person) -> Problem | None:
     """ "Biden was inaugurated on January 21, 2021"; "Trump, sworn in for his second term in January 2021";
     "Theresa May became prime minister on July 14, 2016"."""
     if a.event not in ("inauguration", "term_start"):
         return None
     held = {t.office for t in person.terms}
-    named, other = named_office(ctx, *_office_window(ctx, a), held)
+    named, other = named_office(ctx, *office_window(ctx, a), held)
     if other:
         return None
     event = ctx.pack.event_type(a.event)
     hinted = set(event.offices) & held if event else set()
     offices = named or hinted
-    ordinal = _ordinal(ctx, a)
+    ordinal = stated_ordinal(ctx, a)
     terms: list[Term] = []
     for office in sorted(offices):
         own = sorted((t for t in person.terms if t.office == office), key=lambda t: t.start)
@@ -164,7 +136,7 @@ def _inauguration_claim(ctx: KnowledgeContext, a: Assertion, timex: Timex, perso
     if not terms:
         return None
     if any(t.known_to and timex.latest > t.known_to for t in terms) or any(
-        (k := _known_to(ctx, o)) and timex.latest > k for o in offices
+        (k := office_known_to(ctx, o)) and timex.latest > k for o in offices
     ):
         return None
     days = [d for t in terms for d in _term_days(t)]
@@ -176,14 +148,14 @@ def _inauguration_claim(ctx: KnowledgeContext, a: Assertion, timex: Timex, perso
     office_name = ctx.pack.office(nearest.office).name
     sworn = f", sworn in on {' and '.join(day_text(d) for d in nearest.sworn_in)}" if nearest.sworn_in else ""
     if ordinal:
-        lead = f"{person.name}'s {_nth(ordinal)} term as {office_name} began on {day_text(nearest.start)}{sworn}"
+        lead = f"{person.name}'s {nth(ordinal)} term as {office_name} began on {day_text(nearest.start)}{sworn}"
     else:
         lead = f"{person.name} took office as {office_name} on {day_text(nearest.start)}{sworn}"
     message = f"{lead} ({pack_of(nearest.source)} pack)"
-    return _Problem(message, tuple((d, d) for d in _term_days(nearest)), person.id)
+    return Problem(message, tuple((d, d) for d in _term_days(nearest)), person.id)
 
 
-def _life_claim(ctx: KnowledgeContext, a: Assertion, timex: Timex, person: Person) -> _Problem | None:
+def _life_claim(ctx: KnowledgeContext, a: Assertion, timex: Timex, person: Person) -> Problem | None:
     """ "Obama was born in 1962": the pack's birth and death dates."""
     if a.event not in ("birth", "death"):
         return None
@@ -192,7 +164,7 @@ def _life_claim(ctx: KnowledgeContext, a: Assertion, timex: Timex, person: Perso
         return None
     verb = "born" if a.event == "birth" else "died"
     message = f"{person.name} {'was ' if verb == 'born' else ''}{verb} {on_text(when)} ({pack_of(person.source)} pack)"
-    return _Problem(message, ((when.earliest, when.latest),), person.id)
+    return Problem(message, ((when.earliest, when.latest),), person.id)
 
 
 def _is_election(ctx: KnowledgeContext, a: Assertion, timex: Timex) -> bool:
@@ -206,58 +178,99 @@ def _is_election(ctx: KnowledgeContext, a: Assertion, timex: Timex) -> bool:
 
 
 def _election_office(ctx: KnowledgeContext, a: Assertion, timex: Timex) -> tuple[str, bool] | None:
-    """The office a person-less election is for, from the sentence and the document; flag: inferred."""
+    """The office a person-less election is for, from the sentence and the document; flag: inferred.
+
+    An office the sentence names ("the 2018 U.S. presidential election") is taken even in a year
+    the pack lists no election of it: the pack's year rule then decides. Otherwise the office
+    must have an election that year ("the election was held on November 6, 2024").
+    """
     start, end = ctx.sentence(a.trigger_start, a.trigger_end)
     sentence = ctx.text[start:end].lower()
     ruled = {c.office for c in ctx.pack.constraints if c.office and c.expr and _only_election(c.expr)}
     offices = [o for o in (ctx.pack.office(x) for x in sorted(ruled)) if o is not None]
-    places = {o.jurisdiction for o in offices if in_place(ctx.text, o.jurisdiction)}
+    places = {o.jurisdiction for o in offices if in_place(ctx.pack, ctx.text, o.jurisdiction)}
     if len(places) != 1:
         return None
     place = places.pop()
     local = [o for o in offices if o.jurisdiction == place]
     year = timex.fields.year or timex.earliest.year
-    chosen = [o for o in local if ctx.pack.elections_for(o.id, year)]
+    written = timex.fields.year is not None and timex.anchor == "explicit"
+    titled = _titled_election_office(ctx, sentence, local) if written else None  # "the Nov. 8 election": whose year?
     if "midterm" in sentence:
-        chosen = [o for o in chosen if any(e.kind == "midterm" for e in ctx.pack.elections_for(o.id, year))]
-    elif "presidential" in sentence:
-        chosen = [o for o in chosen if o.name.startswith("President")]
+        chosen = [o for o in local if any(e.kind == "midterm" for e in ctx.pack.elections_for(o.id, year))]
+    elif titled is not None:
+        chosen = [titled]
+    else:
+        chosen = [o for o in local if ctx.pack.elections_for(o.id, year)]
+        if not chosen and written and "general election" in sentence and len(local) == 1:
+            chosen = local
     if len(chosen) != 1:
         return None
-    explicit = any(w in sentence for w in ("midterm", "presidential", "general election")) and in_place(sentence, place)
+    named = titled is not None or any(w in sentence for w in ("midterm", "general election"))
+    explicit = named and in_place(ctx.pack, sentence, place)
     return chosen[0].id, not explicit
+
+
+def _titled_election_office(ctx: KnowledgeContext, sentence: str, local: list[Office]) -> Office | None:
+    """The local office an election's title form names ("presidential" -> President of the United States)."""
+    words = office_words(ctx.pack.titles, frozenset(ctx.pack.title_forms))
+    found = {ctx.pack.title_forms.get(m.group(1).lower(), m.group(1)) for m in words.finditer(sentence)}
+    named = {o.id for t in found for o in ctx.pack.offices_titled(t)}
+    chosen = [o for o in local if o.id in named]
+    return chosen[0] if len(chosen) == 1 else None
+
+
+def _nearest(pack: Pack, office: str, year: int) -> str:
+    """ "; the pack lists none in 1996 (April 9, 1992 and May 1, 1997)": the general elections around a year."""
+    general = sorted(
+        (e for e in pack.elections if e.office == office and e.kind == "general" and e.date), key=lambda e: e.year
+    )
+    before = [e for e in general if e.year < year][-1:]
+    after = [e for e in general if e.year > year][:1]
+    if not before or not after:
+        return ""
+    return f"; the pack lists none in {year} ({day_text(before[0].date)} and {day_text(after[0].date)})"
+
+
+def _not_general(ctx: KnowledgeContext, a: Assertion) -> bool:
+    """A primary, caucus, runoff, special or local election: the general-election rules do not apply."""
+    start, _ = ctx.sentence(a.trigger_start, a.trigger_end)
+    return NOT_GENERAL.search(ctx.text, max(start, a.trigger_start - 40), a.trigger_end + 12) is not None
 
 
 def _only_election(expr: str) -> bool:
     return events(expr) == {"election"}
 
 
-def _election_day_claim(ctx: KnowledgeContext, a: Assertion, timex: Timex) -> _Problem | None:
+def _election_day_claim(ctx: KnowledgeContext, a: Assertion, timex: Timex) -> Problem | None:
     """ "The election was held on November 6, 2024": the pack's calendar rules for elections."""
-    if not _is_election(ctx, a, timex) or timex.earliest != timex.latest or candidates(ctx, a)[0]:
+    if not _is_election(ctx, a, timex) or candidates(ctx, a)[0] or _not_general(ctx, a):
         return None
     found = _election_office(ctx, a, timex)
     if found is None:
         return None
     office, context = found
+    if timex.earliest != timex.latest and context:
+        return None  # a year or month: only for an election whose office and country the sentence names
     from checker.knowledge.expressions.intervals import evaluate  # sympy: only once a claim is checked
     from checker.knowledge.expressions.language import parse
 
-    day = timex.earliest.toordinal()
-    bindings = {"election": (day, day)}
+    bindings = {"election": (timex.earliest.toordinal(), timex.latest.toordinal())}
     for constraint in ctx.pack.constraints:
         if constraint.office != office or not constraint.expr or not _only_election(constraint.expr):
             continue
         applies = constraint.when is None or evaluate(parse(constraint.when), bindings)
         if applies and evaluate(parse(constraint.expr), bindings) is False:
             held = [e for e in ctx.pack.elections_for(office, timex.earliest.year) if e.date]
-            fact = f"; the {timex.earliest.year} election was held on {day_text(held[0].date)}" if held else ""
+            fact = f"; the {timex.earliest.year} election was held on {day_text(held[0].date)}" if held else _nearest(
+                ctx.pack, office, timex.earliest.year
+            )
             message = f"{constraint.message}{fact} ({constraint.pack or pack_of(constraint.source)} pack)"
-            return _Problem(message, tuple((e.date, e.date) for e in held), inferred=context)
+            return Problem(message, tuple((e.date, e.date) for e in held), inferred=context)
     return None
 
 
-def _entity_claim(ctx: KnowledgeContext, a: Assertion, timex: Timex) -> _Problem | None:
+def _entity_claim(ctx: KnowledgeContext, a: Assertion, timex: Timex) -> Problem | None:
     """ "The Acme bridge opened on May 5, 2019" against a house fact (Acme bridge, opening, 2019-05-03).
 
     The entity is found by name in the claim's sentence; a sentence naming two
@@ -275,14 +288,14 @@ def _entity_claim(ctx: KnowledgeContext, a: Assertion, timex: Timex) -> _Problem
         return None
     whens = " and ".join(on_text(f.when) for f in same)
     message = f"{fact.entity}: {a.event.replace('_', ' ')} {whens} ({fact.pack or pack_of(fact.source)} pack)"
-    return _Problem(message, tuple((f.when.earliest, f.when.latest) for f in same))
+    return Problem(message, tuple((f.when.earliest, f.when.latest) for f in same))
 
 
 PERSON_CHECKS = (_election_claim, _inauguration_claim, _life_claim)
-OTHER_CHECKS = (_election_day_claim, _entity_claim)
+OTHER_CHECKS = (_election_day_claim, _entity_claim, pair_rule_claim, count_claim, single_rule_claim)
 
 
-def _person_problem(ctx: KnowledgeContext, a: Assertion, timex: Timex) -> _Problem | None:
+def _person_problem(ctx: KnowledgeContext, a: Assertion, timex: Timex) -> Problem | None:
     """A claim about a person the pack rules out; with a shared surname ("Bush"), only if it
     is wrong for everyone the name may denote (a date that fits one of them picks that one)."""
     people_meant, inferred = candidates(ctx, a)
@@ -295,16 +308,16 @@ def _person_problem(ctx: KnowledgeContext, a: Assertion, timex: Timex) -> _Probl
         if len(problems) == 1:
             return replace(problems[0], inferred=inferred)
         message = "; ".join(p.message for p in problems)
-        return _Problem(f"whoever is meant: {message}", tuple(d for p in problems for d in p.fact_days), None, True)
+        return Problem(f"whoever is meant: {message}", tuple(d for p in problems for d in p.fact_days), None, True)
     return None
 
 
 def _names_their_office(ctx: KnowledgeContext, a: Assertion, person: Person) -> bool:
     """Does the claim name an office the person held ("Johnson was sworn in as president")?"""
-    return bool(named_office(ctx, *_office_window(ctx, a), {t.office for t in person.terms})[0])
+    return bool(named_office(ctx, *office_window(ctx, a), {t.office for t in person.terms})[0])
 
 
-def _problem(ctx: KnowledgeContext, a: Assertion, timex: Timex) -> _Problem | None:
+def _problem(ctx: KnowledgeContext, a: Assertion, timex: Timex) -> Problem | None:
     return _person_problem(ctx, a, timex) or next(
         (p for p in (claim_check(ctx, a, timex) for claim_check in OTHER_CHECKS) if p is not None), None
     )
@@ -329,7 +342,7 @@ def _checkable(ctx: KnowledgeContext, a: Assertion, timex: Timex) -> bool:
     return (stated or day_in_past) and _direct(ctx, a, timex)
 
 
-def _related(ctx: KnowledgeContext, claim: Assertion, problem: _Problem) -> tuple[Related, ...]:
+def _related(ctx: KnowledgeContext, claim: Assertion, problem: Problem) -> tuple[Related, ...]:
     """Other statements of the same event (and person) in the document that agree with the pack."""
     out = []
     for other in ctx.analysis.assertions:
@@ -348,13 +361,16 @@ def _related(ctx: KnowledgeContext, claim: Assertion, problem: _Problem) -> tupl
 def contradictions(analysis: Analysis, pack: Pack) -> Iterator[Finding]:
     """Dated claims about elections, inaugurations, births and deaths that the pack rules out."""
     ctx = KnowledgeContext(analysis, pack)
+    told: set[tuple[int, str]] = set()  # one finding per fact and sentence ("the 2018 election was held on ...")
     for assertion in analysis.assertions:
         timex = analysis.timexes[assertion.timex]
         if not _checkable(ctx, assertion, timex) or inside(assertion.trigger_start, ctx.quotes):
             continue
         problem = _problem(ctx, assertion, timex)
-        if problem is None:
+        key = (ctx.sentence(assertion.trigger_start, assertion.trigger_end)[0], problem.message if problem else "")
+        if problem is None or key in told:
             continue
+        told.add(key)
         explicit_time = timex.anchor == "explicit" and timex.fields.year is not None
         severity: Severity = "error" if explicit_time and not problem.inferred else "warning"
         yield CONTRADICTION.finding(
@@ -362,6 +378,19 @@ def contradictions(analysis: Analysis, pack: Pack) -> Iterator[Finding]:
             ctx.claim_span(assertion),
             severity=severity,
             related=_related(ctx, assertion, problem),
+        )
+    yield from _tenure_findings(ctx)
+
+
+def _tenure_findings(ctx: KnowledgeContext) -> Iterator[Finding]:
+    """ "X, prime minister since October 2021": stated tenures the pack's terms rule out."""
+    for tenure in stated_tenures(ctx):
+        found = tenure_problem(ctx, tenure)
+        if found is None or inside(tenure.start.start, ctx.quotes):
+            continue
+        timex, problem = found
+        yield CONTRADICTION.finding(
+            f"{quoted(timex.text)} contradicts the pack: {problem.message}", ctx.span(timex.start, timex.end)
         )
 
 

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -11,7 +10,6 @@ from datetime import date
 from functools import cached_property, lru_cache
 from pathlib import PurePath
 
-from checker.assertions import quoted_ranges
 from checker.knowledge.model import Pack, Person, When, name_key
 from checker.model import (
     Analysis,
@@ -19,27 +17,14 @@ from checker.model import (
     Span,
 )
 
-# Words naming an office no pack covers: a claim about them is not about the pack's office.
-OTHER_OFFICES = re.compile(
-    r"\b(senate|senator|congress(?:man|woman)?|(?<!white )house|representative|governor|mayor|legislature|assembly|"
-    r"council|party|leader|leadership|chair(?:man|woman)?|speaker|judge|justice|court|board|seat|district|"
-    r"attorney|secretary|minister of|mp|lawmaker|office of)\b",
-    re.IGNORECASE,
-)
-# Adjectives and nouns that name an office through its title.
-TITLE_FORMS = {"presidential": "president", "presidency": "president", "premiership": "prime minister",
-               "chancellorship": "chancellor", "vice presidential": "vice president",
-               "vice presidency": "vice president"}
-# Context words that place an election in a jurisdiction the pack names.
-JURISDICTION_WORDS = {
-    "United States": r"\bU\.\s?S\.|\bUS\b|\bAmerican|\bAmerica\b|\bCongress|\bRepublicans?\b|\bDemocrats?\b",
-    "United Kingdom": r"\bU\.\s?K\.|\bUK\b|\bBritain|\bBritish|\bWestminster|\bLabour\b|\bTory|\bTories",
-}
-SENTENCE_END = re.compile(r"[.!?][\"”’]?\s+(?=[\"“A-Z])|\n\s*\n")
-ABBREVIATION = re.compile(r"(?:\b[A-Z]|\bU\.S|\bU\.K|\bMr|\bMrs|\bMs|\bDr|\bSt|\bJr|\bSr)\.$")
 OF_PHRASE = re.compile(r"\s+(?:of|at)\s+((?:the\s+)?\S+(?:\s+\S+)?)")
-HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady", "senator", "sen", "rep", "gov"})
 NAME_WORD = r"(?:[A-Z][\w'’\-]*\.?|[A-Z]\.)"
+# A wire dateline before the first sentence's subject: "WASHINGTON (Reuters) - ", "BERLIN, June 1 (AP) -- ",
+# "DELAWARE, Ohio (AP) - ", "PARIS, March 3 — ".
+DATELINE = re.compile(
+    r"(?P<place>[A-Z][A-Z'.\-]+(?:\s+[A-Z][A-Z'.\-]+)*)(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?"
+    r"(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([^()\n]{1,40}\))?\s*[-–—]{1,2}\s*"
+)
 
 
 def day_text(day: date) -> str:
@@ -83,26 +68,22 @@ class KnowledgeContext:
     def name_text(self) -> str:
         return f" {name_key(self.text)} "
 
-    @cached_property
-    def quotes(self) -> list[tuple[int, int]]:
-        return quoted_ranges(self.text)
-
-    @cached_property
-    def _breaks(self) -> tuple[list[int], list[int]]:
-        """Where sentences end and the next ones begin; a period after "U.S." or "Mr" ends none."""
-        found = [
-            (m.start() + 1, m.end())
-            for m in SENTENCE_END.finditer(self.text)
-            if not ABBREVIATION.search(self.text, max(0, m.start() - 4), m.start() + 1)
-        ]
-        return [end for end, _ in found], [begin for _, begin in found]
+    @property
+    def quotes(self) -> tuple[tuple[int, int], ...]:
+        return self.analysis.quotes
 
     def sentence(self, start: int, end: int) -> tuple[int, int]:
-        """The approximate sentence around ``[start, end)``."""
-        ends, begins = self._breaks
-        before = bisect.bisect_right(begins, start)
-        after = bisect.bisect_right(ends, end)
-        return (begins[before - 1] if before else 0), (ends[after] if after < len(ends) else len(self.text))
+        """The sentences around ``[start, end)``: from the one ``start`` is in to the one ``end`` is in."""
+        first = self.analysis.sentence_at(start)
+        last = self.analysis.sentence_at(max(start, end - 1))
+        return first[0], last[1]
+
+    def dateline_before(self, offset: int) -> str | None:
+        """The dateline (place, date, agency) that ends right at ``offset`` and begins its sentence,
+        if any: its words are no subject ("LONDON (Reuters) - Prime Minister X said")."""
+        start, _ = self.sentence(offset, offset)
+        m = DATELINE.match(self.text, start)
+        return m.group(0) if m and m.end() == offset else None
 
     def span(self, start: int, end: int) -> Span:
         return self.analysis.document.source_span(start, end)
@@ -129,7 +110,7 @@ def people(ctx: KnowledgeContext, name: str) -> tuple[tuple[Person, ...], bool]:
     """
     words = name.split()
     for i in range(len(words)):
-        if i and not _droppable(words[i - 1], ctx.pack.title_words):
+        if i and not _droppable(words[i - 1], ctx.pack.title_words | ctx.pack.honorific_keys):
             break
         found = ctx.pack.people_named(" ".join(words[i:]))
         if len(found) == 1:
@@ -142,7 +123,7 @@ def people(ctx: KnowledgeContext, name: str) -> tuple[tuple[Person, ...], bool]:
 
 def _droppable(word: str, title_words: frozenset[str]) -> bool:
     """A word before a name that is not part of it: a title word, an honorific, lowercase, a DATELINE."""
-    return word.isupper() or not word[:1].isupper() or name_key(word) in title_words | HONORIFICS
+    return word.isupper() or not word[:1].isupper() or name_key(word) in title_words
 
 
 def candidates(ctx: KnowledgeContext, assertion: Assertion) -> tuple[tuple[Person, ...], bool]:
@@ -162,9 +143,9 @@ def candidates(ctx: KnowledgeContext, assertion: Assertion) -> tuple[tuple[Perso
 
 
 @lru_cache(maxsize=8)
-def office_words(titles: frozenset[str]) -> re.Pattern[str]:
+def office_words(titles: frozenset[str], forms: frozenset[str]) -> re.Pattern[str]:
     """Any title or office noun, any case, longest first: "elected vice president", "won the presidency"."""
-    ordered = sorted({t.lower() for t in titles} | set(TITLE_FORMS), key=len, reverse=True)
+    ordered = sorted({t.lower() for t in titles} | forms, key=len, reverse=True)
     return re.compile(r"\b(" + "|".join(re.escape(t) for t in ordered) + r")\b", re.IGNORECASE)
 
 
@@ -183,16 +164,16 @@ def named_office(ctx: KnowledgeContext, start: int, end: int, held: set[str]) ->
     even if "president" comes later in the sentence.
     """
     window = ctx.text[start:end]
-    known = office_words(ctx.pack.titles).search(window)
-    other = OTHER_OFFICES.search(window)
+    known = office_words(ctx.pack.titles, frozenset(ctx.pack.title_forms)).search(window)
+    other = ctx.pack.other_office_words.search(window) if ctx.pack.other_office_words else None
     if other and (known is None or other.start() < known.start()):
         return set(), True
     if known is None:
         return set(), False
-    title = TITLE_FORMS.get(known.group(1).lower(), known.group(1))
+    title = ctx.pack.title_forms.get(known.group(1).lower(), known.group(1))
     offices = {o.id for o in ctx.pack.offices_titled(title)} & held
     of = OF_PHRASE.match(window, known.end())
-    if of and not any(in_place(of.group(1), ctx.pack.office(o).jurisdiction) for o in offices):
+    if of and not any(in_place(ctx.pack, of.group(1), ctx.pack.office(o).jurisdiction) for o in offices):
         return set(), True  # "president of the Harvard Law Review"
     return offices, False
 
@@ -205,7 +186,51 @@ def inside(offset: int, ranges: Sequence[tuple[int, int]]) -> bool:
     return any(start < offset < end for start, end in ranges)
 
 
-def in_place(text: str, jurisdiction: str) -> bool:
-    """Does the text name the jurisdiction (its name, or a word for it: "U.S.", "British")?"""
-    words = "|".join(filter(None, (re.escape(jurisdiction), JURISDICTION_WORDS.get(jurisdiction))))
-    return re.search(words, text, re.IGNORECASE if text.islower() else 0) is not None
+def in_place(pack: Pack, text: str, jurisdiction: str) -> bool:
+    """Does the text name the jurisdiction (its name, or a word of it in the packs: "U.S.", "British")?
+    A lowercase text (a sentence lowered for matching) matches any case."""
+    pattern = pack.place(jurisdiction)
+    return (re.compile(pattern.pattern, re.IGNORECASE) if text.islower() else pattern).search(text) is not None
+
+
+# ---------------------------------------------------------------- what a claim counts and contradicts
+
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+TERM_ORDINAL = re.compile(r"\b(first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:\w+\s+)?term\b", re.IGNORECASE)
+FIRST_BEFORE = re.compile(r"\bfirst\s+(?:\w+\s+)?$", re.IGNORECASE)
+FIRST_AFTER = re.compile(r"\s+for the first time\b", re.IGNORECASE)
+def stated_ordinal(ctx: KnowledgeContext, assertion: Assertion) -> int | None:
+    """The term or election a claim counts: "first elected", "his second term", "reelected" (> 1)."""
+    start, end = ctx.sentence(assertion.trigger_start, assertion.trigger_end)
+    before = ctx.text[max(start, assertion.trigger_start - 25) : assertion.trigger_start]
+    after = ctx.text[assertion.trigger_end : min(end, assertion.trigger_end + 60)]
+    term = TERM_ORDINAL.search(before + " " + after)
+    if term:
+        return ORDINALS[term.group(1).lower()]
+    if FIRST_BEFORE.search(before) or FIRST_AFTER.match(after):
+        return 1
+    return None
+
+
+def office_window(ctx: KnowledgeContext, assertion: Assertion) -> tuple[int, int]:
+    _, end = ctx.sentence(assertion.trigger_start, assertion.trigger_end)
+    return assertion.trigger_start, min(end, assertion.trigger_end + 60)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """What a claim contradicts: the pack fact in words and the days the fact allows."""
+
+    message: str
+    fact_days: tuple[tuple[date, date], ...]
+    person: str | None = None
+    inferred: bool = False
+
+
+def office_known_to(ctx: KnowledgeContext, office: str) -> date | None:
+    found = ctx.pack.office(office)
+    return found.known_to if found and found.known_to else ctx.pack.current_to
+
+
+def nth(n: int) -> str:
+    return {v: k for k, v in ORDINALS.items() if k.isalpha()}[n]

@@ -13,12 +13,15 @@ from importlib.abc import Traversable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from checker.knowledge.constraints import Unevaluated
+from checker.knowledge.constraints import kind as constraint_kind
 from checker.knowledge.expressions import names as expression_names
 from checker.knowledge.model import (
     Constraint,
     Election,
     EventType,
     Fact,
+    Jurisdiction,
     Office,
     Pack,
     Person,
@@ -100,6 +103,15 @@ def _check_expressions(doc: LinedYaml, constraints: Sequence[Mapping[str, Any]])
                 raise doc.error(("constraints", i, key), f"constraints.{i}.{key}: {exc}{column}: {c[key]}") from None
 
 
+def _check_kinds(doc: LinedYaml, pack: Pack) -> None:
+    """Every constraint must be of a kind some stage evaluates (checker.knowledge.constraints)."""
+    for i, c in enumerate(pack.constraints):
+        try:
+            constraint_kind(c)
+        except Unevaluated as exc:
+            raise doc.error(("constraints", i), f"constraints.{i} ({c.id}) would never be evaluated: {exc}") from None
+
+
 # ---------------------------------------------------------------- building
 
 
@@ -125,9 +137,19 @@ def _build(doc: LinedYaml, default_id: str, validate: bool) -> Pack:
         people=tuple(_person(doc, k, v, current_to) for k, v in facts.get("people", {}).items()),
         elections=tuple(_election(doc, i, e) for i, e in enumerate(facts.get("elections", []))),
         facts=tuple(_fact(doc, i, f, pack_id) for i, f in enumerate(facts.get("events", []))),
+        jurisdictions=tuple(
+            Jurisdiction(k, tuple(v.get("words", ())), _where(doc, ("jurisdictions", k)))
+            for k, v in data.get("jurisdictions", {}).items()
+        ),
+        title_forms={k.lower(): v for k, v in data.get("title_forms", {}).items()},
+        other_offices=tuple(data.get("other_offices", ())),
+        honorifics=tuple(data.get("honorifics", ())),
+        synonyms=tuple(tuple(group) for group in data.get("synonyms", ())),
         source=doc.file,
     )
     _check_local(doc, pack)
+    if validate:
+        _check_kinds(doc, pack)
     return pack
 
 
@@ -140,6 +162,7 @@ def _event(doc: LinedYaml, key: str, raw: Mapping[str, Any]) -> EventType:
         forms=tuple(raw.get("forms", ())),
         roles=dict(raw.get("roles", {})),
         offices=tuple(raw.get("offices", ())),
+        counted_from=tuple(raw.get("counted_from", ())),
         source=_where(doc, ("events", key)),
     )
 
@@ -254,6 +277,7 @@ def check_references(pack: Pack) -> None:
     refs: list[tuple[str, str, set[str], str]] = []
     refs += [(t.source, t.office, offices, "office") for p in pack.people for t in p.terms]
     refs += [(e.source, o, offices, "office") for e in pack.events for o in e.offices]
+    refs += [(e.source, o, events, "event type") for e in pack.events for o in e.counted_from]
     refs += [(e.source, e.office, offices, "office") for e in pack.elections]
     refs += [(e.source, who, people, "person") for e in pack.elections for who in (e.winner, e.running_mate) if who]
     refs += [(f.source, f.event, events, "event type") for f in pack.facts]
@@ -266,6 +290,12 @@ def check_references(pack: Pack) -> None:
         if text
         for name in sorted(expression_names.events(text))
     ]
+    defined: dict[str, str] = {}
+    for office in pack.offices:
+        first = defined.setdefault(office.id, office.source)
+        if first != office.source:
+            file, _, line = office.source.rpartition(":")
+            raise PackError(file, int(line) if line.isdigit() else None, f"office {office.id!r} is already defined at {first}")
     for source, name, known, kind in refs:
         if name not in known:
             file, _, line = source.rpartition(":")
@@ -376,6 +406,7 @@ def merge(packs: Sequence[Pack]) -> Pack:
             forms=old.forms + tuple(t for t in event.forms if t not in old.forms),
             roles={**event.roles, **old.roles},
             offices=old.offices + tuple(o for o in event.offices if o not in old.offices),
+            counted_from=old.counted_from + tuple(o for o in event.counted_from if o not in old.counted_from),
         )
     dates = [p.current_to for p in packs if p.current_to]
     return Pack(
@@ -389,6 +420,11 @@ def merge(packs: Sequence[Pack]) -> Pack:
         people=_merge_people(x for p in packs for x in p.people),
         elections=tuple(e for p in packs for e in p.elections),
         facts=tuple(f for p in packs for f in p.facts),
+        jurisdictions=tuple(j for p in packs for j in p.jurisdictions),
+        title_forms={k: v for p in reversed(packs) for k, v in p.title_forms.items()},
+        other_offices=tuple(dict.fromkeys(w for p in packs for w in p.other_offices)),
+        honorifics=tuple(dict.fromkeys(w for p in packs for w in p.honorifics)),
+        synonyms=tuple(g for p in packs for g in p.synonyms),
     )
 
 

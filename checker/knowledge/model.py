@@ -50,6 +50,7 @@ class EventType:
     forms: tuple[str, ...] = ()
     roles: Mapping[str, str] = field(default_factory=dict)
     offices: tuple[str, ...] = ()
+    counted_from: tuple[str, ...] = ()  # the events its anniversaries count from (``anniversary``)
     source: str = ""
 
 
@@ -82,6 +83,16 @@ class Office:
     def listed(self, day: date) -> bool:
         """Is every holder of the office on ``day`` in the pack (covered_from..current_to)?"""
         return self.covered_from is not None and self.covered_from <= day and (self.known_to is None or day <= self.known_to)
+
+
+@dataclass(frozen=True)
+class Jurisdiction:
+    """A country (or union) offices belong to, and the words that place a text there
+    ("U.S.", "American", "Congress" for the United States)."""
+
+    name: str
+    words: tuple[str, ...] = ()
+    source: str = ""
 
 
 @dataclass(frozen=True)
@@ -169,6 +180,11 @@ class Pack:
     people: tuple[Person, ...] = ()
     elections: tuple[Election, ...] = ()
     facts: tuple[Fact, ...] = ()
+    jurisdictions: tuple[Jurisdiction, ...] = ()
+    title_forms: Mapping[str, str] = field(default_factory=dict)
+    other_offices: tuple[str, ...] = ()
+    honorifics: tuple[str, ...] = ()
+    synonyms: tuple[tuple[str, ...], ...] = ()  # groups of trigger phrases that name one event
     source: str = ""
 
     @cached_property
@@ -187,7 +203,28 @@ class Pack:
 
     @cached_property
     def _triggers(self) -> dict[tuple[str, ...], str]:
-        return {words(t): e.id for e in self.events for t in e.triggers}
+        """Each trigger's event type; a synonym group joins the type of its first typed phrase
+        (a phrase that is already another type's trigger keeps that type)."""
+        own = {words(t): e.id for e in self.events for t in e.triggers}
+        joined = {}
+        for group in self.synonyms:
+            typed = next((own[words(p)] for p in group if words(p) in own), None)
+            joined.update({words(p): typed for p in group if typed is not None})
+        return {**joined, **own}
+
+    @cached_property
+    def _senses(self) -> dict[tuple[str, ...], str]:
+        """The head (first phrase) of each synonym group that no event type claims."""
+        return {
+            words(p): group[0]
+            for group in self.synonyms
+            if not any(words(q) in self._triggers for q in group)
+            for p in group
+        }
+
+    def sense_for(self, phrase: str) -> str | None:
+        """The synonym group an untyped trigger belongs to ("ship" -> "release"), for event identity."""
+        return self._senses.get(words(phrase))
 
     @cached_property
     def _forms(self) -> dict[tuple[str, ...], str]:
@@ -216,6 +253,30 @@ class Pack:
     @cached_property
     def _facts(self) -> dict[str, tuple[Fact, ...]]:
         return _index((name_key(a), f) for f in self.facts for a in {f.entity, *f.aliases})
+
+    @cached_property
+    def _places(self) -> dict[str, re.Pattern[str]]:
+        words: dict[str, list[str]] = {}
+        for j in self.jurisdictions:
+            words.setdefault(j.name, []).extend(j.words)
+        names = {o.jurisdiction for o in self.offices} | set(words)
+        return {n: re.compile("|".join(word_pattern(w) for w in [n, *words.get(n, ())])) for n in names}
+
+    def place(self, jurisdiction: str) -> re.Pattern[str]:
+        """The jurisdiction's name or one of its words, as whole words ("U.S." also as "U. S.")."""
+        return self._places.get(jurisdiction) or re.compile(word_pattern(jurisdiction))
+
+    @cached_property
+    def other_office_words(self) -> re.Pattern[str] | None:
+        """Words for offices no pack office is titled with ("senator", "governor"): a claim naming
+        one is not about a pack office. A word that is a pack title is left out."""
+        own = {name_key(t) for t in self.titles}
+        kept = sorted((w for w in set(self.other_offices) if name_key(w) not in own), key=len, reverse=True)
+        return re.compile("|".join(word_pattern(w) for w in kept), re.IGNORECASE) if kept else None
+
+    @cached_property
+    def honorific_keys(self) -> frozenset[str]:
+        return frozenset(name_key(h) for h in self.honorifics)
 
     def event_type(self, event_id: str) -> EventType | None:
         return self._events.get(event_id)
@@ -302,6 +363,17 @@ def name_key(name: str) -> str:
     bare = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
     return " ".join(bare.replace(".", " ").casefold().split())
 
+
+def word_pattern(word: str) -> str:
+    """A word or phrase of pack data as a regex: whole words, an optional plural "s", spaces
+    after periods optional ("U.S." = "U. S."), a final period needing no word boundary."""
+    parts = [re.escape(p) for p in word.split()]
+    body = r"\s+".join(parts).replace(r"\.", r"\.\s?")
+    if body.endswith(r"\.\s?"):
+        body = body[: -len(r"\s?")]
+    start = r"\b" if word[:1].isalnum() else ""
+    end = r"(?:s)?\b" if word[-1:].isalnum() else ""
+    return f"(?:{start}{body}{end})"
 
 
 def _index(pairs: Iterable[tuple[Any, Any]]) -> dict[Any, tuple[Any, ...]]:

@@ -1,9 +1,11 @@
 """Constraint reasoning over dated assertions: one temporal network for all checked files.
 
 Every asserted event dated "at" a time becomes a variable whose domain is its
-time expression's interval. Mentions of the same event (same type, same
-participant) are tied equal; a pack's order constraints ("death >= birth",
-"inauguration > election") tie mentions about the same participant. A negative
+time expression's interval. Mentions of the same event (same type or synonym
+group, same participant, no role that differs: two treaties, two offices, two
+signatories stay apart) are tied equal; a pack's order constraints ("death >=
+birth", "inauguration > election", "founding > birth" of the founder) tie mentions
+that share a participant. A negative
 cycle in the network is a set of statements that cannot all be true: it becomes
 one finding, its span on the statement the network blames, ``related`` on the
 others, in whichever files they are.
@@ -14,6 +16,7 @@ publication date as a node, infers the publication date of an undated document.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -36,6 +39,7 @@ RECURRING_SAME_WITHIN = 60
 ORDER_PAIR_WITHIN = 366
 # Trust when the network must choose which statement to blame: the date written in full wins.
 EXPLICIT, INFERRED, LINK = 2, 1, 0
+PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 
 
 @dataclass(frozen=True)
@@ -62,7 +66,9 @@ class Statement:
         return self.analysis.document.source_span(start, end)
 
     def interval(self) -> tuple[int, int]:
-        return self.timex.earliest.toordinal(), self.timex.latest.toordinal()
+        """The days the date may denote; an ambiguous numeric date (06/05/2019) spans both readings."""
+        readings = self.timex.readings()
+        return min(lo for lo, _ in readings).toordinal(), max(hi for _, hi in readings).toordinal()
 
 
 @dataclass(frozen=True)
@@ -80,7 +86,9 @@ def theme(assertion: Assertion) -> str | None:
 
 
 def statements(analyses: Sequence[Analysis]) -> list[Statement]:
-    """Asserted, non-future event mentions dated to a known interval, with a participant."""
+    """Asserted, non-future event mentions dated to a known interval, with a participant that
+    identifies them, whose date attaches to the trigger itself (not through a plain noun:
+    "born in 1754, the son of Pierre L'Enfant (1704-1787)" does not date the birth twice)."""
     found = []
     for analysis in analyses:
         for assertion in analysis.assertions:
@@ -88,6 +96,8 @@ def statements(analyses: Sequence[Analysis]) -> list[Statement]:
             who = theme(assertion)
             if (
                 who
+                and assertion.identifiable
+                and "attachment" not in assertion.inferred  # a date climbed to the verb through a plain noun
                 and assertion.modality == "asserted"
                 and assertion.relation == "at"
                 and assertion.tense != "future"
@@ -98,12 +108,44 @@ def statements(analyses: Sequence[Analysis]) -> list[Statement]:
     return found
 
 
+def _named(who: str) -> bool:
+    return any(word[:1].isupper() for word in who.split())
+
+
+def _comparable(a: Statement, b: Statement, who: str) -> bool:
+    """Across files only proper names are one thing ("the stadium" of two pages may differ)."""
+    return a.analysis.document.path == b.analysis.document.path or _named(who)
+
+
+def _apart(a: Statement, b: Statement) -> bool:
+    """A role both mentions fill with different things: another office, signatory or object."""
+    theirs = dict(b.assertion.participants)
+    return any(role in theirs and theirs[role] != who for role, who in a.assertion.participants)
+
+
 def _same_participant(a: Statement, b: Statement) -> bool:
-    """Same theme; across files only for proper names ("the stadium" of two pages may differ)."""
-    if a.theme != b.theme:
+    """Same theme and no role that tells them apart."""
+    return a.theme == b.theme and _comparable(a, b, a.theme) and not _apart(a, b)
+
+
+def _sharing(a: Statement, b: Statement) -> bool:
+    """For an order constraint: the same theme, or one's theme is the other's agent (the
+    founder's birth and the founding, the signer's death and the signing); another office
+    keeps a resignation and an appointment apart."""
+    posts = {a.assertion.participant("office"), b.assertion.participant("office")} - {None}
+    if len(posts) > 1:
         return False
-    same_file = a.analysis.document.path == b.analysis.document.path
-    return same_file or any(word[:1].isupper() for word in a.theme.split())
+    if a.theme == b.theme:
+        return _comparable(a, b, a.theme)
+    agent = next((who for x, y in ((a, b), (b, a)) if (who := y.assertion.participant("subject")) == x.theme), None)
+    return agent is not None and _comparable(a, b, agent)
+
+
+def _kind(pack: Pack, assertion: Assertion) -> str | None:
+    """What makes mentions one event: the pack's event type, else the trigger's synonym group."""
+    if pack.event_type(assertion.event) is not None:
+        return assertion.event
+    return f"sense:{assertion.sense}" if assertion.sense else None
 
 
 def _distinct_mentions(a: Statement, b: Statement) -> bool:
@@ -118,8 +160,9 @@ def _gap(a: Statement, b: Statement) -> int:
 
 
 def _once(pack: Pack, event: str) -> bool:
+    """A type that happens once to its participant; a synonym group no type claims counts as one."""
     found = pack.event_type(event)
-    return found is not None and found.once
+    return event.startswith("sense:") or (found is not None and found.once)
 
 
 def _order_constraints(pack: Pack, present: Collection[str]) -> Iterator[tuple[Constraint, Difference]]:
@@ -139,35 +182,106 @@ def _order_constraints(pack: Pack, present: Collection[str]) -> Iterator[tuple[C
             yield constraint, differences[0]
 
 
-def build_network(found: Sequence[Statement], pack: Pack) -> Network:
+@dataclass(frozen=True)
+class Link:
+    """A difference constraint between two statements: ``lo <= then - first <= hi`` (None: unbounded)."""
+
+    first: Statement
+    then: Statement
+    lo: int | None
+    hi: int | None
+    reason: Reason
+
+
+def links(found: Sequence[Statement], pack: Pack) -> list[Link]:
+    """Same-event ties and the pack's order constraints between the statements."""
+    out: list[Link] = []
+    by_event: dict[str, list[Statement]] = defaultdict(list)
+    for s in found:
+        kind = _kind(pack, s.assertion)
+        if kind is not None:  # a generic verb ("met", "said") happens again and again
+            by_event[kind].append(s)
+    for event, mentions in by_event.items():
+        once = _once(pack, event)
+        for a, b in combinations(mentions, 2):
+            if _distinct_mentions(a, b) and _same_participant(a, b) and (once or _gap(a, b) <= RECURRING_SAME_WITHIN):
+                out.append(Link(a, b, 0, 0, Reason("same", (a, b))))
+    for constraint, difference in _order_constraints(pack, by_event):
+        recurring = not (_once(pack, difference.i) and _once(pack, difference.j))
+        for a in by_event.get(difference.i, ()):
+            for b in by_event.get(difference.j, ()):
+                if _distinct_mentions(a, b) and _sharing(a, b) and _binds(constraint, a, b, recurring):
+                    out.append(Link(a, b, difference.lo, difference.hi, Reason("constraint", (a, b), constraint)))
+    return out
+
+
+def build_network(found: Sequence[Statement], pack: Pack, tied: Sequence[Link] | None = None) -> Network:
+    """One network of the statements' dates and the links between them (computed if not given)."""
     network = Network()
     for s in found:
         lo, hi = s.interval()
         network.add_domain(s.key, lo, hi, Reason("date", (s,)), EXPLICIT if s.explicit else INFERRED)
-    by_event: dict[str, list[Statement]] = defaultdict(list)
-    for s in found:
-        by_event[s.assertion.event].append(s)
-    for event, mentions in by_event.items():
-        if pack.event_type(event) is None:
-            continue  # a generic verb ("met", "said") happens again and again
-        once = _once(pack, event)
-        for a, b in combinations(mentions, 2):
-            if _distinct_mentions(a, b) and _same_participant(a, b) and (once or _gap(a, b) <= RECURRING_SAME_WITHIN):
-                network.add_difference(a.key, b.key, 0, 0, Reason("same", (a, b)), LINK)
-    for constraint, difference in _order_constraints(pack, by_event):
-        loose = not (_once(pack, difference.i) and _once(pack, difference.j))
-        for a in by_event.get(difference.i, ()):
-            for b in by_event.get(difference.j, ()):
-                if _same_participant(a, b) and not (loose and _gap(a, b) > ORDER_PAIR_WITHIN):
-                    reason = Reason("constraint", (a, b), constraint)
-                    network.add_difference(a.key, b.key, difference.lo, difference.hi, reason, LINK)
+    for link in links(found, pack) if tied is None else tied:
+        network.add_difference(link.first.key, link.then.key, link.lo, link.hi, link.reason, LINK)
     return network
+
+
+def _components(tied: Sequence[Link]) -> list[list[Link]]:
+    """The links grouped by the statements they connect (union-find): separate networks, so
+    that each file's or entity's conflicts are found however many others a run holds."""
+    parent: dict[tuple[str, int], tuple[str, int]] = {}
+
+    def root(key: tuple[str, int]) -> tuple[str, int]:
+        while parent.setdefault(key, key) != key:
+            parent[key] = parent[parent[key]]
+            key = parent[key]
+        return key
+
+    for link in tied:
+        parent[root(link.first.key)] = root(link.then.key)
+    groups: dict[tuple[str, int], list[Link]] = defaultdict(list)
+    for link in tied:
+        groups[root(link.first.key)].append(link)
+    return list(groups.values())
+
+
+def _binds(constraint: Constraint, first: Statement, then: Statement, recurring: bool) -> bool:
+    """Whether an order constraint holds between these two mentions.
+
+    A constraint on one person's life (``same: [person]``: a birth or a death against
+    anything) binds every pair. Others may be about two occurrences: a place closes and
+    opens again ("closed in 1642 ... opened in 1997" is a rebuilding), an office is held
+    twice. They bind a pair the text tells in the constraint's order ("opened in 2012 and
+    closed in 2009"; for recurring events, such as a post taken and resigned, within one
+    paragraph), and two recurring events close in time whatever the order (an inauguration
+    and *its* election).
+    """
+    if constraint.same == ("person",):
+        return True
+    if _told_in_order(first, then, within_paragraph=recurring):
+        return True
+    return recurring and _gap(first, then) <= ORDER_PAIR_WITHIN
+
+
+def _told_in_order(first: Statement, then: Statement, within_paragraph: bool) -> bool:
+    """The first mention comes first in one file (in one paragraph, if asked), and the later
+    one is no flashback ("had closed in 1985")."""
+    if first.analysis is not then.analysis or first.assertion.trigger_start >= then.assertion.trigger_start:
+        return False
+    if then.assertion.aspect == "perfect" and then.assertion.tense == "past":
+        return False
+    text = first.analysis.document.text
+    return not within_paragraph or PARAGRAPH_BREAK.search(text, first.assertion.trigger_start, then.assertion.trigger_start) is None
 
 
 def conflicts(analyses: Sequence[Analysis], pack: Pack) -> list[tuple[Conflict, list[Statement]]]:
     """The sets of statements of ``analyses`` that cannot all be true, each with the statements involved."""
-    network = build_network(statements(analyses), pack)
-    return [(conflict, involved) for conflict in network.conflicts() if len(involved := _involved(conflict)) >= 2]
+    found = []
+    for group in _components(links(statements(analyses), pack)):
+        members = list({s.key: s for link in group for s in (link.first, link.then)}.values())
+        network = build_network(members, pack, group)
+        found += [(conflict, involved) for conflict in network.conflicts() if len(involved := _involved(conflict)) >= 2]
+    return found
 
 
 def _involved(conflict: Conflict) -> list[Statement]:

@@ -6,11 +6,13 @@ How it works, and why it is fast (~300k words/s of CPU on news after tokenizatio
 one pass of a keyword regex over ``doc.text`` finds trigger words (month and
 weekday names, time units, numbers...); each rule's regex, compiled once at import
 (``checker.timex.patterns`` for calendar dates, ``checker.timex.era`` for BC/AD years,
-``checker.timex.relative`` for the rest), is then searched only in small windows around its triggers. No Python work
+``checker.timex.relative`` for relative dates, durations and sets, ``checker.timex.periods``
+for seasons, decades, quarters, fiscal years, clock times and holidays), is then tried only
+around its triggers (at the trigger itself when a pattern has no look-back). No Python work
 is done per token. ``checker.timex.select`` keeps the longest matches, attaches
 modifiers ("early", "mid-"), merges appositions (a weekday with its date, a clock
 time with its day) and links ranges. ``checker.timex.resolve`` resolves each
-candidate in document order: missing parts come from the publication date (DCT),
+candidate in document order, one resolver per kind; missing parts come (``checker.timex.anchoring``) from the publication date (DCT),
 the verb's tense (from the parse when the doc has one, else cue words), or the
 narrative. ``checker.timex.register`` reads the text as news, a narrative (its
 relative and yearless expressions count from the story's own time,
@@ -24,7 +26,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from checker.model import Timex
-from checker.timex.patterns import Cand
+from checker.timex.matching import Cand
 from checker.timex.resolve import Resolver
 from checker.timex.select import candidates
 

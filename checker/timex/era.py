@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 
 from checker.timex.lexicon import SEASONS, alt
-from checker.timex.patterns import MON, NB, B, Cand, Rule, _month, capitalized, make_rule, next_word, prev_word
+from checker.timex.matching import MON, NB, B, Cand, Rule, capitalized, make_rule, next_word, prev_word
+from checker.timex.patterns import month_number
 
 ERA_BC = r"(?-i:B\.C\.E\.|B\.C\.|BCE|BC)"
 ERA_AD = r"(?-i:A\.D\.|AD|C\.E\.|CE)"
@@ -67,7 +68,7 @@ def build_era_range(m: re.Match[str], text: str) -> list[Cand] | None:
 
 def build_era_month(m: re.Match[str], text: str) -> Cand | None:
     """ "April 480 BC", "17 August 480 BC"."""
-    month = _month(m["mon"])
+    month = month_number(m["mon"])
     if month is None or not int(m["year"]):
         return None
     p: dict[str, object] = {"year": signed(m["year"], bool(m["bc"])), "month": month, "era": _era(m)}

@@ -222,3 +222,14 @@ def number_value(word: str) -> int | None:
     if w.replace(",", "").isdigit():
         return int(w.replace(",", ""))
     return NUMBERS.get(w) if w in NUMBERS else NUMBERS.get(w.replace(" ", "-"))
+
+
+# Direction words of relative expressions: -1 back, 1 ahead, 0 the current one.
+DIRECTIONS = {
+    "last": -1, "past": -1, "previous": -1, "preceding": -1, "prior": -1,
+    "next": 1, "coming": 1, "following": 1, "upcoming": 1,
+    "this": 0, "current": 0, "same": 0, "that": 0, "present": 0,
+}  # fmt: skip
+DIRECTIONS.update({k: DIRECTIONS[v] for k, v in INFORMAL["directions"].items()})  # "nxt yr"
+# With "the", these count from the narrative's reference date, not from the DCT.
+NARRATIVE_DIRECTIONS = {"previous", "preceding", "following", "same", "that", "prior"}

@@ -3,154 +3,38 @@
 Each ``Rule`` pairs a pattern with a builder that reads the match into a ``Cand``
 (a kind plus the parts the text states) or rejects it (the traps: "may" the verb,
 "Theresa May", "2024 workers", version numbers, scores, phone numbers). This module
-holds the shared pieces and the rules for explicit calendar dates; relative and
-vague expressions are in ``checker.timex_relative``; ``checker.timex_select``
-chooses among the matches and merges neighbours.
+holds the rules for explicit calendar dates; the shared pieces are in
+``checker.timex.matching``, relative and vague expressions in ``checker.timex.relative``
+and ``checker.timex.periods``; ``checker.timex.select`` chooses among the matches and
+merges neighbours.
 """
 
 from __future__ import annotations
 
-import calendar
 import re
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
 
 from checker.timex.lexicon import INFORMAL, MONTHS, ORDINALS, PARTS_OF_DAY, WEEKDAYS, alt
-
-# Boundaries. A number must not continue a bigger number, an amount or a version.
-B = r"(?<![\w$€£¥#@])"
-NB = r"(?<![\w$€£¥#@.,/:-])"
-# The same before a numeric date, where Japanese and Chinese text runs on without spaces ("次回は7/4(火)").
-NB_CJK = r"(?<![^\W\u3000-\u9fff]|[$€£¥#@.,/:-])"
-NE = r"(?![\w%]|[.,/:-]\d|\s?%)"
-
-
-_FULL_MONTHS = [m.lower() for m in calendar.month_name[1:]]
-
-
-def MON(g: str) -> str:
-    """A month name; only an abbreviation takes the dot after it ("Sept." but not "April.")."""
-    abbreviations = [k for k in MONTHS if k not in _FULL_MONTHS]
-    return rf"(?P<{g}>{alt(_FULL_MONTHS)}(?!\w)|{alt(abbreviations)}(?:\.|(?!\w)))"
-
-
-def DAY(g: str) -> str:
-    return rf"(?P<{g}>[0-3]?\d)(?:st|nd|rd|th)?(?!\w|:\d)"
-
-
-def YEAR(g: str) -> str:
-    return rf"(?:(?P<{g}>1\d{{3}}|20\d\d|2100)(?!\d)|['’](?P<{g}2>\d\d)(?!\w))"
-
-
-YEAR_SEP = r"(?:\s*,\s*|\s+)"
-ORD_WORDS = alt(k for k, v in ORDINALS.items() if 0 < v <= 31)
-
-
-@dataclass
-class Cand:
-    """A candidate span with its kind ("date", "month", "year", "weekday", ...) and stated parts."""
-
-    start: int
-    end: int
-    kind: str
-    p: dict[str, object] = field(default_factory=dict)
-
-
-Builder = Callable[[re.Match[str], str], "Cand | list[Cand] | None"]
-
-
-@dataclass(frozen=True)
-class Rule:
-    """A pattern and its builder.
-
-    ``triggers`` names keyword categories (``checker.timex_select.TRIGGERS``): the
-    pattern is then searched only in windows around those keywords, from ``back``
-    characters before to 40 after, instead of at every position of the text.
-    """
-
-    name: str
-    pattern: re.Pattern[str]
-    build: Builder
-    triggers: frozenset[str] = frozenset()
-    back: int = 0
-
-    def matches(
-        self, text: str, hits: list[tuple[int, int]]
-    ) -> Iterator[re.Match[str]]:
-        """Matches in the windows around ``hits`` (start, end of the trigger words, in text order)."""
-        done = 0
-        for start, end in hits:
-            if end <= done:
-                continue
-            pos = max(done, start - self.back)
-            while pos < end:
-                m = self.pattern.search(text, pos, end + 40)
-                if m is None:
-                    break
-                m = (
-                    self.pattern.match(text, m.start()) or m
-                )  # the window's end must not cut the match
-                yield m
-                done = pos = max(m.end(), pos + 1)
-
-
-def initials(words: Iterable[str]) -> str:
-    """A character class body of the words' first letters in both cases (a cheap lookahead guard)."""
-    return "".join(sorted({c for w in words for c in (w[0].lower(), w[0].upper())}))
-
-
-def make_rule(
-    name: str,
-    pattern: str,
-    build: Builder,
-    triggers: str,
-    *,
-    back: int = 0,
-    lead: str | None = None,
-) -> Rule:
-    """Compile a rule (case-insensitive), searched around the space-separated trigger categories.
-
-    ``lead`` lists the characters a match can start with, so a window position that
-    cannot start a match fails on its first test.
-    """
-    if lead:
-        pattern = f"(?=[{lead}]){pattern}"
-    return Rule(
-        name,
-        re.compile(pattern, re.IGNORECASE),
-        build,
-        frozenset(triggers.split()),
-        back,
-    )
-
-
-# ----------------------------------------------------------------- context helpers
-
-_PREV_WORD = re.compile(r"([\w'’]+)[^\w]*$")
-_NEXT_WORD = re.compile(r"^[^\w\n]*([\w'’]+)")
-
-
-def prev_word(text: str, start: int) -> str:
-    """The word before ``start`` (across punctuation), or ""."""
-    m = _PREV_WORD.search(text, max(0, start - 40), start)
-    return m[1] if m else ""
-
-
-def next_word(text: str, end: int) -> str:
-    m = _NEXT_WORD.match(text[end : end + 40])
-    return m[1] if m else ""
-
-
-def capitalized(word: str) -> bool:
-    """Proper-noun casing: "March", "MARCH" (headlines), not "march"."""
-    return word[:1].isupper()
-
-
-def sentence_initial(text: str, start: int) -> bool:
-    """True when only spaces separate ``start`` from a sentence end or the text start."""
-    before = text[max(0, start - 4) : start].rstrip()
-    return not before or before[-1] in '.!?\n"“:;'
-
+from checker.timex.matching import (
+    DAY,
+    FULL_MONTHS,
+    MON,
+    NB,
+    NB_CJK,
+    NE,
+    ORD_WORDS,
+    YEAR,
+    YEAR_SEP,
+    B,
+    Builder,
+    Cand,
+    Rule,
+    capitalized,
+    initials,
+    make_rule,
+    next_word,
+    prev_word,
+    sentence_initial,
+)
 
 # ----------------------------------------------------------------- explicit dates
 
@@ -166,10 +50,10 @@ def _year(m: re.Match[str], g: str = "year") -> int | None:
 
 
 # Full month names that are no other word: also taken in lower case ("in july"), as posts write them.
-LOWER_CASE_MONTHS = {m for m in _FULL_MONTHS if m not in ("may", "march", "august")}
+LOWER_CASE_MONTHS = {m for m in FULL_MONTHS if m not in ("may", "march", "august")}
 
 
-def _month(word: str) -> int | None:
+def month_number(word: str) -> int | None:
     """Month number of a capitalized month word (or a lower-case unambiguous full name);
     bare abbreviations without a dot are rejected later."""
     if capitalized(word) or word.lower() in LOWER_CASE_MONTHS:
@@ -178,7 +62,7 @@ def _month(word: str) -> int | None:
 
 
 def build_mdy(m: re.Match[str], text: str) -> Cand | None:
-    month = _month(m["mon"])
+    month = month_number(m["mon"])
     day = int(m["day"])
     if month is None or not 1 <= day <= 31:
         return None
@@ -191,7 +75,7 @@ def build_dmy(m: re.Match[str], text: str) -> Cand | list[Cand] | None:
     if m["d1"] and (pair := build_dmy_range(m, text)) is not None:
         return pair
     start = m.start("day") if m["d1"] else m.start()  # "Room 6-7 January": the date alone
-    month = _month(m["mon"])
+    month = month_number(m["mon"])
     day = (
         int(m["day"])
         if m["day"]
@@ -209,7 +93,7 @@ def build_dmy(m: re.Match[str], text: str) -> Cand | list[Cand] | None:
 
 
 def build_my(m: re.Match[str], text: str) -> Cand | None:
-    month = _month(m["mon"])
+    month = month_number(m["mon"])
     if month is None:
         return None
     return Cand(m.start(), m.end(), "month", {"year": _year(m), "month": month})
@@ -301,7 +185,7 @@ def build_kanji_year(m: re.Match[str], text: str) -> Cand | None:
 def build_long_year(m: re.Match[str], text: str) -> Cand | None:
     """ "May 20014": a month with a five-digit year, a typo for a year one digit shorter."""
     word = m["mon"]
-    month = _month(word)
+    month = month_number(word)
     if month is None or len(word) <= 3 and word.lower() != "may":
         return None  # "Jan" without its dot is no month
     return Cand(m.start(), m.end(), "month", {"year": int(m["year"]), "month": month})
@@ -424,7 +308,7 @@ LIST_WORDS = {
 
 def build_month(m: re.Match[str], text: str) -> Cand | None:
     word = m["mon"]
-    month = _month(word)
+    month = month_number(word)
     if month is None or (
         not word.endswith(".") and len(word) <= 3 and word.lower() != "may"
     ):
@@ -437,7 +321,7 @@ def build_month(m: re.Match[str], text: str) -> Cand | None:
         return Cand(m.start(), m.end(), "month", {"month": month})
     if ambiguous:
         # "April and May" is a month; "prices rose, and May rose again" is not
-        if before.lower() in LIST_WORDS and _month(
+        if before.lower() in LIST_WORDS and month_number(
             prev_word(text, m.start() - len(before) - 1) or "x"
         ):
             return Cand(m.start(), m.end(), "month", {"month": month})
@@ -508,11 +392,16 @@ def build_relday(m: re.Match[str], text: str) -> Cand | None:
 
 
 def build_year_range(m: re.Match[str], text: str) -> list[Cand] | None:
-    """ "2009-2017", "1990-91", "2023/24": two linked years."""
+    """ "2009-2017", "1990-91", "2023/24": two linked years.
+
+    Two full years joined by a hyphen or dash the wrong way round ("1920-1919") are still a
+    range, one that ends before it starts (``chronology/order`` reports it); with a slash
+    or a two-digit end they are left alone ("2020/2019" may be a choice, "1999-00" a wrap)."""
     y1 = int(m["y1"])
     y2 = int(m["y2"]) if len(m["y2"]) == 4 else y1 // 100 * 100 + int(m["y2"])
+    reversed_range = len(m["y2"]) == 4 and y1 - 100 <= y2 < y1 and "/" not in text[m.end("y1") : m.start("y2")]
     if (
-        not y1 < y2 <= y1 + 100
+        not (y1 < y2 <= y1 + 100 or reversed_range)
         or prev_word(text, m.start()).lower() in NOT_A_DAY_BEFORE
     ):
         return None
@@ -527,7 +416,7 @@ def build_day_range(m: re.Match[str], text: str) -> list[Cand] | None:
     2016") it is still a range, one that ends before it starts; a comma after the month
     ("January, 10 – 1, 2016") only with the year written, as for a reversed one, which needs
     a dash or "to" too ("March 10 and 5 others" is no range)."""
-    month = _month(m["mon"])
+    month = month_number(m["mon"])
     d1, d2 = int(m["d1"]), int(m["d2"])
     if month is None or not (1 <= d1 <= 31 and 1 <= d2 <= 31) or d1 == d2:
         return None
@@ -548,7 +437,7 @@ def build_day_range(m: re.Match[str], text: str) -> list[Cand] | None:
 def build_dmy_range(m: re.Match[str], text: str) -> list[Cand] | None:
     """ "6-7 January 1916", "from 3 to 5 October": two linked days; the first, a bare number,
     takes the month and year written after the second."""
-    month = _month(m["mon"])
+    month = month_number(m["mon"])
     d1, d2 = int(m["d1"]), int(m["day"])
     if month is None or not 1 <= d1 < d2 <= 31 or prev_word(text, m.start()).lower() in NOT_A_DAY_BEFORE:
         return None
@@ -597,9 +486,9 @@ def _rules(order: str) -> list[Rule]:
         make_rule("iso", iso, build_iso, "year4"),
         make_rule("numeric", numeric, make_numeric_builder(order), "num12"),
         make_rule("month_day", month_day, make_month_day_builder(order), "num12"),
-        make_rule("kanji_date", kanji_date, build_kanji_date, "year4 num12", lead="0-9０-９"),
-        make_rule("kanji_month", kanji_month, build_kanji_month, "year4", lead="0-9０-９"),
-        make_rule("kanji_year", kanji_year, build_kanji_year, "year4", lead="0-9０-９"),
+        make_rule("kanji_date", kanji_date, build_kanji_date, "kanji", lead="0-9０-９"),
+        make_rule("kanji_month", kanji_month, build_kanji_month, "kanji", lead="0-9０-９"),
+        make_rule("kanji_year", kanji_year, build_kanji_year, "kanji", lead="0-9０-９"),
         make_rule("long_year", long_year, build_long_year, "month", lead=months),
         make_rule("year", year, build_year, "year4"),
         make_rule("month", rf"{B}{MON('mon')}", build_month, "month", lead=months),

@@ -1,68 +1,28 @@
 """Candidate rules for relative, vague and non-date expressions.
 
 Relative dates ("last year", "two weeks ago", "the following day"), durations
-("three years", "the past 18 months"), sets ("every Tuesday", "annually"), times of
-day ("3 p.m. EST", "midnight", "Friday morning"), decades, centuries, seasons,
-quarters, fiscal years and holidays. Builders only read what the text states;
-``checker.timex_resolve`` turns it into values.
+("three years", "the past 18 months"), sets ("every Tuesday", "annually") and parts of
+day ("Friday morning", "tonight"); named periods are in ``checker.timex.periods``. Builders only read what the text states;
+``checker.timex.resolve`` turns it into values.
 """
 
 from __future__ import annotations
 
 import re
-from datetime import date
 
-from checker.timex.era import ERA
-from checker.timex.holidays import HOLIDAYS, holiday_key
+from checker.timex.durations import DUR_MODS, NUM_RE, UNIT_RE, build_duration, duration_value, unit_of
 from checker.timex.lexicon import (
+    DIRECTIONS,
     INFORMAL,
     MONTHS,
-    NUMBERS,
-    ORDINALS,
     PARTS_OF_DAY,
     SEASONS,
-    UNIT_ABBREVIATIONS,
     UNITS,
-    VAGUE,
     WEEKDAYS,
     alt,
-    number_value,
-    resource,
 )  # fmt: skip
-from checker.timex.patterns import NB, NOT_A_DAY_BEFORE, B, Cand, Rule, capitalized, make_rule, next_word, prev_word
+from checker.timex.matching import B, Cand, Rule, capitalized, make_rule, prev_word
 from checker.timex.register import looks_like_post
-
-DIRECTIONS = {
-    "last": -1, "past": -1, "previous": -1, "preceding": -1, "prior": -1,
-    "next": 1, "coming": 1, "following": 1, "upcoming": 1,
-    "this": 0, "current": 0, "same": 0, "that": 0, "present": 0,
-}  # fmt: skip
-DIRECTIONS.update({k: DIRECTIONS[v] for k, v in INFORMAL["directions"].items()})  # "nxt yr"
-# With "the", these count from the narrative's reference date, not from the DCT.
-NARRATIVE_DIRECTIONS = {"previous", "preceding", "following", "same", "that", "prior"}
-
-UNIT_RE = (
-    r"(?:second|minute|hour|day|night|weekend|week|fortnight|month|quarter|year|decade|centur(?:y|ie)|millenni(?:um|a)|"
-    rf"{alt(UNIT_ABBREVIATIONS)})"
-)
-NUM_RE = rf"(?:\d+(?:[.,]\d+)?(?:\s+1/2|½)?|{alt(k for k in NUMBERS if k not in ('zero',))}|{alt(VAGUE)})"
-DUR_MODS = {
-    "more than": "MORE_THAN", "at least": "EQUAL_OR_MORE", "nearly": "EQUAL_OR_LESS",
-    "almost": "LESS_THAN", "less than": "LESS_THAN", "under": "LESS_THAN", "up to": "EQUAL_OR_LESS",
-    "about": "APPROX", "around": "APPROX", "approximately": "APPROX", "roughly": "APPROX", "some": "APPROX",
-    "nearly a": "EQUAL_OR_LESS", "no more than": "EQUAL_OR_LESS", "at most": "EQUAL_OR_LESS",
-}  # fmt: skip
-
-
-def unit_of(word: str) -> str:
-    w = word.lower()
-    if w in UNIT_ABBREVIATIONS:
-        return UNIT_ABBREVIATIONS[w]
-    if w.startswith("centur"):
-        return "century"
-    if w.startswith("millenni"):
-        return "millennium"
-    return w[:-1] if w.endswith("s") and w[:-1] in UNITS else w
 
 
 def build_ref(m: re.Match[str], text: str) -> Cand | None:
@@ -81,219 +41,6 @@ def build_ref(m: re.Match[str], text: str) -> Cand | None:
 
 
 # Words that may follow "a second" the duration ("for a second or two", "a second later").
-AFTER_A_SECOND = {"or", "and", "later", "earlier", "ago", "before", "after", "of", "to", "in", "for", "longer",
-                  "more", "less", "too", "as", "than", "when", "while", "until", "till", "there", "here", "now",
-                  "then"}  # fmt: skip
-
-
-def _ordinal(m: re.Match[str], text: str) -> bool:
-    """ "a second attack": "second" before a noun is the ordinal; a duration ends the phrase
-    ("wait a second.") or goes on with a preposition ("a second or two")."""
-    after = re.match(r"\s+([A-Za-z][\w'’-]*)", text[m.end("unit") : m.end("unit") + 40])
-    return bool(after) and after[1].lower() not in AFTER_A_SECOND
-
-
-BARE_UNITS = {"day", "week", "month", "year", "hour", "minute"}
-
-
-def _bare_unit(m: re.Match[str], text: str, unit: str) -> Cand | None:
-    """ "a long day", "Crazy week", "the day", "hours of waiting": a unit word alone, which
-    short posts annotate (news and narratives do not)."""
-    if unit not in BARE_UNITS or m["mod"] or not looks_like_post(text) or m["unit"].lower() in UNIT_ABBREVIATIONS:
-        return None
-    if next_word(text, m.end()).lower() == "of":
-        return None  # "the week of March 6", "the day of the vote": the rest says which
-    plural = m["unit"].lower().endswith("s")
-    if m["the"] and m["the"].lower() == "the" and not plural and unit == "day":
-        return Cand(m.start(), m.end(), "relunit", {"unit": "day", "dir": 0, "anchor": "dct", "bare": True})
-    start = m.start("unit") if not m["the"] or m["the"].lower() != "the" else m.start()
-    return Cand(start, m.end(), "duration", {"num": None if plural else 1, "unit": unit, "bare": True})
-
-
-def _counted_abbreviation(m: re.Match[str], text: str) -> bool:
-    """ "15 mins", "7hrs", "nxt yr": a unit abbreviation counts after a number (not a clock's
-    minutes: "03:00hrs") or, in lower case, after next/last/this."""
-    if m["num"]:
-        return not (m["num"][0].isdigit() and text[max(0, m.start("num") - 1) : m.start("num")] in (":", "."))
-    return bool(m["dir"]) and m["dir"].lower() in ("next", "nxt", "last", "this") and m["unit"].islower()
-
-
-def build_duration(m: re.Match[str], text: str) -> Cand | None:
-    """Numbers of units: durations, or dates when counted back ("ago") or from the narrative ("later")."""
-    unit = unit_of(m["unit"])
-    num_word = m["num"]
-    direction = m["dir"].lower() if m["dir"] else None
-    plural = (
-        m["unit"].lower().endswith(("s", "ia"))
-        and unit != "millennium"
-        or m["unit"].lower() == "millennia"
-    )
-    start = m.start()
-    if (
-        m["mod"] and m["mod"].lower() == "about"
-    ):  # "about five hours": TimeML leaves "about" out
-        start = (
-            m.start("the")
-            if m["the"]
-            else m.start("dir")
-            if m["dir"]
-            else m.start("num")
-            if m["num"]
-            else m.start("unit")
-        )
-    adjectival = num_word and "-" in m[0][m.start("num") - m.start() :]
-    if m["the"] and adjectival and not direction:
-        start = m.start("num")  # "the 14-day trial": the determiner belongs to the noun
-    if direction and not m["the"] and num_word and num_word.lower() in ("a", "an"):
-        start = m.start(
-            "num"
-        )  # "following a year of talks": the preposition is not part of it
-    if m["unit"].lower() in UNIT_ABBREVIATIONS and not _counted_abbreviation(m, text):
-        return None  # "min", "sec" alone are other words; "recent SEC filing"
-    if num_word is None:
-        if direction is None and not plural:
-            return _bare_unit(m, text, unit)
-        if (
-            direction and not plural
-        ):  # "last year", "the following day": a relative date
-            the = bool(m["the"])
-            anchor = (
-                "narrative"
-                if the
-                and direction in NARRATIVE_DIRECTIONS
-                or direction == "next"
-                and the
-                else "narrative"  # "that year", "that same day": anaphoric, as "the following year"
-                if direction in ("that", "same")
-                else "dct"
-            )
-            if (
-                direction == "past"
-                and unit == "decade"
-                or unit in ("second", "minute", "hour")
-            ):
-                return Cand(
-                    start, m.end(), "duration", {"num": 1, "unit": unit, "mod": _mod(m)}
-                )
-            if unit == "night" or direction not in DIRECTIONS:
-                return None
-            return Cand(
-                start,
-                m.end(),
-                "relunit",
-                {"unit": unit, "dir": DIRECTIONS[direction], "anchor": anchor},
-            )
-        if direction is None and prev_word(text, start).lower() not in (
-            "for",
-            "in",
-            "over",
-            "within",
-            "of",
-            "recent",
-        ):
-            return _bare_unit(m, text, unit)  # a bare plural ("days of rage") is rarely a time (but in posts)
-        num = None
-    else:
-        num = number_value(num_word) if num_word.lower() not in VAGUE else None
-        if unit == "quarter" and (
-            num_word.lower() in ("a", "an") or "-" in m[0] and plural
-        ):
-            return None  # "a quarter of", "three-quarters": fractions
-        if num is None and num_word.lower() not in VAGUE:
-            return None
-        if num and num >= 1000 and not plural:
-            return None  # "2018 day five": a year, not a count
-        if unit == "hour" and re.fullmatch(r"(?:[01]\d|2[0-3])[0-5]\d", num_word):
-            return None  # "1900 hours": military time (the "military" rule)
-        if unit == "second" and num_word.lower() in ("a", "an") and not plural and not direction and _ordinal(m, text):
-            return None  # "a second attack", "a second time": the ordinal, not a duration
-        if num_word.lower() in ("a", "an") and not plural and _is_rate(text, start):
-            return Cand(start, m.end(), "set", {"value": duration_value(1, unit)})
-    ago = m["ago"].lower() if m["ago"] else None
-    frac = 0.5 if m["half"] else _fraction(num_word)
-    if ago and UNITS[unit][1] and not ago.endswith("ago"):
-        # "an hour later": a duration between two events, not a date
-        return Cand(
-            start,
-            m.start("ago"),
-            "duration",
-            {"num": num, "unit": unit, "mod": _mod(m), "frac": frac},
-        )
-    if ago:
-        if num is None:
-            return Cand(
-                start,
-                m.end(),
-                "ref",
-                {
-                    "value": "PAST_REF"
-                    if ago.endswith("ago") or ago == "earlier"
-                    else "FUTURE_REF"
-                },
-            )
-        sign = -1 if ago in ("ago", "earlier") or ago.endswith("ago") else 1
-        anchor = (
-            "dct" if "ago" in ago or "now" in ago or ago == "hence" else "narrative"
-        )
-        return Cand(
-            start,
-            m.end(),
-            "ago",
-            {"num": num, "unit": unit, "sign": sign, "anchor": anchor, "mod": _mod(m)},
-        )
-    if num is None and direction in (
-        "past",
-        "last",
-        "recent",
-    ):  # "the last few months", "recent years"
-        return Cand(start, m.end(), "ref", {"value": "PAST_REF"})
-    return Cand(
-        start,
-        m.end(),
-        "duration",
-        {"num": num, "unit": unit, "mod": _mod(m), "frac": frac},
-    )
-
-
-_RATE_BEFORE = re.compile(
-    r"(?:\b(?:once|twice|thrice|times)|\d|\w\ws)\s+$", re.IGNORECASE
-)
-
-
-def _is_rate(text: str, start: int) -> bool:
-    """ "twice a year", "24 hours a day", "four flights a week": a frequency, not a duration."""
-    return bool(_RATE_BEFORE.search(text, max(0, start - 12), start)) and prev_word(text, start).lower() not in (
-        "was", "is", "has", "as", "its", "this", "his", "days", "years", "weeks", "months", "less", "process",
-    )  # fmt: skip
-
-
-def _fraction(num_word: str | None) -> float:
-    return 0.5 if num_word and ("1/2" in num_word or "½" in num_word) else 0.0
-
-
-def _mod(m: re.Match[str]) -> str | None:
-    return DUR_MODS.get(" ".join(m["mod"].lower().split())) if m["mod"] else None
-
-
-def duration_value(num: int | None, unit: str) -> str:
-    designator, is_time, _ = UNITS[unit]
-    n = "X" if num is None else str(num)
-    if unit == "decade":
-        n, designator = ("X" if num is None else str(10 * num)), "Y"
-    elif unit == "century":
-        n, designator = ("X" if num is None else str(100 * num)), "Y"
-    elif unit == "millennium":
-        n, designator = ("X" if num is None else str(1000 * num)), "Y"
-    elif unit == "weekend":
-        designator = "D"
-        n = "X" if num is None else str(2 * num)
-    elif unit == "fortnight":
-        n = "X" if num is None else str(2 * num)
-    elif unit == "quarter":
-        n, designator = ("X" if num is None else str(3 * num)), "M"
-    return f"P{'T' if is_time else ''}{n}{designator}"
-
-
 SET_WORDS = {
     "daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y", "hourly": "PT1H",
     "nightly": "P1D", "biweekly": "P2W", "semiannually": "P6M", "biannually": "P6M",
@@ -442,183 +189,6 @@ def build_relnamed(m: re.Match[str], text: str) -> Cand | None:
     return None
 
 
-SEASON_CONTEXT_BEFORE = {"in", "during", "by", "until", "since", "through", "early", "late", "mid", "of", "this"}
-
-
-def build_season(m: re.Match[str], text: str) -> Cand | None:
-    key = m["s"].lower()
-    year = int(m["y"]) if m["y"] else None
-    if year is None and key != "fall" and prev_word(text, m.start()).lower() not in SEASON_CONTEXT_BEFORE:
-        # "summer offensive", "Spring colors": a season as a modifier (narratives and posts only)
-        return Cand(m.start(), m.end(), "season", {"season": SEASONS[key], "year": None, "bare": True})
-    if year is None and (
-        key == "fall"
-        or prev_word(text, m.start()).lower()
-        not in (
-            "in",
-            "during",
-            "by",
-            "until",
-            "since",
-            "through",
-            "early",
-            "late",
-            "mid",
-            "of",
-            "this",
-        )
-    ):
-        return None
-    return Cand(m.start(), m.end(), "season", {"season": SEASONS[key], "year": year})
-
-
-def build_decade(m: re.Match[str], text: str) -> Cand | None:
-    if m["dec"]:
-        return Cand(m.start(), m.end(), "decade", {"decade": int(m["dec"]) // 10})
-    if m["dec2"]:
-        return Cand(m.start(), m.end(), "decade", {"short": int(m["dec2"]) // 10})
-    if not m["the"]:
-        return None  # "in her forties" is an age
-    tens = NUMBERS[m["decword"].lower()[:-3] + "y"]
-    return Cand(m.start(), m.end(), "decade", {"short": tens // 10})
-
-
-def build_century(m: re.Match[str], text: str) -> Cand | None:
-    n = (
-        int(m["ord"][:-2])
-        if m["ord"][0].isdigit()
-        else ORDINALS.get(m["ord"].lower().replace(" ", "-"))
-    )
-    if not n or n > 30:
-        return None
-    era = {"era": "BC"} if m["bc"] else {}
-    return Cand(m.start(), m.end(), "century", {"century": n - 1, **era})
-
-
-QUARTER_ORDS = {
-    "first": 1,
-    "1st": 1,
-    "second": 2,
-    "2nd": 2,
-    "third": 3,
-    "3rd": 3,
-    "fourth": 4,
-    "4th": 4,
-}
-
-
-def _year_of(word: str | None) -> int | None:
-    if not word:
-        return None
-    digits = word.strip("'’")
-    n = int(digits)
-    return n if n > 99 else (2000 + n if n < 50 else 1900 + n)
-
-
-def build_quarter(m: re.Match[str], text: str) -> Cand | None:
-    """ "the third quarter (of 2024)", "third-quarter", "Q3 2024", "the first half", "the quarter"."""
-    what = m["what"].lower()
-    ord_word = (m["ord"] or "").lower()
-    pre = (m["pre"] or "").lower()
-    n = QUARTER_ORDS.get(ord_word)
-    year = _year_of(m["y1"] or m["y2"])
-    if what == "half" and n not in (1, 2):
-        return None
-    if n is None and not (pre or ord_word):
-        return None  # "quarter" alone: a fourth of something
-    yearrel = {"this year's": 0, "last year's": -1, "next year's": 1}.get(
-        " ".join(pre.split())
-    )
-    rel = DIRECTIONS.get(ord_word) if n is None else None
-    if ord_word in ("latest", "final", "last") and n is None:
-        rel = None
-    fiscal = "fiscal" in m[0].lower() or bool(_FISCAL_BEFORE.search(text, max(0, m.start() - 10), m.start()))
-    return Cand(
-        m.start(),
-        m.end(),
-        "quarter",
-        {"q": n, "half": what == "half", "year": year, "yearrel": yearrel, "rel": rel, "fiscal": fiscal},
-    )
-
-
-_FISCAL_BEFORE = re.compile(r"\b(?:fiscal|FY)\s*$", re.IGNORECASE)
-
-
-def build_qcode(m: re.Match[str], text: str) -> Cand | None:
-    half = m["k"].upper() == "H"
-    n = int(m["n"])
-    if half and n > 2:
-        return None
-    return Cand(
-        m.start(),
-        m.end(),
-        "quarter",
-        {"q": n, "half": half, "year": _year_of(m["y"]), "yearrel": None, "rel": None},
-    )
-
-
-def build_yearago_period(m: re.Match[str], text: str) -> Cand | None:
-    n = QUARTER_ORDS.get((m["ord"] or "").lower())
-    return Cand(
-        m.start(),
-        m.end(),
-        "quarter",
-        {
-            "q": n,
-            "half": False,
-            "year": None,
-            "yearrel": None,
-            "rel": None,
-            "shift": -1,
-        },
-    )
-
-
-def build_fiscal(m: re.Match[str], text: str) -> Cand | None:
-    year = _year_of(m["y"])
-    rel = DIRECTIONS.get((m["rel"] or "").lower()) if m["rel"] else None
-    if (
-        year is None
-        and not (m["the"] or m["rel"])
-        or year is None
-        and "year" not in m[0].lower()
-    ):
-        return None
-    return Cand(m.start(), m.end(), "fiscal", {"year": year, "rel": rel})
-
-
-def build_clock(m: re.Match[str], text: str) -> Cand | None:
-    """ "3 p.m.", "10:35 a.m. EST", "noon", "midnight", "14:30" after "at"."""
-    if m.groupdict().get("w"):
-        hour = {"noon": 12, "midday": 12, "midnight": 24}[m["w"].lower()]
-        return Cand(m.start(), m.end(), "clock", {"hour": hour, "minute": None})
-    if m.groupdict().get("gh") and prev_word(text, m.start()).lower() in NOT_A_DAY_BEFORE:
-        return None  # "room 430pm"? a number
-    hour = int(m["h"] or m["gh"])
-    minute = int(m["mi"] or m["gmi"]) if m["mi"] or m["gmi"] else None
-    ap = (m.groupdict().get("ap") or m.groupdict().get("gap") or "").lower().replace(".", "").replace(" ", "")
-    if ap:
-        if not 1 <= hour <= 12:
-            return None
-        hour = hour % 12 + (12 if ap.startswith("p") else 0)
-    elif (
-        minute is None
-        or hour > 23
-        or minute > 59
-        or prev_word(text, m.start()).lower()
-        not in ("at", "by", "until", "from", "before", "after", "since", "till")
-    ):
-        return None
-    return Cand(m.start(), m.end(), "clock", {"hour": hour, "minute": minute})
-
-
-def build_military(m: re.Match[str], text: str) -> Cand | None:
-    return Cand(
-        m.start(), m.end(), "clock", {"hour": int(m["h"]), "minute": int(m["mi"])}
-    )
-
-
-# "tmr", "yday": the informal spellings of tomorrow and yesterday, before a part of day
 DAY_ALIASES = {k: v for k, v in INFORMAL["relative_days"].items() if v in ("tomorrow", "yesterday")}
 
 
@@ -659,53 +229,6 @@ def build_pod(m: re.Match[str], text: str) -> Cand | None:
     )
 
 
-def build_holiday(m: re.Match[str], text: str) -> Cand | None:
-    informal = holiday_key(m["h"]) in INFORMAL["holidays"]  # "xmas" in any case
-    if not capitalized(m["h"]) and not m["h"].lower().startswith("the") and not informal:
-        return None
-    return Cand(
-        m.start(),
-        m.end(),
-        "holiday",
-        {"name": m["h"], "year": int(m["y"]) if m["y"] else None},
-    )
-
-
-POSSESSIVES = {
-    "years",
-    "valentines",
-    "patricks",
-    "presidents",
-    "mothers",
-    "fathers",
-    "veterans",
-}
-
-
-# "D-Day", "V-E Day": one day of history each (named_days.yaml)
-NAMED_DAYS: dict[str, date] = resource("named_days.yaml")
-
-
-def build_named_day(m: re.Match[str], text: str) -> Cand | None:
-    """ "D-Day": the day a history means by the name (resolved in narratives only)."""
-    day = NAMED_DAYS[m["name"]]
-    return Cand(m.start(), m.end(), "named", {"date": day})
-
-
-def _holiday_re() -> str:
-    """Holiday names with optional apostrophes ("New Year's", "Presidents' Day") and dots ("St.")."""
-    names = []
-    for key in HOLIDAYS:
-        words = [
-            re.escape(w[:-1]) + r"(?:['’]?s|s['’])"
-            if w in POSSESSIVES
-            else re.escape(w)
-            for w in key.split()
-        ]
-        names.append(r"\.?\s+".join(words))
-    return "|".join(sorted(names, key=len, reverse=True))
-
-
 def _rules() -> list[Rule]:
     weekday = alt(k for k in WEEKDAYS if k.endswith("day"))
     any_weekday = alt(WEEKDAYS)
@@ -726,8 +249,6 @@ def _rules() -> list[Rule]:
             "initial",
         ]
     )
-    quarter_ord = alt(list(QUARTER_ORDS) + ["final", "last", "latest", "current", "past", "previous", "this", "that", "same", "next", "coming", "following"])  # fmt: skip
-    tz = r"(?:\s+(?P<tz>[ECMP][SD]T|GMT|UTC|BST|CET)\b)?"
     ref = (
         rf"{B}(?:for\s+)?(?P<ref>now|currently|recently|nowadays|lately|the\s+future|the\s+past|the\s+present|"
         r"at\s+present|at\s+the\s+moment|these\s+days|right\s+now|future)(?![\w-])"
@@ -746,37 +267,10 @@ def _rules() -> list[Rule]:
         rf"(?P<what>{any_weekday}|{month}|{season})(?!\w)"
         rf"(?:\s+(?P<pod>{pod})(?!\w))?"
     )
-    decade = (
-        rf"{B}(?:(?P<the>the)\s+)?(?:(?P<dec>1\d\d0|20\d0)['’]?s|['’](?P<dec2>\d0)['’]?s|"
-        r"(?P<decword>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))(?!\w)"
-    )
-    quarter = (
-        rf"{B}(?:(?P<pre>the|this\s+year['’]s|last\s+year['’]s|next\s+year['’]s)\s+)?(?:(?P<y1>1\d{{3}}|20\d\d)\s+)?"
-        rf"(?:fiscal[\s-]+)?(?:(?P<ord>{quarter_ord})[\s-]+)?(?:fiscal[\s-]+)?(?P<what>quarter|half)"
-        rf"(?:\s+of\s+(?:fiscal\s+)?(?P<y2>1\d{{3}}|20\d\d))?(?![\w-])"
-    )
-    fiscal = (
-        rf"{B}(?:(?P<the>the)\s+)?(?:(?P<rel>current|latest|last|next|previous|this|past|coming)\s+)?"
-        r"(?:fiscal(?:[\s-]+year)?|FY)(?:\s*['’]?(?P<y>1\d{3}|20\d\d|\d\d)(?!\d))?(?![\w-])"
-    )
-    clock = (  # "3 p.m.", "10:35 a.m.", and glued as posts write them: "430pm", "1130pm"
-        rf"{NB}(?:(?P<h>\d{{1,2}})(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>[ap]\.?\s?m\b\.?)"
-        rf"|(?P<gh>1[0-2]|0?[1-9])(?P<gmi>[0-5]\d)(?P<gap>[ap]m\b)|(?P<w>noon|midnight|midday)){tz}(?![\w:])"
-    )
-    clock24 = rf"{NB}(?P<h>[0-2]?\d):(?P<mi>[0-5]\d){tz}(?![\w:.,]\d|\w)"
-    # "at 1630 EST", "1900 hours": military time, not a year
-    military = rf"{NB}(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)\s+(?:hours|hrs|local\s+time|(?P<tz>[ECMP][SD]T|GMT|UTC))\b"
     pod_rel = (
         rf"{B}(?:(?P<dir>this(?:\s+past)?|last|tomorrow|yesterday|{alt(DAY_ALIASES)}|that|the\s+next|the\s+following"
         rf"|the\s+previous|the\s+same)\s+|(?:the\s+)?(?:(?:late|early)\s+)?)(?P<pod>{pod})(?P<pl>s)?(?!\w)"
     )
-    century = rf"{B}(?:the\s+)?(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|{alt(ORDINALS)})[\s-]+century(?!\w)(?:\s+{ERA})?"
-    season_re = rf"{B}(?:the\s+)?(?P<s>{season})(?:\s+(?:of\s+)?(?P<y>1\d{{3}}|20\d\d)(?!\d))?(?!\w)"
-    holiday = (
-        rf"{B}(?P<h>{_holiday_re()})(?:\s*,?\s*(?P<y>1\d{{3}}|20\d\d)(?!\d))?(?!\w)"
-    )
-    qcode = rf"{B}(?P<k>[QH])(?P<n>[1-4])(?:\s*,?\s*(?:of\s+)?(?P<y>1\d{{3}}|20\d\d|['’]\d\d))?(?!\w)"
-    yearago = rf"{B}(?:the\s+)?(?:comparable\s+)?year[\s-](?:ago|earlier)(?:\s+(?:(?P<ord>{alt(QUARTER_ORDS)})\s+)?(?:quarter|period))?(?!\w)"
     return [
         make_rule("ref", ref, build_ref, "ref relday", back=12),
         make_rule("duration", duration, build_duration, "unit", back=70),
@@ -811,20 +305,7 @@ def _rules() -> list[Rule]:
         make_rule(
             "relnamed", relnamed, build_relnamed, "weekday month season", back=16
         ),
-        make_rule("season", season_re, build_season, "season", back=4),
-        make_rule("decade", decade, build_decade, "year4 num12 decade", back=5),
-        make_rule("century", century, build_century, "century", back=30),
-        make_rule("quarter", quarter, build_quarter, "quarter", back=45),
-        make_rule("qcode", qcode, build_qcode, "num12", back=1),
-        make_rule("yearago_period", yearago, build_yearago_period, "unit", back=20),
-        make_rule("fiscal", fiscal, build_fiscal, "fiscal", back=25),
-        make_rule("clock", clock, build_clock, "num12 gluedclock clock"),
-        make_rule("clock24", clock24, build_clock, "num12"),
-        make_rule("military", military, build_military, "year4"),
         make_rule("pod", pod_rel, build_pod, "pod", back=20),
-        make_rule("holiday", holiday, build_holiday, "holiday", back=30),
-        make_rule("named_day", rf"{B}(?P<name>(?-i:{'|'.join(re.escape(k) for k in NAMED_DAYS)}))(?!\w)",
-                  build_named_day, "named"),
     ]
 
 

@@ -21,17 +21,29 @@ from itertools import pairwise
 from checker.timex.era import RULES as ERA_RULES
 from checker.timex.holidays import HOLIDAYS
 from checker.timex.lexicon import (
-    KANJI_WEEKDAYS, MONTHS, PARTS_OF_DAY, SEASONS, UNIT_ABBREVIATIONS, UNITS, WEEKDAY_PAIRS, WEEKDAYS, alt,
+    KANJI_WEEKDAYS,
+    MONTHS,
+    PARTS_OF_DAY,
+    SEASONS,
+    UNIT_ABBREVIATIONS,
+    UNITS,
+    WEEKDAY_PAIRS,
+    WEEKDAYS,
+    alt,
 )  # fmt: skip
-from checker.timex.patterns import EXPLICIT_RULES, RELATIVE_DAY_ALIASES, RELATIVE_DAYS, Cand
+from checker.timex.matching import Cand
+from checker.timex.patterns import EXPLICIT_RULES, RELATIVE_DAY_ALIASES, RELATIVE_DAYS
+from checker.timex.periods import NAMED_DAYS
+from checker.timex.periods import RULES as PERIOD_RULES
 from checker.timex.register import looks_like_post
-from checker.timex.relative import NAMED_DAYS, SET_WORDS
 from checker.timex.relative import RULES as RELATIVE_RULES
+from checker.timex.relative import SET_WORDS
 
-RULES = {order: ERA_RULES + EXPLICIT_RULES[order] + RELATIVE_RULES for order in EXPLICIT_RULES}
+RULES = {order: ERA_RULES + EXPLICIT_RULES[order] + RELATIVE_RULES + PERIOD_RULES for order in EXPLICIT_RULES}
 
 # Keyword categories that trigger rules (``Rule.triggers``); numbers are "year4" (four
-# digits) or "num12" (one or two digits), "gluedclock" with "am"/"pm" glued ("430pm").
+# digits) or "num12" (one or two digits), "gluedclock" with "am"/"pm" glued ("430pm"),
+# "decade" with a plural "s" ("1990s", "'90's"), "kanji" before 年 or 月 ("2016年", "4月").
 TRIGGERS: dict[str, list[str]] = {
     "month": list(MONTHS),
     "weekday": list(WEEKDAYS),
@@ -79,7 +91,8 @@ for _category, _words in TRIGGERS.items():
 # of first letters lets the regex engine skip most positions in C (a quarter faster).
 _FIRST = re.escape("".join(sorted({c for w in _CATEGORIES for c in (w[0].lower(), w[0].upper())})))
 _TRIGGER = re.compile(
-    rf"(?=[{_FIRST}0-9])(?:(?<!\w)(?:{alt(_CATEGORIES)})s?(?![a-z])|\d+(?P<glued>[a-z]+)?)", re.IGNORECASE
+    rf"(?=[{_FIRST}0-9])(?:(?<!\w)(?:{alt(_CATEGORIES)})s?(?![a-z])|(?P<num>\d+)(?:(?P<glued>[a-z]+)|(?P<plural>['’]s)|(?P<cjk>\s*[年月]))?)",
+    re.IGNORECASE,
 )
 GLUED_CLOCK = {"am", "pm"}
 
@@ -91,11 +104,15 @@ def trigger_hits(text: str) -> dict[str, list[tuple[int, int]]]:
         word = m.group().lower()
         if word[0].isdigit():
             glued = m["glued"]
-            digits = len(word) - len(glued) if glued else len(word)
+            digits = len(m["num"])
             if digits == 4:
                 hits["year4"].append(m.span())
             elif digits <= 2:
                 hits["num12"].append(m.span())
+            if m["cjk"]:
+                hits["kanji"].append(m.span())
+            if m["plural"] or glued in ("s", "S"):
+                hits["decade"].append(m.span())
             if glued:
                 glued = glued.lower()
                 if glued in GLUED_CLOCK:

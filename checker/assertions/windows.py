@@ -1,12 +1,12 @@
-"""Date windows for the arithmetic checks: the days a time expression can denote, whether a
-date fits a window, and sentence spans of the prose."""
+"""Date windows for the arithmetic facts (ages, measured spans) and their rules: the days a time
+expression can denote, whether a date fits a window, and sentence spans of the prose."""
 
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
-from checker.model import Timex
+from checker.model import DateFields, Timex
 from checker.timex.calendar import day_or_none, month_days
 
 Window = tuple[date, date]
@@ -30,7 +30,11 @@ def window_of(timex: Timex) -> Window | None:
 
 
 def fits(timex: Timex, window: Window) -> bool:
-    """Whether the date can lie in ``window``; a date without a written year may take any year."""
+    """Whether the date can lie in ``window``; a date without a written year may take any year, a
+    bare weekday ("on Sunday") any day of its name (a window of a week or more holds one)."""
+    if timex.fields.month is None and timex.fields.year is None and timex.fields.weekday is not None:
+        days = (window[1] - window[0]).days
+        return days >= 6 or any((window[0] + timedelta(d)).weekday() == timex.fields.weekday for d in range(days + 1))
     if timex.fields.year is None and timex.fields.month is not None:
         if (window[1] - window[0]).days >= 366:
             return True
@@ -70,3 +74,8 @@ def sentence_of(bounds: list[tuple[int, int]], offset: int) -> int:
     return next((i for i, (s, e) in enumerate(bounds) if s <= offset < e or offset == e), len(bounds) - 1)
 
 
+def publication_day(published: date, at: int) -> Timex:
+    """The publication date as the date a count runs to ("it has been seven years since ...")."""
+    fields = DateFields(year=published.year, month=published.month, day=published.day)
+    return Timex(at, at, "the publication date", "DATE", published.isoformat(), earliest=published, latest=published,
+                 fields=fields, anchor="dct")  # fmt: skip
