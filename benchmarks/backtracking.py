@@ -11,7 +11,8 @@ Two groups of families, by input shape:
   (reading its format, the NLP pass, the rules, the suppression directives): runs of mixed
   punctuation, an endless "the 1990s and ..." list, an unclosed ``<!-- chronolint-disable``,
   repeated unclosed ``<a href=`` in HTML, a reST ``:a:a:a`` run, YAML aliases under a date key,
-  a thousand ``chronolint: ignore`` lines.
+  a thousand ``chronolint: ignore`` lines; and, for comparison, plain text stating one event's
+  date hundreds of times (the reasoning relates every pair of them).
 
 Prints milliseconds per size and the time ratio between successive sizes: linear work shows
 ~10 for 10 times the input, quadratic ~100. The verdict compares the worst ratio with ``--bar``
@@ -26,7 +27,7 @@ import argparse
 import itertools
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from pathlib import Path
 
@@ -67,7 +68,7 @@ def _alias_bomb(size: int) -> str:
     levels = ["a: &a [x, x, x, x, x, x, x, x, x]"]
     levels += [f"{c}: &{c} [{', '.join([f'*{p}'] * 9)}]" for p, c in zip("abcdefg", "bcdefgh", strict=True)]
     front = "---\n" + "\n".join(levels) + "\ndate: *h\n---\n"
-    return front + repeated("On May 4, 2020, the dam opened. ")(max(size - len(front), 0))
+    return front + repeated("The dam opened to traffic. ")(max(size - len(front), 0))
 
 
 # (build, format): a whole document of about ``size`` characters
@@ -81,11 +82,13 @@ HOSTILE: dict[str, tuple[Callable[[int], str], str]] = {
         "markdown",
     ),
     "disables, none closed": (repeated("<!-- chronolint-disable "), "markdown"),
-    "ignore lines": (repeated("chronolint: ignore\nOn May 4, 2020.\n"), "text"),
+    "ignore lines": (repeated("chronolint: ignore\nThe dam opened.\n"), "text"),
     "unclosed a href": (repeated("<a href="), "html"),
     "unclosed comments": (repeated("<!--"), "html"),
     "rst :a:a:a": (repeated(":a"), "rst"),
     "yaml alias bomb": (_alias_bomb, "markdown"),
+    # not hostile, only dense: every date of one event is tied to every other in the reasoning
+    "one event, many dates": (repeated("On May 4, 2020, the dam opened. "), "text"),
 }
 
 
@@ -110,36 +113,33 @@ def tag_ms(text: str, repeats: int = 1) -> float:
     return best * 1000
 
 
-def measure(sizes: list[int]) -> dict[str, list[float]]:
+def measure(sizes: list[int]) -> Iterator[tuple[str, list[float]]]:
     """Tagger milliseconds per family and size (best of 3 below 100k characters, one run above)."""
-    return {
-        name: [tag_ms(build(size), repeats=3 if size < 100_000 else 1) for size in sizes]
-        for name, build in FAMILIES.items()
-    }
+    for name, build in FAMILIES.items():
+        yield name, [tag_ms(build(size), repeats=3 if size < 100_000 else 1) for size in sizes]
 
 
-def measure_hostile(sizes: list[int]) -> dict[str, list[float]]:
+def measure_hostile(sizes: list[int]) -> Iterator[tuple[str, list[float]]]:
     """Whole-check milliseconds per hostile family and size (best of 2 below 100k characters)."""
     from checker import nlp
 
     nlp.load()
     check_ms("Warm-up on May 4, 2020.", "text")
-    return {
-        name: [min(check_ms(build(size), fmt) for _ in range(2 if size < 100_000 else 1)) for size in sizes]
-        for name, (build, fmt) in HOSTILE.items()
-    }
+    for name, (build, fmt) in HOSTILE.items():
+        yield name, [min(check_ms(build(size), fmt) for _ in range(2 if size < 100_000 else 1)) for size in sizes]
 
 
-def _table(title: str, sizes: list[int], results: dict[str, list[float]]) -> float:
+def _table(title: str, sizes: list[int], results: Iterable[tuple[str, list[float]]]) -> float:
     """Print one group's times and ratios; the worst ratio scaled to 10x the input."""
     header = "".join(f"{s:>11,}" for s in sizes) + "".join(f"{f'x{b // a}':>9}" for a, b in itertools.pairwise(sizes))
     print(f"{title:<24}{header}   (ms per size; time ratios)")
     worst = 0.0
-    for name, times in results.items():
+    for name, times in results:
         ratios = [b / max(a, FLOOR_MS) for a, b in itertools.pairwise(times)]
         scaled = [r * 10 / (y // x) for r, (x, y) in zip(ratios, itertools.pairwise(sizes), strict=True)]
         worst = max([worst, *scaled])
-        print(f"{name:<24}" + "".join(f"{t:>11.1f}" for t in times) + "".join(f"{r:>9.1f}" for r in ratios))
+        print(f"{name:<24}" + "".join(f"{t:>11.1f}" for t in times) + "".join(f"{r:>9.1f}" for r in ratios),
+              flush=True)  # fmt: skip
     return worst
 
 

@@ -334,6 +334,22 @@ def test_runs_of_mixed_punctuation_reach_the_tokenizer_as_spaces(run_of: str) ->
                                                              "9,", "2020...", "---", "?!"]  # fmt: skip
 
 
+def test_a_word_of_a_thousand_characters_is_no_prose_but_cjk_is_kept() -> None:
+    from checker.nlp.pipeline import defused
+
+    text = "Held on May 4, 2020. " + ":a" * 30_000 + " data:" + "QUJD" * 400 + " Ended."
+    assert defused(text).split() == ["Held", "on", "May", "4,", "2020.", "Ended."]
+    cjk = "2020年5月4日に開通した。" * 100  # written without spaces: kept
+    assert defused(cjk) == cjk
+
+
+def test_blank_lines_of_spaces_are_paragraph_breaks_in_linear_work() -> None:
+    from checker.assertions import quoted_ranges
+
+    assert quoted_ranges("    \n" * 50_000 + '"quoted"') == [(250_000, 250_007)]
+    assert quoted_ranges('"a\n   \nb"') == []  # the trap: a blank line of spaces still ends the paragraph
+
+
 def test_an_endless_list_of_dates_is_not_climbed_to_its_top(analyze) -> None:
     """Each date of "the 1990s and the 1990s and ..." would walk the whole list (quadratic); the
     climb is bounded, and a short list still reaches its verb (the trap)."""

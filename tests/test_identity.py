@@ -137,3 +137,16 @@ def test_synonym_groups_are_pack_vocabulary() -> None:
     assert pack.event_for("name").id == "term_start"
     assert pack.event_for("inaugurate").id == "inauguration"  # another type's trigger keeps its type
     assert pack.sense_for("ship") == "release" and pack.event_for("ship") is None
+
+
+def test_every_file_of_a_large_run_gets_its_conflicts() -> None:
+    """Each group of linked statements is its own network: no cap per run hides a file's conflict."""
+    first = ["Alma", "Bruno", "Clara", "Dario", "Elin", "Femi"]
+    last = ["Quist", "Rahn", "Sollar", "Tamm", "Ulven"]
+    names = [(f, s) for f in first for s in last]
+    docs = [
+        read_text(f"{f} {s} was born in {1900 + n}. {s} died in {1890 + n}.\n", path=f"p{n}.md")
+        for n, (f, s) in enumerate(names)
+    ]
+    found = [f for f in engine.findings(engine.analyze(docs)) if f.rule == "chronology/order"]
+    assert sorted({f.span.path for f in found}) == sorted(d.path for d in docs)

@@ -66,7 +66,8 @@ class _Mentions:
 def quoted_ranges(text: str) -> list[tuple[int, int]]:
     """Character ranges between paired quotation marks, paragraph by paragraph."""
     ranges: list[tuple[int, int]] = []
-    for paragraph in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]*)*", text):
+    # a blank line is one of whitespace but line breaks: `\s*\n` would scan every later blank line (quadratic)
+    for paragraph in re.finditer(r"[^\n]+(?:\n(?![^\S\n]*\n)[^\n]*)*", text):
         marks = [m.start() + paragraph.start() for m in _QUOTES.finditer(paragraph.group(0))]
         ranges += [(marks[i], marks[i + 1]) for i in range(0, len(marks) - 1, 2)]
     return ranges
@@ -265,6 +266,8 @@ def _name_of(token: Token) -> str:
         return version  # "Version 1.0.0", "since 1.0.0 was released": a dotted number names the release
     if any(c.isdigit() for c in plain + "".join(extra)):
         return " ".join([plain, *extra]).lower()  # "Version 1.0.0" = "version 1.0.0": the number names it
+    if names and token.pos_ == "NOUN":
+        names.append(token.lower_)  # "the U.S. embassy", "the Castleford terminal": the kind of thing too
     key = " ".join(names) if names else plain
     return " ".join([key, *extra]) if key else key
 

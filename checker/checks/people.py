@@ -17,6 +17,12 @@ from checker.model import (
     Span,
 )
 
+CALENDAR_WORD = re.compile(
+    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s"
+)
+# Capitalised words that open a clause, not a name ("On Tuesday Obama said").
+OPENERS = frozenset("On In At By For From To The A An When While But And As If After Before Since Then Yesterday "
+                    "Today Tomorrow Meanwhile Later Earlier Last Next This That".split())
 OF_PHRASE = re.compile(r"\s+(?:of|at)\s+((?:the\s+)?\S+(?:\s+\S+)?)")
 NAME_WORD = r"(?:[A-Z][\w'’\-]*\.?|[A-Z]\.)"
 # A wire dateline before the first sentence's subject: "WASHINGTON (Reuters) - ", "BERLIN, June 1 (AP) -- ",
@@ -96,6 +102,24 @@ class KnowledgeContext:
         names = {person.name, *person.aliases}
         return any(f" {name_key(n)} " in self.name_text for n in names if len(name_key(n).split()) >= 2)
 
+    def someone_else_named(self, surname: str, found: tuple[Person, ...]) -> bool:
+        """Does the text name in full a bearer of ``surname`` who is none of ``found``, and none
+        of ``found`` in full ("Charles J. Fillmore", never "Millard Fillmore")?"""
+        if any(self.mentions_fully(p) for p in found):
+            return False
+        pattern = re.compile(r"\b" + NAME_WORD + r"(?:\s+" + NAME_WORD + r"){0,2}\s+" + re.escape(surname) + r"\b")
+        known = {name_key(n) for p in found for n in (p.name, *p.aliases)}
+        return any(
+            name_key(m.group(0)) not in known
+            and not _droppable(m.group(0).split()[0], self.pack.title_words | self.pack.honorific_keys)
+            and not any(
+                CALENDAR_WORD.match(w + " ") or w in OPENERS or (w.endswith(".") and len(w) > 3)  # "Polk. Polk"
+                for w in m.group(0).split()[:-1]
+            )
+            and (len(m.group(0).split()) > 2 or self.sentence(m.start(), m.start())[0] != m.start())  # "Yesterday Obama"
+            for m in pattern.finditer(self.text)
+        )
+
     @cached_property
     def published(self) -> date | None:
         return self.analysis.document.stated_published
@@ -106,13 +130,16 @@ def people(ctx: KnowledgeContext, name: str) -> tuple[tuple[Person, ...], bool]:
 
     Leading titles, honorifics and datelines are dropped ("U.S. President Donald Trump"
     -> "Donald Trump"), never a given name ("Hillary Clinton" is not "Clinton"). A surname
-    shared by several people ("Bush") is kept only if the text names exactly one in full.
+    shared by several people ("Bush") is kept only if the text names exactly one in full; a
+    bare surname is nobody's when the text names in full someone else of that name only.
     """
     words = name.split()
     for i in range(len(words)):
         if i and not _droppable(words[i - 1], ctx.pack.title_words | ctx.pack.honorific_keys):
             break
         found = ctx.pack.people_named(" ".join(words[i:]))
+        if found and len(words) - i == 1 and ctx.someone_else_named(words[-1], found):
+            return (), False  # "Fillmore" in a life of Charles J. Fillmore is not Millard Fillmore
         if len(found) == 1:
             return found, False
         if found:

@@ -7,9 +7,20 @@ import re
 from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from checker.checks import quoted
-from checker.checks.people import KnowledgeContext, day_text, inside, on_text, pack_of, people, titled_names
+from checker.checks.people import (
+    NAME_WORD,
+    KnowledgeContext,
+    day_text,
+    in_place,
+    inside,
+    on_text,
+    pack_of,
+    people,
+    titled_names,
+)
 from checker.checks.registry import check, rule
 from checker.knowledge.model import Pack, Person, Term, name_key
 from checker.model import (
@@ -53,12 +64,17 @@ class _Titled:
     name: str
     people: tuple[Person, ...]
     offices: tuple[str, ...]  # the offices of that title the people held, in pack order
+    appositive: bool = False  # "X, Britain's prime minister, said": the title after the name
 
 
-def titled_mentions(ctx: KnowledgeContext) -> Iterator[_Titled]:
+FORMER = re.compile(r"\b(?:former|ex-)\s*$", re.IGNORECASE)
+
+
+def titled_mentions(ctx: KnowledgeContext, former: bool = False) -> Iterator[_Titled]:
     """Title + name pairs whose name is a pack person who held an office of that title.
 
-    Skipped: a qualifier before the title ("former", "then-", "late"), a name used
+    Skipped: a qualifier before the title ("former", "then-", "late"; with ``former``, only
+    the mentions after "former" or "ex-" are given), a name used
     as a name ("the Queen Elizabeth", "HMS Queen Elizabeth"), "-elect" titles, names
     that run on past the person ("Queen Elizabeth II Conference Centre"), and titles
     of offices the person never held (the pack does not cover that office:
@@ -66,7 +82,9 @@ def titled_mentions(ctx: KnowledgeContext) -> Iterator[_Titled]:
     """
     for m in titled_names(ctx.pack.titles).finditer(ctx.text):
         before = ctx.text[max(0, m.start() - 20) : m.start()]
-        if NOT_CURRENT.search(before) or NAMED_THING.search(before) or ELECT.match(ctx.text, m.end(1)):
+        if former != bool(FORMER.search(before)) or ELECT.match(ctx.text, m.end(1)):
+            continue  # with ``former``: only "former President X"
+        if not former and (NOT_CURRENT.search(before) or NAMED_THING.search(before)):
             continue
         name = m.group(2).rstrip(".")
         found, _ = people(ctx, name)
@@ -77,6 +95,34 @@ def titled_mentions(ctx: KnowledgeContext) -> Iterator[_Titled]:
         holders = tuple(p for p in found if set(held) & {t.office for t in p.terms})
         if holders:
             yield _Titled(m.group(1), m.start(), m.start(2) + len(name), name, holders, held)
+
+
+@lru_cache(maxsize=8)
+def _appositive(titles: frozenset[str]) -> re.Pattern[str]:
+    """NAME, [the|a|COUNTRY's] TITLE [of PLACE], — the title set off by commas after the name."""
+    ordered = sorted({t.lower() for t in titles}, key=len, reverse=True)
+    office = "|".join(re.escape(t) for t in ordered)
+    name = NAME_WORD + r"(?:\s+" + NAME_WORD + r"){0,3}"
+    return re.compile(
+        rf"(?P<name>{name}),\s+(?:the\s+|(?P<place>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)['’]s\s+)?"
+        rf"(?P<title>(?i:{office}))(?P<of>\s+of\s+(?:the\s+)?[A-Z]\w+(?:\s+[A-Z]\w+)?)?,"
+    )
+
+
+def appositive_mentions(ctx: KnowledgeContext) -> Iterator[_Titled]:
+    """ "John Roe, Britain's prime minister, said on Monday": a pack person and the one office of
+    that title they held in the place named (or, with no place, the only one of that title)."""
+    for m in _appositive(ctx.pack.titles).finditer(ctx.text):
+        found, _ = people(ctx, m.group("name"))
+        if len(found) != 1:
+            continue
+        person = found[0]
+        place = m.group("place") or m.group("of")
+        offices = [o for o in ctx.pack.offices_titled(m.group("title")) if any(t.office == o.id for t in person.terms)]
+        if place:
+            offices = [o for o in offices if in_place(ctx.pack, place, o.jurisdiction)]
+        if len(offices) == 1:
+            yield _Titled(m.group("title"), m.start(), m.end() - 1, m.group("name"), (person,), (offices[0].id,), True)
 
 
 def _held(pack: Pack, person: Person, offices: Collection[str], lo: date, hi: date) -> bool | None:
@@ -108,9 +154,8 @@ def _time_of(ctx: KnowledgeContext, mention: _Titled) -> tuple[date, date, str] 
             continue
         if timex.fields.month is not None and timex.fields.year is None:
             continue  # "Dec. 28: President Barack Obama signs": a chronology whose year the text leaves out
-        if timex.anchor != "none" and (
-            any(f" {key} " in f" {name_key(n)} " for _, n in a.participants) or _dateline_subject(ctx, mention, a)
-        ):
+        named = any(f" {key} " in f" {name_key(n)} " for _, n in a.participants)
+        if timex.anchor != "none" and (named or _dateline_subject(ctx, mention, a) or _passive_agent(ctx, mention, a)):
             return timex.earliest, timex.latest, timex.text
     rest = ctx.text[mention.name_end : mention.name_end + 60]
     following = re.match(r"[\s,]*(\w+)", rest)
@@ -128,6 +173,12 @@ def _dateline_subject(ctx: KnowledgeContext, mention: _Titled, a: Assertion) -> 
     subject = a.participant("subject")
     words = " ".join(re.findall(r"\w+", dateline))
     return subject is None or f" {name_key(subject)} " in f" {name_key(words)} "
+
+
+def _passive_agent(ctx: KnowledgeContext, mention: _Titled, a: Assertion) -> bool:
+    """ "The plan was welcomed on Monday by Chancellor X": the titled name is the passive verb's agent."""
+    between = ctx.text[a.trigger_end : mention.start]
+    return a.trigger_end <= mention.start and re.fullmatch(r"[^,.;:()\n]{0,50}\bby\s+", between) is not None
 
 
 def _writers_present(ctx: KnowledgeContext) -> tuple[date, date]:
@@ -149,7 +200,7 @@ def title_anachronisms(analysis: Analysis, pack: Pack) -> Iterator[Finding]:
     if ctx.published is None:
         return  # a current holder's title may describe the past ("President Trump won in 2016"): needs the date
     now = _writers_present(ctx)
-    for mention in titled_mentions(ctx):
+    for mention in (*titled_mentions(ctx), *appositive_mentions(ctx)):
         if inside(mention.start, ctx.quotes):
             continue
         when = _time_of(ctx, mention)
@@ -162,6 +213,40 @@ def title_anachronisms(analysis: Analysis, pack: Pack) -> Iterator[Finding]:
         if any(at is not False or written is not False for at, written in states):
             continue
         yield _title_finding(ctx, mention, lo, hi, said)
+    yield from _former_in_office(ctx)
+
+
+def _former_in_office(ctx: KnowledgeContext) -> Iterator[Finding]:
+    """ "Former Prime Minister X said on Monday" while X was in office that day and when written."""
+    assert ctx.published is not None
+    for mention in titled_mentions(ctx, former=True):
+        when = None if inside(mention.start, ctx.quotes) else _time_of(ctx, mention)
+        if when is None or len(mention.people) != 1:
+            continue
+        lo, hi, said = when
+        person = mention.people[0]
+        days = (lo, hi, ctx.published)
+        if not all(_in_office_all_day(ctx.pack, person, mention.offices, d) for d in days):
+            continue
+        start = FORMER.search(ctx.text, max(0, mention.start - 20), mention.start).start()
+        office = ctx.pack.office(next(o for o in mention.offices if ctx.pack.holds(person.id, o, ctx.published)))
+        period = day_text(lo) if lo == hi else f"{day_text(lo)} to {day_text(hi)}"
+        written = f"on {day_text(ctx.published)}, the publication date"
+        at = written if said == "the publication date" else f"at {quoted(said)} ({period}) and {written}"
+        terms = [t for t in person.terms if t.office == office.id]
+        tenures = "; ".join(f"{day_text(a)} to {day_text(b) if b else 'present'}" for a, b in _tenures(terms))
+        message = f"{person.name} was still {office.name} {at}; in office {tenures} ({pack_of(terms[0].source)} pack)"
+        title = ctx.text[mention.start : mention.start + len(mention.title)]
+        replacement = title[0].upper() + title[1:] if ctx.text[start].isupper() else title
+        fix = Fix(replacement, ctx.span(start, mention.start + len(title)))
+        yield TITLE_ANACHRONISM.finding(message, ctx.span(start, mention.name_end), fix=fix)
+
+
+def _in_office_all_day(pack: Pack, person: Person, offices: Collection[str], day: date) -> bool:
+    """In one of the offices on ``day``, and not on the day a term of it ended (a handover)."""
+    return any(pack.holds(person.id, o, day) is True for o in offices) and not any(
+        t.office in offices and t.end == day for t in person.terms
+    )
 
 
 def _historical(person: Person, published: date, event: date) -> bool:
@@ -217,6 +302,8 @@ def _other_title(ctx: KnowledgeContext, mention: _Titled, lo: date, hi: date) ->
 
 def _title_fix(ctx: KnowledgeContext, mention: _Titled, terms: Sequence[Term], other: str | None) -> Fix | None:
     """The title held then ("Vice President" -> "President"), or "former" for a living ex-holder."""
+    if mention.appositive:
+        return None  # the title stands after the name, in the writer's own words
     title_span = ctx.span(mention.start, mention.start + len(mention.title))
     if other:
         return Fix(ctx.pack.office(other).titles[0], title_span)

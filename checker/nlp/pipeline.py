@@ -27,6 +27,11 @@ MAX_LENGTH = 10_000_000
 # thousands costs quadratic time, whether of one mark or of several (".,.,", "_-_-"). Such runs
 # carry no words; they are read as spaces.
 _PUNCTUATION_RUN = re.compile(r"(?:[^\w\s]|_){64,}")
+# The same stripping makes a long word of letters and marks (":a:a:a...", 50k characters: 48 s) cost
+# quadratic time. A thousand characters without a space is no prose in a spaced script (a data URI, a
+# minified line, a tracking link); runs of CJK characters, written without spaces, are kept.
+_LONG_WORD = re.compile(r"\S{1000,}")
+_UNSPACED_SCRIPT = re.compile(r"[\u3000-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]")
 # NER is not used: time expressions come from our own tagger, participants from
 # the parser; tense comes from the fine-grained tags, event triggers from lemmas.
 UNUSED_COMPONENTS = ("ner", "senter")
@@ -156,8 +161,10 @@ in tests and benchmarks."""
 
 
 def defused(text: str) -> str:
-    """The text with long runs of punctuation marks blanked (same length, same offsets)."""
-    return _PUNCTUATION_RUN.sub(lambda m: " " * len(m.group(0)), text)
+    """The text with long runs of punctuation marks, and words of a thousand characters in a spaced
+    script, blanked (same length, same offsets)."""
+    text = _PUNCTUATION_RUN.sub(lambda m: " " * len(m.group(0)), text)
+    return _LONG_WORD.sub(lambda m: m[0] if _UNSPACED_SCRIPT.search(m[0]) else " " * len(m[0]), text)
 
 
 def parse(docs: Sequence[Doc], chosen: Sequence[Sequence[bool]], batch_size: int = 32) -> list[Doc]:

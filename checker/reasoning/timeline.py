@@ -109,12 +109,18 @@ def statements(analyses: Sequence[Analysis]) -> list[Statement]:
 
 
 def _named(who: str) -> bool:
-    return any(word[:1].isupper() for word in who.split())
+    """A name good across files: capitalised and of two words at least ("Harbor Light", not
+    "Company" at the start of a sentence)."""
+    return len(who.split()) >= 2 and any(word[:1].isupper() for word in who.split())
 
 
 def _comparable(a: Statement, b: Statement, who: str) -> bool:
-    """Across files only proper names are one thing ("the stadium" of two pages may differ)."""
-    return a.analysis.document.path == b.analysis.document.path or _named(who)
+    """Across files only proper names are one thing ("the stadium" of two pages may differ),
+    and only dates with a stated year are compared ("last month", "on Tuesday" are counted
+    from each page's own date, and pages about the news tell of many such events)."""
+    if a.analysis.document.path == b.analysis.document.path:
+        return True
+    return _named(who) and a.timex.fields.year is not None and b.timex.fields.year is not None
 
 
 def _apart(a: Statement, b: Statement) -> bool:
@@ -204,7 +210,7 @@ def links(found: Sequence[Statement], pack: Pack) -> list[Link]:
     for event, mentions in by_event.items():
         once = _once(pack, event)
         for a, b in combinations(mentions, 2):
-            if _distinct_mentions(a, b) and _same_participant(a, b) and (once or _gap(a, b) <= RECURRING_SAME_WITHIN):
+            if _distinct_mentions(a, b) and _same_participant(a, b) and (once or _same_occurrence(a, b)):
                 out.append(Link(a, b, 0, 0, Reason("same", (a, b))))
     for constraint, difference in _order_constraints(pack, by_event):
         recurring = not (_once(pack, difference.i) and _once(pack, difference.j))
@@ -243,6 +249,15 @@ def _components(tied: Sequence[Link]) -> list[list[Link]]:
     for link in tied:
         groups[root(link.first.key)].append(link)
     return list(groups.values())
+
+
+def _same_occurrence(a: Statement, b: Statement) -> bool:
+    """Two mentions of a recurring event are one occurrence when close in time; if only one
+    names the post ("stepped down as ranking member" and "resigned"), only in one paragraph."""
+    if _gap(a, b) > RECURRING_SAME_WITHIN:
+        return False
+    posts = [s.assertion.participant("office") for s in (a, b)]
+    return posts[0] == posts[1] or _told_in_order(*sorted((a, b), key=lambda s: s.assertion.trigger_start), True)
 
 
 def _binds(constraint: Constraint, first: Statement, then: Statement, recurring: bool) -> bool:
