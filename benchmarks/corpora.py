@@ -43,9 +43,7 @@ def data_root() -> Path | None:
 def _root() -> Path:
     root = data_root()
     if root is None:
-        raise FileNotFoundError(
-            "no shared data folder: set CHRONOLINT_DATA or put it at ../shared/data"
-        )
+        raise FileNotFoundError("no shared data folder: set CHRONOLINT_DATA or put it at ../shared/data")
     return root
 
 
@@ -110,9 +108,7 @@ def _iso_day(value: str) -> date | None:
 # ---------------------------------------------------------------- TempEval-3
 
 
-def _flatten(
-    elem: ET.Element, parts: list[str], gold: list[GoldTimex], pos: int
-) -> int:
+def _flatten(elem: ET.Element, parts: list[str], gold: list[GoldTimex], pos: int) -> int:
     """Append the text under ``elem`` to ``parts``; record TIMEX3 spans. Returns the new offset."""
     if elem.text:
         parts.append(elem.text)
@@ -189,9 +185,7 @@ def read_gum(path: Path) -> GumDoc:
             elif tag == "/date" and open_dates:
                 start, attrs = open_dates.pop()
                 text = "".join(parts)[start:pos].strip()
-                start += len("".join(parts)[start:pos]) - len(
-                    "".join(parts)[start:pos].lstrip()
-                )
+                start += len("".join(parts)[start:pos]) - len("".join(parts)[start:pos].lstrip())
                 dates.append(
                     GoldTimex(
                         start,
@@ -224,9 +218,7 @@ def read_gum(path: Path) -> GumDoc:
 
 def gum(kind: str = "news") -> list[GumDoc]:
     """GUM documents: ``news`` (Wikinews news + interviews) or ``bio`` (Wikipedia bios)."""
-    folder = _root() / (
-        "news/gum-wikinews" if kind == "news" else "bio/gum-wikipedia-bios"
-    )
+    folder = _root() / ("news/gum-wikinews" if kind == "news" else "bio/gum-wikipedia-bios")
     return [read_gum(p) for p in sorted(folder.glob("*.xml"))]
 
 
@@ -281,11 +273,7 @@ def wikiwars_dev() -> list[TimexDoc]:
             if t.get("depth", 0) != 0:
                 continue
             type_, value = timex2_gold(t)
-            gold.append(
-                GoldTimex(
-                    t["start"], t["end"], t["text"], type_, value, t.get("mod"), dict(t)
-                )
-            )
+            gold.append(GoldTimex(t["start"], t["end"], t["text"], type_, value, t.get("mod"), dict(t)))
         out.append(TimexDoc(row["id"], row["text"], _iso_day(row["dct"]), gold))
     return out
 
@@ -324,9 +312,7 @@ def tweets_dev() -> list[TimexDoc]:
         for t in sorted(row["timexes"], key=lambda t: t["start"]):
             type_, value = tweet_value(t["type"], t["value"])
             attrs = {"type": t["type"], "value": t["value"]}
-            gold.append(
-                GoldTimex(t["start"], t["end"], t["text"], type_, value, attrs=attrs)
-            )
+            gold.append(GoldTimex(t["start"], t["end"], t["text"], type_, value, attrs=attrs))
         out.append(TimexDoc(row["id"], row["text"], _iso_day(row["dct"]), gold))
     return out
 
@@ -334,9 +320,7 @@ def tweets_dev() -> list[TimexDoc]:
 # ---------------------------------------------------------------- Reuters-21578
 
 _REUTERS = re.compile(r"<REUTERS[^>]*NEWID=\"(\d+)\"[^>]*>(.*?)</REUTERS>", re.DOTALL)
-_FIELD = {
-    k: re.compile(rf"<{k}>(.*?)</{k}>", re.DOTALL) for k in ("DATE", "TITLE", "BODY")
-}
+_FIELD = {k: re.compile(rf"<{k}>(.*?)</{k}>", re.DOTALL) for k in ("DATE", "TITLE", "BODY")}
 
 
 def _sgml_field(block: str, name: str) -> str:
@@ -358,11 +342,7 @@ def reuters21578() -> list[Article]:
                 dct = datetime.strptime(stamp, "%d-%b-%Y").date()
             except ValueError:
                 dct = None
-            out.append(
-                Article(
-                    f"reuters-{m[1]}", f"{_sgml_field(m[2], 'TITLE')}\n\n{body}", dct
-                )
-            )
+            out.append(Article(f"reuters-{m[1]}", f"{_sgml_field(m[2], 'TITLE')}\n\n{body}", dct))
     return out
 
 

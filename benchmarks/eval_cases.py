@@ -43,8 +43,16 @@ def main(argv: list[str] | None = None) -> int:
     if folder is None or not (folder / "run_cases.py").is_file():
         print("no ../shared/eval/run_cases.py (set CHRONOLINT_DATA or --eval-dir)", file=sys.stderr)
         return 2
-    cmd = [sys.executable, str(folder / "run_cases.py"), "--cli", opts.cli,
-           "--args", opts.args, "--workers", str(opts.workers)]
+    cmd = [
+        sys.executable,
+        str(folder / "run_cases.py"),
+        "--cli",
+        opts.cli,
+        "--args",
+        opts.args,
+        "--workers",
+        str(opts.workers),
+    ]
     if opts.only:
         cmd += ["--only", opts.only]
     if opts.verbose:
@@ -57,8 +65,7 @@ def main(argv: list[str] | None = None) -> int:
     summary = re.search(r"^recall=([\d.]+) \((\d+)/(\d+)\) fp=(\d+) cases=(\d+)$", proc.stdout, re.M)
     if summary:
         recall, hits, total, fps, cases = summary.groups()
-        print(f"\neval cases: recall {hits}/{total} = {float(recall):.2f}, "
-              f"{fps} false positive(s), {cases} cases")
+        print(f"\neval cases: recall {hits}/{total} = {float(recall):.2f}, {fps} false positive(s), {cases} cases")
     else:
         print(f"\nno summary line from run_cases.py (exit {proc.returncode})")
     return 0

@@ -45,7 +45,7 @@ import sys
 import tempfile
 import time
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
@@ -68,17 +68,62 @@ RULES = (
 SCORED = ("warning", "error")
 BIO_AS_OF = date(2019, 12, 31)
 
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December")
-AP_MONTHS = ("Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.",
-             "Nov.", "Dec.")
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+AP_MONTHS = ("Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec.")
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-NUMBER_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
-                "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
-                "seventeen", "eighteen", "nineteen", "twenty")
-ORDINALS = {1: "first", 2: "second", 3: "third", 4: "fourth", 5: "fifth", 10: "10th",
-            15: "15th", 20: "20th", 25: "25th", 30: "30th", 40: "40th", 50: "50th",
-            60: "60th", 75: "75th", 100: "100th"}
+NUMBER_WORDS = (
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+)
+ORDINALS = {
+    1: "first",
+    2: "second",
+    3: "third",
+    4: "fourth",
+    5: "fifth",
+    10: "10th",
+    15: "15th",
+    20: "20th",
+    25: "25th",
+    30: "30th",
+    40: "40th",
+    50: "50th",
+    60: "60th",
+    75: "75th",
+    100: "100th",
+}
 
 # ----------------------------------------------------------------- documents
 
@@ -103,8 +148,10 @@ def load_docs() -> list[Doc]:
     return docs
 
 
-_ABBREV = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Inc|Corp|Co|Ltd|Gen|Gov|Sen|Rep|Lt|Col|No|vs|"
-                     r"Jan|Feb|Aug|Sept|Sep|Oct|Nov|Dec|U\.S|U\.N|U\.K|E\.U)|\b[A-Z])\.$")
+_ABBREV = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Inc|Corp|Co|Ltd|Gen|Gov|Sen|Rep|Lt|Col|No|vs|"
+    r"Jan|Feb|Aug|Sept|Sep|Oct|Nov|Dec|U\.S|U\.N|U\.K|E\.U)|\b[A-Z])\.$"
+)
 _BOUNDARY = re.compile(r"(?<=[.!?])[\"'\u201d\u2019]?(?=\s+[\"\u201c(]?[A-Z])")
 
 
@@ -157,8 +204,14 @@ def mark(template: str) -> tuple[str, list[tuple[int, int]]]:
     return "".join(out), spans
 
 
-def insert(doc: Doc, rng: random.Random, first: str, second: str | None = None,
-           gap: str = "adjacent", own_paragraph: bool | None = None) -> tuple[str, list[tuple[int, int]], str]:
+def insert(
+    doc: Doc,
+    rng: random.Random,
+    first: str,
+    second: str | None = None,
+    gap: str = "adjacent",
+    own_paragraph: bool | None = None,
+) -> tuple[str, list[tuple[int, int]], str]:
     """Insert one marked sentence (or two) at sentence boundaries of the body.
 
     gap: "adjacent" puts the second right after the first; "paragraph" puts each in its own
@@ -183,12 +236,14 @@ def insert(doc: Doc, rng: random.Random, first: str, second: str | None = None,
     i = rng.randrange(0, len(cuts) - lo - 1)
     j = rng.randrange(i + lo, min(len(cuts), i + lo + 6))
     para = gap == "paragraph"
-    return _splice(text, [(cuts[i], a_text, a_spans, para), (cuts[j], b_text, b_spans, para)],
-                   a_text + " ... " + b_text)
+    return _splice(
+        text, [(cuts[i], a_text, a_spans, para), (cuts[j], b_text, b_spans, para)], a_text + " ... " + b_text
+    )
 
 
-def _splice(text: str, parts: list[tuple[int, str, list[tuple[int, int]], bool]],
-            snippet: str) -> tuple[str, list[tuple[int, int]], str]:
+def _splice(
+    text: str, parts: list[tuple[int, str, list[tuple[int, int]], bool]], snippet: str
+) -> tuple[str, list[tuple[int, int]], str]:
     out, anchors, pos, shift = [], [], 0, 0
     for at, sentence, spans, para in sorted(parts, key=lambda p: p[0]):
         out.append(text[pos:at])
@@ -206,7 +261,9 @@ def _splice(text: str, parts: list[tuple[int, str, list[tuple[int, int]], bool]]
     return "".join(out), anchors, snippet
 
 
-def replace(text: str, start: int, end: int, new: str, extra: list[tuple[int, int]] = ()) -> tuple[str, list[tuple[int, int]]]:
+def replace(
+    text: str, start: int, end: int, new: str, extra: list[tuple[int, int]] = ()
+) -> tuple[str, list[tuple[int, int]]]:
     """Replace text[start:end] by new; anchors: the new span plus extra spans (shifted if after)."""
     delta = len(new) - (end - start)
     spans = [(start, start + len(new))]
@@ -266,30 +323,135 @@ def rand_day(rng: random.Random, year: int) -> date:
 
 
 # invented people and places: varied origins, so no phrasing is tuned to one culture
-FIRST = (("Ingrid", "she"), ("Tomasz", "he"), ("Kwame", "he"), ("Priya", "she"), ("Luis", "he"),
-         ("Aiko", "she"), ("Henrik", "he"), ("Fatima", "she"), ("Owen", "he"), ("Marta", "she"),
-         ("Pieter", "he"), ("Helen", "she"), ("Rafael", "he"), ("Grace", "she"), ("Dmitri", "he"),
-         ("Sofia", "she"), ("Arjun", "he"), ("Claire", "she"), ("Bernard", "he"), ("Nadia", "she"))
-LAST = ("Solberg", "Adamczyk", "Mensah", "Raman", "Ortega", "Tanaka", "Dahl", "Haddad", "Gallagher",
-        "Novak", "de Vries", "Okafor", "Mendes", "Whitfield", "Volkov", "Lindqvist", "Mehta", "Dubois",
-        "Kowalski", "Brennan", "Achterberg", "Nakamura", "Quiroga", "Ferreira", "Halvorsen", "Petrakis")
-PEOPLE = tuple((f"{f} {l}", l, g) for f, g in FIRST for l in LAST)  # (full name, surname, pronoun)
-PLACE_WORDS = ("Harbourview", "Norland", "Castleford", "Pinecrest", "Kessler", "Midvale", "Alder",
-               "Tamsin", "Riverside", "Lakeland", "Brightwater", "Oakhurst", "Fenwick", "Silverton",
-               "Ashgrove", "Marlow", "Eastgate", "Port Clement", "Hollins", "Northfield", "Vesta", "Brennan")
-ORG_KINDS = (("the {} Trust", "the trust"), ("{} Mining", "the company"), ("the {} Orchestra", "the orchestra"),
-             ("{} Hospital", "the hospital"), ("the {} Foundation", "the foundation"),
-             ("the {} Research Institute", "the institute"), ("the {} Press", "the publisher"),
-             ("the {} Credit Union", "the credit union"), ("{} Ferry Lines", "the ferry operator"),
-             ("the {} Historical Society", "the society"))
+FIRST = (
+    ("Ingrid", "she"),
+    ("Tomasz", "he"),
+    ("Kwame", "he"),
+    ("Priya", "she"),
+    ("Luis", "he"),
+    ("Aiko", "she"),
+    ("Henrik", "he"),
+    ("Fatima", "she"),
+    ("Owen", "he"),
+    ("Marta", "she"),
+    ("Pieter", "he"),
+    ("Helen", "she"),
+    ("Rafael", "he"),
+    ("Grace", "she"),
+    ("Dmitri", "he"),
+    ("Sofia", "she"),
+    ("Arjun", "he"),
+    ("Claire", "she"),
+    ("Bernard", "he"),
+    ("Nadia", "she"),
+)
+LAST = (
+    "Solberg",
+    "Adamczyk",
+    "Mensah",
+    "Raman",
+    "Ortega",
+    "Tanaka",
+    "Dahl",
+    "Haddad",
+    "Gallagher",
+    "Novak",
+    "de Vries",
+    "Okafor",
+    "Mendes",
+    "Whitfield",
+    "Volkov",
+    "Lindqvist",
+    "Mehta",
+    "Dubois",
+    "Kowalski",
+    "Brennan",
+    "Achterberg",
+    "Nakamura",
+    "Quiroga",
+    "Ferreira",
+    "Halvorsen",
+    "Petrakis",
+)
+PEOPLE = tuple((f"{f} {s}", s, g) for f, g in FIRST for s in LAST)  # (full name, surname, pronoun)
+PLACE_WORDS = (
+    "Harbourview",
+    "Norland",
+    "Castleford",
+    "Pinecrest",
+    "Kessler",
+    "Midvale",
+    "Alder",
+    "Tamsin",
+    "Riverside",
+    "Lakeland",
+    "Brightwater",
+    "Oakhurst",
+    "Fenwick",
+    "Silverton",
+    "Ashgrove",
+    "Marlow",
+    "Eastgate",
+    "Port Clement",
+    "Hollins",
+    "Northfield",
+    "Vesta",
+    "Brennan",
+)
+ORG_KINDS = (
+    ("the {} Trust", "the trust"),
+    ("{} Mining", "the company"),
+    ("the {} Orchestra", "the orchestra"),
+    ("{} Hospital", "the hospital"),
+    ("the {} Foundation", "the foundation"),
+    ("the {} Research Institute", "the institute"),
+    ("the {} Press", "the publisher"),
+    ("the {} Credit Union", "the credit union"),
+    ("{} Ferry Lines", "the ferry operator"),
+    ("the {} Historical Society", "the society"),
+)
 ORGS = tuple((k.format(w), d) for w in PLACE_WORDS for k, d in ORG_KINDS)  # (name, definite description)
-FAC_KINDS = ("plant", "steelworks", "library", "terminal", "bridge", "stadium", "gallery", "clinic",
-             "refinery", "school")
+FAC_KINDS = (
+    "plant",
+    "steelworks",
+    "library",
+    "terminal",
+    "bridge",
+    "stadium",
+    "gallery",
+    "clinic",
+    "refinery",
+    "school",
+)
 FACILITIES = tuple((f"the {w} {k}", f"the {k}") for w in PLACE_WORDS for k in FAC_KINDS)  # (name, noun)
-CITIES = ("Lyon", "Gdansk", "Porto", "Accra", "Osaka", "Tampere", "Leeds", "Cordoba", "Brno",
-          "Perth", "Halifax", "Graz", "Pune", "Valparaiso")
-ROLES = ("director", "chief executive", "mayor", "chair", "editor-in-chief", "principal",
-         "general manager", "head coach", "ombudsman", "president of the board")
+CITIES = (
+    "Lyon",
+    "Gdansk",
+    "Porto",
+    "Accra",
+    "Osaka",
+    "Tampere",
+    "Leeds",
+    "Cordoba",
+    "Brno",
+    "Perth",
+    "Halifax",
+    "Graz",
+    "Pune",
+    "Valparaiso",
+)
+ROLES = (
+    "director",
+    "chief executive",
+    "mayor",
+    "chair",
+    "editor-in-chief",
+    "principal",
+    "general manager",
+    "head coach",
+    "ombudsman",
+    "president of the board",
+)
 ACTIONS = (  # (past, base, passive subject, passive participle)
     ("approved the budget", "approve the budget", "The budget", "approved"),
     ("signed the contract", "sign the contract", "The contract", "signed"),
@@ -302,9 +464,20 @@ ACTIONS = (  # (past, base, passive subject, passive participle)
     ("sold the unit", "sell the unit", "The unit", "sold"),
     ("cancelled the tender", "cancel the tender", "The tender", "cancelled"),
 )
-SUBJECTS = ("The city council", "The central bank", "The board", "The ministry", "The union",
-            "The court", "The committee", "Parliament", "The agency", "The company",
-            "Regional officials", "The regulator")
+SUBJECTS = (
+    "The city council",
+    "The central bank",
+    "The board",
+    "The ministry",
+    "The union",
+    "The court",
+    "The committee",
+    "Parliament",
+    "The agency",
+    "The company",
+    "Regional officials",
+    "The regulator",
+)
 LONG_CLAUSES = (
     "after months of negotiations with creditors and a bruising fight in the regional assembly",
     "following a string of delays blamed on the weather, the unions and a shortage of steel",
@@ -319,64 +492,315 @@ D = date
 # name, surname, [(title, office phrase, start, end)], born, died. Bare surnames that are also
 # common words or other people's names (May, Major, Brown, Clinton, Bush, Howard) are not used.
 LEADERS = (
-    ("Margaret Thatcher", "Thatcher", [("Prime Minister", "Britain's prime minister", D(1979, 5, 4), D(1990, 11, 28))], D(1925, 10, 13), D(2013, 4, 8)),
-    ("John Major", None, [("Prime Minister", "Britain's prime minister", D(1990, 11, 28), D(1997, 5, 2))], D(1943, 3, 29), None),
-    ("Tony Blair", "Blair", [("Prime Minister", "Britain's prime minister", D(1997, 5, 2), D(2007, 6, 27))], D(1953, 5, 6), None),
-    ("Gordon Brown", None, [("Prime Minister", "Britain's prime minister", D(2007, 6, 27), D(2010, 5, 11))], D(1951, 2, 20), None),
-    ("David Cameron", "Cameron", [("Prime Minister", "Britain's prime minister", D(2010, 5, 11), D(2016, 7, 13))], D(1966, 10, 9), None),
-    ("Theresa May", None, [("Prime Minister", "Britain's prime minister", D(2016, 7, 13), D(2019, 7, 24))], D(1956, 10, 1), None),
-    ("Boris Johnson", "Johnson", [("Prime Minister", "Britain's prime minister", D(2019, 7, 24), D(2022, 9, 6))], D(1964, 6, 19), None),
-    ("Helmut Schmidt", "Schmidt", [("Chancellor", "West Germany's chancellor", D(1974, 5, 16), D(1982, 10, 1))], D(1918, 12, 23), D(2015, 11, 10)),
-    ("Helmut Kohl", "Kohl", [("Chancellor", "the German chancellor", D(1982, 10, 1), D(1998, 10, 27))], D(1930, 4, 3), D(2017, 6, 16)),
-    ("Gerhard Schroeder", "Schroeder", [("Chancellor", "the German chancellor", D(1998, 10, 27), D(2005, 11, 22))], D(1944, 4, 7), None),
-    ("Angela Merkel", "Merkel", [("Chancellor", "the German chancellor", D(2005, 11, 22), D(2021, 12, 8))], D(1954, 7, 17), None),
-    ("Olaf Scholz", "Scholz", [("Chancellor", "the German chancellor", D(2021, 12, 8), D(2025, 5, 6))], D(1958, 6, 14), None),
-    ("Francois Mitterrand", "Mitterrand", [("President", "the French president", D(1981, 5, 21), D(1995, 5, 17))], D(1916, 10, 26), D(1996, 1, 8)),
-    ("Jacques Chirac", "Chirac", [("Prime Minister", "France's prime minister", D(1986, 3, 20), D(1988, 5, 10)),
-                                  ("President", "the French president", D(1995, 5, 17), D(2007, 5, 16))], D(1932, 11, 29), D(2019, 9, 26)),
-    ("Nicolas Sarkozy", "Sarkozy", [("President", "the French president", D(2007, 5, 16), D(2012, 5, 15))], D(1955, 1, 28), None),
-    ("Francois Hollande", "Hollande", [("President", "the French president", D(2012, 5, 15), D(2017, 5, 14))], D(1954, 8, 12), None),
+    (
+        "Margaret Thatcher",
+        "Thatcher",
+        [("Prime Minister", "Britain's prime minister", D(1979, 5, 4), D(1990, 11, 28))],
+        D(1925, 10, 13),
+        D(2013, 4, 8),
+    ),
+    (
+        "John Major",
+        None,
+        [("Prime Minister", "Britain's prime minister", D(1990, 11, 28), D(1997, 5, 2))],
+        D(1943, 3, 29),
+        None,
+    ),
+    (
+        "Tony Blair",
+        "Blair",
+        [("Prime Minister", "Britain's prime minister", D(1997, 5, 2), D(2007, 6, 27))],
+        D(1953, 5, 6),
+        None,
+    ),
+    (
+        "Gordon Brown",
+        None,
+        [("Prime Minister", "Britain's prime minister", D(2007, 6, 27), D(2010, 5, 11))],
+        D(1951, 2, 20),
+        None,
+    ),
+    (
+        "David Cameron",
+        "Cameron",
+        [("Prime Minister", "Britain's prime minister", D(2010, 5, 11), D(2016, 7, 13))],
+        D(1966, 10, 9),
+        None,
+    ),
+    (
+        "Theresa May",
+        None,
+        [("Prime Minister", "Britain's prime minister", D(2016, 7, 13), D(2019, 7, 24))],
+        D(1956, 10, 1),
+        None,
+    ),
+    (
+        "Boris Johnson",
+        "Johnson",
+        [("Prime Minister", "Britain's prime minister", D(2019, 7, 24), D(2022, 9, 6))],
+        D(1964, 6, 19),
+        None,
+    ),
+    (
+        "Helmut Schmidt",
+        "Schmidt",
+        [("Chancellor", "West Germany's chancellor", D(1974, 5, 16), D(1982, 10, 1))],
+        D(1918, 12, 23),
+        D(2015, 11, 10),
+    ),
+    (
+        "Helmut Kohl",
+        "Kohl",
+        [("Chancellor", "the German chancellor", D(1982, 10, 1), D(1998, 10, 27))],
+        D(1930, 4, 3),
+        D(2017, 6, 16),
+    ),
+    (
+        "Gerhard Schroeder",
+        "Schroeder",
+        [("Chancellor", "the German chancellor", D(1998, 10, 27), D(2005, 11, 22))],
+        D(1944, 4, 7),
+        None,
+    ),
+    (
+        "Angela Merkel",
+        "Merkel",
+        [("Chancellor", "the German chancellor", D(2005, 11, 22), D(2021, 12, 8))],
+        D(1954, 7, 17),
+        None,
+    ),
+    (
+        "Olaf Scholz",
+        "Scholz",
+        [("Chancellor", "the German chancellor", D(2021, 12, 8), D(2025, 5, 6))],
+        D(1958, 6, 14),
+        None,
+    ),
+    (
+        "Francois Mitterrand",
+        "Mitterrand",
+        [("President", "the French president", D(1981, 5, 21), D(1995, 5, 17))],
+        D(1916, 10, 26),
+        D(1996, 1, 8),
+    ),
+    (
+        "Jacques Chirac",
+        "Chirac",
+        [
+            ("Prime Minister", "France's prime minister", D(1986, 3, 20), D(1988, 5, 10)),
+            ("President", "the French president", D(1995, 5, 17), D(2007, 5, 16)),
+        ],
+        D(1932, 11, 29),
+        D(2019, 9, 26),
+    ),
+    (
+        "Nicolas Sarkozy",
+        "Sarkozy",
+        [("President", "the French president", D(2007, 5, 16), D(2012, 5, 15))],
+        D(1955, 1, 28),
+        None,
+    ),
+    (
+        "Francois Hollande",
+        "Hollande",
+        [("President", "the French president", D(2012, 5, 15), D(2017, 5, 14))],
+        D(1954, 8, 12),
+        None,
+    ),
     ("Emmanuel Macron", "Macron", [("President", "the French president", D(2017, 5, 14), None)], D(1977, 12, 21), None),
-    ("Ronald Reagan", "Reagan", [("President", "the U.S. president", D(1981, 1, 20), D(1989, 1, 20))], D(1911, 2, 6), D(2004, 6, 5)),
-    ("George W. Bush", None, [("President", "the U.S. president", D(2001, 1, 20), D(2009, 1, 20))], D(1946, 7, 6), None),
-    ("Barack Obama", "Obama", [("President", "the U.S. president", D(2009, 1, 20), D(2017, 1, 20))], D(1961, 8, 4), None),
-    ("Donald Trump", "Trump", [("President", "the U.S. president", D(2017, 1, 20), D(2021, 1, 20))], D(1946, 6, 14), None),
-    ("Brian Mulroney", "Mulroney", [("Prime Minister", "Canada's prime minister", D(1984, 9, 17), D(1993, 6, 25))], D(1939, 3, 20), D(2024, 2, 29)),
-    ("Stephen Harper", "Harper", [("Prime Minister", "Canada's prime minister", D(2006, 2, 6), D(2015, 11, 4))], D(1959, 4, 30), None),
-    ("Justin Trudeau", "Trudeau", [("Prime Minister", "Canada's prime minister", D(2015, 11, 4), D(2025, 3, 14))], D(1971, 12, 25), None),
-    ("Yasuhiro Nakasone", "Nakasone", [("Prime Minister", "Japan's prime minister", D(1982, 11, 27), D(1987, 11, 6))], D(1918, 5, 27), D(2019, 11, 29)),
-    ("Shinzo Abe", "Abe", [("Prime Minister", "Japan's prime minister", D(2006, 9, 26), D(2007, 9, 26)),
-                           ("Prime Minister", "Japan's prime minister", D(2012, 12, 26), D(2020, 9, 16))], D(1954, 9, 21), D(2022, 7, 8)),
-    ("Bob Hawke", "Hawke", [("Prime Minister", "Australia's prime minister", D(1983, 3, 11), D(1991, 12, 20))], D(1929, 12, 9), D(2019, 5, 16)),
-    ("Malcolm Turnbull", "Turnbull", [("Prime Minister", "Australia's prime minister", D(2015, 9, 15), D(2018, 8, 24))], D(1954, 10, 24), None),
-    ("Matteo Renzi", "Renzi", [("Prime Minister", "Italy's prime minister", D(2014, 2, 22), D(2016, 12, 12))], D(1975, 1, 11), None),
-    ("Paolo Gentiloni", "Gentiloni", [("Prime Minister", "Italy's prime minister", D(2016, 12, 12), D(2018, 6, 1))], D(1954, 11, 22), None),
-    ("Narendra Modi", "Modi", [("Prime Minister", "India's prime minister", D(2014, 5, 26), None)], D(1950, 9, 17), None),
-    ("Vladimir Putin", "Putin", [("Prime Minister", "Russia's prime minister", D(1999, 8, 16), D(2000, 5, 7)),
-                                 ("President", "the Russian president", D(2000, 5, 7), D(2008, 5, 7)),
-                                 ("Prime Minister", "Russia's prime minister", D(2008, 5, 8), D(2012, 5, 7)),
-                                 ("President", "the Russian president", D(2012, 5, 7), None)], D(1952, 10, 7), None),
-    ("Dmitry Medvedev", "Medvedev", [("President", "the Russian president", D(2008, 5, 7), D(2012, 5, 7)),
-                                     ("Prime Minister", "Russia's prime minister", D(2012, 5, 8), D(2020, 1, 16))], D(1965, 9, 14), None),
-    ("Recep Tayyip Erdogan", "Erdogan", [("Prime Minister", "Turkey's prime minister", D(2003, 3, 14), D(2014, 8, 28)),
-                                         ("President", "the Turkish president", D(2014, 8, 28), None)], D(1954, 2, 26), None),
-    ("Dilma Rousseff", "Rousseff", [("President", "Brazil's president", D(2011, 1, 1), D(2016, 8, 31))], D(1947, 12, 14), None),
-    ("Mauricio Macri", "Macri", [("President", "Argentina's president", D(2015, 12, 10), D(2019, 12, 10))], D(1959, 2, 8), None),
-    ("Enrique Pena Nieto", "Pena Nieto", [("President", "Mexico's president", D(2012, 12, 1), D(2018, 11, 30))], D(1966, 7, 20), None),
-    ("Jacob Zuma", "Zuma", [("President", "South Africa's president", D(2009, 5, 9), D(2018, 2, 14))], D(1942, 4, 12), None),
-    ("Nelson Mandela", "Mandela", [("President", "South Africa's president", D(1994, 5, 10), D(1999, 6, 14))], D(1918, 7, 18), D(2013, 12, 5)),
-    ("Moon Jae-in", None, [("President", "South Korea's president", D(2017, 5, 10), D(2022, 5, 9))], D(1953, 1, 24), None),
+    (
+        "Ronald Reagan",
+        "Reagan",
+        [("President", "the U.S. president", D(1981, 1, 20), D(1989, 1, 20))],
+        D(1911, 2, 6),
+        D(2004, 6, 5),
+    ),
+    (
+        "George W. Bush",
+        None,
+        [("President", "the U.S. president", D(2001, 1, 20), D(2009, 1, 20))],
+        D(1946, 7, 6),
+        None,
+    ),
+    (
+        "Barack Obama",
+        "Obama",
+        [("President", "the U.S. president", D(2009, 1, 20), D(2017, 1, 20))],
+        D(1961, 8, 4),
+        None,
+    ),
+    (
+        "Donald Trump",
+        "Trump",
+        [("President", "the U.S. president", D(2017, 1, 20), D(2021, 1, 20))],
+        D(1946, 6, 14),
+        None,
+    ),
+    (
+        "Brian Mulroney",
+        "Mulroney",
+        [("Prime Minister", "Canada's prime minister", D(1984, 9, 17), D(1993, 6, 25))],
+        D(1939, 3, 20),
+        D(2024, 2, 29),
+    ),
+    (
+        "Stephen Harper",
+        "Harper",
+        [("Prime Minister", "Canada's prime minister", D(2006, 2, 6), D(2015, 11, 4))],
+        D(1959, 4, 30),
+        None,
+    ),
+    (
+        "Justin Trudeau",
+        "Trudeau",
+        [("Prime Minister", "Canada's prime minister", D(2015, 11, 4), D(2025, 3, 14))],
+        D(1971, 12, 25),
+        None,
+    ),
+    (
+        "Yasuhiro Nakasone",
+        "Nakasone",
+        [("Prime Minister", "Japan's prime minister", D(1982, 11, 27), D(1987, 11, 6))],
+        D(1918, 5, 27),
+        D(2019, 11, 29),
+    ),
+    (
+        "Shinzo Abe",
+        "Abe",
+        [
+            ("Prime Minister", "Japan's prime minister", D(2006, 9, 26), D(2007, 9, 26)),
+            ("Prime Minister", "Japan's prime minister", D(2012, 12, 26), D(2020, 9, 16)),
+        ],
+        D(1954, 9, 21),
+        D(2022, 7, 8),
+    ),
+    (
+        "Bob Hawke",
+        "Hawke",
+        [("Prime Minister", "Australia's prime minister", D(1983, 3, 11), D(1991, 12, 20))],
+        D(1929, 12, 9),
+        D(2019, 5, 16),
+    ),
+    (
+        "Malcolm Turnbull",
+        "Turnbull",
+        [("Prime Minister", "Australia's prime minister", D(2015, 9, 15), D(2018, 8, 24))],
+        D(1954, 10, 24),
+        None,
+    ),
+    (
+        "Matteo Renzi",
+        "Renzi",
+        [("Prime Minister", "Italy's prime minister", D(2014, 2, 22), D(2016, 12, 12))],
+        D(1975, 1, 11),
+        None,
+    ),
+    (
+        "Paolo Gentiloni",
+        "Gentiloni",
+        [("Prime Minister", "Italy's prime minister", D(2016, 12, 12), D(2018, 6, 1))],
+        D(1954, 11, 22),
+        None,
+    ),
+    (
+        "Narendra Modi",
+        "Modi",
+        [("Prime Minister", "India's prime minister", D(2014, 5, 26), None)],
+        D(1950, 9, 17),
+        None,
+    ),
+    (
+        "Vladimir Putin",
+        "Putin",
+        [
+            ("Prime Minister", "Russia's prime minister", D(1999, 8, 16), D(2000, 5, 7)),
+            ("President", "the Russian president", D(2000, 5, 7), D(2008, 5, 7)),
+            ("Prime Minister", "Russia's prime minister", D(2008, 5, 8), D(2012, 5, 7)),
+            ("President", "the Russian president", D(2012, 5, 7), None),
+        ],
+        D(1952, 10, 7),
+        None,
+    ),
+    (
+        "Dmitry Medvedev",
+        "Medvedev",
+        [
+            ("President", "the Russian president", D(2008, 5, 7), D(2012, 5, 7)),
+            ("Prime Minister", "Russia's prime minister", D(2012, 5, 8), D(2020, 1, 16)),
+        ],
+        D(1965, 9, 14),
+        None,
+    ),
+    (
+        "Recep Tayyip Erdogan",
+        "Erdogan",
+        [
+            ("Prime Minister", "Turkey's prime minister", D(2003, 3, 14), D(2014, 8, 28)),
+            ("President", "the Turkish president", D(2014, 8, 28), None),
+        ],
+        D(1954, 2, 26),
+        None,
+    ),
+    (
+        "Dilma Rousseff",
+        "Rousseff",
+        [("President", "Brazil's president", D(2011, 1, 1), D(2016, 8, 31))],
+        D(1947, 12, 14),
+        None,
+    ),
+    (
+        "Mauricio Macri",
+        "Macri",
+        [("President", "Argentina's president", D(2015, 12, 10), D(2019, 12, 10))],
+        D(1959, 2, 8),
+        None,
+    ),
+    (
+        "Enrique Pena Nieto",
+        "Pena Nieto",
+        [("President", "Mexico's president", D(2012, 12, 1), D(2018, 11, 30))],
+        D(1966, 7, 20),
+        None,
+    ),
+    (
+        "Jacob Zuma",
+        "Zuma",
+        [("President", "South Africa's president", D(2009, 5, 9), D(2018, 2, 14))],
+        D(1942, 4, 12),
+        None,
+    ),
+    (
+        "Nelson Mandela",
+        "Mandela",
+        [("President", "South Africa's president", D(1994, 5, 10), D(1999, 6, 14))],
+        D(1918, 7, 18),
+        D(2013, 12, 5),
+    ),
+    (
+        "Moon Jae-in",
+        None,
+        [("President", "South Korea's president", D(2017, 5, 10), D(2022, 5, 9))],
+        D(1953, 1, 24),
+        None,
+    ),
     ("Xi Jinping", None, [("President", "China's president", D(2013, 3, 14), None)], D(1953, 6, 15), None),
 )
 # years of national elections that made these people leader (for "won the YEAR election")
 ELECTIONS = (
-    ("Ronald Reagan", "U.S. presidential election", 1980), ("Barack Obama", "U.S. presidential election", 2008),
-    ("Donald Trump", "U.S. presidential election", 2016), ("Francois Mitterrand", "French presidential election", 1981),
-    ("Jacques Chirac", "French presidential election", 1995), ("Nicolas Sarkozy", "French presidential election", 2007),
-    ("Francois Hollande", "French presidential election", 2012), ("Emmanuel Macron", "French presidential election", 2017),
-    ("Tony Blair", "British general election", 1997), ("Margaret Thatcher", "British general election", 1979),
-    ("Justin Trudeau", "Canadian federal election", 2015), ("Brian Mulroney", "Canadian federal election", 1984),
-    ("Narendra Modi", "Indian general election", 2014), ("Moon Jae-in", "South Korean presidential election", 2017),
+    ("Ronald Reagan", "U.S. presidential election", 1980),
+    ("Barack Obama", "U.S. presidential election", 2008),
+    ("Donald Trump", "U.S. presidential election", 2016),
+    ("Francois Mitterrand", "French presidential election", 1981),
+    ("Jacques Chirac", "French presidential election", 1995),
+    ("Nicolas Sarkozy", "French presidential election", 2007),
+    ("Francois Hollande", "French presidential election", 2012),
+    ("Emmanuel Macron", "French presidential election", 2017),
+    ("Tony Blair", "British general election", 1997),
+    ("Margaret Thatcher", "British general election", 1979),
+    ("Justin Trudeau", "Canadian federal election", 2015),
+    ("Brian Mulroney", "Canadian federal election", 1984),
+    ("Narendra Modi", "Indian general election", 2014),
+    ("Moon Jae-in", "South Korean presidential election", 2017),
 )
 
 
@@ -401,7 +825,7 @@ def alive(entry: tuple, day: date) -> bool:
 
 def sentence_start(text: str, pos: int) -> int:
     best = 0
-    for m in re.finditer(r"(?:[.!?][\"'\u201d]?\s+|\n)", text[: pos]):
+    for m in re.finditer(r"(?:[.!?][\"'\u201d]?\s+|\n)", text[:pos]):
         best = m.end()
     return best
 
@@ -411,8 +835,10 @@ def edit_frame(doc: Doc, start: int) -> str:
     text = doc.text
     s0 = sentence_start(text, start)
     prefix = text[s0:start]
-    if re.search(r"\(Reuters\) [-\u2013\u2014] [^.]*$", text[max(doc.body_start, start - 250) : start]) and \
-            s0 <= text.find("(Reuters)", max(doc.body_start, start - 250)) + 12:
+    if (
+        re.search(r"\(Reuters\) [-\u2013\u2014] [^.]*$", text[max(doc.body_start, start - 250) : start])
+        and s0 <= text.find("(Reuters)", max(doc.body_start, start - 250)) + 12
+    ):
         return "edit:dateline"
     if re.fullmatch(r"\s*[\"\u201c]?(?:On|In|By|Since|From|Early|Late|Until|As of)?\s*(?:on\s*)?", prefix):
         return "edit:fronted"
@@ -459,8 +885,16 @@ def fault(rule: str, frame: str, kind: str, doc: Doc, text: str, anchors, snippe
     return Fault(rule, frame, kind, doc, text, list(anchors), snippet)
 
 
-def ins(rule: str, frame: str, ctx: Ctx, doc: Doc, first: str, second: str | None = None,
-        gap: str = "adjacent", own_paragraph: bool | None = None) -> Fault:
+def ins(
+    rule: str,
+    frame: str,
+    ctx: Ctx,
+    doc: Doc,
+    first: str,
+    second: str | None = None,
+    gap: str = "adjacent",
+    own_paragraph: bool | None = None,
+) -> Fault:
     text, anchors, snippet = insert(doc, ctx.rng, first, second, gap, own_paragraph)
     return fault(rule, frame, "insert", doc, text, anchors, snippet)
 
@@ -473,13 +907,24 @@ def at_dateline(rule: str, frame: str, ctx: Ctx, sentence: str) -> Fault:
         if m:
             body, spans = mark(sentence)
             text = doc.text[: m.end()] + body + " " + doc.text[m.end() :]
-            return fault(rule, frame, "insert", doc, text, [(m.end() + s, m.end() + e) for s, e in spans],
-                         doc.text[m.start() : m.end()] + body)
+            return fault(
+                rule,
+                frame,
+                "insert",
+                doc,
+                text,
+                [(m.end() + s, m.end() + e) for s, e in spans],
+                doc.text[m.start() : m.end()] + body,
+            )
     raise LookupError("no dateline")
 
 
-def real_matches(ctx: Ctx, pattern: re.Pattern, pred: Callable[[Doc, re.Match], bool] = lambda d, m: True,
-                 docs: list[Doc] | None = None) -> list[tuple[Doc, re.Match]]:
+def real_matches(
+    ctx: Ctx,
+    pattern: re.Pattern,
+    pred: Callable[[Doc, re.Match], bool] = lambda d, m: True,
+    docs: list[Doc] | None = None,
+) -> list[tuple[Doc, re.Match]]:
     out = []
     for d in docs or ctx.docs:
         for m in pattern.finditer(d.text, d.body_start):
@@ -503,8 +948,10 @@ def take_edit(ctx: Ctx, pool: list[tuple[Doc, re.Match]], group: int = 0) -> tup
 
 
 MONTH_RE = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
-FULL_DATE = re.compile(rf"\b(?P<m>{MONTH_RE}) (?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?: ,|,)? (?P<y>1[6-9]\d\d|20[0-2]\d)\b"
-                       rf"|\b(?P<d2>\d{{1,2}}) (?P<m2>{MONTH_RE}) (?P<y2>1[6-9]\d\d|20[0-2]\d)\b")
+FULL_DATE = re.compile(
+    rf"\b(?P<m>{MONTH_RE}) (?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?: ,|,)? (?P<y>1[6-9]\d\d|20[0-2]\d)\b"
+    rf"|\b(?P<d2>\d{{1,2}}) (?P<m2>{MONTH_RE}) (?P<y2>1[6-9]\d\d|20[0-2]\d)\b"
+)
 
 
 def month_index(name: str) -> int:
@@ -560,22 +1007,34 @@ def invalid_date_frames() -> list:
         doc, bad, _ = pick(ctx)
         subj = ctx.rng.choice(SUBJECTS)
         act = ctx.rng.choice(ACTIONS)
-        t = ctx.rng.choice((f"On [[{bad}]], {subj.lower() if subj != 'Parliament' else subj} {act[0]}.",
-                            f"Late on [[{bad}]], {subj.lower() if subj != 'Parliament' else subj} {act[0]} without a vote."))
+        t = ctx.rng.choice(
+            (
+                f"On [[{bad}]], {subj.lower() if subj != 'Parliament' else subj} {act[0]}.",
+                f"Late on [[{bad}]], {subj.lower() if subj != 'Parliament' else subj} {act[0]} without a vote.",
+            )
+        )
         return ins(R, "fronted", ctx, doc, t)
 
     def participial(ctx):
         doc, bad, _ = pick(ctx)
-        t = ctx.rng.choice((f"Signed on [[{bad}]], the accord ended a dispute that had lasted a decade.",
-                            f"Unveiled on [[{bad}]], the plan drew immediate criticism from the unions.",
-                            f"Having filed the papers on [[{bad}]], the lawyers waited for a hearing."))
+        t = ctx.rng.choice(
+            (
+                f"Signed on [[{bad}]], the accord ended a dispute that had lasted a decade.",
+                f"Unveiled on [[{bad}]], the plan drew immediate criticism from the unions.",
+                f"Having filed the papers on [[{bad}]], the lawyers waited for a hearing.",
+            )
+        )
         return ins(R, "participial", ctx, doc, t)
 
     def relative(ctx):
         doc, bad, _ = pick(ctx)
         fac = ctx.rng.choice(FACILITIES)
-        t = ctx.rng.choice((f"{cap(fac[0])}, which reopened on [[{bad}]], handled twice the usual traffic.",
-                            f"Residents recalled the storm that struck on [[{bad}]] and flooded the lower town."))
+        t = ctx.rng.choice(
+            (
+                f"{cap(fac[0])}, which reopened on [[{bad}]], handled twice the usual traffic.",
+                f"Residents recalled the storm that struck on [[{bad}]] and flooded the lower town.",
+            )
+        )
         return ins(R, "relative", ctx, doc, t)
 
     def passive(ctx):
@@ -585,16 +1044,22 @@ def invalid_date_frames() -> list:
 
     def appositive(ctx):
         doc, bad, _ = pick(ctx)
-        t = ctx.rng.choice((f"The deadline, [[{bad}]], passed without an agreement.",
-                            f"Her last day in office, [[{bad}]], was marked by a small ceremony."))
+        t = ctx.rng.choice(
+            (
+                f"The deadline, [[{bad}]], passed without an agreement.",
+                f"Her last day in office, [[{bad}]], was marked by a small ceremony.",
+            )
+        )
         return ins(R, "appositive", ctx, doc, t)
 
     def coordinated(ctx):
         doc = ctx.host()
         m, d, y = impossible(ctx.rng, doc.published.year - ctx.rng.randint(1, 10))
         ok = date(y, m, 1) - timedelta(days=ctx.rng.randint(3, 40))
-        t = (f"The strike began on {mdy(ok, year=False)} and ended on [[{bad_spelling(ctx.rng, m, d, None)}]], "
-             f"{y}, when both sides accepted the arbitrator's terms.")
+        t = (
+            f"The strike began on {mdy(ok, year=False)} and ended on [[{bad_spelling(ctx.rng, m, d, None)}]], "
+            f"{y}, when both sides accepted the arbitrator's terms."
+        )
         if ok.year != y:
             return None
         return ins(R, "coordinated", ctx, doc, t)
@@ -602,7 +1067,9 @@ def invalid_date_frames() -> list:
     def far(ctx):
         doc, bad, _ = pick(ctx)
         subj = ctx.rng.choice(SUBJECTS[:6]).lower()
-        return ins(R, "far", ctx, doc, f"On [[{bad}]], {ctx.rng.choice(LONG_CLAUSES)}, {subj} {ctx.rng.choice(ACTIONS)[0]}.")
+        return ins(
+            R, "far", ctx, doc, f"On [[{bad}]], {ctx.rng.choice(LONG_CLAUSES)}, {subj} {ctx.rng.choice(ACTIONS)[0]}."
+        )
 
     def numeric(ctx):
         doc = ctx.host()
@@ -621,7 +1088,15 @@ def invalid_date_frames() -> list:
             bad = f"{AP_MONTHS[month - 1].rstrip('.')} {day}"
             new = f"{mm[1]}, {bad} (Reuters) - "
             text, spans = replace(doc.text, mm.start(), mm.end(), new)
-            return fault(R, "dateline", "edit", doc, text, [(spans[0][0] + len(mm[1]) + 2, spans[0][0] + len(mm[1]) + 2 + len(bad))], new)
+            return fault(
+                R,
+                "dateline",
+                "edit",
+                doc,
+                text,
+                [(spans[0][0] + len(mm[1]) + 2, spans[0][0] + len(mm[1]) + 2 + len(bad))],
+                new,
+            )
         return None
 
     pool: list | None = None
@@ -654,9 +1129,18 @@ def invalid_date_frames() -> list:
         text, spans = replace(doc.text, m.start(), m.end(), new)
         return fault(R, edit_frame(doc, m.start()), "edit", doc, text, spans, f"{old} -> {new}")
 
-    return [("fronted", fronted), ("participial", participial), ("relative", relative),
-            ("passive", passive), ("appositive", appositive), ("coordinated", coordinated),
-            ("far", far), ("numeric", numeric), ("dateline", dateline), ("edit", edit)]
+    return [
+        ("fronted", fronted),
+        ("participial", participial),
+        ("relative", relative),
+        ("passive", passive),
+        ("appositive", appositive),
+        ("coordinated", coordinated),
+        ("far", far),
+        ("numeric", numeric),
+        ("dateline", dateline),
+        ("edit", edit),
+    ]
 
 
 # --- calendar/weekday-mismatch
@@ -676,13 +1160,23 @@ def weekday_frames() -> list:
         doc = ctx.host()
         d = past_day(ctx, doc)
         subj = ctx.rng.choice(SUBJECTS[:8]).lower()
-        return ins(R, "fronted", ctx, doc, f"On [[{wrong_weekday(ctx.rng, d)}, {spell(ctx.rng, d)}]], {subj} {ctx.rng.choice(ACTIONS)[0]}.")
+        return ins(
+            R,
+            "fronted",
+            ctx,
+            doc,
+            f"On [[{wrong_weekday(ctx.rng, d)}, {spell(ctx.rng, d)}]], {subj} {ctx.rng.choice(ACTIONS)[0]}.",
+        )
 
     def participial(ctx):
         doc = ctx.host()
         d = past_day(ctx, doc)
-        t = ctx.rng.choice((f"Held on [[{wrong_weekday(ctx.rng, d)}, {spell(ctx.rng, d)}]], the referendum drew a record turnout.",
-                            f"Postponed until [[{wrong_weekday(ctx.rng, d)}, {spell(ctx.rng, d)}]], the hearing lasted less than an hour."))
+        t = ctx.rng.choice(
+            (
+                f"Held on [[{wrong_weekday(ctx.rng, d)}, {spell(ctx.rng, d)}]], the referendum drew a record turnout.",
+                f"Postponed until [[{wrong_weekday(ctx.rng, d)}, {spell(ctx.rng, d)}]], the hearing lasted less than an hour.",
+            )
+        )
         return ins(R, "participial", ctx, doc, t)
 
     def relative(ctx):
@@ -695,21 +1189,29 @@ def weekday_frames() -> list:
         doc = ctx.host()
         d = past_day(ctx, doc)
         act = ctx.rng.choice(ACTIONS)
-        return ins(R, "passive", ctx, doc, f"{act[2]} was {act[3]} on [[{wrong_weekday(ctx.rng, d)}, {spell(ctx.rng, d)}]].")
+        return ins(
+            R, "passive", ctx, doc, f"{act[2]} was {act[3]} on [[{wrong_weekday(ctx.rng, d)}, {spell(ctx.rng, d)}]]."
+        )
 
     def appositive(ctx):
         doc = ctx.host()
         d = past_day(ctx, doc)
-        t = ctx.rng.choice((f"The final was played on [[{mdy(d)}, a {wrong_weekday(ctx.rng, d)}]], in front of 40,000 fans.",
-                            f"Ballots were counted on [[{dmy(d)}, a {wrong_weekday(ctx.rng, d)}]], and the result was known by noon."))
+        t = ctx.rng.choice(
+            (
+                f"The final was played on [[{mdy(d)}, a {wrong_weekday(ctx.rng, d)}]], in front of 40,000 fans.",
+                f"Ballots were counted on [[{dmy(d)}, a {wrong_weekday(ctx.rng, d)}]], and the result was known by noon.",
+            )
+        )
         return ins(R, "appositive", ctx, doc, t)
 
     def coordinated(ctx):
         doc = ctx.host()
         d1 = past_day(ctx, doc, 30, 400)
         d2 = d1 + timedelta(days=ctx.rng.randint(1, 6))
-        t = (f"Talks were held on {WEEKDAYS[d1.weekday()]}, {mdy(d1, year=False)}, and again on "
-             f"[[{wrong_weekday(ctx.rng, d2)}, {mdy(d2, year=False)}]], {d2.year}.")
+        t = (
+            f"Talks were held on {WEEKDAYS[d1.weekday()]}, {mdy(d1, year=False)}, and again on "
+            f"[[{wrong_weekday(ctx.rng, d2)}, {mdy(d2, year=False)}]], {d2.year}."
+        )
         if d1.year != d2.year:
             return None
         return ins(R, "coordinated", ctx, doc, t)
@@ -720,8 +1222,12 @@ def weekday_frames() -> list:
         if d.year != doc.published.year:
             return None
         wd = wrong_weekday(ctx.rng, d)
-        t = ctx.rng.choice((f"Officials said last [[{wd} ({ap(d, year=False)})]] that the inquiry would continue.",
-                            f"The figures were released on [[{wd}, {mdy(d, year=False)}]], after markets closed."))
+        t = ctx.rng.choice(
+            (
+                f"Officials said last [[{wd} ({ap(d, year=False)})]] that the inquiry would continue.",
+                f"The figures were released on [[{wd}, {mdy(d, year=False)}]], after markets closed.",
+            )
+        )
         return ins(R, "yearless", ctx, doc, t)
 
     def next_day(ctx):
@@ -729,8 +1235,10 @@ def weekday_frames() -> list:
         d = past_day(ctx, doc, 20, 400)
         nxt = d + timedelta(days=1)
         wrong = WEEKDAYS[(nxt.weekday() + ctx.rng.randint(1, 6)) % 7]
-        t = (f"The fire broke out on {WEEKDAYS[d.weekday()]}, {mdy(d)}. The next day, [[{wrong}]], "
-             f"investigators sealed off the building.")
+        t = (
+            f"The fire broke out on {WEEKDAYS[d.weekday()]}, {mdy(d)}. The next day, [[{wrong}]], "
+            f"investigators sealed off the building."
+        )
         return ins(R, "next-day", ctx, doc, t)
 
     def dateline(ctx):
@@ -740,10 +1248,14 @@ def weekday_frames() -> list:
             if d.year != doc_pub.year:
                 continue
             wd = wrong_weekday(ctx.rng, d)
-            return at_dateline(R, "dateline", ctx, f"Lawmakers voted on [[{wd}, {ap(d, year=False)}]], to extend the measure.")
+            return at_dateline(
+                R, "dateline", ctx, f"Lawmakers voted on [[{wd}, {ap(d, year=False)}]], to extend the measure."
+            )
         return None
 
-    on_wd = re.compile(r"\bon (Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?! (?:night|morning|evening|afternoon)\b)(?!,? (?:\w+\.? )?\d)")
+    on_wd = re.compile(
+        r"\bon (Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?! (?:night|morning|evening|afternoon)\b)(?!,? (?:\w+\.? )?\d)"
+    )
     pool: list | None = None
 
     def edit_on(ctx):
@@ -766,9 +1278,13 @@ def weekday_frames() -> list:
         start = m.start(1)
         new = m[1] + add
         text, spans = replace(doc.text, start, m.end(1), new)
-        return fault(R, edit_frame(doc, m.start()), "edit", doc, text, spans, doc.text[m.start():m.end()] + " -> on " + new)
+        return fault(
+            R, edit_frame(doc, m.start()), "edit", doc, text, spans, doc.text[m.start() : m.end()] + " -> on " + new
+        )
 
-    wd_date = re.compile(rf"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?: ,|,)? (?={MONTH_RE} \d|\d{{1,2}} {MONTH_RE})")
+    wd_date = re.compile(
+        rf"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?: ,|,)? (?={MONTH_RE} \d|\d{{1,2}} {MONTH_RE})"
+    )
     pool2: list | None = None
 
     def edit_pair(ctx):
@@ -786,22 +1302,85 @@ def weekday_frames() -> list:
         anchor = (m.start(1), date_m.end() + len(new) - len(m[1]) if date_m else m.start(1) + len(new))
         return fault(R, edit_frame(doc, m.start()), "edit", doc, text, [anchor], f"{m[1]} -> {new}")
 
-    return [("fronted", fronted), ("participial", participial), ("relative", relative), ("passive", passive),
-            ("appositive", appositive), ("coordinated", coordinated), ("yearless", yearless),
-            ("next-day", next_day), ("dateline", dateline), ("edit", edit_on), ("edit", edit_on), ("edit", edit_pair)]
+    return [
+        ("fronted", fronted),
+        ("participial", participial),
+        ("relative", relative),
+        ("passive", passive),
+        ("appositive", appositive),
+        ("coordinated", coordinated),
+        ("yearless", yearless),
+        ("next-day", next_day),
+        ("dateline", dateline),
+        ("edit", edit_on),
+        ("edit", edit_on),
+        ("edit", edit_pair),
+    ]
 
 
 # --- chronology/anachronism
 
-PAST_VERBS = ("was", "were", "rose", "fell", "had", "earned", "reported", "posted", "became", "founded",
-              "joined", "died", "won", "took", "launched", "opened", "closed", "signed", "bought", "sold",
-              "acquired", "completed", "began", "started", "ended", "resigned", "retired", "moved",
-              "published", "introduced", "passed", "filed", "issued", "elected", "appointed", "named",
-              "built", "released", "established", "created", "merged", "paid", "lost", "received",
-              "returned", "visited", "met", "married", "graduated", "left", "led", "served", "entered")
-FUTURE_WORDS = re.compile(r"\b(?:will|would|could|may|might|should|shall|expect\w*|plan\w*|forecast\w*|project\w*|"
-                          r"target\w*|estimate\w*|budget\w*|schedul\w*|due|aim\w*|hope\w*|intend\w*|seen|next|"
-                          r"fiscal|if|unless|until|by|before|to be|going to|likely|set to|predict\w*|outlook)\b", re.I)
+PAST_VERBS = (
+    "was",
+    "were",
+    "rose",
+    "fell",
+    "had",
+    "earned",
+    "reported",
+    "posted",
+    "became",
+    "founded",
+    "joined",
+    "died",
+    "won",
+    "took",
+    "launched",
+    "opened",
+    "closed",
+    "signed",
+    "bought",
+    "sold",
+    "acquired",
+    "completed",
+    "began",
+    "started",
+    "ended",
+    "resigned",
+    "retired",
+    "moved",
+    "published",
+    "introduced",
+    "passed",
+    "filed",
+    "issued",
+    "elected",
+    "appointed",
+    "named",
+    "built",
+    "released",
+    "established",
+    "created",
+    "merged",
+    "paid",
+    "lost",
+    "received",
+    "returned",
+    "visited",
+    "met",
+    "married",
+    "graduated",
+    "left",
+    "led",
+    "served",
+    "entered",
+)
+FUTURE_WORDS = re.compile(
+    r"\b(?:will|would|could|may|might|should|shall|expect\w*|plan\w*|forecast\w*|project\w*|"
+    r"target\w*|estimate\w*|budget\w*|schedul\w*|due|aim\w*|hope\w*|intend\w*|seen|next|"
+    r"fiscal|if|unless|until|by|before|to be|going to|likely|set to|predict\w*|outlook)\b",
+    re.I,
+)
 
 
 def future_year(rng: random.Random, pub: date) -> int:
@@ -815,32 +1394,50 @@ def anachronism_frames() -> list:
         doc = ctx.host()
         y = future_year(ctx.rng, doc.published)
         subj = ctx.rng.choice(SUBJECTS[:10])
-        return ins(R, "fronted", ctx, doc, f"In [[{y}]], {subj.lower() if subj != 'Parliament' else subj} {ctx.rng.choice(ACTIONS)[0]}.")
+        return ins(
+            R,
+            "fronted",
+            ctx,
+            doc,
+            f"In [[{y}]], {subj.lower() if subj != 'Parliament' else subj} {ctx.rng.choice(ACTIONS)[0]}.",
+        )
 
     def participial(ctx):
         doc = ctx.host()
         y = future_year(ctx.rng, doc.published)
         org = ctx.rng.choice(ORGS)
-        t = ctx.rng.choice((f"Founded in [[{y}]], {org[0]} now employs about 300 people.",
-                            f"Established in [[{y}]], {org[0]} has offices in {ctx.rng.choice(CITIES)} and {ctx.rng.choice(CITIES)}.",
-                            f"Discovered in [[{y}]], the wreck lies in 40 metres of water.",
-                            f"Built in [[{y}]], {ctx.rng.choice(FACILITIES)[0]} is the largest in the region."))
+        t = ctx.rng.choice(
+            (
+                f"Founded in [[{y}]], {org[0]} now employs about 300 people.",
+                f"Established in [[{y}]], {org[0]} has offices in {ctx.rng.choice(CITIES)} and {ctx.rng.choice(CITIES)}.",
+                f"Discovered in [[{y}]], the wreck lies in 40 metres of water.",
+                f"Built in [[{y}]], {ctx.rng.choice(FACILITIES)[0]} is the largest in the region.",
+            )
+        )
         return ins(R, "participial", ctx, doc, t)
 
     def reduced(ctx):
         doc = ctx.host()
         y = future_year(ctx.rng, doc.published)
         fac = ctx.rng.choice(FACILITIES)
-        t = ctx.rng.choice((f"{fac[1].capitalize()} completed in [[{y}]] carries most of the freight.",
-                            f"A survey conducted in [[{y}]] found that most residents support the plan."))
+        t = ctx.rng.choice(
+            (
+                f"{fac[1].capitalize()} completed in [[{y}]] carries most of the freight.",
+                f"A survey conducted in [[{y}]] found that most residents support the plan.",
+            )
+        )
         return ins(R, "reduced-relative", ctx, doc, t)
 
     def relative(ctx):
         doc = ctx.host()
         y = future_year(ctx.rng, doc.published)
         who = ctx.person()
-        t = ctx.rng.choice((f"{who[0]}, who retired from the bench in [[{y}]], declined to comment.",
-                            f"{cap(ctx.rng.choice(FACILITIES)[0])}, which closed in [[{MONTHS[ctx.rng.randrange(12)]} {y}]], is up for sale."))
+        t = ctx.rng.choice(
+            (
+                f"{who[0]}, who retired from the bench in [[{y}]], declined to comment.",
+                f"{cap(ctx.rng.choice(FACILITIES)[0])}, which closed in [[{MONTHS[ctx.rng.randrange(12)]} {y}]], is up for sale.",
+            )
+        )
         return ins(R, "relative", ctx, doc, t)
 
     def passive(ctx):
@@ -854,49 +1451,77 @@ def anachronism_frames() -> list:
         y0 = doc.published.year - ctx.rng.randint(2, 15)
         y = future_year(ctx.rng, doc.published)
         who = ctx.person()
-        return ins(R, "coordinated", ctx, doc,
-                   f"{who[0]} moved to {ctx.rng.choice(CITIES)} in {y0} and joined the orchestra in [[{y}]].")
+        return ins(
+            R,
+            "coordinated",
+            ctx,
+            doc,
+            f"{who[0]} moved to {ctx.rng.choice(CITIES)} in {y0} and joined the orchestra in [[{y}]].",
+        )
 
     def since(ctx):
         doc = ctx.host()
         y = future_year(ctx.rng, doc.published)
         who = ctx.person()
-        t = ctx.rng.choice((f"{who[1]} has lived in {ctx.rng.choice(CITIES)} since [[{y}]].",
-                            f"Since taking over as {ctx.rng.choice(ROLES)} in [[{y}]], {who[1]} has cut costs sharply."))
+        t = ctx.rng.choice(
+            (
+                f"{who[1]} has lived in {ctx.rng.choice(CITIES)} since [[{y}]].",
+                f"Since taking over as {ctx.rng.choice(ROLES)} in [[{y}]], {who[1]} has cut costs sharply.",
+            )
+        )
         return ins(R, "since", ctx, doc, t)
 
     def far(ctx):
         doc = ctx.host()
         y = future_year(ctx.rng, doc.published)
         subj = ctx.rng.choice(SUBJECTS[:6]).lower()
-        return ins(R, "far", ctx, doc, f"In [[{y}]], {ctx.rng.choice(LONG_CLAUSES)}, {subj} finally {ctx.rng.choice(ACTIONS)[0]}.")
+        return ins(
+            R,
+            "far",
+            ctx,
+            doc,
+            f"In [[{y}]], {ctx.rng.choice(LONG_CLAUSES)}, {subj} finally {ctx.rng.choice(ACTIONS)[0]}.",
+        )
 
     def dateline(ctx):
         doc_d = ctx.rng.choice(ctx.isot).published
         d = doc_d + timedelta(days=ctx.rng.randint(40, 700))
-        return at_dateline(R, "dateline", ctx, f"Ministers approved the plan on [[{mdy(d)}]], a government spokesman said.")
+        return at_dateline(
+            R, "dateline", ctx, f"Ministers approved the plan on [[{mdy(d)}]], a government spokesman said."
+        )
 
     def full_name(ctx):
         doc = ctx.host()
         d = doc.published + timedelta(days=ctx.rng.randint(40, 900))
         who = ctx.person()
-        t = ctx.rng.choice((f"{who[0]} was sworn in as {ctx.rng.choice(ROLES)} in [[{month_year(d)}]].",
-                            f"{who[0]} died in {ctx.rng.choice(CITIES)} on [[{spell(ctx.rng, d)}]]."))
+        t = ctx.rng.choice(
+            (
+                f"{who[0]} was sworn in as {ctx.rng.choice(ROLES)} in [[{month_year(d)}]].",
+                f"{who[0]} died in {ctx.rng.choice(CITIES)} on [[{spell(ctx.rng, d)}]].",
+            )
+        )
         return ins(R, "full-name", ctx, doc, t)
 
     verb_alt = "|".join(PAST_VERBS)
-    past_year = re.compile(rf"\b(?:{verb_alt})\b(?: [a-z][\w'-]*| [A-Z][\w.'-]*){{0,5}} in (?P<y>1[89]\d\d|20[0-2]\d)\b")
+    past_year = re.compile(
+        rf"\b(?:{verb_alt})\b(?: [a-z][\w'-]*| [A-Z][\w.'-]*){{0,5}} in (?P<y>1[89]\d\d|20[0-2]\d)\b"
+    )
     pool: list | None = None
 
     def edit(ctx):
         nonlocal pool
         if pool is None:
+
             def ok(d, m):
                 s0 = sentence_start(d.text, m.start())
                 sent = d.text[s0 : m.end() + 60]
-                return int(m["y"]) <= d.published.year and not FUTURE_WORDS.search(sent) \
-                    and "," not in m[0] \
+                return (
+                    int(m["y"]) <= d.published.year
+                    and not FUTURE_WORDS.search(sent)
+                    and "," not in m[0]
                     and not re.match(r"[-/]\d|\s*(?:%|pct|dollars|prices|terms|levels)", d.text[m.end() : m.end() + 9])
+                )
+
             pool = real_matches(ctx, past_year, ok)
         got = take_edit(ctx, pool, "y")
         if not got:
@@ -906,9 +1531,20 @@ def anachronism_frames() -> list:
         text, spans = replace(doc.text, m.start("y"), m.end("y"), y)
         return fault(R, edit_frame(doc, m.start()), "edit", doc, text, spans, f"{m[0]} -> {y}")
 
-    return [("fronted", fronted), ("participial", participial), ("reduced-relative", reduced),
-            ("relative", relative), ("passive", passive), ("coordinated", coordinated), ("since", since),
-            ("far", far), ("dateline", dateline), ("full-name", full_name), ("edit", edit), ("edit", edit)]
+    return [
+        ("fronted", fronted),
+        ("participial", participial),
+        ("reduced-relative", reduced),
+        ("relative", relative),
+        ("passive", passive),
+        ("coordinated", coordinated),
+        ("since", since),
+        ("far", far),
+        ("dateline", dateline),
+        ("full-name", full_name),
+        ("edit", edit),
+        ("edit", edit),
+    ]
 
 
 # --- chronology/stale-future
@@ -925,14 +1561,24 @@ def stale_future_frames() -> list:
         doc = ctx.host()
         y = past_year(ctx.rng, doc.published)
         subj = ctx.rng.choice(SUBJECTS[:10])
-        return ins(R, "fronted", ctx, doc, f"In [[{y}]], {subj.lower() if subj != 'Parliament' else subj} will {ctx.rng.choice(ACTIONS)[1]}.")
+        return ins(
+            R,
+            "fronted",
+            ctx,
+            doc,
+            f"In [[{y}]], {subj.lower() if subj != 'Parliament' else subj} will {ctx.rng.choice(ACTIONS)[1]}.",
+        )
 
     def participial(ctx):
         doc = ctx.host()
         y = past_year(ctx.rng, doc.published)
         fac = ctx.rng.choice(FACILITIES)
-        t = ctx.rng.choice((f"Due to open in [[{y}]], {fac[1]} will employ about 200 people.",
-                            f"Scheduled to start in [[{MONTHS[ctx.rng.randrange(12)]} {y}]], the works will close the road for a year."))
+        t = ctx.rng.choice(
+            (
+                f"Due to open in [[{y}]], {fac[1]} will employ about 200 people.",
+                f"Scheduled to start in [[{MONTHS[ctx.rng.randrange(12)]} {y}]], the works will close the road for a year.",
+            )
+        )
         return ins(R, "participial", ctx, doc, t)
 
     def relative(ctx):
@@ -951,9 +1597,13 @@ def stale_future_frames() -> list:
         doc = ctx.host()
         d = doc.published - timedelta(days=ctx.rng.randint(60, 900))
         fac = ctx.rng.choice(FACILITIES)
-        t = ctx.rng.choice((f"{cap(fac[0])} is set to open in [[{month_year(d)}]].",
-                            f"Construction of {fac[1]} is expected to begin in [[{month_year(d)}]].",
-                            f"The ministry plans to publish the report in [[{d.year}]]."))
+        t = ctx.rng.choice(
+            (
+                f"{cap(fac[0])} is set to open in [[{month_year(d)}]].",
+                f"Construction of {fac[1]} is expected to begin in [[{month_year(d)}]].",
+                f"The ministry plans to publish the report in [[{d.year}]].",
+            )
+        )
         if d.year == doc.published.year and "report" in t:
             return None
         return ins(R, "set-to", ctx, doc, t)
@@ -962,21 +1612,32 @@ def stale_future_frames() -> list:
         doc = ctx.host()
         y = past_year(ctx.rng, doc.published)
         subj = ctx.rng.choice(SUBJECTS[:10])
-        return ins(R, "coordinated", ctx, doc,
-                   f"{subj} will cut 300 jobs and sell its headquarters in [[{y}]], a spokeswoman said.")
+        return ins(
+            R,
+            "coordinated",
+            ctx,
+            doc,
+            f"{subj} will cut 300 jobs and sell its headquarters in [[{y}]], a spokeswoman said.",
+        )
 
     def far(ctx):
         doc = ctx.host()
         y = past_year(ctx.rng, doc.published)
         subj = ctx.rng.choice(SUBJECTS[:6]).lower()
-        clause = ctx.rng.choice(("once the last permits are cleared and the contractors have surveyed the site",
-                                 "after a consultation with residents, businesses and the two neighbouring councils"))
+        clause = ctx.rng.choice(
+            (
+                "once the last permits are cleared and the contractors have surveyed the site",
+                "after a consultation with residents, businesses and the two neighbouring councils",
+            )
+        )
         return ins(R, "far", ctx, doc, f"In [[{y}]], {clause}, {subj} will {ctx.rng.choice(ACTIONS)[1]}.")
 
     def dateline(ctx):
         pub = ctx.rng.choice(ctx.isot).published
         d = pub - timedelta(days=ctx.rng.randint(60, 700))
-        return at_dateline(R, "dateline", ctx, f"The government will hold a referendum on [[{mdy(d)}]], officials said on Monday.")
+        return at_dateline(
+            R, "dateline", ctx, f"The government will hold a referendum on [[{mdy(d)}]], officials said on Monday."
+        )
 
     def full_name(ctx):
         doc = ctx.host()
@@ -984,19 +1645,25 @@ def stale_future_frames() -> list:
         who = ctx.person()
         return ins(R, "full-name", ctx, doc, f"{who[0]} will step down as {ctx.rng.choice(ROLES)} in [[{y}]].")
 
-    will_year = re.compile(r"\b(?:will|is expected to|are expected to|plans to|is scheduled to|is due to)"
-                           r"(?: [a-z][\w'-]*| [A-Z][\w.'-]*){1,7} (?:in|by) (?P<y>19\d\d|20[0-2]\d)\b")
+    will_year = re.compile(
+        r"\b(?:will|is expected to|are expected to|plans to|is scheduled to|is due to)"
+        r"(?: [a-z][\w'-]*| [A-Z][\w.'-]*){1,7} (?:in|by) (?P<y>19\d\d|20[0-2]\d)\b"
+    )
     pool: list | None = None
 
     def edit(ctx):
         nonlocal pool
         if pool is None:
+
             def ok(d, m):
                 prefix = d.text[sentence_start(d.text, m.start()) : m.start()]
-                return int(m["y"]) >= d.published.year \
-                    and not re.search(r"\b(?:who|which|that|when|since|after|before|than|if)\b|,", m[0]) \
-                    and not re.match(r"[-/]\d|\d", d.text[m.end() : m.end() + 2]) \
+                return (
+                    int(m["y"]) >= d.published.year
+                    and not re.search(r"\b(?:who|which|that|when|since|after|before|than|if)\b|,", m[0])
+                    and not re.match(r"[-/]\d|\d", d.text[m.end() : m.end() + 2])
                     and not re.search(r"\b(?:1[89]|20)\d\d\b|\b(?:pledged|promised|vowed|predicted)\b", prefix)
+                )
+
             pool = real_matches(ctx, will_year, ok)
         got = take_edit(ctx, pool, "y")
         if not got:
@@ -1006,9 +1673,19 @@ def stale_future_frames() -> list:
         text, spans = replace(doc.text, m.start("y"), m.end("y"), y)
         return fault(R, edit_frame(doc, m.start()), "edit", doc, text, spans, f"{m[0]} -> {y}")
 
-    return [("fronted", fronted), ("participial", participial), ("relative", relative), ("passive", passive),
-            ("set-to", set_to), ("coordinated", coordinated), ("far", far), ("dateline", dateline),
-            ("full-name", full_name), ("edit", edit), ("edit", edit)]
+    return [
+        ("fronted", fronted),
+        ("participial", participial),
+        ("relative", relative),
+        ("passive", passive),
+        ("set-to", set_to),
+        ("coordinated", coordinated),
+        ("far", far),
+        ("dateline", dateline),
+        ("full-name", full_name),
+        ("edit", edit),
+        ("edit", edit),
+    ]
 
 
 # --- chronology/conflicting-dates
@@ -1034,8 +1711,18 @@ def events(ctx: Ctx, pub: date) -> dict:
     who, org, fac = ctx.person(), rng.choice(ORGS), rng.choice(FACILITIES)
     role = rng.choice(ROLES)
     m1, m2 = rng.sample(range(12), 2)
-    return dict(who=who, org=org, fac=fac, role=role, y1=y1, y2=y2, d1=d1, d2=d2,
-                month1=f"{MONTHS[m1]} {y1}", month2=f"{MONTHS[m2]} {y1}")
+    return dict(
+        who=who,
+        org=org,
+        fac=fac,
+        role=role,
+        y1=y1,
+        y2=y2,
+        d1=d1,
+        d2=d2,
+        month1=f"{MONTHS[m1]} {y1}",
+        month2=f"{MONTHS[m2]} {y1}",
+    )
 
 
 def conflict_pair(ctx: Ctx, pub: date, form: str) -> tuple[str, str]:
@@ -1051,23 +1738,52 @@ def conflict_pair(ctx: Ctx, pub: date, form: str) -> tuple[str, str]:
     Org = cap(org)
     options = {
         "relative": [
-            (f"{Org} was founded in [[{y1}]].", f"{org_def.capitalize()}, which was {found_syn} in [[{y2}]], now has 40 staff."),
-            (f"{full} was appointed {e['role']} in [[{y1}]].", f"{sur}, who was named {e['role']} in [[{y2}]], declined to comment."),
-            (f"{fac[0].upper() + fac[1:]} opened in [[{e['month1']}]].", f"{fac_def.capitalize()}, which opened in [[{e['month2']}]], employs 120 people."),
+            (
+                f"{Org} was founded in [[{y1}]].",
+                f"{org_def.capitalize()}, which was {found_syn} in [[{y2}]], now has 40 staff.",
+            ),
+            (
+                f"{full} was appointed {e['role']} in [[{y1}]].",
+                f"{sur}, who was named {e['role']} in [[{y2}]], declined to comment.",
+            ),
+            (
+                f"{fac[0].upper() + fac[1:]} opened in [[{e['month1']}]].",
+                f"{fac_def.capitalize()}, which opened in [[{e['month2']}]], employs 120 people.",
+            ),
         ],
         "participial": [
-            (f"{Org} was founded in [[{y1}]] by a group of teachers.", f"{found_syn.capitalize()} in [[{y2}]], {org_def} has grown steadily."),
-            (f"{full} was born on [[{sd1}]] in {rng.choice(CITIES)}.", f"Born on [[{sd2}]], {sur} was the youngest of four children."),
-            (f"The album \"Northern Lights\" was released in [[{e['month1']}]].", f"Released in [[{e['month2']}]], \"Northern Lights\" sold 50,000 copies."),
+            (
+                f"{Org} was founded in [[{y1}]] by a group of teachers.",
+                f"{found_syn.capitalize()} in [[{y2}]], {org_def} has grown steadily.",
+            ),
+            (
+                f"{full} was born on [[{sd1}]] in {rng.choice(CITIES)}.",
+                f"Born on [[{sd2}]], {sur} was the youngest of four children.",
+            ),
+            (
+                f'The album "Northern Lights" was released in [[{e["month1"]}]].',
+                f'Released in [[{e["month2"]}]], "Northern Lights" sold 50,000 copies.',
+            ),
         ],
         "appositive": [
-            (f"{full} was born in [[{y1}]].", f"{sur} (born [[{y2}]]) is the eldest of three sisters." if e["who"][2] == "she" else f"{sur} (born [[{y2}]]) is the eldest of three brothers."),
+            (
+                f"{full} was born in [[{y1}]].",
+                f"{sur} (born [[{y2}]]) is the eldest of three sisters."
+                if e["who"][2] == "she"
+                else f"{sur} (born [[{y2}]]) is the eldest of three brothers.",
+            ),
             (f"{Org} was established in [[{y1}]].", f"{Org}, founded in [[{y2}]], has never posted a loss."),
-            (f"The Treaty of {rng.choice(CITIES)} was signed on [[{sd1}]].", f"The treaty, signed on [[{sd2}]], settled the border."),
+            (
+                f"The Treaty of {rng.choice(CITIES)} was signed on [[{sd1}]].",
+                f"The treaty, signed on [[{sd2}]], settled the border.",
+            ),
         ],
         "passive": [
             (f"{Org} was set up in [[{y1}]].", f"{Org} was founded in [[{y2}]] with a grant from the city."),
-            (f"{full} was elected {e['role']} in [[{y1}]].", f"{sur} was elected {e['role']} in [[{y2}]] by a narrow margin."),
+            (
+                f"{full} was elected {e['role']} in [[{y1}]].",
+                f"{sur} was elected {e['role']} in [[{y2}]] by a narrow margin.",
+            ),
         ],
         "fronted": [
             (f"{fac[0].upper() + fac[1:]} opened in [[{y1}]].", f"In [[{y2}]], {fac_def} opened."),
@@ -1075,14 +1791,23 @@ def conflict_pair(ctx: Ctx, pub: date, form: str) -> tuple[str, str]:
         ],
         "since": [
             (f"{Org} was created in [[{y1}]].", f"Since its founding in [[{y2}]], {org_def} has trained 2,000 nurses."),
-            (f"{full} became {e['role']} in [[{y1}]].", f"Since becoming {e['role']} in [[{y2}]], {sur} has doubled the budget."),
+            (
+                f"{full} became {e['role']} in [[{y1}]].",
+                f"Since becoming {e['role']} in [[{y2}]], {sur} has doubled the budget.",
+            ),
         ],
         "surname": [
-            (f"{full} was born in [[{y1}]] in {rng.choice(CITIES)}.", f"{sur} was born in [[{y2}]], according to the archive."),
+            (
+                f"{full} was born in [[{y1}]] in {rng.choice(CITIES)}.",
+                f"{sur} was born in [[{y2}]], according to the archive.",
+            ),
             (f"{full} died on [[{sd1}]] after a short illness.", f"{sur} died on [[{sd2}]]."),
         ],
         "definite": [
-            (f"{fac[0].upper() + fac[1:]} opened on [[{sd1}]].", f"{fac_def.capitalize()} opened on [[{sd2}]] after a two-year delay."),
+            (
+                f"{fac[0].upper() + fac[1:]} opened on [[{sd1}]].",
+                f"{fac_def.capitalize()} opened on [[{sd2}]] after a two-year delay.",
+            ),
             (f"{Org} was founded in [[{y1}]].", f"{org_def.capitalize()} was founded in [[{y2}]] by two brothers."),
         ],
         "synonym": [
@@ -1103,6 +1828,7 @@ def conflicting_frames() -> list:
             a, b = conflict_pair(ctx, doc.published, form)
             label = form if gap == "apart" else gap
             return ins(R, label, ctx, doc, a, b, gap=gap)
+
         return maker
 
     def adjacent(ctx):
@@ -1112,10 +1838,14 @@ def conflicting_frames() -> list:
 
     def paragraph(ctx):
         doc = ctx.host()
-        a, b = conflict_pair(ctx, doc.published, ctx.rng.choice(("relative", "participial", "surname", "definite", "since")))
+        a, b = conflict_pair(
+            ctx, doc.published, ctx.rng.choice(("relative", "participial", "surname", "definite", "since"))
+        )
         return ins(R, "paragraph-between", ctx, doc, a, b, gap="paragraph")
 
-    born_re = re.compile(rf"\(\s*(?:born\s+)?(?:[^()]*?;\s*)?(?P<date>(?:\d{{1,2}} {MONTH_RE} |{MONTH_RE} \d{{1,2}} ?, )(?P<y>1[5-9]\d\d|20[01]\d))")
+    born_re = re.compile(
+        rf"\(\s*(?:born\s+)?(?:[^()]*?;\s*)?(?P<date>(?:\d{{1,2}} {MONTH_RE} |{MONTH_RE} \d{{1,2}} ?, )(?P<y>1[5-9]\d\d|20[01]\d))"
+    )
     pool: list | None = None
 
     def edit_bio(ctx):
@@ -1128,47 +1858,101 @@ def conflicting_frames() -> list:
                     continue
                 title = d.text.split("\n", 1)[0].strip(" ,")
                 m = born_re.search(d.text, 0, 2500)
-                if m and re.fullmatch(r"[A-Z][\w'.-]+(?: [A-Z][\w'.-]+)+", title) and title.split()[-1] in d.text[m.end():]:
+                if (
+                    m
+                    and re.fullmatch(r"[A-Z][\w'.-]+(?: [A-Z][\w'.-]+)+", title)
+                    and title.split()[-1] in d.text[m.end() :]
+                ):
                     pool.append((d, m, title.split()[-1]))
         if not pool:
             return None
         doc, m, sur = pool.pop(ctx.rng.randrange(len(pool)))
         y2 = int(m["y"]) + ctx.rng.choice((-1, 1)) * ctx.rng.randint(1, 3)
-        sentence = ctx.rng.choice((f"{sur} was born in [[{y2}]].", f"Born in [[{y2}]], {sur} grew up in a family of scholars.",
-                                   f"{sur}, who was born in [[{y2}]], rarely spoke of childhood."))
+        sentence = ctx.rng.choice(
+            (
+                f"{sur} was born in [[{y2}]].",
+                f"Born in [[{y2}]], {sur} grew up in a family of scholars.",
+                f"{sur}, who was born in [[{y2}]], rarely spoke of childhood.",
+            )
+        )
         later = [c for c in boundaries(doc) if c > m.end() + 400]
         if not later:
             return None
         at = ctx.rng.choice(later[:8])
         text, spans, _ = _splice(doc.text, [(at, *mark(sentence), ctx.rng.random() < 0.5)], sentence)
-        return fault(R, "edit:bio-birth", "edit", doc, text, spans + [(m.start("date"), m.end("date"))], f"{m['date']} ... {mark(sentence)[0]}")
+        return fault(
+            R,
+            "edit:bio-birth",
+            "edit",
+            doc,
+            text,
+            spans + [(m.start("date"), m.end("date"))],
+            f"{m['date']} ... {mark(sentence)[0]}",
+        )
 
-    founded_re = re.compile(r"(?P<ent>(?:[A-Z][\w&'-]+ ){0,3}[A-Z][\w&'-]+) (?:was|were) (?P<v>founded|established|created|set up|formed|launched|opened) in (?P<y>1[89]\d\d|20[0-2]\d)\b")
+    founded_re = re.compile(
+        r"(?P<ent>(?:[A-Z][\w&'-]+ ){0,3}[A-Z][\w&'-]+) (?:was|were) (?P<v>founded|established|created|set up|formed|launched|opened) in (?P<y>1[89]\d\d|20[0-2]\d)\b"
+    )
     pool2: list | None = None
 
     def edit_news(ctx):
         """A real founding/opening year of a named entity, repeated later with another year."""
         nonlocal pool2
         if pool2 is None:
-            pool2 = real_matches(ctx, founded_re, lambda d, m: m["ent"].split()[0] not in ("The", "It", "They", "He", "She", "This", "In"))
+            pool2 = real_matches(
+                ctx,
+                founded_re,
+                lambda d, m: m["ent"].split()[0] not in ("The", "It", "They", "He", "She", "This", "In"),
+            )
         got = take_edit(ctx, pool2, "y")
         if not got:
             return None
         doc, m = got
         y2 = other_year(ctx.rng, int(m["y"]), doc.published)
-        syn = {"founded": "established", "established": "founded", "created": "set up", "set up": "created",
-               "formed": "founded", "launched": "launched", "opened": "opened"}[m["v"]]
-        sentence = ctx.rng.choice((f"{m['ent']}, which was {syn} in [[{y2}]], did not respond to requests for comment.",
-                                   f"{m['ent']} was {syn} in [[{y2}]]."))
+        syn = {
+            "founded": "established",
+            "established": "founded",
+            "created": "set up",
+            "set up": "created",
+            "formed": "founded",
+            "launched": "launched",
+            "opened": "opened",
+        }[m["v"]]
+        sentence = ctx.rng.choice(
+            (
+                f"{m['ent']}, which was {syn} in [[{y2}]], did not respond to requests for comment.",
+                f"{m['ent']} was {syn} in [[{y2}]].",
+            )
+        )
         later = [c for c in boundaries(doc) if c > m.end()]
         if not later:
             return None
         at = ctx.rng.choice(later[:6])
         text, spans, _ = _splice(doc.text, [(at, *mark(sentence), ctx.rng.random() < 0.5)], sentence)
-        return fault(R, "edit:news-founded", "edit", doc, text, spans + [(m.start("y"), m.end("y"))], f"{m[0]} ... {mark(sentence)[0]}")
+        return fault(
+            R,
+            "edit:news-founded",
+            "edit",
+            doc,
+            text,
+            spans + [(m.start("y"), m.end("y"))],
+            f"{m[0]} ... {mark(sentence)[0]}",
+        )
 
-    frames = [(f, make(f, "apart")) for f in ("relative", "participial", "appositive", "passive", "fronted",
-                                             "since", "surname", "definite", "synonym")]
+    frames = [
+        (f, make(f, "apart"))
+        for f in (
+            "relative",
+            "participial",
+            "appositive",
+            "passive",
+            "fronted",
+            "since",
+            "surname",
+            "definite",
+            "synonym",
+        )
+    ]
     return frames + [("adjacent", adjacent), ("paragraph-between", paragraph), ("edit", edit_bio), ("edit", edit_news)]
 
 
@@ -1193,23 +1977,33 @@ def order_frames() -> list:
         born, died = years(ctx, doc.published)
         took, left = recent(ctx, doc.published)
         who = person(ctx)
-        t = ctx.rng.choice((f"{who[0]} was born in [[{born}]] and died in [[{died}]].",
-                            f"{who[0]} took office as {ctx.rng.choice(ROLES)} in [[{took}]] and resigned in [[{left}]]."))
+        t = ctx.rng.choice(
+            (
+                f"{who[0]} was born in [[{born}]] and died in [[{died}]].",
+                f"{who[0]} took office as {ctx.rng.choice(ROLES)} in [[{took}]] and resigned in [[{left}]].",
+            )
+        )
         return ins(R, "coordinated", ctx, doc, t)
 
     def participial(ctx):
         doc = ctx.host()
         born, died = years(ctx, doc.published)
         who = person(ctx)
-        return ins(R, "participial", ctx, doc, f"Born in [[{born}]] in {ctx.rng.choice(CITIES)}, {who[0]} died in [[{died}]].")
+        return ins(
+            R, "participial", ctx, doc, f"Born in [[{born}]] in {ctx.rng.choice(CITIES)}, {who[0]} died in [[{died}]]."
+        )
 
     def relative(ctx):
         doc = ctx.host()
         a, b = years(ctx, doc.published, (2, 12))
         o, c = recent(ctx, doc.published)
         fac = ctx.rng.choice(FACILITIES)
-        t = ctx.rng.choice((f"{cap(fac[0])}, which opened in [[{o}]], closed in [[{c}]].",
-                            f"{person(ctx)[0]}, who was born in [[{a}]], died in [[{b}]]."))
+        t = ctx.rng.choice(
+            (
+                f"{cap(fac[0])}, which opened in [[{o}]], closed in [[{c}]].",
+                f"{person(ctx)[0]}, who was born in [[{a}]], died in [[{b}]].",
+            )
+        )
         return ins(R, "relative", ctx, doc, t)
 
     def lifespan(ctx):
@@ -1223,54 +2017,100 @@ def order_frames() -> list:
         doc = ctx.host()
         a, b = recent(ctx, doc.published, (2, 9))
         who = person(ctx)
-        t = ctx.rng.choice((f"{who[0]} served as {ctx.rng.choice(ROLES)} from [[{a} to {b}]].",
-                            f"During the [[{a}-{b}]] season the club finished last.",
-                            f"{who[1]} led the union from [[{MONTHS[ctx.rng.randrange(12)]} {a} until {MONTHS[ctx.rng.randrange(12)]} {b}]]."))
+        t = ctx.rng.choice(
+            (
+                f"{who[0]} served as {ctx.rng.choice(ROLES)} from [[{a} to {b}]].",
+                f"During the [[{a}-{b}]] season the club finished last.",
+                f"{who[1]} led the union from [[{MONTHS[ctx.rng.randrange(12)]} {a} until {MONTHS[ctx.rng.randrange(12)]} {b}]].",
+            )
+        )
         return ins(R, "range", ctx, doc, t)
 
     def passive(ctx):
         doc = ctx.host()
         a, b = recent(ctx, doc.published, (2, 15))
         org = ctx.rng.choice(ORGS)
-        return ins(R, "passive", ctx, doc, f"{cap(org[0])} was founded in [[{a}]].",
-                   f"{org[1].capitalize()} was dissolved in [[{b}]].", gap="apart")
+        return ins(
+            R,
+            "passive",
+            ctx,
+            doc,
+            f"{cap(org[0])} was founded in [[{a}]].",
+            f"{org[1].capitalize()} was dissolved in [[{b}]].",
+            gap="apart",
+        )
 
     def pronoun(ctx):
         doc = ctx.host()
         a, b = recent(ctx, doc.published, (2, 15))
         fac = ctx.rng.choice(FACILITIES)
-        return ins(R, "pronoun", ctx, doc, f"{cap(fac[0])} opened in [[{a}]].",
-                   f"It closed in [[{b}]], when the owners went bankrupt.", gap="adjacent")
+        return ins(
+            R,
+            "pronoun",
+            ctx,
+            doc,
+            f"{cap(fac[0])} opened in [[{a}]].",
+            f"It closed in [[{b}]], when the owners went bankrupt.",
+            gap="adjacent",
+        )
 
     def fronted(ctx):
         doc = ctx.host()
         born, died = years(ctx, doc.published)
         who = person(ctx)
-        return ins(R, "fronted", ctx, doc, f"{who[0]} was born in [[{born}]].",
-                   f"In [[{died}]], {who[1]} died in {ctx.rng.choice(CITIES)}.", gap="apart")
+        return ins(
+            R,
+            "fronted",
+            ctx,
+            doc,
+            f"{who[0]} was born in [[{born}]].",
+            f"In [[{died}]], {who[1]} died in {ctx.rng.choice(CITIES)}.",
+            gap="apart",
+        )
 
     def paragraph(ctx):
         doc = ctx.host()
         born, died = years(ctx, doc.published)
         who = person(ctx)
-        return ins(R, "paragraph-between", ctx, doc, f"{who[0]} was born in [[{born}]] in {ctx.rng.choice(CITIES)}.",
-                   f"{who[1]} died in [[{died}]].", gap="paragraph")
+        return ins(
+            R,
+            "paragraph-between",
+            ctx,
+            doc,
+            f"{who[0]} was born in [[{born}]] in {ctx.rng.choice(CITIES)}.",
+            f"{who[1]} died in [[{died}]].",
+            gap="paragraph",
+        )
 
     def founder(ctx):
         doc = ctx.host()
         founded = doc.published.year - ctx.rng.randint(10, 40)
         born = founded + ctx.rng.randint(3, 20)
         who, org = person(ctx), ctx.rng.choice(ORGS)
-        return ins(R, "founder-born", ctx, doc, f"{who[0]} founded {org[0]} in [[{founded}]].",
-                   f"{who[1]}, who was born in [[{born}]], still chairs the board.", gap="apart")
+        return ins(
+            R,
+            "founder-born",
+            ctx,
+            doc,
+            f"{who[0]} founded {org[0]} in [[{founded}]].",
+            f"{who[1]}, who was born in [[{born}]], still chairs the board.",
+            gap="apart",
+        )
 
     def signed(ctx):
         doc = ctx.host()
         died = doc.published.year - ctx.rng.randint(20, 60)
         later = died + ctx.rng.randint(2, 10)
         who = person(ctx)
-        return ins(R, "after-death", ctx, doc, f"{who[0]} died in [[{died}]].",
-                   f"{who[1]} signed the charter in [[{later}]].", gap="apart")
+        return ins(
+            R,
+            "after-death",
+            ctx,
+            doc,
+            f"{who[0]} died in [[{died}]].",
+            f"{who[1]} signed the charter in [[{later}]].",
+            gap="apart",
+        )
 
     def term(ctx):
         doc = ctx.host()
@@ -1278,10 +2118,19 @@ def order_frames() -> list:
         end = start - timedelta(days=ctx.rng.randint(90, 700))
         who = person(ctx)
         poss = "Her" if who[2] == "she" else "His"
-        return ins(R, "term", ctx, doc, f"{who[0]} was elected {ctx.rng.choice(ROLES)}.",
-                   f"{poss} term began in [[{month_year(start)}]] and ended in [[{month_year(end)}]].", gap="adjacent")
+        return ins(
+            R,
+            "term",
+            ctx,
+            doc,
+            f"{who[0]} was elected {ctx.rng.choice(ROLES)}.",
+            f"{poss} term began in [[{month_year(start)}]] and ended in [[{month_year(end)}]].",
+            gap="adjacent",
+        )
 
-    life_re = re.compile(rf"(?P<a>(?:\d{{1,2}} {MONTH_RE}|{MONTH_RE} \d{{1,2}} ?,) (?:1[5-9]\d\d|20[0-2]\d)) (?:\u2013|-) (?P<b>(?:\d{{1,2}} {MONTH_RE}|{MONTH_RE} \d{{1,2}} ?,) (?:1[5-9]\d\d|20[0-2]\d))")
+    life_re = re.compile(
+        rf"(?P<a>(?:\d{{1,2}} {MONTH_RE}|{MONTH_RE} \d{{1,2}} ?,) (?:1[5-9]\d\d|20[0-2]\d)) (?:\u2013|-) (?P<b>(?:\d{{1,2}} {MONTH_RE}|{MONTH_RE} \d{{1,2}} ?,) (?:1[5-9]\d\d|20[0-2]\d))"
+    )
     pool: list | None = None
 
     def edit_life(ctx):
@@ -1311,10 +2160,22 @@ def order_frames() -> list:
         text, spans = replace(doc.text, m.start(), m.end(), new)
         return fault(R, edit_frame(doc, m.start()), "edit", doc, text, spans, f"{m[0]} -> {new}")
 
-    return [("coordinated", coordinated), ("participial", participial), ("relative", relative),
-            ("lifespan", lifespan), ("range", range_), ("passive", passive), ("pronoun", pronoun),
-            ("fronted", fronted), ("paragraph-between", paragraph), ("founder-born", founder),
-            ("after-death", signed), ("term", term), ("edit", edit_life), ("edit", edit_range)]
+    return [
+        ("coordinated", coordinated),
+        ("participial", participial),
+        ("relative", relative),
+        ("lifespan", lifespan),
+        ("range", range_),
+        ("passive", passive),
+        ("pronoun", pronoun),
+        ("fronted", fronted),
+        ("paragraph-between", paragraph),
+        ("founder-born", founder),
+        ("after-death", signed),
+        ("term", term),
+        ("edit", edit_life),
+        ("edit", edit_range),
+    ]
 
 
 # --- arithmetic/duration
@@ -1341,8 +2202,12 @@ def duration_frames() -> list:
             return None
         fac = ctx.rng.choice(FACILITIES)
         first = f"{cap(fac[0])} opened in [[{y0}]]."
-        second = ctx.rng.choice((f"[[{plural(n, 'year', ctx.rng, cap=True)} later]], in [[{y1}]], it was sold to a developer.",
-                                 f"[[{plural(n, 'year', ctx.rng, cap=True)} after that]], in [[{y1}]], {fac[1]} doubled its capacity."))
+        second = ctx.rng.choice(
+            (
+                f"[[{plural(n, 'year', ctx.rng, cap=True)} later]], in [[{y1}]], it was sold to a developer.",
+                f"[[{plural(n, 'year', ctx.rng, cap=True)} after that]], in [[{y1}]], {fac[1]} doubled its capacity.",
+            )
+        )
         return ins(R, label, ctx, doc, first, second, gap=gap)
 
     def lasted(ctx):
@@ -1353,8 +2218,13 @@ def duration_frames() -> list:
         weeks = off_by(ctx.rng, round(days / 7), margin=2)
         if abs(weeks * 7 - days) < 10 or d2 >= doc.published:
             return None
-        return ins(R, "relative", ctx, doc,
-                   f"The strike, which lasted [[{plural(weeks, 'week', ctx.rng)}]], began on [[{spell(ctx.rng, d1)}]] and ended on [[{spell(ctx.rng, d2)}]].")
+        return ins(
+            R,
+            "relative",
+            ctx,
+            doc,
+            f"The strike, which lasted [[{plural(weeks, 'week', ctx.rng)}]], began on [[{spell(ctx.rng, d1)}]] and ended on [[{spell(ctx.rng, d2)}]].",
+        )
 
     def served(ctx):
         doc = ctx.host()
@@ -1362,7 +2232,13 @@ def duration_frames() -> list:
         b = a + ctx.rng.randint(3, 9)
         n = off_by(ctx.rng, b - a)
         who = ctx.person()
-        return ins(R, "from-to", ctx, doc, f"{who[0]} served [[{plural(n, 'year', ctx.rng)}]] as {ctx.rng.choice(ROLES)}, from [[{a} to {b}]].")
+        return ins(
+            R,
+            "from-to",
+            ctx,
+            doc,
+            f"{who[0]} served [[{plural(n, 'year', ctx.rng)}]] as {ctx.rng.choice(ROLES)}, from [[{a} to {b}]].",
+        )
 
     def participial(ctx):
         doc = ctx.host()
@@ -1370,31 +2246,48 @@ def duration_frames() -> list:
         b = a + ctx.rng.randint(3, 9)
         n = off_by(ctx.rng, b - a)
         who = ctx.person()
-        return ins(R, "participial", ctx, doc,
-                   f"Having led the company for [[{plural(n, 'year', ctx.rng)}]], from [[{a}]] to [[{b}]], {who[1]} retired to {ctx.rng.choice(CITIES)}.")
+        return ins(
+            R,
+            "participial",
+            ctx,
+            doc,
+            f"Having led the company for [[{plural(n, 'year', ctx.rng)}]], from [[{a}]] to [[{b}]], {who[1]} retired to {ctx.rng.choice(CITIES)}.",
+        )
 
     def hiatus(ctx):
         doc = ctx.host()
         a = doc.published.year - ctx.rng.randint(12, 40)
         b = a + ctx.rng.randint(4, 10)
         n = off_by(ctx.rng, b - a)
-        return ins(R, "hiatus", ctx, doc,
-                   f"The band split up in [[{a}]] and reunited in [[{b}]] after a [[{count_word(n, ctx.rng) if n <= 20 else n}-year hiatus]].")
+        return ins(
+            R,
+            "hiatus",
+            ctx,
+            doc,
+            f"The band split up in [[{a}]] and reunited in [[{b}]] after a [[{count_word(n, ctx.rng) if n <= 20 else n}-year hiatus]].",
+        )
 
     def anniversary(ctx):
         doc = ctx.host()
         n = ctx.rng.choice((10, 15, 20, 25, 30, 40, 50))
         y0 = doc.published.year - off_by(ctx.rng, n, margin=3)
         org = ctx.rng.choice(ORGS)
-        return ins(R, "anniversary", ctx, doc,
-                   f"{cap(org[0])}, founded in [[{y0}]], is celebrating its [[{ORDINALS[n]} anniversary]] this year.")
+        return ins(
+            R,
+            "anniversary",
+            ctx,
+            doc,
+            f"{cap(org[0])}, founded in [[{y0}]], is celebrating its [[{ORDINALS[n]} anniversary]] this year.",
+        )
 
     def since(ctx):
         doc = ctx.host()
         n = ctx.rng.randint(5, 30)
         y0 = doc.published.year - off_by(ctx.rng, n, margin=3)
         fac = ctx.rng.choice(FACILITIES)
-        return ins(R, "since", ctx, doc, f"It has been [[{plural(n, 'year', ctx.rng)}]] since {fac[0]} opened in [[{y0}]].")
+        return ins(
+            R, "since", ctx, doc, f"It has been [[{plural(n, 'year', ctx.rng)}]] since {fac[0]} opened in [[{y0}]]."
+        )
 
     def days_earlier(ctx, gap="adjacent", label="offset-days"):
         doc = ctx.host()
@@ -1404,8 +2297,15 @@ def duration_frames() -> list:
         if d0.year != d1.year:
             return None
         word = "A day" if k == 1 else plural(k, "day", ctx.rng, cap=True)
-        return ins(R, label, ctx, doc, f"The verdict was delivered on [[{mdy(d1)}]].",
-                   f"[[{word} earlier]], on [[{mdy(d0, year=False)}]], the jury had asked to see the letters again.", gap=gap)
+        return ins(
+            R,
+            label,
+            ctx,
+            doc,
+            f"The verdict was delivered on [[{mdy(d1)}]].",
+            f"[[{word} earlier]], on [[{mdy(d0, year=False)}]], the jury had asked to see the letters again.",
+            gap=gap,
+        )
 
     def next_day(ctx):
         doc = ctx.host()
@@ -1413,8 +2313,13 @@ def duration_frames() -> list:
         d2 = d1 + timedelta(days=ctx.rng.randint(3, 9))
         if d2.year != d1.year:
             return None
-        return ins(R, "next-day", ctx, doc,
-                   f"The storm reached the coast on [[{mdy(d1)}]]. [[The next day]], [[{mdy(d2, year=False)}]], the port was closed.")
+        return ins(
+            R,
+            "next-day",
+            ctx,
+            doc,
+            f"The storm reached the coast on [[{mdy(d1)}]]. [[The next day]], [[{mdy(d2, year=False)}]], the port was closed.",
+        )
 
     def months_later(ctx):
         doc = ctx.host()
@@ -1424,16 +2329,28 @@ def duration_frames() -> list:
         n = off_by(ctx.rng, real, margin=3)
         if d2 >= doc.published:
             return None
-        return ins(R, "months-later", ctx, doc, f"The company filed for bankruptcy on [[{mdy(d1)}]].",
-                   f"[[{plural(n, 'month', ctx.rng, cap=True)} later]], on [[{mdy(d2)}]], its assets were sold.", gap="apart")
+        return ins(
+            R,
+            "months-later",
+            ctx,
+            doc,
+            f"The company filed for bankruptcy on [[{mdy(d1)}]].",
+            f"[[{plural(n, 'month', ctx.rng, cap=True)} later]], on [[{mdy(d2)}]], its assets were sold.",
+            gap="apart",
+        )
 
     def passive(ctx):
         doc = ctx.host()
         a = doc.published.year - ctx.rng.randint(10, 40)
         b = a + ctx.rng.randint(3, 9)
         n = off_by(ctx.rng, b - a)
-        return ins(R, "passive", ctx, doc,
-                   f"The museum was closed for [[{plural(n, 'year', ctx.rng)}]], from [[{a} until {b}]], while the roof was rebuilt.")
+        return ins(
+            R,
+            "passive",
+            ctx,
+            doc,
+            f"The museum was closed for [[{plural(n, 'year', ctx.rng)}]], from [[{a} until {b}]], while the roof was rebuilt.",
+        )
 
     def coordinated(ctx):
         doc = ctx.host()
@@ -1442,8 +2359,13 @@ def duration_frames() -> list:
         d2 = d1 + timedelta(days=off_by(ctx.rng, k, margin=3))
         if d2 >= doc.published:
             return None
-        return ins(R, "coordinated", ctx, doc,
-                   f"The talks opened on [[{spell(ctx.rng, d1)}]] and collapsed [[{plural(k, 'day', ctx.rng)} later]], on [[{spell(ctx.rng, d2)}]].")
+        return ins(
+            R,
+            "coordinated",
+            ctx,
+            doc,
+            f"The talks opened on [[{spell(ctx.rng, d1)}]] and collapsed [[{plural(k, 'day', ctx.rng)} later]], on [[{spell(ctx.rng, d2)}]].",
+        )
 
     def investigation(ctx):
         doc = ctx.host()
@@ -1451,15 +2373,31 @@ def duration_frames() -> list:
         m1 = ctx.rng.randint(1, 5)
         m2 = ctx.rng.randint(m1 + 3, 12)
         n = off_by(ctx.rng, m2 - m1, margin=3)
-        return ins(R, "appositive", ctx, doc,
-                   f"The report, the result of a [[{n}-month investigation]] that began in [[{MONTHS[m1 - 1]} {y}]] and ended in [[{MONTHS[m2 - 1]} {y}]], was published in full.")
+        return ins(
+            R,
+            "appositive",
+            ctx,
+            doc,
+            f"The report, the result of a [[{n}-month investigation]] that began in [[{MONTHS[m1 - 1]} {y}]] and ended in [[{MONTHS[m2 - 1]} {y}]], was published in full.",
+        )
 
-    return [("fronted", later_in), ("paragraph-between", lambda c: later_in(c, "paragraph", "paragraph-between")),
-            ("relative", lasted), ("from-to", served), ("participial", participial), ("hiatus", hiatus),
-            ("anniversary", anniversary), ("since", since), ("offset-days", days_earlier),
-            ("paragraph-between", lambda c: days_earlier(c, "paragraph", "paragraph-between")),
-            ("next-day", next_day), ("months-later", months_later), ("passive", passive),
-            ("coordinated", coordinated), ("appositive", investigation)]
+    return [
+        ("fronted", later_in),
+        ("paragraph-between", lambda c: later_in(c, "paragraph", "paragraph-between")),
+        ("relative", lasted),
+        ("from-to", served),
+        ("participial", participial),
+        ("hiatus", hiatus),
+        ("anniversary", anniversary),
+        ("since", since),
+        ("offset-days", days_earlier),
+        ("paragraph-between", lambda c: days_earlier(c, "paragraph", "paragraph-between")),
+        ("next-day", next_day),
+        ("months-later", months_later),
+        ("passive", passive),
+        ("coordinated", coordinated),
+        ("appositive", investigation),
+    ]
 
 
 # --- arithmetic/age
@@ -1479,7 +2417,9 @@ def age_frames() -> list:
         y0 = y1 - ctx.rng.randint(50, 95)
         n = bad_age(ctx.rng, y1 - y0 - 1, y1 - y0)
         who = ctx.person()
-        return ins(R, "relative", ctx, doc, f"{who[0]}, who was born in [[{y0}]], died in [[{y1}]] at the age of [[{n}]].")
+        return ins(
+            R, "relative", ctx, doc, f"{who[0]}, who was born in [[{y0}]], died in [[{y1}]] at the age of [[{n}]]."
+        )
 
     def exact(ctx):
         doc = ctx.host()
@@ -1488,21 +2428,31 @@ def age_frames() -> list:
         a = age_on(d0, d1)
         n = a + ctx.rng.choice((-2, -1, 1, 2))
         who = ctx.person()
-        return ins(R, "coordinated", ctx, doc, f"{who[0]} was born on [[{spell(ctx.rng, d0)}]] and died on [[{spell(ctx.rng, d1)}]], aged [[{n}]].")
+        return ins(
+            R,
+            "coordinated",
+            ctx,
+            doc,
+            f"{who[0]} was born on [[{spell(ctx.rng, d0)}]] and died on [[{spell(ctx.rng, d1)}]], aged [[{n}]].",
+        )
 
     def appositive(ctx):
         doc = ctx.host(lambda d: d.kind == "news")
         y0 = doc.published.year - ctx.rng.randint(25, 80)
         n = bad_age(ctx.rng, doc.published.year - y0 - 1, doc.published.year - y0)
         who = ctx.person()
-        return ins(R, "appositive", ctx, doc, f"{who[0]}, [[{n}]], who was born in [[{y0}]], said the decision was final.")
+        return ins(
+            R, "appositive", ctx, doc, f"{who[0]}, [[{n}]], who was born in [[{y0}]], said the decision was final."
+        )
 
     def pre_name(ctx):
         doc = ctx.host(lambda d: d.kind == "news")
         y0 = doc.published.year - ctx.rng.randint(20, 70)
         n = bad_age(ctx.rng, doc.published.year - y0 - 1, doc.published.year - y0)
         who = ctx.person()
-        return ins(R, "before-name", ctx, doc, f"[[{n}-year-old]] {who[0]}, born in [[{y0}]], was named captain on Monday.")
+        return ins(
+            R, "before-name", ctx, doc, f"[[{n}-year-old]] {who[0]}, born in [[{y0}]], was named captain on Monday."
+        )
 
     def paragraph(ctx):
         doc = ctx.host(lambda d: d.kind == "news")
@@ -1510,8 +2460,15 @@ def age_frames() -> list:
         a = age_on(d0, doc.published)
         n = bad_age(ctx.rng, a, a)
         who = ctx.person()
-        return ins(R, "paragraph-between", ctx, doc, f"{who[0]} was born on [[{spell(ctx.rng, d0)}]] in {ctx.rng.choice(CITIES)}.",
-                   f"The [[{n}-year-old]] {who[1]} has not said whether {who[2]} will run again.", gap="paragraph")
+        return ins(
+            R,
+            "paragraph-between",
+            ctx,
+            doc,
+            f"{who[0]} was born on [[{spell(ctx.rng, d0)}]] in {ctx.rng.choice(CITIES)}.",
+            f"The [[{n}-year-old]] {who[1]} has not said whether {who[2]} will run again.",
+            gap="paragraph",
+        )
 
     def participial(ctx):
         doc = ctx.host()
@@ -1519,7 +2476,13 @@ def age_frames() -> list:
         y1 = y0 + ctx.rng.randint(25, 38)
         n = bad_age(ctx.rng, y1 - y0 - 1, y1 - y0)
         who = ctx.person()
-        return ins(R, "participial", ctx, doc, f"Born in [[{y0}]], {who[0]} became {ctx.rng.choice(ROLES)} in [[{y1}]] at the age of [[{n}]].")
+        return ins(
+            R,
+            "participial",
+            ctx,
+            doc,
+            f"Born in [[{y0}]], {who[0]} became {ctx.rng.choice(ROLES)} in [[{y1}]] at the age of [[{n}]].",
+        )
 
     def fronted(ctx):
         doc = ctx.host()
@@ -1527,16 +2490,30 @@ def age_frames() -> list:
         y1 = y0 + ctx.rng.randint(18, 35)
         n = bad_age(ctx.rng, y1 - y0 - 1, y1 - y0)
         who = ctx.person()
-        return ins(R, "fronted", ctx, doc, f"{who[0]} was born in [[{y0}]].",
-                   f"In [[{y1}]], at [[{n}]], {who[1]} won a scholarship to study in {ctx.rng.choice(CITIES)}.", gap="apart")
+        return ins(
+            R,
+            "fronted",
+            ctx,
+            doc,
+            f"{who[0]} was born in [[{y0}]].",
+            f"In [[{y1}]], at [[{n}]], {who[1]} won a scholarship to study in {ctx.rng.choice(CITIES)}.",
+            gap="apart",
+        )
 
     def surname(ctx):
         doc = ctx.host(lambda d: d.kind == "news")
         y0 = doc.published.year - ctx.rng.randint(25, 80)
         n = bad_age(ctx.rng, doc.published.year - y0 - 1, doc.published.year - y0)
         who = ctx.person()
-        return ins(R, "surname", ctx, doc, f"{who[0]} was born in [[{y0}]].",
-                   f"{who[1]}, [[{n}]], has worked at the firm for a decade.", gap="apart")
+        return ins(
+            R,
+            "surname",
+            ctx,
+            doc,
+            f"{who[0]} was born in [[{y0}]].",
+            f"{who[1]}, [[{n}]], has worked at the firm for a decade.",
+            gap="apart",
+        )
 
     def when_was(ctx):
         doc = ctx.host()
@@ -1544,7 +2521,9 @@ def age_frames() -> list:
         y1 = y0 + ctx.rng.randint(20, 35)
         n = bad_age(ctx.rng, y1 - y0 - 1, y1 - y0)
         who = ctx.person()
-        return ins(R, "when-clause", ctx, doc, f"{who[0]} ([[born {y0}]]) moved abroad when {who[2]} was [[{n}]], in [[{y1}]].")
+        return ins(
+            R, "when-clause", ctx, doc, f"{who[0]} ([[born {y0}]]) moved abroad when {who[2]} was [[{n}]], in [[{y1}]]."
+        )
 
     def knowledge(ctx):
         for _ in range(100):
@@ -1559,7 +2538,13 @@ def age_frames() -> list:
         title = next(t[0] for t in terms if holds(terms, t[0], pub, -60))
         a = age_on(born, pub)
         n = bad_age(ctx.rng, a, a, margin=3)
-        return ins(R, "knowledge", ctx, doc, f"{title} {full}, [[{n}]], said on {WEEKDAYS[(pub - timedelta(days=2)).weekday()]} that the talks would go on.")
+        return ins(
+            R,
+            "knowledge",
+            ctx,
+            doc,
+            f"{title} {full}, [[{n}]], said on {WEEKDAYS[(pub - timedelta(days=2)).weekday()]} that the talks would go on.",
+        )
 
     news_age = re.compile(r"\b(?P<name>[A-Z][a-z]+(?: [A-Z][a-z]+)?), (?P<n>[2-9]\d), (?=[a-z])")
     pool: list | None = None
@@ -1568,7 +2553,9 @@ def age_frames() -> list:
         """A real "Name, 45," given a birth year that makes the age wrong."""
         nonlocal pool
         if pool is None:
-            pool = real_matches(ctx, news_age, lambda d, m: d.kind == "news" and not set(m["name"].split()) & set(MONTHS + WEEKDAYS))
+            pool = real_matches(
+                ctx, news_age, lambda d, m: d.kind == "news" and not set(m["name"].split()) & set(MONTHS + WEEKDAYS)
+            )
         got = take_edit(ctx, pool, "n")
         if not got:
             return None
@@ -1578,10 +2565,19 @@ def age_frames() -> list:
         new = f"{m['n']}, who was born in {y0},"
         start, end = m.start("n"), m.end("n") + 1
         text, spans = replace(doc.text, start, end, new)
-        return fault(R, "edit:news-age", "edit", doc, text, [(start, start + len(m["n"])), (start + len(new) - 5, start + len(new) - 1)],
-                     f"{m[0]} -> {m['name']}, {new}")
+        return fault(
+            R,
+            "edit:news-age",
+            "edit",
+            doc,
+            text,
+            [(start, start + len(m["n"])), (start + len(new) - 5, start + len(new) - 1)],
+            f"{m[0]} -> {m['name']}, {new}",
+        )
 
-    life_re = re.compile(rf"(?P<a>(?:\d{{1,2}} {MONTH_RE}|{MONTH_RE} \d{{1,2}} ?,) (?:1[5-9]\d\d|20[0-2]\d)) (?:\u2013|-) (?P<b>(?:\d{{1,2}} {MONTH_RE}|{MONTH_RE} \d{{1,2}} ?,) (?:1[5-9]\d\d|20[0-2]\d))")
+    life_re = re.compile(
+        rf"(?P<a>(?:\d{{1,2}} {MONTH_RE}|{MONTH_RE} \d{{1,2}} ?,) (?:1[5-9]\d\d|20[0-2]\d)) (?:\u2013|-) (?P<b>(?:\d{{1,2}} {MONTH_RE}|{MONTH_RE} \d{{1,2}} ?,) (?:1[5-9]\d\d|20[0-2]\d))"
+    )
     pool2: list | None = None
 
     def edit_bio(ctx):
@@ -1602,6 +2598,7 @@ def age_frames() -> list:
             s = s.replace(" ,", ",")
             mm = FULL_DATE.match(s)
             return parse_full(mm) if mm else None
+
         d0, d1 = parse(m["a"]), parse(m["b"])
         if not d0 or not d1:
             return None
@@ -1612,21 +2609,44 @@ def age_frames() -> list:
         if not later:
             return None
         text, spans, _ = _splice(doc.text, [(ctx.rng.choice(later[:10]), *mark(sentence), True)], sentence)
-        return fault(R, "edit:bio-age", "edit", doc, text, spans + [(m.start(), m.end())], f"{m[0]} ... {mark(sentence)[0]}")
+        return fault(
+            R, "edit:bio-age", "edit", doc, text, spans + [(m.start(), m.end())], f"{m[0]} ... {mark(sentence)[0]}"
+        )
 
-    return [("relative", at_death), ("coordinated", exact), ("appositive", appositive), ("before-name", pre_name),
-            ("paragraph-between", paragraph), ("participial", participial), ("fronted", fronted),
-            ("surname", surname), ("when-clause", when_was), ("knowledge", knowledge),
-            ("edit", edit_news), ("edit", edit_bio)]
+    return [
+        ("relative", at_death),
+        ("coordinated", exact),
+        ("appositive", appositive),
+        ("before-name", pre_name),
+        ("paragraph-between", paragraph),
+        ("participial", participial),
+        ("fronted", fronted),
+        ("surname", surname),
+        ("when-clause", when_was),
+        ("knowledge", knowledge),
+        ("edit", edit_news),
+        ("edit", edit_bio),
+    ]
 
 
 # --- facts/contradiction
 
-WON = {"Ronald Reagan": (1980, 1984), "Barack Obama": (2008, 2012), "Donald Trump": (2016, 2024),
-       "Francois Mitterrand": (1981, 1988), "Jacques Chirac": (1995, 2002), "Nicolas Sarkozy": (2007,),
-       "Francois Hollande": (2012,), "Emmanuel Macron": (2017, 2022), "Tony Blair": (1997, 2001, 2005),
-       "Margaret Thatcher": (1979, 1983, 1987), "Justin Trudeau": (2015, 2019, 2021),
-       "Brian Mulroney": (1984, 1988), "Narendra Modi": (2014, 2019, 2024), "Moon Jae-in": (2017,)}
+WON = {
+    "Ronald Reagan": (1980, 1984),
+    "Barack Obama": (2008, 2012),
+    "Donald Trump": (2016, 2024),
+    "Francois Mitterrand": (1981, 1988),
+    "Jacques Chirac": (1995, 2002),
+    "Nicolas Sarkozy": (2007,),
+    "Francois Hollande": (2012,),
+    "Emmanuel Macron": (2017, 2022),
+    "Tony Blair": (1997, 2001, 2005),
+    "Margaret Thatcher": (1979, 1983, 1987),
+    "Justin Trudeau": (2015, 2019, 2021),
+    "Brian Mulroney": (1984, 1988),
+    "Narendra Modi": (2014, 2019, 2024),
+    "Moon Jae-in": (2017,),
+}
 OFFICE_NOUN = {"Prime Minister": "prime minister", "President": "president", "Chancellor": "chancellor"}
 
 
@@ -1668,6 +2688,7 @@ def facts_frames() -> list:
             if dateline and not (got and (term[3] is None or term[3] > f.doc.published) or not need_current):
                 return None
             return f
+
         return maker
 
     def relative(ctx, e, t, w):
@@ -1713,17 +2734,28 @@ def facts_frames() -> list:
                 continue
             if kind.startswith("U.S.") and w % 4 == 0:
                 continue  # another real election of that kind, which this person lost or did not run in
-            t = rng.choice((f"{name} won the [[{w}]] {kind}.",
-                            f"{entry[1] or name}'s victory in the [[{w}]] {kind} surprised pollsters.",
-                            f"Since winning the [[{w}]] {kind}, {name} has faced several crises."))
+            t = rng.choice(
+                (
+                    f"{name} won the [[{w}]] {kind}.",
+                    f"{entry[1] or name}'s victory in the [[{w}]] {kind} surprised pollsters.",
+                    f"Since winning the [[{w}]] {kind}, {name} has faced several crises.",
+                )
+            )
             return ins(R, "election", ctx, doc, t)
         return None
 
-    return [("relative", frame("relative", relative)), ("since", frame("since", since, need_current=True)),
-            ("fronted", frame("fronted", fronted)), ("participial", frame("participial", participial)),
-            ("passive", frame("passive", passive)), ("coordinated", frame("coordinated", coordinated)),
-            ("surname", frame("surname", surname)), ("dateline", frame("dateline", dateline_s, dateline=True)),
-            ("range", frame("range", term_range)), ("election", election)]
+    return [
+        ("relative", frame("relative", relative)),
+        ("since", frame("since", since, need_current=True)),
+        ("fronted", frame("fronted", fronted)),
+        ("participial", frame("participial", participial)),
+        ("passive", frame("passive", passive)),
+        ("coordinated", frame("coordinated", coordinated)),
+        ("surname", frame("surname", surname)),
+        ("dateline", frame("dateline", dateline_s, dateline=True)),
+        ("range", frame("range", term_range)),
+        ("election", election),
+    ]
 
 
 # --- facts/title-anachronism
@@ -1779,6 +2811,7 @@ def title_frames() -> list:
                 f = ins(R, label, ctx, doc, sentence)
             f.snippet += f"   [{why}]"
             return f
+
         return maker
 
     def full(ctx, e, t, o, wd):
@@ -1800,8 +2833,12 @@ def title_frames() -> list:
         return f"[[{t} {e[0]}]] has called for calm."
 
     def obj(ctx, e, t, o, wd):
-        return ctx.rng.choice((f"The proposal was welcomed on {wd} by [[{t} {e[0]}]].",
-                               f"Delegates met [[{t} {e[0]}]] in {ctx.rng.choice(CITIES)} on {wd}."))
+        return ctx.rng.choice(
+            (
+                f"The proposal was welcomed on {wd} by [[{t} {e[0]}]].",
+                f"Delegates met [[{t} {e[0]}]] in {ctx.rng.choice(CITIES)} on {wd}.",
+            )
+        )
 
     def relative(ctx, e, t, o, wd):
         return f"The bill, which [[{t} {e[1] or e[0]}]] signed on {wd}, takes effect in the spring."
@@ -1809,11 +2846,17 @@ def title_frames() -> list:
     def former(ctx, e, t, o, wd):
         return f"[[Former {t} {e[0]}]] said on {wd} that the country needed unity."
 
-    return [("full-name", frame("full-name", full)), ("surname", frame("surname", surname)),
-            ("dateline", frame("dateline", dateline_s, dateline=True)), ("appositive", frame("appositive", appositive)),
-            ("present", frame("present", present)), ("present-perfect", frame("present-perfect", perfect)),
-            ("object", frame("object", obj)), ("relative", frame("relative", relative)),
-            ("former", frame("former", former, current=True))]
+    return [
+        ("full-name", frame("full-name", full)),
+        ("surname", frame("surname", surname)),
+        ("dateline", frame("dateline", dateline_s, dateline=True)),
+        ("appositive", frame("appositive", appositive)),
+        ("present", frame("present", present)),
+        ("present-perfect", frame("present-perfect", perfect)),
+        ("object", frame("object", obj)),
+        ("relative", frame("relative", relative)),
+        ("former", frame("former", former, current=True)),
+    ]
 
 
 GENERATORS: dict[str, Callable[[], list]] = {
@@ -1858,12 +2901,67 @@ def build(rule: str, docs: list[Doc], prose: list[Doc], seed: int, per_frame: in
 
 
 COMMON_CAPS = set(MONTHS + WEEKDAYS) | {
-    "The", "In", "On", "By", "Since", "Born", "Founded", "Established", "Built", "Discovered", "Signed",
-    "Unveiled", "Having", "Held", "Postponed", "Late", "Early", "Due", "Scheduled", "Sworn", "Elected",
-    "Released", "Ballots", "Talks", "Officials", "Lawmakers", "Ministers", "Residents", "Delegates", "Her",
-    "His", "It", "A", "An", "Construction", "Prime", "Minister", "President", "Chancellor", "Former",
-    "Reuters", "Parliament", "Regional", "Records", "Set", "Created", "Eleven", "Twelve", "Two", "Three",
-    "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "One", "During", "Treaty"}
+    "The",
+    "In",
+    "On",
+    "By",
+    "Since",
+    "Born",
+    "Founded",
+    "Established",
+    "Built",
+    "Discovered",
+    "Signed",
+    "Unveiled",
+    "Having",
+    "Held",
+    "Postponed",
+    "Late",
+    "Early",
+    "Due",
+    "Scheduled",
+    "Sworn",
+    "Elected",
+    "Released",
+    "Ballots",
+    "Talks",
+    "Officials",
+    "Lawmakers",
+    "Ministers",
+    "Residents",
+    "Delegates",
+    "Her",
+    "His",
+    "It",
+    "A",
+    "An",
+    "Construction",
+    "Prime",
+    "Minister",
+    "President",
+    "Chancellor",
+    "Former",
+    "Reuters",
+    "Parliament",
+    "Regional",
+    "Records",
+    "Set",
+    "Created",
+    "Eleven",
+    "Twelve",
+    "Two",
+    "Three",
+    "Four",
+    "Five",
+    "Six",
+    "Seven",
+    "Eight",
+    "Nine",
+    "Ten",
+    "One",
+    "During",
+    "Treaty",
+}
 
 
 def batch_keys(f: Fault) -> set[str]:
@@ -1924,7 +3022,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--per-frame", type=int, default=5, help="faults per frame maker and rule (default 5)")
     parser.add_argument("--seed", type=int, default=12)
     parser.add_argument("--verbose", action="store_true", help="print every missed fault")
-    parser.add_argument("--no-clean", action="store_true", help="skip the clean corpus (only the hosts' originals are checked)")
+    parser.add_argument(
+        "--no-clean", action="store_true", help="skip the clean corpus (only the hosts' originals are checked)"
+    )
     parser.add_argument("--cli", default=default_cli(), help="command that runs the checker")
     parser.add_argument("--keep", type=Path, help="keep the checked folder here")
     parser.add_argument("--dump", type=Path, help="write every fault and its outcome as JSON lines")
@@ -1942,8 +3042,10 @@ def main(argv: list[str] | None = None) -> int:
         f.key = f"m{i:04d}"
     hosts = {f.doc.name for f in faults}
     clean_docs = [d for d in docs if opts.no_clean is False or d.name in hosts]
-    print(f"{len(faults)} faults in {len(hosts)} host documents ({len(prose)} prose documents of {len(docs)}), "
-          f"built in {time.perf_counter() - t0:.1f} s")
+    print(
+        f"{len(faults)} faults in {len(hosts)} host documents ({len(prose)} prose documents of {len(docs)}), "
+        f"built in {time.perf_counter() - t0:.1f} s"
+    )
 
     tmp = tempfile.TemporaryDirectory(prefix="chronolint-mut-")
     folder = opts.keep or Path(tmp.name)
@@ -1968,14 +3070,17 @@ def main(argv: list[str] | None = None) -> int:
     for d in clean_docs:
         (folder / "clean" / f"{safe[d.name]}.txt").write_text(header(d.published) + d.text, encoding="utf-8")
     collect(run_check(opts.cli, folder / "clean"))
-    print(f"checked {len(faults)} mutated files in {len(groups)} runs (no two copies of one article, no name "
-          f"twice in a run): {t2 - t1:.0f} s; {len(clean_docs)} clean files in one run: {time.perf_counter() - t2:.0f} s")
-
-    by_name = {d.name: d for d in docs}
+    print(
+        f"checked {len(faults)} mutated files in {len(groups)} runs (no two copies of one article, no name "
+        f"twice in a run): {t2 - t1:.0f} s; {len(clean_docs)} clean files in one run: {time.perf_counter() - t2:.0f} s"
+    )
 
     def clean_keys(doc: Doc) -> set[tuple[str, str]]:
         h = len(header(doc.published))
-        return {(f["rule"], doc.text[f["offset"] - h : f["end_offset"] - h]) for f in per_file.get(f"clean/{safe[doc.name]}", [])}
+        return {
+            (f["rule"], doc.text[f["offset"] - h : f["end_offset"] - h])
+            for f in per_file.get(f"clean/{safe[doc.name]}", [])
+        }
 
     for flt in faults:
         h = len(header(flt.doc.published))
@@ -1998,8 +3103,10 @@ def main(argv: list[str] | None = None) -> int:
         hit = sum(f.found for f in fs)
         total_hit += hit
         edits = [f for f in fs if f.kind == "edit"]
-        print(f"  {rule:30} {hit:3}/{len(fs):<3} {hit / max(1, len(fs)):.2f}   "
-              f"(edits {sum(f.found for f in edits)}/{len(edits)}, insertions {hit - sum(f.found for f in edits)}/{len(fs) - len(edits)})")
+        print(
+            f"  {rule:30} {hit:3}/{len(fs):<3} {hit / max(1, len(fs)):.2f}   "
+            f"(edits {sum(f.found for f in edits)}/{len(edits)}, insertions {hit - sum(f.found for f in edits)}/{len(fs) - len(edits)})"
+        )
     print(f"overall: {total_hit}/{len(faults)} = {total_hit / max(1, len(faults)):.2f}")
     print("\nrecall per (rule, frame):")
     for rule in rules:
@@ -2021,6 +3128,7 @@ def main(argv: list[str] | None = None) -> int:
     def office(f: Fault) -> str | None:
         def named(entries):
             return any(e[0] in f.snippet or (e[1] and re.search(rf"\b{re.escape(e[1])}\b", f.snippet)) for e in entries)
+
         return "US/UK office" if named(us_uk) else "non-US office" if named(others) else None
 
     tagged = [(f, office(f)) for f in faults if office(f)]
@@ -2038,8 +3146,10 @@ def main(argv: list[str] | None = None) -> int:
     if not opts.no_clean:
         words = sum(len(d.text.split()) for d in clean_docs)
         clean = [f for d in clean_docs for f in per_file.get(f"clean/{safe[d.name]}", []) if f["severity"] in SCORED]
-        print(f"\nclean text: {len(clean_docs)} documents, {words:,} words: {len(clean)} warning-or-error findings "
-              f"= {len(clean) / words * 10_000:.2f} per 10k words")
+        print(
+            f"\nclean text: {len(clean_docs)} documents, {words:,} words: {len(clean)} warning-or-error findings "
+            f"= {len(clean) / words * 10_000:.2f} per 10k words"
+        )
         names = {safe[d.name]: d for d in clean_docs}
         for f in clean:
             d = names[Path(f["path"]).stem]
@@ -2054,8 +3164,11 @@ def main(argv: list[str] | None = None) -> int:
             if f.found:
                 continue
             h = len(header(f.doc.published))
-            near = [g for g in per_file.get(f"mut/{f.key}", [])
-                    if any(s < ae + h and as_ + h < e for s, e in spans_of(g) for as_, ae in f.anchors)]
+            near = [
+                g
+                for g in per_file.get(f"mut/{f.key}", [])
+                if any(s < ae + h and as_ + h < e for s, e in spans_of(g) for as_, ae in f.anchors)
+            ]
             s = f.anchors[0][0]
             ctx_txt = f.text[max(0, s - 90) : f.anchors[0][1] + 90].replace("\n", " / ")
             print(f"  MISS {f.rule} [{f.frame}] {f.doc.name} ({f.doc.published}) {f.key}: {f.snippet[:200]}")
@@ -2066,14 +3179,29 @@ def main(argv: list[str] | None = None) -> int:
         with opts.dump.open("w", encoding="utf-8") as fh:
             for f in faults:
                 h = len(header(f.doc.published))
-                fh.write(json.dumps({"key": f.key, "rule": f.rule, "frame": f.frame, "kind": f.kind, "doc": f.doc.name,
-                                     "published": f.doc.published.isoformat(), "found": f.found, "snippet": f.snippet,
-                                     "anchors": [f.text[s:e] for s, e in f.anchors],
-                                     "context": f.text[max(0, f.anchors[0][0] - 120) : f.anchors[0][1] + 120],
-                                     "findings": [{k: g[k] for k in ("rule", "severity", "message", "offset")}
-                                                  for g in per_file.get(f"mut/{f.key}", [])
-                                                  if any(s < ae + h and as_ + h < e for s, e in spans_of(g) for as_, ae in f.anchors)]},
-                                    ensure_ascii=False) + "\n")
+                fh.write(
+                    json.dumps(
+                        {
+                            "key": f.key,
+                            "rule": f.rule,
+                            "frame": f.frame,
+                            "kind": f.kind,
+                            "doc": f.doc.name,
+                            "published": f.doc.published.isoformat(),
+                            "found": f.found,
+                            "snippet": f.snippet,
+                            "anchors": [f.text[s:e] for s, e in f.anchors],
+                            "context": f.text[max(0, f.anchors[0][0] - 120) : f.anchors[0][1] + 120],
+                            "findings": [
+                                {k: g[k] for k in ("rule", "severity", "message", "offset")}
+                                for g in per_file.get(f"mut/{f.key}", [])
+                                if any(s < ae + h and as_ + h < e for s, e in spans_of(g) for as_, ae in f.anchors)
+                            ],
+                        },
+                        ensure_ascii=False,
+                    )
+                    + "\n"
+                )
     print(f"\ntotal time {time.perf_counter() - t0:.0f} s")
     tmp.cleanup()
     return 0

@@ -31,10 +31,22 @@ from checker.source import read_text  # noqa: E402
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 SUBJECTS = ("The ministry", "The company", "The committee", "Local officials", "The agency", "The union")
-PAST_VERBS = ("announced the plan", "signed the agreement", "approved the budget", "opened the new office",
-              "released its report", "confirmed the decision")
-FUTURE_VERBS = ("announce the plan", "sign the agreement", "vote on the budget", "open the new office",
-                "release its report", "hold a hearing")
+PAST_VERBS = (
+    "announced the plan",
+    "signed the agreement",
+    "approved the budget",
+    "opened the new office",
+    "released its report",
+    "confirmed the decision",
+)
+FUTURE_VERBS = (
+    "announce the plan",
+    "sign the agreement",
+    "vote on the budget",
+    "open the new office",
+    "release its report",
+    "hold a hearing",
+)
 PEOPLE = ("Maria Lindqvist", "Tomasz Adamski", "Helen Okafor", "Rafael Mendes", "Grace Whitfield")
 
 
@@ -58,20 +70,26 @@ def anachronism(rng: random.Random, pub: date) -> Fault:
 
 def stale_future(rng: random.Random, pub: date) -> Fault:
     earlier = pub - timedelta(days=rng.randint(40, 900))
-    return Fault("chronology/stale-future", f"{rng.choice(SUBJECTS)} will {rng.choice(FUTURE_VERBS)} on {spell(earlier)}.")
+    return Fault(
+        "chronology/stale-future", f"{rng.choice(SUBJECTS)} will {rng.choice(FUTURE_VERBS)} on {spell(earlier)}."
+    )
 
 
 def weekday(rng: random.Random, pub: date) -> Fault:
     day = pub - timedelta(days=rng.randint(1, 400))
     wrong = WEEKDAYS[(day.weekday() + rng.randint(1, 6)) % 7]
-    return Fault("calendar/weekday-mismatch",
-                 f"On {wrong}, {spell(day)}, {rng.choice(SUBJECTS).lower()} {rng.choice(PAST_VERBS)}.")
+    return Fault(
+        "calendar/weekday-mismatch",
+        f"On {wrong}, {spell(day)}, {rng.choice(SUBJECTS).lower()} {rng.choice(PAST_VERBS)}.",
+    )
 
 
 def invalid(rng: random.Random, pub: date) -> Fault:
     month, day = rng.choice([("February", 30), ("April", 31), ("June", 31), ("September", 31), ("November", 31)])
-    return Fault("calendar/invalid-date",
-                 f"{rng.choice(SUBJECTS)} {rng.choice(PAST_VERBS)} on {month} {day}, {pub.year - rng.randint(1, 3)}.")
+    return Fault(
+        "calendar/invalid-date",
+        f"{rng.choice(SUBJECTS)} {rng.choice(PAST_VERBS)} on {month} {day}, {pub.year - rng.randint(1, 3)}.",
+    )
 
 
 def reversed_range(rng: random.Random, pub: date) -> Fault:
@@ -89,28 +107,42 @@ def conflicting(rng: random.Random, pub: date) -> Fault:
     who = rng.choice(PEOPLE)
     born = date(pub.year - rng.randint(30, 80), rng.randint(1, 12), rng.randint(1, 28))
     other = born + timedelta(days=rng.choice([-1, 1]) * rng.randint(2, 400))
-    return Fault("chronology/conflicting-dates",
-                 f"{who} was born on {spell(born)}. Records show that {who} was born on {spell(other)}.")
+    return Fault(
+        "chronology/conflicting-dates",
+        f"{who} was born on {spell(born)}. Records show that {who} was born on {spell(other)}.",
+    )
 
 
 def duration(rng: random.Random, pub: date) -> Fault:
     start = pub.year - rng.randint(8, 20)
     gap = rng.randint(2, 5)
     words = {2: "Two", 3: "Three", 4: "Four", 5: "Five"}[gap]
-    return Fault("arithmetic/duration",
-                 f"The plant opened in {start}. {words} years later, in {start + gap + rng.randint(2, 4)}, it closed.")
+    return Fault(
+        "arithmetic/duration",
+        f"The plant opened in {start}. {words} years later, in {start + gap + rng.randint(2, 4)}, it closed.",
+    )
 
 
 def age(rng: random.Random, pub: date) -> Fault:
     born = pub.year - rng.randint(40, 80)
     died = born + rng.randint(50, 90)
     stated = died - born + rng.choice([-1, 1]) * rng.randint(3, 9)
-    return Fault("arithmetic/age",
-                 f"{rng.choice(PEOPLE)}, who was born in {born}, died in {died} at the age of {stated}.")
+    return Fault(
+        "arithmetic/age", f"{rng.choice(PEOPLE)}, who was born in {born}, died in {died} at the age of {stated}."
+    )
 
 
-INJECTORS: tuple[Injector, ...] = (anachronism, stale_future, weekday, invalid, reversed_range,
-                                   death_before_birth, conflicting, duration, age)
+INJECTORS: tuple[Injector, ...] = (
+    anachronism,
+    stale_future,
+    weekday,
+    invalid,
+    reversed_range,
+    death_before_birth,
+    conflicting,
+    duration,
+    age,
+)
 
 
 def inject(article: Article, fault: Fault, rng: random.Random) -> tuple[str, int, int]:

@@ -43,11 +43,10 @@ OUT_OF_SCOPE = {"LT DATE_NEW_YEAR"}
 # and a future-tense plan for a date already past under the pinned "today" (3). A finding on
 # one of these is listed apart, as a disputed label, not as a false positive.
 DISPUTED_TEXT = ("will inform the client on", "we will inform the client.")
-DISPUTED_LINES = {"lt-089", "lt-090", "lt-129", "lt-130", "lt-133", "lt-134",
-                  "lt-166", "lt-167", "lt-170", "lt-171"}
+DISPUTED_LINES = {"lt-089", "lt-090", "lt-129", "lt-130", "lt-133", "lt-134", "lt-166", "lt-167", "lt-170", "lt-171"}
 
 
-def disputed(ex: "Example") -> bool:
+def disputed(ex: Example) -> bool:
     return ex.key in DISPUTED_LINES or any(t in ex.text for t in DISPUTED_TEXT)
 
 
@@ -85,8 +84,17 @@ def load(folder: Path) -> list[Example]:
                 continue
             row = json.loads(line)
             span = tuple(row["span"]) if row.get("span") else None
-            out.append(Example(f"{source}-{n:03d}", row["rule"], family_of(source, row["rule"], row["text"]),
-                               row["text"], bool(row["error"]), span, published_for(source, row["rule"])))
+            out.append(
+                Example(
+                    f"{source}-{n:03d}",
+                    row["rule"],
+                    family_of(source, row["rule"], row["text"]),
+                    row["text"],
+                    bool(row["error"]),
+                    span,
+                    published_for(source, row["rule"]),
+                )
+            )
     return out
 
 
@@ -124,7 +132,7 @@ def overlaps(f: dict, span: tuple[int, int]) -> bool:
 
 
 def describe(f: dict, text: str) -> str:
-    return f"{f['rule']} [{f['severity']}] {text[f['offset']:f['end_offset']]!r}: {f['message']}"
+    return f"{f['rule']} [{f['severity']}] {text[f['offset'] : f['end_offset']]!r}: {f['message']}"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -185,13 +193,18 @@ def main(argv: list[str] | None = None) -> int:
     everything = set(totals)
     english = {f for f in everything if f != "textlint ja"}
     in_scope = english - OUT_OF_SCOPE
-    for label, fams in (("overall, all rows", everything), ("English rows", english),
-                        ("English rows, in scope (no DATE_NEW_YEAR)", in_scope)):
+    for label, fams in (
+        ("overall, all rows", everything),
+        ("English rows", english),
+        ("English rows, in scope (no DATE_NEW_YEAR)", in_scope),
+    ):
         h, t = total(fams)
         print(f"{label}: {h}/{t} = {h / t:.2f}")
-    print(f"false positives: {len(fps)} of {sum(correct.values())} correct examples "
-          f"(in scope: {sum(1 for ex, _ in fps if ex.family not in OUT_OF_SCOPE)}); "
-          f"plus {len(disputes)} finding(s) on rows whose 'correct' label SOURCE.md disputes")
+    print(
+        f"false positives: {len(fps)} of {sum(correct.values())} correct examples "
+        f"(in scope: {sum(1 for ex, _ in fps if ex.family not in OUT_OF_SCOPE)}); "
+        f"plus {len(disputes)} finding(s) on rows whose 'correct' label SOURCE.md disputes"
+    )
     for tag, rows in (("FP", fps), ("DISPUTED", disputes)):
         for ex, fs in rows:
             print(f"  {tag} {ex.key} {ex.rule} (published {ex.published}) {ex.text!r}")

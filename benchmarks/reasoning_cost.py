@@ -167,8 +167,10 @@ def main() -> None:
         print(f"  {n_vars:4} vars {n_constraints:5} constraints {wrong} wrong: {ms:7.2f} ms, {found:.1f} conflicts")
     budget_ms = args.budget_ms / 10 - network_ms(40, 80, 0)[0]
     per_check = costs["evaluate (us)"] + costs["implied_bounds (us)"]
-    print(f"10% of {args.budget_ms:g} ms per article, less a 40-variable network, leaves room for "
-          f"{budget_ms * 1000 / per_check:.0f} constraint checks (evaluate + implied_bounds) per article")
+    print(
+        f"10% of {args.budget_ms:g} ms per article, less a 40-variable network, leaves room for "
+        f"{budget_ms * 1000 / per_check:.0f} constraint checks (evaluate + implied_bounds) per article"
+    )
 
 
 if __name__ == "__main__":

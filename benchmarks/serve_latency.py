@@ -70,8 +70,10 @@ def serve_figures(text: str, published: date, runs: int, requests: int) -> None:
             t = time.perf_counter()
             matches = _post(url + "/v2/check", form)["matches"]
             latencies.append(time.perf_counter() - t)
-        print(f"HTTP /v2/check, {len(text.split())} words: median {statistics.median(latencies) * 1000:.0f} ms "
-              f"of {runs} (min {min(latencies) * 1000:.0f}, max {max(latencies) * 1000:.0f}); {len(matches)} matches")
+        print(
+            f"HTTP /v2/check, {len(text.split())} words: median {statistics.median(latencies) * 1000:.0f} ms "
+            f"of {runs} (min {min(latencies) * 1000:.0f}, max {max(latencies) * 1000:.0f}); {len(matches)} matches"
+        )
         for i in range(requests):
             _post(url + "/v2/check", {**form, "text": text + f"\n\nEdit {i}."})
         rss, hwm = rss_mb(server.pid)
@@ -104,8 +106,10 @@ async def lsp_figures(text: str, published: date, runs: int) -> None:
     finally:
         await client.shutdown_session()
     checks = latencies[1:]
-    print(f"LSP open -> diagnostics, {len(text.split())} words: median {statistics.median(checks) * 1000:.0f} ms "
-          f"of {runs} (first, with the model loading: {latencies[0]:.2f} s); typing adds the 0.3 s debounce")
+    print(
+        f"LSP open -> diagnostics, {len(text.split())} words: median {statistics.median(checks) * 1000:.0f} ms "
+        f"of {runs} (first, with the model loading: {latencies[0]:.2f} s); typing adds the 0.3 s debounce"
+    )
 
 
 def main() -> None:

@@ -64,9 +64,7 @@ class Counts:
         }  # fmt: skip
 
 
-def token_span(
-    starts: Sequence[int], ends: Sequence[int], start: int, end: int
-) -> tuple[int, int]:
+def token_span(starts: Sequence[int], ends: Sequence[int], start: int, end: int) -> tuple[int, int]:
     """Indices [i, j) of the tokens that overlap characters [start, end)."""
     i = bisect.bisect_right(ends, start)
     j = bisect.bisect_left(starts, end)
@@ -106,13 +104,9 @@ def score_doc(
     counts.strict_sys += sum(any(s == g for g in g_spans) for s in s_spans)
     counts.relaxed_sys += sum(any(overlap(s, g) > 0 for g in g_spans) for s in s_spans)
     for g, gs in zip(gold, g_spans):
-        matches = [
-            (overlap(gs, ss), k) for k, ss in enumerate(s_spans) if overlap(gs, ss) > 0
-        ]
+        matches = [(overlap(gs, ss), k) for k, ss in enumerate(s_spans) if overlap(gs, ss) > 0]
         if not matches:
-            errors.append(
-                f"MISS  {g.text!r} {g.type} {g.value}{around(g.start, g.end)}"
-            )
+            errors.append(f"MISS  {g.text!r} {g.type} {g.value}{around(g.start, g.end)}")
             continue
         counts.relaxed_gold += 1
         s = system[max(matches)[1]]
@@ -121,14 +115,11 @@ def score_doc(
         counts.value_ok += s.value == g.value
         if s.value != g.value or s.type != g.type or s_spans[max(matches)[1]] != gs:
             errors.append(
-                f"DIFF  {g.text!r} {g.type} {g.value}  <>  {s.text!r} {s.type} {s.value}"
-                + around(g.start, g.end)
+                f"DIFF  {g.text!r} {g.type} {g.value}  <>  {s.text!r} {s.type} {s.value}" + around(g.start, g.end)
             )
     for s, ss in zip(system, s_spans):
         if not any(overlap(ss, g) > 0 for g in g_spans):
-            errors.append(
-                f"EXTRA {s.text!r} {s.type} {s.value}{around(s.start, s.end)}"
-            )
+            errors.append(f"EXTRA {s.text!r} {s.type} {s.value}{around(s.start, s.end)}")
 
 
 def pipeline(name: str):  # type: ignore[no-untyped-def]
@@ -237,17 +228,12 @@ def main(argv: Iterable[str] | None = None) -> int:
     table = run_tempeval(args.set, args.pipeline, errors)
     print_table(f"TempEval-3 {args.set} ({args.pipeline} pipeline)", table)
     if args.set == "platinum":
-        print(
-            "  HeidelTime (platinum): "
-            + ", ".join(f"{k} {v}" for k, v in HEIDELTIME_PLATINUM.items())
-        )
+        print("  HeidelTime (platinum): " + ", ".join(f"{k} {v}" for k, v in HEIDELTIME_PLATINUM.items()))
     if "gum" not in args.skip:
         print("\nGUM <date when=...> gold")
         for kind in ("news", "bio"):
             recall, accuracy, n = run_gum(kind, args.pipeline, errors)
-            print(
-                f"  {kind:<5} n={n:<4} relaxed recall {100 * recall:6.2f}  value accuracy {100 * accuracy:6.2f}"
-            )
+            print(f"  {kind:<5} n={n:<4} relaxed recall {100 * recall:6.2f}  value accuracy {100 * accuracy:6.2f}")
     if "speed" not in args.skip:
         cpu, wall, words = words_per_second()
         print(

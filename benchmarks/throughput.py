@@ -59,7 +59,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--limit", type=int, default=None, help="only the first N articles")
     parser.add_argument(
-        "--repeat", type=int, default=3, help="repetitions of each measurement (the best is reported; full runs also the median)"
+        "--repeat",
+        type=int,
+        default=3,
+        help="repetitions of each measurement (the best is reported; full runs also the median)",
     )
     options = parser.parse_args()
 
@@ -83,7 +86,9 @@ def main() -> None:
 
         cache = str(Path(tmp) / "cache")
         timed(["check", str(folder), "--format", "json", "--cache-dir", cache])
-        rerun = min(timed(["check", str(folder), "--format", "json", "--cache-dir", cache])[0] for _ in range(options.repeat))
+        rerun = min(
+            timed(["check", str(folder), "--format", "json", "--cache-dir", cache])[0] for _ in range(options.repeat)
+        )
         print(f"unchanged re-run with the cache: {rerun:.2f} s")
 
         one = Path(tmp) / "one"

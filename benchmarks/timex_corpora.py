@@ -40,10 +40,7 @@ COLUMNS = tempeval3.COLUMNS
 
 
 def row(name: str, n_docs: int, n_gold: int, cells: dict[str, float | None]) -> str:
-    figures = " ".join(
-        f"{100 * v:>{len(k)}.2f}" if v is not None else f"{'-':>{len(k)}}"
-        for k, v in cells.items()
-    )
+    figures = " ".join(f"{100 * v:>{len(k)}.2f}" if v is not None else f"{'-':>{len(k)}}" for k, v in cells.items())
     return f"{name:<18} {n_docs:>5} {n_gold:>5}  {figures}"
 
 

@@ -172,8 +172,11 @@ IgnoreOpt = Annotated[
 ]  # fmt: skip
 DateOrderOpt = Annotated[
     DateOrder | None,
-    typer.Option("--date-order", help="How to read 01/05/2024: us (January 5) or international (1 May). "
-                 "Unstated, January 5 with 1 May possible: such a date is flagged only when both readings are wrong."),
+    typer.Option(
+        "--date-order",
+        help="How to read 01/05/2024: us (January 5) or international (1 May). "
+        "Unstated, January 5 with 1 May possible: such a date is flagged only when both readings are wrong.",
+    ),
 ]
 ConfigOpt = Annotated[
     str | None,
@@ -294,20 +297,26 @@ def check(
     dask_scheduler: Annotated[
         str | None,
         typer.Option(
-            "--dask-scheduler", metavar="ADDRESS",
+            "--dask-scheduler",
+            metavar="ADDRESS",
             help="Analyse on a Dask cluster (needs the chronolint\\[dask] extra), e.g. tcp://10.0.0.5:8786.",
         ),
     ] = None,
     exit_zero: Annotated[
         bool,
-        typer.Option("--exit-zero", help="Exit 0 even when there are findings (input errors still exit 2); "
-                     "`--exit-zero true|false` is read as the flag's value."),
+        typer.Option(
+            "--exit-zero",
+            help="Exit 0 even when there are findings (input errors still exit 2); "
+            "`--exit-zero true|false` is read as the flag's value.",
+        ),
     ] = False,
     select: SelectOpt = None,
     ignore: IgnoreOpt = None,
     fix: Annotated[
-        bool, typer.Option("--fix", help="Apply the fixes that follow from the text alone (a wrong weekday) and "
-                           "report what is left.")
+        bool,
+        typer.Option(
+            "--fix", help="Apply the fixes that follow from the text alone (a wrong weekday) and report what is left."
+        ),
     ] = False,
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="With --fix: print the changes as a diff instead of writing them.")

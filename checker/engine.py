@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import replace
-from functools import lru_cache
+from functools import cache
 from typing import TYPE_CHECKING
 
 from checker import assertions, timex
@@ -23,7 +23,8 @@ from checker.reasoning import timeline
 if TYPE_CHECKING:  # spaCy loads only where text is parsed
     from spacy.tokens import Doc
 
-@lru_cache(maxsize=None)
+
+@cache
 def knowledge(spec: Knowledge = Knowledge()) -> model.Pack:
     """The packs a spec names, merged into one (loaded once per process and spec)."""
     return loading.assemble(spec.names, spec.pack_files, spec.facts)

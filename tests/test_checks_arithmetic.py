@@ -46,9 +46,24 @@ def spanned(text: str, finding: Finding) -> str:
 @pytest.mark.parametrize(
     ("text", "published", "span", "related"),
     [
-        ("The plant opened in 2010. Three years later, in 2015, it closed.", PUBLISHED, "Three years later", ["2010", "2015"]),
-        ("The plant opened in 2010. Two years later (in 2016) it closed.", PUBLISHED, "Two years later", ["2010", "2016"]),
-        ("The plant opened in 2010 and the mill in 2011. Two years later, in 2016, both closed.", PUBLISHED, "Two years later", ["2011", "2016"]),
+        (
+            "The plant opened in 2010. Three years later, in 2015, it closed.",
+            PUBLISHED,
+            "Three years later",
+            ["2010", "2015"],
+        ),
+        (
+            "The plant opened in 2010. Two years later (in 2016) it closed.",
+            PUBLISHED,
+            "Two years later",
+            ["2010", "2016"],
+        ),
+        (
+            "The plant opened in 2010 and the mill in 2011. Two years later, in 2016, both closed.",
+            PUBLISHED,
+            "Two years later",
+            ["2011", "2016"],
+        ),
         ("It opened in 2010 and closed three years later, in 2015.", PUBLISHED, "three years later", ["2010", "2015"]),
         ("The war lasted from 1939 to 1945, a full decade.", PUBLISHED, "a full decade", ["1939", "1945"]),
         ("He served five years, from 2009 to 2017.", PUBLISHED, "five years", ["2009", "2017"]),
@@ -56,18 +71,60 @@ def spanned(text: str, finding: Finding) -> str:
         ("This year, in 2024, sales fell.", PUBLISHED, "This year", ["2024"]),
         ("Two weeks ago, on January 3, 2025, the board met.", date(2024, 12, 20), "Two weeks ago", ["January 3, 2025"]),
         ("Two years ago, in 2021, the mine closed.", PUBLISHED, "Two years ago", ["2021"]),
-        ("It opened in March 2010. Six months later, in November, it closed.", PUBLISHED, "Six months later", ["March 2010", "November"]),
-        ("The law passed on March 3, 2020. Ten days later, on April 1, 2020, it took effect.", PUBLISHED, "Ten days later", ["March 3, 2020", "April 1, 2020"]),
-        ("The plant opened in 2010. The following year, in 2013, it closed.", PUBLISHED, "The following year", ["2010", "2013"]),
-        ("The fund started in 1990. A decade later, in 2010, it was wound up.", PUBLISHED, "A decade later", ["1990", "2010"]),
-        ("He arrived in 2010. Five years after that, in 2020, he left.", PUBLISHED, "Five years after that", ["2010", "2020"]),
-        ("He arrived on March 3, 2020. The next day, March 5, he left.", PUBLISHED, "The next day", ["March 3, 2020", "March 5"]),
-        ("He arrived in March 2010. The following month, in June 2010, he left.", PUBLISHED, "The following month", ["March 2010", "June 2010"]),
+        (
+            "It opened in March 2010. Six months later, in November, it closed.",
+            PUBLISHED,
+            "Six months later",
+            ["March 2010", "November"],
+        ),
+        (
+            "The law passed on March 3, 2020. Ten days later, on April 1, 2020, it took effect.",
+            PUBLISHED,
+            "Ten days later",
+            ["March 3, 2020", "April 1, 2020"],
+        ),
+        (
+            "The plant opened in 2010. The following year, in 2013, it closed.",
+            PUBLISHED,
+            "The following year",
+            ["2010", "2013"],
+        ),
+        (
+            "The fund started in 1990. A decade later, in 2010, it was wound up.",
+            PUBLISHED,
+            "A decade later",
+            ["1990", "2010"],
+        ),
+        (
+            "He arrived in 2010. Five years after that, in 2020, he left.",
+            PUBLISHED,
+            "Five years after that",
+            ["2010", "2020"],
+        ),
+        (
+            "He arrived on March 3, 2020. The next day, March 5, he left.",
+            PUBLISHED,
+            "The next day",
+            ["March 3, 2020", "March 5"],
+        ),
+        (
+            "He arrived in March 2010. The following month, in June 2010, he left.",
+            PUBLISHED,
+            "The following month",
+            ["March 2010", "June 2010"],
+        ),
         ("Last month, on October 3, sales fell.", PUBLISHED, "Last month", ["October 3"]),
-        ("The plant opened in 2010. Nearly two decades later, in 2012, it closed.", PUBLISHED, "Nearly two decades later", ["2010", "2012"]),
+        (
+            "The plant opened in 2010. Nearly two decades later, in 2012, it closed.",
+            PUBLISHED,
+            "Nearly two decades later",
+            ["2010", "2012"],
+        ),
     ],
 )
-def test_offsets_and_spans_that_do_not_fit_are_flagged(text: str, published: date, span: str, related: list[str]) -> None:
+def test_offsets_and_spans_that_do_not_fit_are_flagged(
+    text: str, published: date, span: str, related: list[str]
+) -> None:
     found = duration_findings(text, published)
     assert [spanned(text, f) for f in found] == [span]
     assert found[0].rule == "arithmetic/duration"
@@ -184,7 +241,7 @@ def test_vague_or_sub_day_counts_state_nothing(words: str) -> None:
 
 
 def test_about_a_decade_for_six_years_is_flagged_but_about_seven_is_not() -> None:
-    """"About" allows a quarter either way: 1939-1945 is at most 7 years, short of 7.5."""
+    """ "About" allows a quarter either way: 1939-1945 is at most 7 years, short of 7.5."""
     assert duration_findings("The war lasted from 1939 to 1945, about a decade.")
     assert not duration_findings("The war lasted from 1939 to 1945, about seven years.")
 
@@ -212,13 +269,23 @@ def test_a_range_start_without_a_year_takes_the_end_year() -> None:
         ("She was born in 1950 and died in 2020 at age 60.", PUBLISHED, "at age 60", "69 or 70"),
         ("The 10-year-old bridge, built in 2020, was closed.", PUBLISHED, "10-year-old", "4 or 5"),
         ("Jones, a 75-year-old grandmother born in 1942, lives in Ohio.", date(2024, 5, 1), "75-year-old", "81 or 82"),
-        ("John Smith, born March 2, 1950, died June 1, 2020, at the age of 72.", PUBLISHED, "at the age of 72", "is 70"),
+        (
+            "John Smith, born March 2, 1950, died June 1, 2020, at the age of 72.",
+            PUBLISHED,
+            "at the age of 72",
+            "is 70",
+        ),
         ("Mary Jones (born 1950) died in 2020 aged 75.", PUBLISHED, "aged 75", "69 or 70"),
         ("Zaha Hadid, who was born in 1950, died Tuesday at 72.", date(2024, 5, 1), "at 72", "Tuesday (2024-04-30)"),
         ("John Smith was born on May 5, 1960. Smith, 45, lives in Ohio.", PUBLISHED, "45", "65"),
         ("Her mother, born in 1930, died in 2020 at the age of 45.", PUBLISHED, "at the age of 45", "89 or 90"),
         ("Born on May 1, 1960, she turned 50 on June 1, 2011.", PUBLISHED, "turned 50", "51"),
-        ("Zaha Hadid was born on 31 October 1950. She died on 31 March 2016 at the age of 67.", PUBLISHED, "at the age of 67", "65"),
+        (
+            "Zaha Hadid was born on 31 October 1950. She died on 31 March 2016 at the age of 67.",
+            PUBLISHED,
+            "at the age of 67",
+            "65",
+        ),
     ],
 )
 def test_ages_that_do_not_fit_the_birth_are_flagged(text: str, published: date, span: str, expected: str) -> None:
@@ -301,7 +368,9 @@ def test_ages_that_could_be_true_are_not_flagged(text: str, published: date | No
         ((date(1942, 1, 1), date(1942, 12, 31)), (date(2024, 5, 1), date(2024, 5, 1)), (81, 82)),
     ],
 )
-def test_age_range_widens_for_unknown_birthdays(born: tuple[date, date], at: tuple[date, date], expected: tuple[int, int]) -> None:
+def test_age_range_widens_for_unknown_birthdays(
+    born: tuple[date, date], at: tuple[date, date], expected: tuple[int, int]
+) -> None:
     assert age_range(born, at) == expected
 
 
@@ -338,7 +407,9 @@ def test_age_forms(text: str, values: list[tuple[int, int]]) -> None:
 def test_sentences_do_not_end_at_abbreviations() -> None:
     text = "Mr. Smith was born Jan. 5, 1960. He died in 2020. Then U.S. officials spoke."
     assert [text[s:e] for s, e in sentence_bounds(text)] == [
-        "Mr. Smith was born Jan. 5, 1960.", "He died in 2020.", "Then U.S. officials spoke."
+        "Mr. Smith was born Jan. 5, 1960.",
+        "He died in 2020.",
+        "Then U.S. officials spoke.",
     ]
 
 

@@ -43,10 +43,16 @@ def age_spans(text: str, published: date | None = PUBLISHED) -> list[str]:
     ("text", "span"),
     [
         # a relative offset whose anchor borrows the year, like its target
-        ("The ferry service resumed on March 4. Ten days later, on April 2, the second pier reopened.", "Ten days later"),
+        (
+            "The ferry service resumed on March 4. Ten days later, on April 2, the second pier reopened.",
+            "Ten days later",
+        ),
         # across a paragraph break: the anchor closes its paragraph, the offset opens another
-        ("The jury returned its verdict on October 8, 2003.\n\nThe courtroom was crowded. Reporters waited outside.\n\n"
-         "Three days earlier, on September 27, the judge had warned the jury.", "Three days earlier"),
+        (
+            "The jury returned its verdict on October 8, 2003.\n\nThe courtroom was crowded. Reporters waited outside.\n\n"
+            "Three days earlier, on September 27, the judge had warned the jury.",
+            "Three days earlier",
+        ),
         # a span against the one range of its sentence
         ("The excavation, which ran from 1996 to 1999, took two decades and uncovered a Roman villa.", "two decades"),
         # a span and a short phrase before the range
@@ -55,7 +61,10 @@ def age_spans(text: str, published: date | None = PUBLISHED) -> list[str]:
         ("Okafor served nine years as harbour master, from 2001 to 2005.", "nine years"),
         # a span against the begin and end of its sentence
         ("The lockout, which lasted three weeks, began on June 2, 2011 and ended on August 30, 2011.", "three weeks"),
-        ("The result of a 20-month audit that began in March 2018 and ended in May 2018, the report was long.", "20-month"),
+        (
+            "The result of a 20-month audit that began in March 2018 and ended in May 2018, the report was long.",
+            "20-month",
+        ),
         # a pause from a stop to a restart
         ("The choir disbanded in 1961 and reformed in 1964 after a twelve-year hiatus.", "twelve-year"),
         # counted from an event's date
@@ -63,7 +72,10 @@ def age_spans(text: str, published: date | None = PUBLISHED) -> list[str]:
         ("It has been ten years since the Harlow tunnel opened in 1990.", "ten years"),
         # anniversaries against the founding
         ("The Merrow Trust, founded in 1951, is celebrating its 40th anniversary this year.", "40th anniversary"),
-        ("The Elm Street cinema opened in 1921. It marked its 50th anniversary in 1968 with a free screening.", "50th anniversary"),
+        (
+            "The Elm Street cinema opened in 1921. It marked its 50th anniversary in 1968 with a free screening.",
+            "50th anniversary",
+        ),
     ],
 )
 def test_stated_spans_and_offsets_that_cannot_be_true_are_flagged(text: str, span: str) -> None:
@@ -119,19 +131,34 @@ def test_anniversary_of_this_year_allows_a_jubilee_running_into_the_next() -> No
         # a copular age after the death
         ("Agnes Morrow, who was born on 3 May 1930, died on Tuesday at her farm. She was 88.", PUBLISHED, "She was 88"),
         # at death, against a life span
-        ("Albin Kessler (4 June 1901 – 9 July 1977) was a botanist. He wrote three books.\n\nKessler died aged 70.",
-         PUBLISHED, "aged 70"),
+        (
+            "Albin Kessler (4 June 1901 – 9 July 1977) was a botanist. He wrote three books.\n\nKessler died aged 70.",
+            PUBLISHED,
+            "aged 70",
+        ),
         # fronted, with the name after it
         ("At 25, Mira Sato, born on 5 January 2001, won the regional title on 2 February 2024.", PUBLISHED, "At 25"),
-        ("Rafael Ortiz was born in 1931. He trained in Cadiz.\n\nIn 1960, at 19, Ortiz sailed to Lima.", PUBLISHED, "at 19"),
+        (
+            "Rafael Ortiz was born in 1931. He trained in Cadiz.\n\nIn 1960, at 19, Ortiz sailed to Lima.",
+            PUBLISHED,
+            "at 19",
+        ),
         # the news apposition with "aged", an age now
         ("Mr Doyle, aged 52, of Carlow, who was born in June 1951, denied the charge.", PUBLISHED, "aged 52"),
         # a when-clause
         ("Lena Hart (born 1940) emigrated when she was 41, in 1962.", PUBLISHED, "she was 41"),
         # far from the birth, through the full name or a surname no one else bears
-        ("Ines Varga was born on 8 August 1961 in Pecs.\n\nThe council met. It voted. It adjourned.\n\n"
-         "The 55-year-old Varga has not said whether she will stand again.", PUBLISHED, "55-year-old"),
-        ("Ines Varga was born in 1961.\n\nThe council met. It voted. It adjourned.\n\nVarga, 45, chairs it.", PUBLISHED, "45"),
+        (
+            "Ines Varga was born on 8 August 1961 in Pecs.\n\nThe council met. It voted. It adjourned.\n\n"
+            "The 55-year-old Varga has not said whether she will stand again.",
+            PUBLISHED,
+            "55-year-old",
+        ),
+        (
+            "Ines Varga was born in 1961.\n\nThe council met. It voted. It adjourned.\n\nVarga, 45, chairs it.",
+            PUBLISHED,
+            "45",
+        ),
         # a pack's birth date, with the title before the name
         ("President Joe Biden, 70, spoke on Monday.", date(2023, 5, 10), "70"),
     ],
@@ -154,10 +181,16 @@ def test_ages_that_cannot_be_true_are_flagged(text: str, published: date, span: 
         # a range of ages
         ("Lena Hart, born in 1940, was aged 30-35 when she emigrated in 1972.", PUBLISHED),
         # two people with the surname: which one is meant is unclear
-        ("Ines Varga was born in 1961.\n\nPeter Varga spoke. It voted. It adjourned.\n\nVarga, 45, chairs it.", PUBLISHED),
+        (
+            "Ines Varga was born in 1961.\n\nPeter Varga spoke. It voted. It adjourned.\n\nVarga, 45, chairs it.",
+            PUBLISHED,
+        ),
         # another full name between: "the 55-year-old" may be her
-        ("Ines Varga was born on 8 August 1961 in Pecs.\n\nThe council met. Ana Lopez spoke.\n\n"
-         "The 55-year-old has not said whether she will stand again.", PUBLISHED),
+        (
+            "Ines Varga was born on 8 August 1961 in Pecs.\n\nThe council met. Ana Lopez spoke.\n\n"
+            "The 55-year-old has not said whether she will stand again.",
+            PUBLISHED,
+        ),
         # a pack's birth date that fits, and a name the pack does not know
         ("President Joe Biden, 80, spoke on Monday.", date(2023, 5, 10)),
         ("Senator Joan Whitlow, 70, spoke on Monday.", date(2023, 5, 10)),
@@ -181,8 +214,10 @@ def test_counterfactual_ages_are_not_claims(text: str) -> None:
 
 
 def test_an_offset_counts_from_the_last_date_of_the_thing_its_clause_names() -> None:
-    text = ("The Brookfield library opened in 1962. A local architect had built a bank in 1958. Readers came. "
-            "Funding grew. Four years after that, in 1975, the library added a reading room.")
+    text = (
+        "The Brookfield library opened in 1962. A local architect had built a bank in 1958. Readers came. "
+        "Funding grew. Four years after that, in 1975, the library added a reading room."
+    )
     assert duration_spans(text) == ["Four years after that"]
 
 
@@ -208,7 +243,10 @@ def test_an_offset_far_from_a_date_of_another_thing_is_not_measured(text: str) -
         ("The pier was closed for ten years, from 1982 until 1990, while it was rebuilt.", True),
         ("Ruiz ran the bakery for five years, from 1971 to 1975, before selling it.", False),  # counting both years
         ("Ruiz ran the bakery for four years, from 1971 to 1975, before selling it.", False),
-        ("Ruiz ran the bakery for three years, from 1971 to 1975, before selling it.", False),  # late 1971 to early 1975
+        (
+            "Ruiz ran the bakery for three years, from 1971 to 1975, before selling it.",
+            False,
+        ),  # late 1971 to early 1975
         ("Ruiz ran the bakery for about six years, from 1971 to 1975, before selling it.", False),
     ],
 )
@@ -224,7 +262,10 @@ def test_a_count_of_years_between_two_years_allows_no_year_more(text: str, flagg
         ("The ballot was held on Wednesday, September 4. The next day, on Saturday, the count ended.", True),
         ("The ballot was held on Wednesday. A day earlier, on Tuesday, the polls were sealed.", False),
         ("The ballot was held on Wednesday. Three days later, on Saturday, the count ended.", False),
-        ("The ballot was held on Wednesday. Ten days later, on Friday, the count ended.", False),  # ten, give or take one
+        (
+            "The ballot was held on Wednesday. Ten days later, on Friday, the count ended.",
+            False,
+        ),  # ten, give or take one
     ],
 )
 def test_day_offsets_against_a_named_weekday(text: str, flagged: bool) -> None:
@@ -250,8 +291,10 @@ def test_a_pack_birth_is_read_only_for_a_name_the_age_itself_gives() -> None:
 
 
 def test_an_offset_counts_from_the_thing_it_names_over_another_things_date_just_before() -> None:
-    text = ("The Brookfield library opened in 1962. The council may refinance its bonds on May 1, 1990.\n\n"
-            "Four years after that, in 1975, the library added a reading room.")
+    text = (
+        "The Brookfield library opened in 1962. The council may refinance its bonds on May 1, 1990.\n\n"
+        "Four years after that, in 1975, the library added a reading room."
+    )
     found = list(durations(analysis(text)))
     assert [text[f.span.start : f.span.end] for f in found] == ["Four years after that"]
     assert "1962" in found[0].message

@@ -22,8 +22,16 @@ def analysis_of(text: str, *timexes: Timex) -> Analysis:
 def day_timex(text: str, sentence: str, day: date | None, fields: DateFields, anchor: str = "explicit") -> Timex:
     start = sentence.index(text)
     return Timex(
-        start, start + len(text), text, "DATE", day.isoformat() if day else "", earliest=day, latest=day,
-        fields=fields, anchor=anchor, valid=day is not None,
+        start,
+        start + len(text),
+        text,
+        "DATE",
+        day.isoformat() if day else "",
+        earliest=day,
+        latest=day,
+        fields=fields,
+        anchor=anchor,
+        valid=day is not None,
     )
 
 
@@ -112,19 +120,34 @@ def test_weekday_replacement_of_short_and_kanji_weekdays(written: str, weekday: 
 
 def test_a_weekday_fitting_the_other_reading_of_an_ambiguous_date_is_not_flagged() -> None:
     sentence = "Sports day is on Saturday 08/07/2023."
-    fits = Timex(*_at(sentence, "Saturday 08/07/2023"), "DATE", "2023-08-07", earliest=date(2023, 8, 7),
-                 latest=date(2023, 8, 7), fields=DateFields(2023, 8, 7, 5), alternative=date(2023, 7, 8))
+    fits = Timex(
+        *_at(sentence, "Saturday 08/07/2023"),
+        "DATE",
+        "2023-08-07",
+        earliest=date(2023, 8, 7),
+        latest=date(2023, 8, 7),
+        fields=DateFields(2023, 8, 7, 5),
+        alternative=date(2023, 7, 8),
+    )
     assert list(weekday_mismatches(analysis_of(sentence, fits))) == []
-    wrong = Timex(*_at(sentence, "Saturday 08/07/2023"), "DATE", "2023-08-07", earliest=date(2023, 8, 7),
-                  latest=date(2023, 8, 7), fields=DateFields(2023, 8, 7, 3), alternative=date(2023, 7, 8))
+    wrong = Timex(
+        *_at(sentence, "Saturday 08/07/2023"),
+        "DATE",
+        "2023-08-07",
+        earliest=date(2023, 8, 7),
+        latest=date(2023, 8, 7),
+        fields=DateFields(2023, 8, 7, 3),
+        alternative=date(2023, 7, 8),
+    )
     (found,) = weekday_mismatches(analysis_of(sentence, wrong))
     assert "read the other way, July 8 is a Saturday" in found.message
 
 
 def test_a_five_digit_year_is_an_invalid_date() -> None:
     sentence = "The expo opens in March 20025."
-    t = Timex(*_at(sentence, "March 20025"), "DATE", "20025-03", granularity="month", fields=DateFields(20025, 3),
-              valid=False)
+    t = Timex(
+        *_at(sentence, "March 20025"), "DATE", "20025-03", granularity="month", fields=DateFields(20025, 3), valid=False
+    )
     (found,) = invalid_dates(analysis_of(sentence, t))
     assert "five digits" in found.message and "(2025?)" in found.message
 

@@ -19,12 +19,21 @@ def chronology(check, text: str, published: str | None = "2026-01-01") -> list[t
     [
         ("John Smith was born in 1960. Smith died in 1950.", "chronology/order", "died in 1950"),
         ("Mary Jones died on May 2, 1990. She was born on June 1, 1995.", "chronology/order", "born on June 1, 1995"),
-        ("The Acme bridge opened on May 3, 2019. Since the Acme bridge opened on May 5, 2019, traffic has doubled.",
-         "chronology/conflicting-dates", "opened on May 5, 2019"),
-        ("Ada Lovelace was born in 1815. Years later, Ada Lovelace was born in 1816, the guide claims.",
-         "chronology/conflicting-dates", "born in 1816"),
-        ("Grace Hopper died in 1992. Grace Hopper was born on December 9, 1996.", "chronology/order",
-         "born on December 9, 1996"),
+        (
+            "The Acme bridge opened on May 3, 2019. Since the Acme bridge opened on May 5, 2019, traffic has doubled.",
+            "chronology/conflicting-dates",
+            "opened on May 5, 2019",
+        ),
+        (
+            "Ada Lovelace was born in 1815. Years later, Ada Lovelace was born in 1816, the guide claims.",
+            "chronology/conflicting-dates",
+            "born in 1816",
+        ),
+        (
+            "Grace Hopper died in 1992. Grace Hopper was born on December 9, 1996.",
+            "chronology/order",
+            "born on December 9, 1996",
+        ),
     ],
 )
 def test_conflicts_within_a_document(check, text: str, rule: str, flagged: str) -> None:
@@ -54,7 +63,10 @@ def test_no_conflict(check, text: str) -> None:
 
 @pytest.mark.parametrize(
     ("text", "flagged"),
-    [("From 2014 to 2012 the program ran.", "2014 to 2012"), ("It ran from June 30 to June 1, 2024.", "June 30 to June 1, 2024")],
+    [
+        ("From 2014 to 2012 the program ran.", "2014 to 2012"),
+        ("It ran from June 30 to June 1, 2024.", "June 30 to June 1, 2024"),
+    ],
 )
 def test_reversed_ranges(check, text: str, flagged: str) -> None:
     assert chronology(check, text) == [("chronology/order", flagged)]
@@ -71,7 +83,10 @@ def test_conflict_across_files_is_reported_in_each_with_related_in_the_other() -
     found = engine.findings(engine.analyze([a, b]))
     conflicts = [f for f in found if f.rule == "chronology/conflicting-dates"]
     assert [f.span.path for f in conflicts] == ["a.md", "b.md"]
-    for finding, other, other_text in ((conflicts[0], b, "opened on May 5, 2019"), (conflicts[1], a, "opened to traffic on May 3, 2019")):
+    for finding, other, other_text in (
+        (conflicts[0], b, "opened on May 5, 2019"),
+        (conflicts[1], a, "opened to traffic on May 3, 2019"),
+    ):
         (related,) = finding.related
         assert related.span.path == other.path
         assert other.source[related.span.start : related.span.end] == other_text

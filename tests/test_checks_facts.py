@@ -48,46 +48,93 @@ def flagged(found: list[Finding], text: str) -> str:
 @pytest.mark.parametrize(
     ("text", "span", "fact"),
     [
-        ("Barack Obama was first elected president in 2004.", "elected president in 2004",
-         "Barack Obama was first elected President of the United States on November 4, 2008 (us-politics pack)"),
-        ("Barack Obama was elected president in 2004.", "elected president in 2004",
-         "elected President of the United States on November 4, 2008 and on November 6, 2012"),
-        ("Obama was elected president of the United States in 2004.", "elected president of the United States in 2004",
-         "November 4, 2008"),
-        ("Theresa May became prime minister of Britain on July 14, 2016.",
-         "became prime minister of Britain on July 14, 2016", "July 13, 2016"),
-        ("Joe Biden was elected vice president in 2016.", "elected vice president in 2016",
-         "Joe Biden was elected Vice President of the United States on November 4, 2008"),
+        (
+            "Barack Obama was first elected president in 2004.",
+            "elected president in 2004",
+            "Barack Obama was first elected President of the United States on November 4, 2008 (us-politics pack)",
+        ),
+        (
+            "Barack Obama was elected president in 2004.",
+            "elected president in 2004",
+            "elected President of the United States on November 4, 2008 and on November 6, 2012",
+        ),
+        (
+            "Obama was elected president of the United States in 2004.",
+            "elected president of the United States in 2004",
+            "November 4, 2008",
+        ),
+        (
+            "Theresa May became prime minister of Britain on July 14, 2016.",
+            "became prime minister of Britain on July 14, 2016",
+            "July 13, 2016",
+        ),
+        (
+            "Joe Biden was elected vice president in 2016.",
+            "elected vice president in 2016",
+            "Joe Biden was elected Vice President of the United States on November 4, 2008",
+        ),
         ("Lincoln was elected president in 1862.", "elected president in 1862", "November 6, 1860"),
         ("Trump won the presidency in 2012.", "won the presidency in 2012", "November 8, 2016"),
-        ("Biden was inaugurated on January 21, 2021.", "inaugurated on January 21, 2021",
-         "Joe Biden took office as President of the United States on January 20, 2021"),
-        ("Trump, sworn in for his second term in January 2021, promised change.",
-         "sworn in for his second term in January 2021",
-         "Donald Trump's second term as President of the United States began on January 20, 2025"),
-        ("Obama was sworn in for a second term on January 22, 2013.", "sworn in for a second term on January 22, 2013",
-         "began on January 20, 2013, sworn in on January 21, 2013"),
+        (
+            "Biden was inaugurated on January 21, 2021.",
+            "inaugurated on January 21, 2021",
+            "Joe Biden took office as President of the United States on January 20, 2021",
+        ),
+        (
+            "Trump, sworn in for his second term in January 2021, promised change.",
+            "sworn in for his second term in January 2021",
+            "Donald Trump's second term as President of the United States began on January 20, 2025",
+        ),
+        (
+            "Obama was sworn in for a second term on January 22, 2013.",
+            "sworn in for a second term on January 22, 2013",
+            "began on January 20, 2013, sworn in on January 21, 2013",
+        ),
         ("Trump took office on January 20, 2016.", "took office on January 20, 2016", "January 20, 2017"),
-        ("Biden became vice president on January 20, 2008.", "became vice president on January 20, 2008",
-         "Vice President of the United States on January 20, 2009"),
-        ("Theresa May became prime minister on July 14, 2016.", "became prime minister on July 14, 2016",
-         "Theresa May took office as Prime Minister of the United Kingdom on July 13, 2016 (uk-politics pack)"),
+        (
+            "Biden became vice president on January 20, 2008.",
+            "became vice president on January 20, 2008",
+            "Vice President of the United States on January 20, 2009",
+        ),
+        (
+            "Theresa May became prime minister on July 14, 2016.",
+            "became prime minister on July 14, 2016",
+            "Theresa May took office as Prime Minister of the United Kingdom on July 13, 2016 (uk-politics pack)",
+        ),
         ("Obama was born in 1962.", "born in 1962", "Barack Obama was born on August 4, 1961 (us-politics pack)"),
         ("Mr. Trump was first elected president in 2012.", "elected president in 2012", "November 8, 2016"),
-        ("Trump was sworn in at the White House on January 20, 2016.",
-         "sworn in at the White House on January 20, 2016", "January 20, 2017"),
+        (
+            "Trump was sworn in at the White House on January 20, 2016.",
+            "sworn in at the White House on January 20, 2016",
+            "January 20, 2017",
+        ),
         ("Abraham Lincoln was born on February 13, 1809.", "born on February 13, 1809", "February 12, 1809"),
         ("Boris Johnson was born in 1965.", "born in 1965", "Boris Johnson was born on June 19, 1964"),
-        ("Queen Elizabeth II died on September 9, 2022.", "died on September 9, 2022",
-         "Elizabeth II died on September 8, 2022"),
-        ("The U.S. presidential election was held on November 6, 2024.", "held on November 6, 2024",
-         "Tuesday after the first Monday of November; the 2024 election was held on November 5, 2024"),
-        ("Americans voted in the midterm elections on November 9, 2022.",
-         "voted in the midterm elections on November 9, 2022", "the 2022 election was held on November 8, 2022"),
-        ("The midterm elections, held on November 9, 2022, gave Republicans the House.", "held on November 9, 2022",
-         "midterm elections are held on the Tuesday after the first Monday"),
-        ("Britain's general election was held on Friday, July 5, 2024.", "held on Friday, July 5, 2024",
-         "Thursday; the 2024 election was held on July 4, 2024 (uk-politics pack)"),
+        (
+            "Queen Elizabeth II died on September 9, 2022.",
+            "died on September 9, 2022",
+            "Elizabeth II died on September 8, 2022",
+        ),
+        (
+            "The U.S. presidential election was held on November 6, 2024.",
+            "held on November 6, 2024",
+            "Tuesday after the first Monday of November; the 2024 election was held on November 5, 2024",
+        ),
+        (
+            "Americans voted in the midterm elections on November 9, 2022.",
+            "voted in the midterm elections on November 9, 2022",
+            "the 2022 election was held on November 8, 2022",
+        ),
+        (
+            "The midterm elections, held on November 9, 2022, gave Republicans the House.",
+            "held on November 9, 2022",
+            "midterm elections are held on the Tuesday after the first Monday",
+        ),
+        (
+            "Britain's general election was held on Friday, July 5, 2024.",
+            "held on Friday, July 5, 2024",
+            "Thursday; the 2024 election was held on July 4, 2024 (uk-politics pack)",
+        ),
     ],
 )
 def test_contradictions_are_flagged_with_the_pack_fact(text: str, span: str, fact: str) -> None:
@@ -144,8 +191,9 @@ def test_ambiguous_surname_resolved_by_a_full_name() -> None:
 
 def test_house_facts_are_checked(tmp_path: Path) -> None:
     facts = tmp_path / "newsroom-facts.yaml"
-    facts.write_text("facts:\n  events:\n    - {entity: Acme bridge, aliases: [the Acme Bridge], "
-                     "event: opening, date: 2019-05-03}\n")
+    facts.write_text(
+        "facts:\n  events:\n    - {entity: Acme bridge, aliases: [the Acme Bridge], event: opening, date: 2019-05-03}\n"
+    )
     pack = loading.merge([*loading.load_builtin(), loading.load_facts(facts)])
 
     def check(text: str) -> list[Finding]:
@@ -240,8 +288,11 @@ def test_historical_present_chronology_is_not_flagged() -> None:
         ("President Barack Obama said on Monday that the law would stand.", date(2018, 3, 7), "President Barack Obama"),
         ("President Obama says he is tired.", date(2019, 5, 10), "President Obama"),
         ("Prime Minister Theresa May met the king yesterday.", date(2023, 6, 1), "Prime Minister Theresa May"),
-        ("The talks began in 2019. President Biden said on Friday that they failed.", date(2019, 8, 2),
-         "President Biden"),
+        (
+            "The talks began in 2019. President Biden said on Friday that they failed.",
+            date(2019, 8, 2),
+            "President Biden",
+        ),
         ("President Trump visited Ohio in 2015.", date(2016, 3, 1), "President Trump"),
         ("Chancellor Merkel spoke in Berlin on Monday.", date(2023, 3, 8), "Chancellor Merkel"),
         ("President Bush said on Tuesday that he was tired.", date(2019, 5, 10), "President Bush"),
@@ -275,10 +326,18 @@ def test_title_before_the_first_term_has_no_fix() -> None:
 @pytest.mark.parametrize(
     ("text", "published", "then", "replacement"),
     [
-        ("President Biden told reporters on Tuesday that he was tired.", date(2014, 5, 10),
-         "Joe Biden was Vice President of the United States then", "Vice President"),
-        ("Vice President Biden told reporters on Tuesday that he was tired.", date(2022, 5, 12),
-         "Joe Biden was President of the United States then", "President"),
+        (
+            "President Biden told reporters on Tuesday that he was tired.",
+            date(2014, 5, 10),
+            "Joe Biden was Vice President of the United States then",
+            "Vice President",
+        ),
+        (
+            "Vice President Biden told reporters on Tuesday that he was tired.",
+            date(2022, 5, 12),
+            "Joe Biden was President of the United States then",
+            "President",
+        ),
     ],
 )
 def test_the_title_held_then_is_named_and_offered(text: str, published: date, then: str, replacement: str) -> None:
@@ -351,8 +410,10 @@ def test_titles_in_office_or_qualified_are_not_flagged(text: str, published: dat
 
 def test_a_text_telling_later_events_was_written_later() -> None:
     """Its inauguration after the publication date is chronology/anachronism's finding, not a wrong title."""
-    text = ("President Trump, who was reelected in November 2024 and sworn into his second term on "
-            "January 20, 2025, vowed to act.")
+    text = (
+        "President Trump, who was reelected in November 2024 and sworn into his second term on "
+        "January 20, 2025, vowed to act."
+    )
     assert titles(text, date(2024, 12, 20)) == []
     found = titles("President Trump, who was reelected in November 2024, vowed on Friday to act.", date(2024, 12, 20))
     assert [f.rule for f in found] == ["facts/title-anachronism"]
@@ -379,8 +440,12 @@ def _isot(shared: Path, step: int, published: date | None = None) -> list[Docume
     with path.open(encoding="utf-8", newline="") as f:
         rows = list(csv.DictReader(f))
     return [
-        source.read_text(f"{row['title']}\n\n{row['text']}", path=f"isot-{i}", fmt="text",
-                         published=published or datetime.strptime(row["date"].strip(), "%B %d, %Y").date())
+        source.read_text(
+            f"{row['title']}\n\n{row['text']}",
+            path=f"isot-{i}",
+            fmt="text",
+            published=published or datetime.strptime(row["date"].strip(), "%B %d, %Y").date(),
+        )
         for i, row in enumerate(rows)
         if i % step == 0
     ]
@@ -413,25 +478,47 @@ def test_isot_redated_after_the_terms_is_flagged(shared: Path) -> None:
     ("text", "span", "rule_words"),
     [
         # us-inauguration-january-20: a person the packs do not hold, the election stated in the text
-        ("Mara Velk won the U.S. presidential election in November 1948 and was sworn in as U.S. president "
-         "on January 27, 1949.", "sworn in as U.S. president on January 27, 1949", "January 20 of the year after"),
+        (
+            "Mara Velk won the U.S. presidential election in November 1948 and was sworn in as U.S. president "
+            "on January 27, 1949.",
+            "sworn in as U.S. president on January 27, 1949",
+            "January 20 of the year after",
+        ),
         # ... and with nobody named, the pack's election of the year before
-        ("The U.S. presidential inauguration was held on January 22, 1965.", "held on January 22, 1965",
-         "January 20 of the year after"),
+        (
+            "The U.S. presidential inauguration was held on January 22, 1965.",
+            "held on January 22, 1965",
+            "January 20 of the year after",
+        ),
         # us-inauguration-january-20-sunday (January 20, 1957 was a Sunday)
-        ("That year the U.S. presidential inauguration fell on January 23, 1957.",
-         "fell on January 23, 1957", "when January 20 is a Sunday"),
+        (
+            "That year the U.S. presidential inauguration fell on January 23, 1957.",
+            "fell on January 23, 1957",
+            "when January 20 is a Sunday",
+        ),
         # us-inauguration-march-4
-        ("The U.S. presidential inauguration took place in Washington on March 9, 1889.",
-         "took place in Washington on March 9, 1889", "sworn in on March 4 of the year after"),
+        (
+            "The U.S. presidential inauguration took place in Washington on March 9, 1889.",
+            "took place in Washington on March 9, 1889",
+            "sworn in on March 4 of the year after",
+        ),
         # us-inauguration-march-4-sunday (March 4, 1849 was a Sunday)
-        ("The American president took the oath of office on March 8, 1849.", "took the oath of office on March 8, 1849",
-         "when March 4 fell on a Sunday"),
+        (
+            "The American president took the oath of office on March 8, 1849.",
+            "took the oath of office on March 8, 1849",
+            "when March 4 fell on a Sunday",
+        ),
         # us-two-term-limit: an ordinal past the limit, and a third dated election of one person
-        ("Dwight Eisenhower was elected to a third term as president in 1960.", "elected to a third term",
-         "no one may be elected president more than twice"),
-        ("Orla Finch was elected U.S. president in 1968, reelected in 1972 and reelected again in 1976.",
-         "reelected again in 1976", "this would be number 3"),
+        (
+            "Dwight Eisenhower was elected to a third term as president in 1960.",
+            "elected to a third term",
+            "no one may be elected president more than twice",
+        ),
+        (
+            "Orla Finch was elected U.S. president in 1968, reelected in 1972 and reelected again in 1976.",
+            "reelected again in 1976",
+            "this would be number 3",
+        ),
     ],
 )
 def test_pack_rules_between_events_and_count_limits_are_evaluated(text: str, span: str, rule_words: str) -> None:
@@ -492,10 +579,14 @@ def test_the_documented_country_pack_works_without_code(tmp_path: Path) -> None:
     ("text", "published"),
     [
         # the parse takes the dateline's place for the subject
-        ("MANCHESTER (Reuters) - Prime Minister Boris Johnson said on Tuesday that rail fares would be frozen.",
-         date(2018, 3, 8)),
-        ("OTTAWA, Feb. 2 (AP) -- Prime Minister Mark Carney told reporters on Friday that tariffs would stay.",
-         date(2024, 2, 5)),
+        (
+            "MANCHESTER (Reuters) - Prime Minister Boris Johnson said on Tuesday that rail fares would be frozen.",
+            date(2018, 3, 8),
+        ),
+        (
+            "OTTAWA, Feb. 2 (AP) -- Prime Minister Mark Carney told reporters on Friday that tariffs would stay.",
+            date(2024, 2, 5),
+        ),
         # present and present perfect with no date: the title is claimed at publication
         ("Vice President Kamala Harris has announced a tour of the Midwest.", date(2019, 9, 3)),
         ("Chancellor Olaf Scholz warns that the budget talks could fail.", date(2020, 10, 1)),
@@ -508,8 +599,10 @@ def test_titles_after_a_dateline_or_in_the_present_are_checked(text: str, publis
 @pytest.mark.parametrize(
     ("text", "published"),
     [
-        ("MANCHESTER (Reuters) - Prime Minister Theresa May said on Tuesday that rail fares would be frozen.",
-         date(2018, 3, 8)),
+        (
+            "MANCHESTER (Reuters) - Prime Minister Theresa May said on Tuesday that rail fares would be frozen.",
+            date(2018, 3, 8),
+        ),
         ("DENVER (AP) - Chancellor Olaf Scholz spoke on Monday; he visits Colorado next week.", date(2023, 5, 9)),
         ("Vice President Kamala Harris has announced a tour of the Midwest.", date(2022, 9, 3)),
         ("President Obama's library has opened in Chicago.", date(2019, 9, 3)),
@@ -568,9 +661,16 @@ def test_stated_tenures_that_fit_or_cannot_be_told_are_not_flagged(text: str) ->
     ("text", "span", "rule_words"),
     [
         ("Voters stayed home during the 2010 U.S. presidential election.", "2010", "years divisible by four"),
-        ("Lincoln's rival in the American presidential election of 1858 was Douglas.", "1858", "years divisible by four"),
-        ("Ballots in Britain's general election of 13 June 2003 were counted overnight.", "13 June 2003",
-         "held on a Thursday; the pack lists none in 2003"),
+        (
+            "Lincoln's rival in the American presidential election of 1858 was Douglas.",
+            "1858",
+            "years divisible by four",
+        ),
+        (
+            "Ballots in Britain's general election of 13 June 2003 were counted overnight.",
+            "13 June 2003",
+            "held on a Thursday; the pack lists none in 2003",
+        ),
     ],
 )
 def test_election_noun_phrases_are_tied_to_office_and_country(text: str, span: str, rule_words: str) -> None:
@@ -611,8 +711,10 @@ def test_birth_dates_of_g20_leaders_are_known(text: str, flag: bool) -> None:
 @pytest.mark.parametrize(
     ("text", "then"),
     [
-        ("MOSCOW (Reuters) - President Dmitry Medvedev said on Friday that the budget would be cut.",
-         "Dmitry Medvedev was Prime Minister of Russia then"),
+        (
+            "MOSCOW (Reuters) - President Dmitry Medvedev said on Friday that the budget would be cut.",
+            "Dmitry Medvedev was Prime Minister of Russia then",
+        ),
         ("Prime Minister Vladimir Putin met the governors on Friday.", "Vladimir Putin was President of Russia then"),
     ],
 )
@@ -624,8 +726,11 @@ def test_swapped_roles_name_the_office_held_then(text: str, then: str) -> None:
 @pytest.mark.parametrize(
     ("text", "published", "fix"),
     [
-        ("Former Chancellor Olaf Scholz told reporters on Tuesday that gas prices would fall.", date(2023, 2, 9),
-         "Chancellor"),
+        (
+            "Former Chancellor Olaf Scholz told reporters on Tuesday that gas prices would fall.",
+            date(2023, 2, 9),
+            "Chancellor",
+        ),
         ("Protesters waited for former President Joe Biden, who visits Ohio today.", date(2022, 7, 1), "President"),
         ("Ex-Prime Minister Justin Trudeau has called for calm.", date(2019, 4, 4), "Prime Minister"),
     ],
@@ -654,10 +759,16 @@ def test_former_for_someone_out_of_office_is_not_flagged(text: str, published: d
 @pytest.mark.parametrize(
     ("text", "published", "flag"),
     [
-        ("Kevin Rudd, Australia's prime minister, told parliament on Tuesday that the budget was sound.",
-         date(2012, 5, 9), True),
-        ("Kevin Rudd, Australia's prime minister, told parliament on Tuesday that the budget was sound.",
-         date(2009, 5, 13), False),
+        (
+            "Kevin Rudd, Australia's prime minister, told parliament on Tuesday that the budget was sound.",
+            date(2012, 5, 9),
+            True,
+        ),
+        (
+            "Kevin Rudd, Australia's prime minister, told parliament on Tuesday that the budget was sound.",
+            date(2009, 5, 13),
+            False,
+        ),
         ("Jacques Chirac, the president of France, said on Friday that talks would go on.", date(1993, 4, 3), True),
         ("Jacques Chirac, then mayor of Paris, said on Friday that talks would go on.", date(1993, 4, 3), False),
         ("Jacques Chirac, a former prime minister, said on Friday that talks would go on.", date(1993, 4, 3), False),

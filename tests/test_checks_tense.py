@@ -16,11 +16,18 @@ def rules_of(found: list[tuple[str, str]], prefix: str = "chronology/") -> list[
 @pytest.mark.parametrize(
     ("text", "published", "flagged"),
     [
-        ("President Trump was sworn into his second term on January 20, 2025.", "2024-12-20",
-         "sworn into his second term on January 20, 2025"),
+        (
+            "President Trump was sworn into his second term on January 20, 2025.",
+            "2024-12-20",
+            "sworn into his second term on January 20, 2025",
+        ),
         ("The stadium, which opened in 2024, seats 40,000 people.", "2023-05-01", "opened in 2024"),
         ("Two weeks ago, on January 3, 2025, the council met.", "2024-12-20", "January 3, 2025, the council met"),
-        ("The company has launched three products since March 2025.", "2024-06-01", "launched three products since March 2025"),
+        (
+            "The company has launched three products since March 2025.",
+            "2024-06-01",
+            "launched three products since March 2025",
+        ),
         ("She resigned on March 3, 2025, after a long dispute.", "2025-02-01", "resigned on March 3, 2025"),
         ("In 2031 the firm went bankrupt.", "2030-06-01", "2031 the firm went"),
     ],
@@ -112,10 +119,16 @@ def test_example_article_undated_infers_a_date_after_the_inauguration(analyze, c
         ("Elected mayor on 4 May 2028, Priya Nair promised a new tram line.", "2027-09-01", "4 May 2028"),
         ("The archive catalogued in 2030 holds 4,000 letters.", "2028-01-01", "catalogued in 2030"),
         ("An audit carried out in 2032 found serious gaps.", "2030-01-01", "carried out in 2032"),
-        ("Since joining the board in 2033, Okafor has chaired four committees.", "2031-01-01",
-         "joining the board in 2033"),
-        ("Tarrant Mills reported annual profits on March 18, 2027, lifting its shares.", "2027-03-01",
-         "reported annual profits on March 18, 2027"),
+        (
+            "Since joining the board in 2033, Okafor has chaired four committees.",
+            "2031-01-01",
+            "joining the board in 2033",
+        ),
+        (
+            "Tarrant Mills reported annual profits on March 18, 2027, lifting its shares.",
+            "2027-03-01",
+            "reported annual profits on March 18, 2027",
+        ),
     ],
 )
 def test_participles_and_reduced_relatives_take_the_main_clause_time(check, text, published, flagged) -> None:
@@ -159,8 +172,11 @@ def test_plans_as_a_headline_noun_are_no_headline_future(check) -> None:
         ("The appeal is scheduled for 12 February 2026.", "2026-03-01", "scheduled for 12 February 2026"),
         ("The final report is due on June 30, 2025.", "2025-08-01", "is due on June 30, 2025"),
         ("The choir is going to record its album on 9 May 2025.", "2025-07-01", "record its album on 9 May 2025"),
-        ("Harbour board to vote on dredging plan on March 3, 2026", "2026-04-01",
-         "vote on dredging plan on March 3, 2026"),
+        (
+            "Harbour board to vote on dredging plan on March 3, 2026",
+            "2026-04-01",
+            "vote on dredging plan on March 3, 2026",
+        ),
     ],
 )
 def test_present_schedules_and_going_to_are_futures(check, text, published, flagged) -> None:

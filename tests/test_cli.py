@@ -11,8 +11,20 @@ from typer.testing import CliRunner
 from checker.cli import app
 
 WRONG_WEEKDAY = "On Monday, March 4, 2025, the city council voted.\n"
-FINDING_KEYS = ["path", "rule", "severity", "message", "line", "column", "end_line", "end_column",
-                "offset", "end_offset", "related", "fix"]
+FINDING_KEYS = [
+    "path",
+    "rule",
+    "severity",
+    "message",
+    "line",
+    "column",
+    "end_line",
+    "end_column",
+    "offset",
+    "end_offset",
+    "related",
+    "fix",
+]
 
 
 @pytest.fixture()
@@ -153,14 +165,19 @@ def test_extract_shows_timexes(run, tmp_path: Path) -> None:
     assert record["published"] == "2024-12-20" and record["published_source"] == "front-matter"
     (timex,) = record["timexes"]
     assert {k: timex[k] for k in ("text", "type", "value")} == {
-        "text": "January 20, 2025", "type": "DATE", "value": "2025-01-20"}
+        "text": "January 20, 2025",
+        "type": "DATE",
+        "value": "2025-01-20",
+    }
     assert Path(path).read_text()[timex["offset"] : timex["end_offset"]] == "January 20, 2025"
     assert "assertions" in record
 
 
 def test_extract_says_which_expression_a_narrative_value_counts_from(run, tmp_path: Path) -> None:
-    story = "Built in 1902, the mill grew in 1905, 1907 and 1909. In 1911 it opened a dam. On 3 June it burned. " \
+    story = (
+        "Built in 1902, the mill grew in 1905, 1907 and 1909. In 1911 it opened a dam. On 3 June it burned. "
         "Nine days later it was rebuilt.\n"
+    )
     path = write(tmp_path, "story.txt", story)
     (record,) = json.loads(run("extract", path, "--published", "2024-01-05").stdout)
     timexes = record["timexes"][-3:]

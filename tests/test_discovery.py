@@ -133,7 +133,8 @@ def test_a_hugo_sites_archetypes_and_themes_are_skipped(tmp_path):
         (site / rel).parent.mkdir(parents=True, exist_ok=True)
         (site / rel).write_text("x\n", encoding="utf-8")
     assert [os.path.relpath(p, site) for p in discover([str(site)])] == [
-        os.path.join("archetypes", "default.md"), os.path.join("content", "posts", "a.md"),
+        os.path.join("archetypes", "default.md"),
+        os.path.join("content", "posts", "a.md"),
         os.path.join("themes", "t", "exampleSite", "content", "b.md"),
     ]  # fmt: skip  -- not a Hugo site yet: nothing skipped
     (site / "hugo.toml").write_text('title = "x"\n', encoding="utf-8")

@@ -197,8 +197,10 @@ LINEAR = [
     ("a.year < b.year", None),
     ("x >= date(2020, 1, 1)", [Difference(None, "x", day("2020-01-01"), None)]),
     ("-x >= -date(2020, 1, 1)", [Difference(None, "x", None, day("2020-01-01"))]),
-    ("date(2020, 1, 1) <= x < date(2021, 1, 1)",
-     [Difference(None, "x", day("2020-01-01"), None), Difference(None, "x", None, day("2020-12-31"))]),
+    (
+        "date(2020, 1, 1) <= x < date(2021, 1, 1)",
+        [Difference(None, "x", day("2020-01-01"), None), Difference(None, "x", None, day("2020-12-31"))],
+    ),
     ("a < b < c", [Difference("b", "a", None, -1), Difference("c", "b", None, -1)]),
     ("a < b and a.month == 1", None),
     ("death - birth <= years(130)", [Difference("birth", "death", None, years_in_days(130)[1])]),
@@ -257,8 +259,10 @@ def _us_election_day(year: int) -> date:
     return first_monday + timedelta(days=1)
 
 
-ELECTION_DAY = ("election.date >= date(election.year, 11, 2) and "
-                "election.date <= date(election.year, 11, 8) and weekday(election.date) == 1")
+ELECTION_DAY = (
+    "election.date >= date(election.year, 11, 2) and "
+    "election.date <= date(election.year, 11, 8) and weekday(election.date) == 1"
+)
 
 
 @pytest.mark.parametrize("year", range(1848, 2101, 4))
@@ -413,8 +417,9 @@ def test_years_in_days_small_values():
 def test_implied_inauguration_day():
     rule = parse("inauguration.date == date(election.year + 1, 1, 20)")
     assert implied_bounds(rule, "inauguration", {"election": on("2020-11-03")}) == on("2021-01-20")
-    assert implied_bounds(rule, "inauguration", {"election": between("2019-06-01", "2020-11-03")}) \
-        == between("2020-01-20", "2021-01-20")
+    assert implied_bounds(rule, "inauguration", {"election": between("2019-06-01", "2020-11-03")}) == between(
+        "2020-01-20", "2021-01-20"
+    )
     assert implied_bounds(rule, "election", {"inauguration": on("2021-01-20")}) == (None, None)
     assert implied_bounds(rule, "inauguration", {}) == (None, None)
 
@@ -430,9 +435,13 @@ def test_implied_age_range():
 def test_implied_order_bounds():
     rule = parse("inauguration > election and inauguration - election <= 90")
     assert implied_bounds(rule, "inauguration", {"election": on("2020-11-03")}) == (
-        day("2020-11-04"), day("2020-11-03") + 90)
+        day("2020-11-04"),
+        day("2020-11-03") + 90,
+    )
     assert implied_bounds(rule, "election", {"inauguration": on("2021-01-20")}) == (
-        day("2021-01-20") - 90, day("2021-01-19"))
+        day("2021-01-20") - 90,
+        day("2021-01-19"),
+    )
 
 
 @pytest.mark.parametrize("text", SOUNDNESS + PACK_EXPRESSIONS)

@@ -24,26 +24,45 @@ def chronology(check, text: str, published: str | None = "2025-06-01") -> list[t
     ("text", "flagged"),
     [
         # synonyms of one event type
-        ("The Orla Rowing Club was set up in 1921. The Orla Rowing Club was founded in 1924 by dockworkers.", "founded in 1924"),
+        (
+            "The Orla Rowing Club was set up in 1921. The Orla Rowing Club was founded in 1924 by dockworkers.",
+            "founded in 1924",
+        ),
         ("Kestrel Analytics was created in 2011. Kestrel Analytics was established in 2013.", "established in 2013"),
-        ("Nadia Brenner was appointed provost on 3 May 2016. Brenner was named provost on 24 May 2016.",
-         "named provost on 24 May 2016"),
+        (
+            "Nadia Brenner was appointed provost on 3 May 2016. Brenner was named provost on 24 May 2016.",
+            "named provost on 24 May 2016",
+        ),
         # a synonym group no event type claims
-        ("Release 4.2.1 shipped on 2023-02-14. Since 4.2.1 was published on 2023-02-20, no bug has been filed.",
-         "published on 2023-02-20"),
+        (
+            "Release 4.2.1 shipped on 2023-02-14. Since 4.2.1 was published on 2023-02-20, no bug has been filed.",
+            "published on 2023-02-20",
+        ),
         # a definite description for the named thing
-        ("The Hollins paper mill closed in 1988. Since the mill closed in 1991, the pier has rotted.", "closed in 1991"),
-        ("The Marrow Street depot opened in March 1962. The depot, which opened in October 1962, had four bays.",
-         "opened in October 1962"),
+        (
+            "The Hollins paper mill closed in 1988. Since the mill closed in 1991, the pier has rotted.",
+            "closed in 1991",
+        ),
+        (
+            "The Marrow Street depot opened in March 1962. The depot, which opened in October 1962, had four bays.",
+            "opened in October 1962",
+        ),
         # a possessive before the name it stands for
-        ("Greyfield Choir was founded in 1979.\n\nSince its founding in 1983, Greyfield Choir has toured twice.",
-         "founding in 1983"),
+        (
+            "Greyfield Choir was founded in 1979.\n\nSince its founding in 1983, Greyfield Choir has toured twice.",
+            "founding in 1983",
+        ),
         # paragraphs apart, by surname
-        ("Oskar Vell was born on 2 March 1931 in Turku.\n\nHe trained as a printer.\n\nVell, who was born on 9 March 1931, "
-         "kept a diary.", "born on 9 March 1931"),
+        (
+            "Oskar Vell was born on 2 March 1931 in Turku.\n\nHe trained as a printer.\n\nVell, who was born on 9 March 1931, "
+            "kept a diary.",
+            "born on 9 March 1931",
+        ),
         # an owned event noun before its date
-        ("Rhea Salt was elected sheriff on March 3, 2020. Since her election on March 10, 2020, Salt has hired six deputies.",
-         "election on March 10, 2020"),
+        (
+            "Rhea Salt was elected sheriff on March 3, 2020. Since her election on March 10, 2020, Salt has hired six deputies.",
+            "election on March 10, 2020",
+        ),
     ],
 )
 def test_one_event_told_with_two_dates(check, text: str, flagged: str) -> None:
@@ -82,8 +101,10 @@ def test_distinct_events_are_not_merged(check, text: str) -> None:
         ("Tallis Freight was founded in 2010 in Hull and dissolved in 2007.", "dissolved in 2007"),
         ("Eda Morrow took office as county clerk in 2014 and resigned in 2011.", "resigned in 2011"),
         ("Named harbour master in 2019, Colm Ashe resigned from the post in 2017.", "resigned from the post in 2017"),
-        ("Pell Sorensen founded Sorensen Glass in 1990. Sorensen, who was born in 1994, still runs the kilns.",
-         "born in 1994"),
+        (
+            "Pell Sorensen founded Sorensen Glass in 1990. Sorensen, who was born in 1994, still runs the kilns.",
+            "born in 1994",
+        ),
         ("Ivar Holm died in 1960.\n\nHolm signed the harbour charter in 1963.", "signed the harbour charter in 1963"),
         ("Lotte Brun was elected warden. Her term began in June 2016 and ended in April 2015.", "ended in April 2015"),
         ("Born in 1902 in Leith, Moira Fane died in 1899.", "died in 1899"),
@@ -117,7 +138,9 @@ def test_reversed_hyphen_year_ranges(check, text: str, flagged: str) -> None:
     assert chronology(check, text) == [("chronology/order", flagged)]
 
 
-@pytest.mark.parametrize("text", ["The 1999-2000 season.", "The 2020/2019 figures differ.", "Catalogue No. 1931-1929 is lost."])
+@pytest.mark.parametrize(
+    "text", ["The 1999-2000 season.", "The 2020/2019 figures differ.", "Catalogue No. 1931-1929 is lost."]
+)
 def test_hyphen_year_ranges_in_order_or_not_ranges(check, text: str) -> None:
     assert chronology(check, text) == []
 

@@ -50,7 +50,11 @@ def test_us_executive_terms_match_congress_legislators(packs: Pack, knowledge: P
     for record in data:
         surname = record["name"]["last"].split()[-1]
         person = next(
-            (p for p in ours if p.name.split()[-1] == surname and _same_birthday(str(p.born), record["bio"]["birthday"])),
+            (
+                p
+                for p in ours
+                if p.name.split()[-1] == surname and _same_birthday(str(p.born), record["bio"]["birthday"])
+            ),
             None,
         )
         assert person is not None, record["name"]
@@ -64,7 +68,11 @@ def test_us_executive_terms_match_congress_legislators(packs: Pack, knowledge: P
             )
             for t in record["terms"]
         }
-        mine = {(t.office, t.start.isoformat(), t.end and t.end.isoformat(), t.how) for t in person.terms if t.office in OFFICE.values()}
+        mine = {
+            (t.office, t.start.isoformat(), t.end and t.end.isoformat(), t.how)
+            for t in person.terms
+            if t.office in OFFICE.values()
+        }
         assert mine == theirs, person.name
 
 
@@ -107,7 +115,11 @@ def _parlgov(knowledge: Path, table: str) -> list[dict]:
 
 def test_uk_general_elections_match_parlgov(packs: Pack, knowledge: Path) -> None:
     country = next(c["id"] for c in _parlgov(knowledge, "02__datacore__Country.csv") if c["name_short"] == "GBR")
-    parliament = {c["id"] for c in _parlgov(knowledge, "01__datacore__Code.csv") if c["table_variable"] == "election_type" and c["short"] == "parliament"}
+    parliament = {
+        c["id"]
+        for c in _parlgov(knowledge, "01__datacore__Code.csv")
+        if c["table_variable"] == "election_type" and c["short"] == "parliament"
+    }
     theirs = {
         e["date"]
         for e in _parlgov(knowledge, "31__elections__Election.csv")

@@ -149,8 +149,18 @@ def test_trigger_lookups(everything: Pack) -> None:
 
 
 def test_find_triggers_uses_lemmas_and_forms(everything: Pack) -> None:
-    tokens = [("He", "he"), ("was", "be"), ("born", "bear"), ("and", "and"), ("later", "later"),
-              ("sworn", "swear"), ("in", "in"), ("after", "after"), ("he", "he"), ("found", "find")]
+    tokens = [
+        ("He", "he"),
+        ("was", "be"),
+        ("born", "bear"),
+        ("and", "and"),
+        ("later", "later"),
+        ("sworn", "swear"),
+        ("in", "in"),
+        ("after", "after"),
+        ("he", "he"),
+        ("found", "find"),
+    ]
     found = everything.find_triggers(tokens)
     assert [(m.start, m.end, m.event) for m in found] == [(2, 3, "birth"), (5, 7, "inauguration")]
 
@@ -172,7 +182,9 @@ def test_offices_held(everything: Pack) -> None:
     assert everything.holds("winston-churchill", "uk-prime-minister", date(1900, 1, 1)) is None  # before records
     assert everything.holds("keir-starmer", "uk-prime-minister", date(2024, 7, 5)) is True
     assert everything.holds("keir-starmer", "us-president", date(2025, 1, 1)) is False
-    assert everything.holds("keir-starmer", "uk-prime-minister", date(2026, 1, 1)) is None  # uk-politics ends 2025-06-30
+    assert (
+        everything.holds("keir-starmer", "uk-prime-minister", date(2026, 1, 1)) is None
+    )  # uk-politics ends 2025-06-30
     assert everything.holds("boris-johnson", "uk-prime-minister", date(2026, 1, 1)) is None
     assert everything.holds("nobody", "us-president", date(2020, 1, 1)) is None
     assert [t.office for t in everything.terms_on("joe-biden", date(2014, 1, 1))] == ["us-vice-president"]
@@ -184,7 +196,9 @@ def test_elections_and_titles(everything: Pack) -> None:
     assert (election.winner, election.running_mate, election.date) == ("barack-obama", "joe-biden", date(2008, 11, 4))
     assert everything.elections_for("us-president", 2009) == ()
     assert [(e.year, e.office) for e in everything.elections_of("joe-biden")] == [
-        (2008, "us-president"), (2012, "us-president"), (2020, "us-president")
+        (2008, "us-president"),
+        (2012, "us-president"),
+        (2020, "us-president"),
     ]
     assert "us-president" in {o.id for o in everything.offices_titled("President")}
     assert [o.id for o in everything.offices_titled("German Chancellor")] == ["de-chancellor"]
@@ -239,7 +253,9 @@ def test_house_facts_name_unknown_event_type(tmp_path: Path) -> None:
 
 
 def test_assemble_adds_required_builtin_packs(tmp_path: Path) -> None:
-    extra = write(tmp_path, MINIMAL + "requires: [politics]\nconstraints:\n  - {id: x, message: m, expr: inauguration > birth}\n")
+    extra = write(
+        tmp_path, MINIMAL + "requires: [politics]\nconstraints:\n  - {id: x, message: m, expr: inauguration > birth}\n"
+    )
     house = write(tmp_path, HOUSE, "newsroom.yaml")
     world = assemble(["core"], [extra], [house])
     assert world.id == "core+politics+demo+newsroom"
@@ -261,25 +277,44 @@ def test_assemble_rejects_unknown_requirement(tmp_path: Path) -> None:
         (MINIMAL + "events:\n  birth: {triggers: [born\n", 6, "expected ',' or ']'"),
         (MINIMAL + "event:\n  birth: {}\n", 4, "unknown key 'event' in top level"),
         (MINIMAL + "events:\n  birth:\n    trigers: [born]\n", 6, "unknown key 'trigers' in events.birth"),
-        (MINIMAL + "events:\n  birth:\n    triggers: born\n", 6, "events.birth.triggers: 'born' is not of type 'array'"),
+        (
+            MINIMAL + "events:\n  birth:\n    triggers: born\n",
+            6,
+            "events.birth.triggers: 'born' is not of type 'array'",
+        ),
         (MINIMAL.replace("2024-01-01", "2024-02-30"), 3, "'2024-02-30' is not a valid date"),
         (MINIMAL.replace("2024-01-01", "'2024-1-1'"), 3, "current_to: '2024-1-1' is not a valid date (YYYY-MM-DD)"),
-        (MINIMAL + "facts:\n  events:\n    - {entity: X, event: opening, date: 2019-5-3}\n", 6,
-         "facts.events.0.date: '2019-5-3' is not a valid date (YYYY-MM-DD, YYYY-MM or YYYY)"),
+        (
+            MINIMAL + "facts:\n  events:\n    - {entity: X, event: opening, date: 2019-5-3}\n",
+            6,
+            "facts.events.0.date: '2019-5-3' is not a valid date (YYYY-MM-DD, YYYY-MM or YYYY)",
+        ),
         (
             MINIMAL + "facts:\n  people:\n    p:\n      name: P\n"
             "      terms: [{office: o, start: 2020-01-01, end: soon, how: election}]\n",
             8,
             "facts.people.p.terms.0.end: 'soon' is not a valid date (YYYY-MM-DD)",
         ),
-        (MINIMAL + "facts:\n  events:\n    - {entity: X, event: opening, date: 2019-13}\n", 6, "'2019-13' is not a valid date"),
-        (MINIMAL + "constraints:\n  - {id: x, message: m, expr: death >>= birth}\n", 5, "constraints.0.expr: invalid syntax"),
+        (
+            MINIMAL + "facts:\n  events:\n    - {entity: X, event: opening, date: 2019-13}\n",
+            6,
+            "'2019-13' is not a valid date",
+        ),
+        (
+            MINIMAL + "constraints:\n  - {id: x, message: m, expr: death >>= birth}\n",
+            5,
+            "constraints.0.expr: invalid syntax",
+        ),
         (MINIMAL + "constraints:\n  - id: x\n    message: m\n    expr: __import__('os')\n", 7, "constraints.0.expr"),
         (MINIMAL + "constraints:\n  - {id: x, message: m, expr: a > b or a < b}\n", 5, "'or' is not allowed"),
         (MINIMAL + "constraints:\n  - {id: x, message: m}\n", 5, "either `expr` or both `count` and `max`"),
         (MINIMAL + "events:\n  Birth: {}\n", 5, "'Birth' in events is not a valid name ('Birth' does not match"),
         (MINIMAL + "events:\n  birth: {}\n  birth: {}\n", 6, "duplicate key 'birth'"),
-        (MINIMAL + "events:\n  a: {triggers: [go]}\n  b: {triggers: [go]}\n", 6, "'go' is in the triggers of both a and b"),
+        (
+            MINIMAL + "events:\n  a: {triggers: [go]}\n  b: {triggers: [go]}\n",
+            6,
+            "'go' is in the triggers of both a and b",
+        ),
         (MINIMAL + "x: &a [1]\ny: *a\n", 4, "anchors and aliases are not supported"),
         ("- just\n- a list\n", 1, "a pack is a mapping"),
         ("", 1, "empty file"),
@@ -293,7 +328,9 @@ def test_assemble_rejects_unknown_requirement(tmp_path: Path) -> None:
         (MINIMAL + "facts:\n  elections:\n    - {office: o, year: 2020, date: 2021-01-05}\n", 6, "not in year 2020"),
     ],
 )
-def test_malformed_pack_is_rejected_with_file_and_line(tmp_path: Path, text: str, line: int | None, message: str) -> None:
+def test_malformed_pack_is_rejected_with_file_and_line(
+    tmp_path: Path, text: str, line: int | None, message: str
+) -> None:
     path = write(tmp_path, text)
     error = rejected(path)
     assert error.file == str(path)
@@ -306,12 +343,18 @@ def test_python_tags_are_rejected_without_running(tmp_path: Path) -> None:
     marker = tmp_path / "ran"
     text = MINIMAL + f"description2: !!python/object/apply:os.system ['touch {marker}']\n"
     error = rejected(write(tmp_path, text))
-    assert (error.line, error.message) == (4, "YAML tag !!python/object/apply:os.system is not allowed: packs are plain data")
+    assert (error.line, error.message) == (
+        4,
+        "YAML tag !!python/object/apply:os.system is not allowed: packs are plain data",
+    )
     assert not marker.exists()
 
 
 def test_unknown_office_reference(tmp_path: Path) -> None:
-    text = MINIMAL + "facts:\n  people:\n    p:\n      name: P\n      terms:\n        - {office: mayor, start: 2020-01-01, end: null, how: election}\n"
+    text = (
+        MINIMAL
+        + "facts:\n  people:\n    p:\n      name: P\n      terms:\n        - {office: mayor, start: 2020-01-01, end: null, how: election}\n"
+    )
     pack = load_pack(write(tmp_path, text))
     with pytest.raises(PackError, match=r"demo.yaml:9: unknown office 'mayor'"):
         check_references(pack)
@@ -348,8 +391,10 @@ def test_every_builtin_constraint_has_a_kind_the_engine_evaluates(everything: Pa
     [
         ("{id: x, message: m, expr: age.value >= 0}", "no stage of the engine binds the number field age.value"),
         ("{id: x, message: m, count: election, max: 2}", "a count limit needs scope.same"),
-        ("{id: x, message: m, expr: 'death.date - birth.date <= 40000', when: birth.year > 1900}",
-         "a rule between two event types needs scope.same"),
+        (
+            "{id: x, message: m, expr: 'death.date - birth.date <= 40000', when: birth.year > 1900}",
+            "a rule between two event types needs scope.same",
+        ),
         ("{id: x, message: m, expr: 'death > birth and closing > opening'}", "at most two event types"),
         ("{id: x, message: m, expr: 'death != birth', scope: {same: [person]}}", "must be one difference"),
     ],
@@ -377,7 +422,9 @@ def test_a_country_pack_adds_offices_and_place_words_without_code(tmp_path: Path
 
 def test_an_office_id_defined_twice_is_rejected(tmp_path: Path) -> None:
     text = MINIMAL + "offices:\n  de-chancellor: {name: Chancellor of Freedonia, jurisdiction: Freedonia}\n"
-    with pytest.raises(PackError, match=r"demo.yaml:5: office 'de-chancellor' is already defined at rules/g20.yaml:\d+"):
+    with pytest.raises(
+        PackError, match=r"demo.yaml:5: office 'de-chancellor' is already defined at rules/g20.yaml:\d+"
+    ):
         assemble(None, [write(tmp_path, text)])
 
 
@@ -385,7 +432,8 @@ def test_the_leaders_in_office_at_current_to_have_birth_dates(everything: Pack) 
     """The arithmetic rules read these for "the 71-year-old chancellor"; monarchs by title only are exempt."""
     offices = {o.id for o in everything.offices if o.titles and "monarch" not in o.id and "emperor" not in o.id}
     missing = [
-        p.id for p in everything.people
+        p.id
+        for p in everything.people
         if any(t.office in offices and t.end is None for t in p.terms) and p.born is None
     ]
     assert missing == []

@@ -216,7 +216,9 @@ def test_sentences_and_quotes_are_computed_once_and_survive_the_cache(tmp_path: 
     text = 'The bridge opened in 2019. "It will close on May 3, 2030," she said.\n\nA new paragraph.'
     (analysis,) = engine.analyze([read_text(text, path="a.md")])
     assert [text[a:b].strip() for a, b in analysis.sentences] == [
-        "The bridge opened in 2019.", '"It will close on May 3, 2030," she said.', "A new paragraph.",
+        "The bridge opened in 2019.",
+        '"It will close on May 3, 2030," she said.',
+        "A new paragraph.",
     ]
     assert [text[a : b + 1] for a, b in analysis.quotes] == ['"It will close on May 3, 2030,"']
     assert analysis.quoted(text.index("May 3")) and not analysis.quoted(text.index("2019"))

@@ -71,12 +71,12 @@ BLANKED = [
     ("inline code", "Run `date -d 2024-02-30` now.\n", "2024"),
     ("html comment", "Text <!-- written 2023-02-29 --> more.\n", "2023"),
     ("html block comment", "<!--\nDraft of March 2024\n-->\n\nText.\n", "March"),
-    ("html block", "<div class=\"x\" data-date=\"2024-01-01\">\n\nText.\n", "2024"),
-    ("inline html tag", "Text <span title=\"2024\">kept</span>.\n", "2024"),
-    ("link destination", "See [the report](https://x.org/2024/03/04 \"Title 1999\").\n", "2024"),
-    ("link title", "See [the report](https://x.org/ \"Title 1999\").\n", "1999"),
+    ("html block", '<div class="x" data-date="2024-01-01">\n\nText.\n', "2024"),
+    ("inline html tag", 'Text <span title="2024">kept</span>.\n', "2024"),
+    ("link destination", 'See [the report](https://x.org/2024/03/04 "Title 1999").\n', "2024"),
+    ("link title", 'See [the report](https://x.org/ "Title 1999").\n', "1999"),
     ("image destination", "![chart](img/2024-05.png)\n", "2024"),
-    ("reference definition", "See [r].\n\n[r]: https://x.org/2024 \"T\"\n", "2024"),
+    ("reference definition", 'See [r].\n\n[r]: https://x.org/2024 "T"\n', "2024"),
     ("reference label", "See [the report][r2024].\n\n[r2024]: https://x.org\n", "r2024"),
     ("autolink", "Mail <https://x.org/2024/01>.\n", "2024"),
     ("heading marker", "## Results\n", "##"),
@@ -135,7 +135,7 @@ def test_plain_text_keeps_everything_but_front_matter():
     [
         ("---\ndate: 2024-12-20\n---\n", date(2024, 12, 20)),
         ("---\ndate: 2024-12-20T23:30:00-05:00\n---\n", date(2024, 12, 20)),
-        ("---\npublished: \"2024-12-20T10:00:00+01:00\"\n---\n", date(2024, 12, 20)),
+        ('---\npublished: "2024-12-20T10:00:00+01:00"\n---\n', date(2024, 12, 20)),
         ("---\npublishDate: December 20, 2024\n---\n", date(2024, 12, 20)),
         ("---\npubDate: 'Fri, 20 Dec 2024 10:00:00 +0000'\n---\n", date(2024, 12, 20)),
         ("---\ndate: Dec. 20th, 2024\n---\n", date(2024, 12, 20)),
@@ -143,7 +143,7 @@ def test_plain_text_keeps_everything_but_front_matter():
         ("---\npublished: false\ndate: 2024-12-20\n---\n", date(2024, 12, 20)),
         ("---\ndate: 2024-12-20\n...\n", date(2024, 12, 20)),
         ("+++\ndate = 2024-12-20T10:00:00Z\n+++\n", date(2024, 12, 20)),
-        ("+++\npubDate = \"2024-12-20\"\n+++\n", date(2024, 12, 20)),
+        ('+++\npubDate = "2024-12-20"\n+++\n', date(2024, 12, 20)),
     ],
 )
 def test_front_matter_dates(front, expected):
@@ -313,7 +313,12 @@ def test_html_visible_text_only():
 
 def test_html_offsets_map_back_through_tags_and_entities():
     doc = read_text(PAGE, fmt="html")
-    for needle, raw in (("Monday", "Monday</b>"), ("March", "March&nbsp;4"), (", 2025", ", 2025, the"), ("done", "done.</p>")):
+    for needle, raw in (
+        ("Monday", "Monday</b>"),
+        ("March", "March&nbsp;4"),
+        (", 2025", ", 2025, the"),
+        ("done", "done.</p>"),
+    ):
         at = doc.to_source(doc.text.index(needle))
         assert doc.source[at:].startswith(raw), needle
 
@@ -340,7 +345,10 @@ def test_html_blocks_separate_sentences():
         ('<meta itemprop="datePublished" content="2025-03-10">', date(2025, 3, 10)),
         ('<p>By Ann, <time datetime="2025-03-10T09:00">March 10</time></p>', date(2025, 3, 10)),
         ('<time datetime="PT2H">2h</time><time pubdate datetime="2025-03-10">x</time>', date(2025, 3, 10)),
-        ('<time datetime="2024-01-01">x</time><time itemprop="datePublished" datetime="2025-03-10">y</time>', date(2025, 3, 10)),
+        (
+            '<time datetime="2024-01-01">x</time><time itemprop="datePublished" datetime="2025-03-10">y</time>',
+            date(2025, 3, 10),
+        ),
     ],
 )
 def test_html_publication_date(head, expected):
@@ -454,7 +462,14 @@ def test_docx_paragraphs_are_lines(tmp_path):
     path = make_docx(tmp_path / "a.docx", ["Title", "", "On Monday, March 4, 2025, the council voted."], [["A1", "B1"]])
     doc = read_path(path, published=date(2025, 3, 10))
     assert doc.format == "docx"
-    assert doc.source.split("\n") == ["Title", "", "On Monday, March 4, 2025, the council voted.", "A1", "B1", "After the table."]
+    assert doc.source.split("\n") == [
+        "Title",
+        "",
+        "On Monday, March 4, 2025, the council voted.",
+        "A1",
+        "B1",
+        "After the table.",
+    ]
     assert doc.text == "\n\n".join(doc.source.split("\n"))
     at = doc.to_source(doc.text.index("March 4"))
     assert doc.source.count("\n", 0, at) + 1 == 3  # paragraph number

@@ -199,9 +199,7 @@ def test_explicit_dates(blank, text, span, value):
 
 
 def test_international_order(blank):
-    assert (
-        one(blank, "on 01/05/2024 at", date_order="international").value == "2024-05-01"
-    )
+    assert one(blank, "on 01/05/2024 at", date_order="international").value == "2024-05-01"
 
 
 def test_bad_date_order_is_a_clear_error(blank):
@@ -272,11 +270,7 @@ def test_yearless_date_future_tense_goes_forward(blank):
     ],
 )
 def test_traps_are_not_dates(blank, text):
-    assert [
-        t
-        for t in tag(blank, text)
-        if t.type == "DATE" and t.fields.year or t.fields.month
-    ] == []
+    assert [t for t in tag(blank, text) if t.type == "DATE" and t.fields.year or t.fields.month] == []
 
 
 def test_nine_eleven_is_not_a_date_of_some_year(blank):

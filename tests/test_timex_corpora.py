@@ -67,12 +67,8 @@ def test_scorer_strict_relaxed_and_value():
     errors: list[str] = []
     tempeval3.score_doc(counts, blank(text), gold, system, errors)
     table = counts.table()
-    assert table["strict P"] == pytest.approx(1 / 3) and table[
-        "strict R"
-    ] == pytest.approx(1 / 3)
-    assert table["relaxed P"] == pytest.approx(2 / 3) and table[
-        "relaxed R"
-    ] == pytest.approx(2 / 3)
+    assert table["strict P"] == pytest.approx(1 / 3) and table["strict R"] == pytest.approx(1 / 3)
+    assert table["relaxed P"] == pytest.approx(2 / 3) and table["relaxed R"] == pytest.approx(2 / 3)
     assert table["value acc"] == pytest.approx(1 / 2)
     assert table["value F1"] == pytest.approx(table["relaxed F1"] / 2)
     assert [e.split()[0] for e in errors] == ["DIFF", "MISS", "EXTRA"]

@@ -182,9 +182,7 @@ def test_yearless_month_follows_tense(parsed):
 
 
 def test_narrative_reference_day(blank):
-    found = tag(
-        blank, "The storm hit on June 3, 2021. The previous day, schools closed."
-    )
+    found = tag(blank, "The storm hit on June 3, 2021. The previous day, schools closed.")
     assert [(t.text, t.value, t.anchor) for t in found] == [
         ("June 3, 2021", "2021-06-03", "explicit"),
         ("The previous day", "2021-06-02", "narrative"),
@@ -289,9 +287,7 @@ def test_unrelated_neighbours_are_not_linked(blank):
 )
 def test_times_durations_sets(blank, text, span, type_, value):
     t = [t for t in tag(blank, text) if t.text == span]
-    assert t and (t[0].type, t[0].value) == (type_, value), [
-        (x.text, x.type, x.value) for x in tag(blank, text)
-    ]
+    assert t and (t[0].type, t[0].value) == (type_, value), [(x.text, x.type, x.value) for x in tag(blank, text)]
 
 
 def test_late_friday(blank):
@@ -334,9 +330,7 @@ def test_holiday_without_year_is_the_nearest_one(blank):
 
 def test_same_result_with_the_tagger_pipeline(parsed, blank):
     text = "On Monday, March 4, 2025, the city council voted. It met again on March 11."
-    assert [(t.text, t.value) for t in tag(parsed, text)] == [
-        (t.text, t.value) for t in tag(blank, text)
-    ]
+    assert [(t.text, t.value) for t in tag(parsed, text)] == [(t.text, t.value) for t in tag(blank, text)]
 
 
 def test_huge_numbers_do_not_crash(blank):
@@ -432,9 +426,7 @@ def test_extreme_inputs_do_not_crash(blank, dct):
 
 
 def test_military_time_is_not_a_year(blank):
-    found = tag(
-        blank, "Data is released at 1630 EST. The rocket lifted off at 1900 hours."
-    )
+    found = tag(blank, "Data is released at 1630 EST. The rocket lifted off at 1900 hours.")
     assert [(t.text, t.type, t.value) for t in found] == [
         ("1630 EST", "TIME", "2024-12-20T16:30"),
         ("1900 hours", "TIME", "2024-12-20T19:00"),

@@ -26,7 +26,7 @@ import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, replace
 from datetime import date
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -72,8 +72,16 @@ class Cache:
 
     def key(self, document: Document, options: Options) -> str:
         digest = hashlib.sha256()
-        for part in (_engine_fingerprint(), self._salt, document.format, str(document.published),
-                     document.published_source, repr(options), *_file_digests(options), document.text):
+        for part in (
+            _engine_fingerprint(),
+            self._salt,
+            document.format,
+            str(document.published),
+            document.published_source,
+            repr(options),
+            *_file_digests(options),
+            document.text,
+        ):
             digest.update(part.encode("utf-8", "surrogatepass"))
             digest.update(b"\0")
         return digest.hexdigest()
@@ -186,7 +194,7 @@ def _create(path: Path, text: str) -> None:
         f.write(text)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _engine_fingerprint() -> str:
     """The version and a hash of the engine's code and built-in packs: a changed engine misses the cache."""
     digest = hashlib.sha256(__version__.encode())
@@ -299,6 +307,9 @@ def _plain(record: dict[str, Any]) -> dict[str, Any]:
 
 
 def _plain_measure(m: Measure) -> dict[str, Any]:
-    timexes = {k: None if t is None else _plain(asdict(t)) for k, t in (("claim", m.claim), ("target", m.target), ("anchor", m.anchor))}
+    timexes = {
+        k: None if t is None else _plain(asdict(t))
+        for k, t in (("claim", m.claim), ("target", m.target), ("anchor", m.anchor))
+    }
     days = {k: [d.isoformat() for d in getattr(m, k)] for k in ("window", "start")}
     return {**timexes, **days, "explicit": m.explicit, "kind": m.kind, "base": m.base}

@@ -19,7 +19,7 @@ import re
 import tomllib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -118,7 +118,7 @@ class Config:
         return _spec(self.include).match_file(rel) and not _spec(self.exclude).match_file(rel)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _spec(patterns: tuple[str, ...]) -> pathspec.PathSpec:
     return pathspec.GitIgnoreSpec.from_lines(patterns)
 

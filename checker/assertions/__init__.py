@@ -34,9 +34,19 @@ if TYPE_CHECKING:  # spaCy loads only where text is parsed
     from spacy.tokens import Doc, Span, Token
 
 PREPOSITION_RELATION = {
-    "on": "at", "in": "at", "at": "at", "during": "at", "of": "at",
-    "before": "before", "by": "before", "until": "until", "till": "until", "through": "until",
-    "after": "after", "since": "since", "from": "from",
+    "on": "at",
+    "in": "at",
+    "at": "at",
+    "during": "at",
+    "of": "at",
+    "before": "before",
+    "by": "before",
+    "until": "until",
+    "till": "until",
+    "through": "until",
+    "after": "after",
+    "since": "since",
+    "from": "from",
 }
 # Verbs about what is to come: a date after their object dates the object ("urged budget
 # restraint in 2018", "floated as a candidate in 2020"), not the urging or floating.
@@ -224,7 +234,8 @@ def dates_its_object(verb: Token, span: Span, timex: Timex) -> bool:
     if verb.lemma_.lower() not in PROSPECTIVE_VERBS or timex.granularity == "day":
         return False
     return any(
-        verb.i < child.i < span.start and (child.dep_ in ("dobj", "dative") or (child.dep_ == "prep" and child.lower_ == "as"))
+        verb.i < child.i < span.start
+        and (child.dep_ in ("dobj", "dative") or (child.dep_ == "prep" and child.lower_ == "as"))
         for child in verb.children
     )
 
@@ -281,7 +292,9 @@ def _distinguishers(token: Token) -> list[str]:
             found.append(child.text)
         elif child.dep_ == "prep" and child.lower_ in ("of", "with"):
             names = [g for g in child.children if g.dep_ == "pobj" and g.pos_ == "PROPN"]
-            found += [f"{child.lower_} {' '.join(t.text for t in [*_modifiers(g), g] if t.pos_ == 'PROPN')}" for g in names]
+            found += [
+                f"{child.lower_} {' '.join(t.text for t in [*_modifiers(g), g] if t.pos_ == 'PROPN')}" for g in names
+            ]
     return found
 
 
@@ -297,9 +310,11 @@ def _subjects(verb: Token) -> list[Token]:
     if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.head.pos_ in ("VERB", "AUX"):
         return _subjects(verb.head.head)  # "sworn in after winning the election": the winner is the one sworn in
     noun_head = verb.head.pos_ in ("NOUN", "PROPN")
-    return [verb.head] if verb.pos_ in ("VERB", "AUX") and (
-        verb.dep_ in ("acl", "relcl") or verb.dep_ == "parataxis" and noun_head
-    ) else []  # "the stadium, opened in 1990", "Ana Pereira (born 1984)"
+    return (
+        [verb.head]
+        if verb.pos_ in ("VERB", "AUX") and (verb.dep_ in ("acl", "relcl") or verb.dep_ == "parataxis" and noun_head)
+        else []
+    )  # "the stadium, opened in 1990", "Ana Pereira (born 1984)"
 
 
 def _resolve(token: Token, mentions: _Mentions) -> tuple[str | None, bool]:
@@ -330,8 +345,9 @@ def _resolve(token: Token, mentions: _Mentions) -> tuple[str | None, bool]:
 def _owners(noun: Token) -> list[Token]:
     """Whose or what a noun is: its possessor or "of" phrase ("its opening", "the inauguration of Biden")."""
     found = [t for t in noun.children if t.dep_ == "poss"]
-    return found + [t for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
-                    for t in p.children if t.dep_ == "pobj"]
+    return found + [
+        t for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for t in p.children if t.dep_ == "pobj"
+    ]
 
 
 def _cataphor(pronoun: Token) -> Token | None:
@@ -363,9 +379,14 @@ def participants(
     if word.pos_ in ("VERB", "AUX"):
         own = -1 if last is None else last.i  # the trigger's own noun ("term" began, took "office")
         subjects = [("object" if t.dep_ == "nsubjpass" else "subject", t) for t in _subjects(word)]
-        candidates = [c for role, t in subjects for c in ([("object", o) for o in _owners(t)] if t.i == own else [(role, t)])]
-        candidates += [("object", t) for t in word.children
-                       if t.dep_ == "dobj" and t.i != own and not identity.passive_participle(word)]
+        candidates = [
+            c for role, t in subjects for c in ([("object", o) for o in _owners(t)] if t.i == own else [(role, t)])
+        ]
+        candidates += [
+            ("object", t)
+            for t in word.children
+            if t.dep_ == "dobj" and t.i != own and not identity.passive_participle(word)
+        ]
     else:
         candidates = [("object", t) for t in _owners(word)]
     roles: dict[str, str] = {}
@@ -489,22 +510,26 @@ def _modality(verb: Token | None, span: Span, timex: Timex, quoted: bool) -> str
 
 
 def _effective(span: Span) -> bool:
-    """"effective Nov 13, 1987": when a decision takes effect, not when it was made."""
+    """ "effective Nov 13, 1987": when a decision takes effect, not when it was made."""
     before = span.doc[max(0, span.start - 3) : span.start]
     return any(t.lower_ == "effective" for t in before)
 
 
 def _fronted_report(verb: Token, span: Span) -> bool:
-    """"In 1988, Douglas said Dean should grow": a fronted date of a reported forecast."""
+    """ "In 1988, Douglas said Dean should grow": a fronted date of a reported forecast."""
     if span.start > verb.i or verb.lemma_.lower() not in SPEECH_VERBS:
         return False
-    return any(
-        c.dep_ == "ccomp" and any(a.tag_ == "MD" for a in c.children) for c in verb.children
-    )
+    return any(c.dep_ == "ccomp" and any(a.tag_ == "MD" for a in c.children) for c in verb.children)
 
 
 def _assertion(
-    number: int, index: int, timex: Timex, span: Span, sentence: Span, pack: Pack, mentions: _Mentions,
+    number: int,
+    index: int,
+    timex: Timex,
+    span: Span,
+    sentence: Span,
+    pack: Pack,
+    mentions: _Mentions,
     quotes: Sequence[tuple[int, int]],
 ) -> Assertion | None:
     word, relation, climbed = governor(span, pack)
@@ -515,8 +540,10 @@ def _assertion(
         last = next((c for c in word.children if c.dep_ == "acomp" and c.i < span.start), last)  # "is due"
     if word.pos_ == "NOUN" and event == "event":
         return None  # a date modifying an ordinary noun ("the 2024 budget") dates no event
-    verb = word if word.pos_ in ("VERB", "AUX") else next(
-        (t for t in clause_chain(word) if t.pos_ in ("VERB", "AUX")), None
+    verb = (
+        word
+        if word.pos_ in ("VERB", "AUX")
+        else next((t for t in clause_chain(word) if t.pos_ in ("VERB", "AUX")), None)
     )
     tense, aspect, tense_inferred = tense_aspect(verb) if verb is not None else ("none", "simple", True)
     tense_inferred = tense_inferred or _shouted(sentence)

@@ -101,7 +101,11 @@ def written(text: str) -> Iterator[Age]:
 def _now(text: str, m: re.Match[str], form: str) -> bool:
     """Whether the age may be meant at publication: the news apposition, "N-year-old", "he is 40"."""
     if form == "1":
-        return m["kw1"] is not None and m["kw1"].lower().startswith("aged") and bool(_NAMED_BEFORE.search(text, 0, m.start()))
+        return (
+            m["kw1"] is not None
+            and m["kw1"].lower().startswith("aged")
+            and bool(_NAMED_BEFORE.search(text, 0, m.start()))
+        )
     if form == "5":
         return m["verb5"] == "is"
     return form != "6"
@@ -169,7 +173,7 @@ def _births(analysis: Analysis, bounds: list[tuple[int, int]]) -> list[Birth]:
         written = t.fields.year is not None and window_of(t) is not None and t.granularity in ("day", "month", "year")
         if asserted and written:
             sentence = sentence_of(bounds, a.trigger_start)
-            fronted = not analysis.document.text[bounds[sentence][0] : a.trigger_start].strip(" \t\n\"“(")
+            fronted = not analysis.document.text[bounds[sentence][0] : a.trigger_start].strip(' \t\n"“(')
             found.append(Birth(a.timex, a, t, sentence, fronted))
     return found
 
@@ -210,7 +214,9 @@ _ANOTHER = re.compile(r"\b(?:and|with|whose|while|but|or)\s+(?:his|her|their|its
 def _someone_between(text: str, age: Age, birth: Assertion) -> bool:
     """Whether another person may stand between an age and a birth the parse left without a subject
     ("Smith, 45, and his son, born in 2000"): a conjoined phrase, a kin word, or another name."""
-    lo, hi = sorted((age.end, birth.trigger_start)) if birth.trigger_start > age.start else (birth.trigger_end, age.start)
+    lo, hi = (
+        sorted((age.end, birth.trigger_start)) if birth.trigger_start > age.start else (birth.trigger_end, age.start)
+    )
     own = set((age.person or "").split())
     for m in _ANOTHER.finditer(text, lo, hi):
         word = m[0]
@@ -244,7 +250,11 @@ def _linked(text: str, age: Age, birth: Birth, sentence: int) -> bool:
     # A full name is the same person anywhere before; so is a surname no one else bears.
     full = len(age.person.split()) > 1 and len(whose.split()) > 1
     subject = birth.assertion.trigger == "(" and birth.sentence < 3  # a biography's opening life span
-    return -3 <= birth.sentence - sentence <= 1 or (full or subject or _one_bearer(text, age.person, whose)) and birth.sentence < sentence
+    return (
+        -3 <= birth.sentence - sentence <= 1
+        or (full or subject or _one_bearer(text, age.person, whose))
+        and birth.sentence < sentence
+    )
 
 
 def _one_bearer(text: str, surname: str, whose: str) -> bool:
@@ -253,7 +263,9 @@ def _one_bearer(text: str, surname: str, whose: str) -> bool:
     words = whose.split()
     if len(words) < 2 or len(surname.split()) != 1 or surname not in words:
         return False
-    bearers = {m[1] for m in re.finditer(rf"\b([A-Z][\w'’-]+)\s+{re.escape(surname)}\b", text) if not _NOT_NAMES.match(m[1])}
+    bearers = {
+        m[1] for m in re.finditer(rf"\b([A-Z][\w'’-]+)\s+{re.escape(surname)}\b", text) if not _NOT_NAMES.match(m[1])
+    }
     return bearers <= set(words)
 
 
@@ -274,9 +286,10 @@ def _closest_births(text: str, age: Age, births: list[Birth], sentence: int) -> 
     if not linked:
         return []
     nearest = min(abs(b.sentence - sentence) for b in linked)
-    return sorted((b for b in linked if abs(b.sentence - sentence) == nearest), key=lambda b: abs(b.assertion.trigger_start - age.start))
-
-
+    return sorted(
+        (b for b in linked if abs(b.sentence - sentence) == nearest),
+        key=lambda b: abs(b.assertion.trigger_start - age.start),
+    )
 
 
 # After "the 63-year-old": a verb or a person noun, so the phrase stands for someone named before.
@@ -289,13 +302,15 @@ _FULL_NAME = re.compile(r"\b[A-Z][a-z'’-]+\s+[A-Z][a-z'’-]+\b")
 
 
 def _stands_for_someone(text: str, age: Age) -> bool:
-    """"the 63-year-old said", "He was 85.": the age of a person named earlier in the text."""
+    """ "the 63-year-old said", "He was 85.": the age of a person named earlier in the text."""
     words = text[age.start : age.end]
     if re.match(r"[Hh]e\b|[Ss]he\b", words):
         return True
-    return bool(re.search(r"\bthe\s+$", text[max(0, age.start - 5) : age.start], re.IGNORECASE)) and bool(
-        re.search(r"years?[\s-]+old$", words)
-    ) and bool(_STANDS_FOR_SOMEONE.match(text, age.end))
+    return (
+        bool(re.search(r"\bthe\s+$", text[max(0, age.start - 5) : age.start], re.IGNORECASE))
+        and bool(re.search(r"years?[\s-]+old$", words))
+        and bool(_STANDS_FOR_SOMEONE.match(text, age.end))
+    )
 
 
 def _antecedent(analysis: Analysis, age: Age) -> str | None:
@@ -330,7 +345,9 @@ def _moments(analysis: Analysis, age: Age, bounds: list[tuple[int, int]], births
         i for i, t in enumerate(analysis.timexes)
         if dated(i, t, lo, hi) and not _CLAUSE_BREAK.search(text, min(t.end, age.end), max(t.start, age.start))
     )  # fmt: skip
-    copular = re.match(r"[Hh]e\b|[Ss]he\b", text[age.start : age.end]) is not None and " is " not in text[age.start : age.end]
+    copular = (
+        re.match(r"[Hh]e\b|[Ss]he\b", text[age.start : age.end]) is not None and " is " not in text[age.start : age.end]
+    )
     if found or not copular or here == 0:
         return found
     lo, hi = bounds[here - 1]
@@ -349,7 +366,11 @@ def _opening_subject(text: str, sentence: tuple[int, int], age: Age) -> str | No
     """The name a sentence opens with, when no other capitalised word stands before the age."""
     m = _OPENING_NAME.match(text, sentence[0], age.start)
     name = _trimmed(m[1]) if m else None
-    if m is None or name is None or any(not _NOT_NAMES.match(w) for w in re.findall(r"\b[A-Z][\w'’-]*", text[m.end(1) : age.start])):
+    if (
+        m is None
+        or name is None
+        or any(not _NOT_NAMES.match(w) for w in re.findall(r"\b[A-Z][\w'’-]*", text[m.end(1) : age.start]))
+    ):
         return None
     return name
 

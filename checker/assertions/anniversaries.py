@@ -28,7 +28,9 @@ _OF_ANOTHER = re.compile(r"\s+of\s+(?!(?:its|their|his|her|the\s+(?:company|firm
                          r"(?!(?:the\s+)?(?:founding|foundation|opening|establishment|birth|creation|launch|signing)\b)",
                          re.IGNORECASE)  # fmt: skip
 # A present-tense frame: the anniversary is now ("is celebrating its 50th anniversary").
-_NOW = re.compile(r"\b(?:is|are)\s+(?:celebrating|marking|commemorating)\b|\b(?:celebrates|marks|commemorates)\b", re.IGNORECASE)
+_NOW = re.compile(
+    r"\b(?:is|are)\s+(?:celebrating|marking|commemorating)\b|\b(?:celebrates|marks|commemorates)\b", re.IGNORECASE
+)
 _POINT = {"day", "month", "year", "season", "quarter", "half"}
 
 
@@ -65,7 +67,9 @@ def _origin(analysis: Analysis, bounds: list[tuple[int, int]], here: int, origin
     return None
 
 
-def _measure(analysis: Analysis, sentence: tuple[int, int], m: re.Match[str], years: int, anchor: Timex) -> Measure | None:
+def _measure(
+    analysis: Analysis, sentence: tuple[int, int], m: re.Match[str], years: int, anchor: Timex
+) -> Measure | None:
     text = analysis.document.text
     lo, hi = sentence
     dates = [t for t in analysis.timexes if lo <= t.start < hi and t is not anchor and t.type == "DATE"

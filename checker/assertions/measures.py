@@ -30,9 +30,13 @@ from checker.timex.lexicon import number_value
 # ---------------------------------------------------------------------- what the words state
 
 # Words that set how far a stated count may be from the measured one.
-_AT_LEAST = re.compile(r"\b(?:more\s+than|over|at\s+least|full|whole|entire|straight|consecutive|upwards\s+of)\b", re.IGNORECASE)
+_AT_LEAST = re.compile(
+    r"\b(?:more\s+than|over|at\s+least|full|whole|entire|straight|consecutive|upwards\s+of)\b", re.IGNORECASE
+)
 _NEARLY = re.compile(r"\b(?:nearly|almost|close\s+to|just\s+under)\b", re.IGNORECASE)
-_AT_MOST = re.compile(r"\b(?:under|less\s+than|fewer\s+than|up\s+to|at\s+most|no\s+more\s+than|within)\b", re.IGNORECASE)
+_AT_MOST = re.compile(
+    r"\b(?:under|less\s+than|fewer\s+than|up\s+to|at\s+most|no\s+more\s+than|within)\b", re.IGNORECASE
+)
 _ABOUT = re.compile(r"\b(?:about|around|approximately|roughly|some|or\s+so)\b", re.IGNORECASE)
 _COUNT = re.compile(
     rf"(?P<num>{NUM_RE})(?P<half>\s+and\s+a\s+half)?[\s-]+(?:(?:more|additional|full|straight|consecutive|extra|long|whole|entire)\s+)?"
@@ -172,7 +176,9 @@ def _narrative_anchor(analysis: Analysis, i: int, target: Timex, bounds: list[tu
     if not (written or weekdays) or window_of(anchor) is None or anchor.granularity not in _POINT_GRANULARITIES:
         return None
     there = sentence_of(bounds, anchor.start)
-    if here - there > (_FAR if _paragraphs_apart(text, bounds, there, here, me) or _names(text, bounds, there, here, target) else 1):
+    if here - there > (
+        _FAR if _paragraphs_apart(text, bounds, there, here, me) or _names(text, bounds, there, here, target) else 1
+    ):
         return None
     if here != there and _ANOTHER_CLAUSE.search(text, anchor.end, bounds[there][1]):
         return None
@@ -181,7 +187,9 @@ def _narrative_anchor(analysis: Analysis, i: int, target: Timex, bounds: list[tu
 
 _FAR = 8  # sentences an offset may count back over, on a paragraph's or a thing's evidence
 # "the school doubled": the thing an offset's clause is about, by its head noun.
-_THE_THING = re.compile(r"\b[Tt]he\s+([a-z]{3,})\b(?!\s+(?:of|year|month|day|week|time|same|next|following|previous)\b)")
+_THE_THING = re.compile(
+    r"\b[Tt]he\s+([a-z]{3,})\b(?!\s+(?:of|year|month|day|week|time|same|next|following|previous)\b)"
+)
 
 
 def _thing(text: str, bounds: list[tuple[int, int]], here: int, target: Timex) -> str | None:
@@ -193,10 +201,15 @@ def _thing(text: str, bounds: list[tuple[int, int]], here: int, target: Timex) -
 def _names(text: str, bounds: list[tuple[int, int]], there: int, here: int, target: Timex) -> bool:
     """Whether the anchor's sentence names, before its date, the thing of the offset's clause."""
     thing = _thing(text, bounds, here, target)
-    return thing is not None and re.search(rf"\b{thing}\b", text[bounds[there][0] : bounds[there][1]], re.IGNORECASE) is not None
+    return (
+        thing is not None
+        and re.search(rf"\b{thing}\b", text[bounds[there][0] : bounds[there][1]], re.IGNORECASE) is not None
+    )
 
 
-def _same_thing(text: str, bounds: list[tuple[int, int]], previous: list[Timex], here: int, target: Timex) -> Timex | None:
+def _same_thing(
+    text: str, bounds: list[tuple[int, int]], previous: list[Timex], here: int, target: Timex
+) -> Timex | None:
     """The last date, within reach, of a sentence naming the thing of the offset's clause."""
     thing = _thing(text, bounds, here, target)
     if thing is None:
@@ -213,7 +226,7 @@ def _same_thing(text: str, bounds: list[tuple[int, int]], previous: list[Timex],
 def _paragraphs_apart(text: str, bounds: list[tuple[int, int]], there: int, here: int, me: Timex) -> bool:
     """Whether the anchor's sentence closes its paragraph and the offset opens another ("Five days
     earlier, on ..."): a reader then counts from that date over the paragraphs between."""
-    opens = not text[bounds[here][0] : me.start].strip(" \t\"“(")
+    opens = not text[bounds[here][0] : me.start].strip(' \t"“(')
     before_here = text[bounds[here - 1][1] : bounds[here][0]] if here > 0 else "\n"
     after_there = text[bounds[there][1] : bounds[there + 1][0]] if there + 1 < len(bounds) else ""
     return opens and bool(_PARAGRAPH_BREAK.search(before_here) and _PARAGRAPH_BREAK.search(after_there))
@@ -229,7 +242,9 @@ def _near(analysis: Analysis, anchor: Timex, me: Timex, bounds: list[tuple[int, 
 
 
 # A clause after a date: "; it hired", "and moved to Paris" (not "and 2011", "and the plant").
-_ANOTHER_CLAUSE = re.compile(r";|\b(?:and|but|then|before|after|until|when|while)\s+(?!(?:the|a|an|his|her|its|their|in|on|at|of)\b)[a-z]")
+_ANOTHER_CLAUSE = re.compile(
+    r";|\b(?:and|but|then|before|after|until|when|while)\s+(?!(?:the|a|an|his|her|its|their|in|on|at|of)\b)[a-z]"
+)
 
 
 _MOD_BEFORE = re.compile(
@@ -246,7 +261,7 @@ def _with_mod(timex: Timex, text: str) -> Timex:
 
 
 def _offset(analysis: Analysis, i: int, bounds: list[tuple[int, int]]) -> Measure | None:
-    """"Three years later, in 2015" / "two weeks ago, on January 3, 2025" / "five years after that, in 2020"."""
+    """ "Three years later, in 2015" / "two weeks ago, on January 3, 2025" / "five years after that, in 2020"."""
     text = analysis.document.text
     me = _with_mod(analysis.timexes[i], text)
     m = _COUNT.search(" ".join(me.text.split()))
@@ -277,7 +292,7 @@ def _offset(analysis: Analysis, i: int, bounds: list[tuple[int, int]]) -> Measur
 
 
 def _calendar(analysis: Analysis, i: int, bounds: list[tuple[int, int]]) -> Measure | None:
-    """"Last year, in 2023" / "the following year, in 2012": the calendar unit next to a date."""
+    """ "Last year, in 2023" / "the following year, in 2012": the calendar unit next to a date."""
     me = analysis.timexes[i]
     m = _CALENDAR.match(" ".join(me.text.split()))
     if m is None:
@@ -301,12 +316,15 @@ def _calendar(analysis: Analysis, i: int, bounds: list[tuple[int, int]]) -> Meas
             return None
         anchor, start, explicit = None, (published, published), True
     assert start is not None
-    window = (period_of(unit, shift(start[0], unit, direction)).earliest, period_of(unit, shift(start[1], unit, direction)).latest)
+    window = (
+        period_of(unit, shift(start[0], unit, direction)).earliest,
+        period_of(unit, shift(start[1], unit, direction)).latest,
+    )
     return Measure(me, window, target, anchor, explicit, "calendar", "day" if unit == "day" else "month", start)  # type: ignore[arg-type]
 
 
 def _span(analysis: Analysis, i: int, bounds: list[tuple[int, int]]) -> Measure | None:
-    """"from 1939 to 1945, a full decade" / "eight years, from 2009 to 2017" / "18 months of work,
+    """ "from 1939 to 1945, a full decade" / "eight years, from 2009 to 2017" / "18 months of work,
     from ... to ..." / "lasted nine weeks" with the range or the begin and end of its sentence."""
     text = analysis.document.text
     me = _with_mod(analysis.timexes[i], text)
@@ -341,7 +359,9 @@ def _between_years(claim: Stated, me: Timex, first: Timex, last: Timex) -> State
     """A plain count of years between two years: the years' own days already allow counting
     with or without the last one (1957 to 1960 is three or four years), so no unit more is
     allowed above the count ("five years, from 1957 to 1960" cannot be), one below it."""
-    plain = not (_AT_LEAST.search(me.text) or _NEARLY.search(me.text) or _AT_MOST.search(me.text) or _ABOUT.search(me.text))
+    plain = not (
+        _AT_LEAST.search(me.text) or _NEARLY.search(me.text) or _AT_MOST.search(me.text) or _ABOUT.search(me.text)
+    )
     years = first.granularity == last.granularity == "year"
     if not plain or me.mod or not years or claim.base != "month" or claim.amount % 12:
         return claim
@@ -355,7 +375,9 @@ _SPAN_PHRASE = re.compile(
     r"^\s+(?:(?:of|as|at|in|on|with)\s+(?:[A-Za-z][\w'’-]*\s*){1,4}|(?P<noun>[a-z][\w'’-]*)(?:\s+(?:of|as|at|in|on|with)\s+"
     r"(?:[A-Za-z][\w'’-]*\s*){1,3})?\s*)(?:,|\(|—|–|--|:)?\s*(?:from|between)\s+$"
 )
-_NOT_IN_SPAN_PHRASE = re.compile(r"\b(?:after|before|later|earlier|ago|since|until|till|and|or|but|that|which|who|when)\b")
+_NOT_IN_SPAN_PHRASE = re.compile(
+    r"\b(?:after|before|later|earlier|ago|since|until|till|and|or|but|that|which|who|when)\b"
+)
 # Words that make a duration the length of a whole stretch: "lasted nine weeks", "took a decade",
 # "a nine-year hiatus", "a 15-month investigation".
 _SPAN_VERB = re.compile(
@@ -386,18 +408,29 @@ def _range_after_phrase(timexes: tuple[Timex, ...], i: int, end: int, text: str)
     gap = text[end : timexes[i + 1].start]
     phrase = _SPAN_PHRASE.match(gap)
     attributive = re.search(r"\d-[a-z]+$|[a-z]-(?:day|week|month|year|decade)$", timexes[i].text) is not None
-    if phrase and (attributive or not phrase["noun"]) and not _NOT_IN_SPAN_PHRASE.search(gap) and not re.search(r"[a-z]ed\b", gap):
+    if (
+        phrase
+        and (attributive or not phrase["noun"])
+        and not _NOT_IN_SPAN_PHRASE.search(gap)
+        and not re.search(r"[a-z]ed\b", gap)
+    ):
         return timexes[i + 1], timexes[i + 2]
     return None
 
 
 def _states_a_whole_span(text: str, me: Timex) -> bool:
-    """"lasted nine weeks", "a nine-year hiatus", and any "N-unit" before its noun ("a 20-month audit")."""
-    attributive = re.search(r"\d-[a-z]+$|[a-z]-(?:day|week|month|year|decade)$", me.text) and re.match(r"\s+[a-z]", text[me.end :])
-    return bool(_SPAN_VERB.search(text, max(0, me.start - 30), me.start) or _SPAN_NOUN.match(text, me.end) or attributive)
+    """ "lasted nine weeks", "a nine-year hiatus", and any "N-unit" before its noun ("a 20-month audit")."""
+    attributive = re.search(r"\d-[a-z]+$|[a-z]-(?:day|week|month|year|decade)$", me.text) and re.match(
+        r"\s+[a-z]", text[me.end :]
+    )
+    return bool(
+        _SPAN_VERB.search(text, max(0, me.start - 30), me.start) or _SPAN_NOUN.match(text, me.end) or attributive
+    )
 
 
-def _ends_in_sentence(analysis: Analysis, i: int, bounds: list[tuple[int, int]], me: Timex) -> tuple[Timex, Timex] | None:
+def _ends_in_sentence(
+    analysis: Analysis, i: int, bounds: list[tuple[int, int]], me: Timex
+) -> tuple[Timex, Timex] | None:
     """The stretch a "lasted"/"N-year hiatus" measures, in its own sentence: the one range there
     ("which ran from 2011 to 2014, took a decade"), the dates of its begin and end ("began on ...
     and ended on ..."), or for a pause the two dates just before it ("split in 1947 and reunited
@@ -422,13 +455,15 @@ def _ends_in_sentence(analysis: Analysis, i: int, bounds: list[tuple[int, int]],
 
 
 # "five years after its founding in 2001" / "seven years since the bridge opened in 1974".
-_FROM_EVENT = re.compile(r"^\s+(?P<dir>after|before|since)\s+(?:[A-Za-z][\w'’-]*\s+){0,6}?(?:(?:in|on)\s+)?$", re.IGNORECASE)
+_FROM_EVENT = re.compile(
+    r"^\s+(?P<dir>after|before|since)\s+(?:[A-Za-z][\w'’-]*\s+){0,6}?(?:(?:in|on)\s+)?$", re.IGNORECASE
+)
 # What makes "N years since" counted to the publication date: "it has been", "it is", "marks".
 _UNTIL_NOW = re.compile(r"\b(?:ha(?:s|ve)\s+been|it\s+is|it['’]s|marks|is\s+marking)\s+$", re.IGNORECASE)
 
 
 def _offset_from_event(analysis: Analysis, i: int) -> Measure | None:
-    """"In 2010, five years after its founding in 2001," (the date in apposition, counted from the
+    """ "In 2010, five years after its founding in 2001," (the date in apposition, counted from the
     event's date) and "It has been seven years since the bridge opened in 1974" (to publication)."""
     text, timexes = analysis.document.text, analysis.timexes
     me = _with_mod(timexes[i], text)
@@ -467,7 +502,11 @@ def _range_before(timexes: tuple[Timex, ...], i: int, start: int, text: str) -> 
 
 def _range_after(timexes: tuple[Timex, ...], i: int, end: int, text: str) -> tuple[Timex, Timex] | None:
     """The range just after the duration ending at ``end``: "eight years, from 2009 to 2017"."""
-    if i + 2 < len(timexes) and timexes[i + 1].link == i + 2 and _GAP_SPAN_RANGE.match(text[end : timexes[i + 1].start]):
+    if (
+        i + 2 < len(timexes)
+        and timexes[i + 1].link == i + 2
+        and _GAP_SPAN_RANGE.match(text[end : timexes[i + 1].start])
+    ):
         return timexes[i + 1], timexes[i + 2]
     return None
 

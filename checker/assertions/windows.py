@@ -11,6 +11,7 @@ from checker.timex.calendar import day_or_none, month_days
 
 Window = tuple[date, date]
 
+
 def written_in_full(timex: Timex) -> bool:
     return timex.anchor == "explicit" and timex.fields.year is not None
 

@@ -79,7 +79,9 @@ def _pack_births(pack: Pack | None, age: Age) -> list[Born]:
     if len(people) != 1 or people[0].born is None:
         return []
     born = people[0].born
-    return [Born((born.earliest, born.latest), None, f"{born} ({people[0].name}, as the packs hold)", born.day is not None)]
+    return [
+        Born((born.earliest, born.latest), None, f"{born} ({people[0].name}, as the packs hold)", born.day is not None)
+    ]
 
 
 def _plainly(timex: Timex | None) -> bool:
@@ -106,7 +108,9 @@ def age_findings(analysis: Analysis, pack: Pack | None = None) -> Iterator[Findi
         if birth.timex is not None:
             related.append(Related(doc.source_span(birth.timex.start, birth.timex.end), f"born {birth.words}"))
         if moment.timex is not None:
-            related.append(Related(doc.source_span(moment.timex.start, moment.timex.end), f"the age is given at {when}"))
+            related.append(
+                Related(doc.source_span(moment.timex.start, moment.timex.end), f"the age is given at {when}")
+            )
         yield AGE.finding(
             f"{age.label} does not fit the birth date {birth.words}: the age at {when} is {possible}",
             doc.source_span(age.start, age.end),

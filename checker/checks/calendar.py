@@ -112,7 +112,7 @@ def weekday_replacement(written: str, weekday: int) -> str:
         word = word.upper()
     elif core.islower():
         word = word.lower()
-    return word + written[len(core):]
+    return word + written[len(core) :]
 
 
 def _inferred_note(timex: Timex, day: date) -> str:
@@ -120,8 +120,10 @@ def _inferred_note(timex: Timex, day: date) -> str:
     if timex.fields.year is not None:
         return ""
     if timex.anchor == "narrative":
-        return " (the day counted from the date before it)" if timex.fields.month is None else (
-            f" (year {day.year} taken from the narrative)"
+        return (
+            " (the day counted from the date before it)"
+            if timex.fields.month is None
+            else (f" (year {day.year} taken from the narrative)")
         )
     return f" (year {day.year} taken from the publication date)"
 

@@ -34,9 +34,7 @@ def _finding(conflict: Conflict, primary: Statement, others: list[Statement]) ->
     severity: Severity = "error" if all(s.explicit for s in [primary, *others]) else "warning"
     if constraint is None:
         rule = CONFLICTING_DATES
-        message = f"the {_describe(primary)} here is also dated " + "; ".join(
-            s.timex.text for s in others
-        )
+        message = f"the {_describe(primary)} here is also dated " + "; ".join(s.timex.text for s in others)
     else:
         rule = ORDER
         message = f"{constraint.message}, but the {_describe(primary)} conflicts with " + "; ".join(

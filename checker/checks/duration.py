@@ -62,9 +62,15 @@ def durations(analysis: Analysis) -> Iterator[Finding]:
             continue
         related = []
         if m.target.end > m.target.start:  # not the publication date, which is in no span of the text
-            related.append(Related(doc.source_span(m.target.start, m.target.end), f"the date it is measured to: {flat_text(m.target)}"))
+            related.append(
+                Related(
+                    doc.source_span(m.target.start, m.target.end), f"the date it is measured to: {flat_text(m.target)}"
+                )
+            )
         if m.anchor is not None:
-            related.insert(0, Related(doc.source_span(m.anchor.start, m.anchor.end), f"measured from {flat_text(m.anchor)}"))
+            related.insert(
+                0, Related(doc.source_span(m.anchor.start, m.anchor.end), f"measured from {flat_text(m.anchor)}")
+            )
         yield DURATION.finding(
             _duration_message(m),
             doc.source_span(m.claim.start, m.claim.end),
@@ -86,7 +92,11 @@ def _duration_message(m: Measure) -> str:
         meant = _period_words(m.window)
         return f"{claim} counted from {origin} is {meant}, not {target}"
     if m.kind == "anniversary":
-        years = f"{m.window[0].year}" if m.window[0].year == m.window[1].year else f"{m.window[0].year} to {m.window[1].year}"
+        years = (
+            f"{m.window[0].year}"
+            if m.window[0].year == m.window[1].year
+            else f"{m.window[0].year} to {m.window[1].year}"
+        )
         return f"{claim} of {origin} falls in {years}, not {target} ({gap} after {origin})"
     side = "after" if days[0] > m.start[1] else "before"
     return f"{claim} does not fit {target}: {target} is {gap} {side} {origin}"
@@ -111,5 +121,3 @@ def _target_days(m: Measure) -> Window:
         return lo, hi
     assert interval is not None
     return interval
-
-

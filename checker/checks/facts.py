@@ -51,7 +51,9 @@ from checker.model import (
     Timex,
 )
 
-CONTRADICTION = rule("facts/contradiction", "error", "A claim that contradicts a fact or calendar rule of a knowledge pack.")
+CONTRADICTION = rule(
+    "facts/contradiction", "error", "A claim that contradicts a fact or calendar rule of a knowledge pack."
+)
 ELECTION_BEFORE = re.compile(r"\b(?:elections?|midterms?|vote|polls)\b(?:[^,.;:]{0,20}|,\s*)$", re.IGNORECASE)
 ELECTION_BETWEEN = re.compile(r"^[^,.;:]{0,30}\b(?:elections?|midterms?|polls)\b[^,.;:]{0,10}$", re.IGNORECASE)
 NOT_GENERAL = re.compile(
@@ -64,12 +66,16 @@ OFFSET_WORDS = re.compile(r"\b(?:after|before|since|later|earlier|ago|following|
 
 def _elections_won(pack: Pack, person: Person, office: str) -> list[Election]:
     """Elections that brought the person to the office: as winner, or as running mate who then held it."""
+
     def by_running_mate(e: Election) -> bool:
         day = e.date or date(e.year, 11, 1)
         return e.running_mate == person.id and any(
             t.office == office and 0 <= (t.start - day).days <= 150 for t in person.terms
         )
-    return [e for e in pack.elections_of(person.id) if (e.office == office and e.winner == person.id) or by_running_mate(e)]
+
+    return [
+        e for e in pack.elections_of(person.id) if (e.office == office and e.winner == person.id) or by_running_mate(e)
+    ]
 
 
 def _election_days(e: Election) -> tuple[date, date]:
@@ -262,8 +268,10 @@ def _election_day_claim(ctx: KnowledgeContext, a: Assertion, timex: Timex) -> Pr
         applies = constraint.when is None or evaluate(parse(constraint.when), bindings)
         if applies and evaluate(parse(constraint.expr), bindings) is False:
             held = [e for e in ctx.pack.elections_for(office, timex.earliest.year) if e.date]
-            fact = f"; the {timex.earliest.year} election was held on {day_text(held[0].date)}" if held else _nearest(
-                ctx.pack, office, timex.earliest.year
+            fact = (
+                f"; the {timex.earliest.year} election was held on {day_text(held[0].date)}"
+                if held
+                else _nearest(ctx.pack, office, timex.earliest.year)
             )
             message = f"{constraint.message}{fact} ({constraint.pack or pack_of(constraint.source)} pack)"
             return Problem(message, tuple((e.date, e.date) for e in held), inferred=context)
@@ -392,5 +400,3 @@ def _tenure_findings(ctx: KnowledgeContext) -> Iterator[Finding]:
         yield CONTRADICTION.finding(
             f"{quoted(timex.text)} contradicts the pack: {problem.message}", ctx.span(timex.start, timex.end)
         )
-
-

@@ -154,7 +154,10 @@ def _pack_elections(ctx: KnowledgeContext, a: Assertion, who: _Claimant, office:
     if who.person is None:
         if who.key or any(
             timex.earliest <= d <= timex.latest
-            for p in ctx.pack.people for t in p.terms if t.office == office for d in (t.start, *t.sworn_in)
+            for p in ctx.pack.people
+            for t in p.terms
+            if t.office == office
+            for d in (t.start, *t.sworn_in)
         ):
             return []
     out = []

@@ -21,8 +21,10 @@ CALENDAR_WORD = re.compile(
     r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s"
 )
 # Capitalised words that open a clause, not a name ("On Tuesday Obama said").
-OPENERS = frozenset("On In At By For From To The A An When While But And As If After Before Since Then Yesterday "
-                    "Today Tomorrow Meanwhile Later Earlier Last Next This That".split())
+OPENERS = frozenset(
+    "On In At By For From To The A An When While But And As If After Before Since Then Yesterday "
+    "Today Tomorrow Meanwhile Later Earlier Last Next This That".split()
+)
 OF_PHRASE = re.compile(r"\s+(?:of|at)\s+((?:the\s+)?\S+(?:\s+\S+)?)")
 NAME_WORD = r"(?:[A-Z][\w'’\-]*\.?|[A-Z]\.)"
 # A wire dateline before the first sentence's subject: "WASHINGTON (Reuters) - ", "BERLIN, June 1 (AP) -- ",
@@ -38,7 +40,9 @@ def day_text(day: date) -> str:
 
 
 def when_text(when: When) -> str:
-    return day_text(when.earliest) if when.day else (f"{when.earliest:%B} {when.year}" if when.month else str(when.year))
+    return (
+        day_text(when.earliest) if when.day else (f"{when.earliest:%B} {when.year}" if when.month else str(when.year))
+    )
 
 
 def on_text(when: When) -> str:
@@ -116,7 +120,9 @@ class KnowledgeContext:
                 CALENDAR_WORD.match(w + " ") or w in OPENERS or (w.endswith(".") and len(w) > 3)  # "Polk. Polk"
                 for w in m.group(0).split()[:-1]
             )
-            and (len(m.group(0).split()) > 2 or self.sentence(m.start(), m.start())[0] != m.start())  # "Yesterday Obama"
+            and (
+                len(m.group(0).split()) > 2 or self.sentence(m.start(), m.start())[0] != m.start()
+            )  # "Yesterday Obama"
             for m in pattern.finditer(self.text)
         )
 
@@ -208,7 +214,6 @@ def named_office(ctx: KnowledgeContext, start: int, end: int, held: set[str]) ->
 # ---------------------------------------------------------------- facts/contradiction
 
 
-
 def inside(offset: int, ranges: Sequence[tuple[int, int]]) -> bool:
     return any(start < offset < end for start, end in ranges)
 
@@ -226,6 +231,8 @@ ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2
 TERM_ORDINAL = re.compile(r"\b(first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:\w+\s+)?term\b", re.IGNORECASE)
 FIRST_BEFORE = re.compile(r"\bfirst\s+(?:\w+\s+)?$", re.IGNORECASE)
 FIRST_AFTER = re.compile(r"\s+for the first time\b", re.IGNORECASE)
+
+
 def stated_ordinal(ctx: KnowledgeContext, assertion: Assertion) -> int | None:
     """The term or election a claim counts: "first elected", "his second term", "reelected" (> 1)."""
     start, end = ctx.sentence(assertion.trigger_start, assertion.trigger_end)

@@ -24,7 +24,9 @@ from checker.checks.registry import check, rule
 from checker.model import Analysis, Assertion, Finding, Severity, Timex
 
 ANACHRONISM = rule("chronology/anachronism", "error", "A past-tense claim about a time after the publication date.")
-STALE_FUTURE = rule("chronology/stale-future", "error", "A future-tense claim about a time already past at publication.")
+STALE_FUTURE = rule(
+    "chronology/stale-future", "error", "A future-tense claim about a time already past at publication."
+)
 
 PAST_RELATIONS = frozenset({"at", "since", "after"})
 FUTURE_RELATIONS = frozenset({"at", "before", "until"})

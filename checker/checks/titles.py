@@ -39,19 +39,56 @@ NOT_CURRENT = re.compile(
     re.IGNORECASE,
 )
 # Present-tense verbs right after a titled name: the title is claimed at the publication date.
-PRESENT_VERBS = frozenset([
-    "says", "tells", "is", "wants", "insists", "argues", "believes", "thinks", "plans", "hopes", "warns", "urges",
-    "vows", "announces", "promises", "rejects", "denies", "defends", "praises", "condemns", "welcomes", "criticizes",
-    "criticises", "insists", "admits", "accuses", "backs", "unveils", "pledges", "demands", "refuses", "expects",
-    "faces", "heads", "visits", "arrives", "addresses", "speaks", "remains", "holds",
-])
+PRESENT_VERBS = frozenset(
+    [
+        "says",
+        "tells",
+        "is",
+        "wants",
+        "insists",
+        "argues",
+        "believes",
+        "thinks",
+        "plans",
+        "hopes",
+        "warns",
+        "urges",
+        "vows",
+        "announces",
+        "promises",
+        "rejects",
+        "denies",
+        "defends",
+        "praises",
+        "condemns",
+        "welcomes",
+        "criticizes",
+        "criticises",
+        "insists",
+        "admits",
+        "accuses",
+        "backs",
+        "unveils",
+        "pledges",
+        "demands",
+        "refuses",
+        "expects",
+        "faces",
+        "heads",
+        "visits",
+        "arrives",
+        "addresses",
+        "speaks",
+        "remains",
+        "holds",
+    ]
+)
 # "has said", "have announced": the present perfect reaches up to the publication date.
-PRESENT_PERFECT = re.compile(r"[\s,]*(?:has|have)\s+(?:(?:also|now|already|just|repeatedly|long)\s+)?(\w+(?:ed|en|wn|id|ld|ne|de|ught))\b")
+PRESENT_PERFECT = re.compile(
+    r"[\s,]*(?:has|have)\s+(?:(?:also|now|already|just|repeatedly|long)\s+)?(\w+(?:ed|en|wn|id|ld|ne|de|ught))\b"
+)
 NAMED_THING = re.compile(r"\b(?:the|a|an|HMS|RMS|USS|MS|SS|MV)\s+$", re.IGNORECASE)
 ELECT = re.compile(r"[\-\s]elect\b", re.IGNORECASE)
-
-
-
 
 
 @dataclass(frozen=True)
@@ -209,7 +246,9 @@ def title_anachronisms(analysis: Analysis, pack: Pack) -> Iterator[Finding]:
         lo, hi, said = when
         if any(_historical(p, now[0], lo) for p in mention.people):
             continue
-        states = [(_held(pack, p, mention.offices, lo, hi), _held(pack, p, mention.offices, *now)) for p in mention.people]
+        states = [
+            (_held(pack, p, mention.offices, lo, hi), _held(pack, p, mention.offices, *now)) for p in mention.people
+        ]
         if any(at is not False or written is not False for at, written in states):
             continue
         yield _title_finding(ctx, mention, lo, hi, said)
@@ -281,8 +320,7 @@ def _title_finding(ctx: KnowledgeContext, mention: _Titled, lo: date, hi: date, 
     dead = [p for p in mention.people if p.died and p.died.latest < lo]
     then += "".join(f"; {p.name} died {on_text(p.died)}" for p in dead)
     message = (
-        f"{subject} {office} {when}, the publication date; in office {tenures} "
-        f"({pack_of(terms[0].source)} pack){then}"
+        f"{subject} {office} {when}, the publication date; in office {tenures} ({pack_of(terms[0].source)} pack){then}"
     )
     return TITLE_ANACHRONISM.finding(
         message, ctx.span(mention.start, mention.name_end), fix=_title_fix(ctx, mention, terms, other)
@@ -312,4 +350,3 @@ def _title_fix(ctx: KnowledgeContext, mention: _Titled, terms: Sequence[Term], o
         return None  # not yet in office when written, or dead ("the late Queen" needs an article): no mechanical fix
     former = "Former" if ctx.sentence(mention.start, mention.name_end)[0] == mention.start else "former"
     return Fix(f"{former} {mention.title}", title_span)
-

@@ -68,7 +68,9 @@ def _describe(doc: LinedYaml, error: jsonschema.ValidationError) -> PackError:
     if error.validator == "oneOf" and error.context:
         return _describe(doc, next((e for e in error.context if e.validator != "type"), error.context[0]))
     if "propertyNames" in error.relative_schema_path:
-        return doc.error(path + [error.instance], f"{error.instance!r} in {where} is not a valid name ({error.message})")
+        return doc.error(
+            path + [error.instance], f"{error.instance!r} in {where} is not a valid name ({error.message})"
+        )
     if error.validator == "format" or (error.validator == "pattern" and "[0-9]{4}" in error.validator_value):
         forms = "YYYY-MM-DD, YYYY-MM or YYYY" if "?" in str(error.validator_value) else "YYYY-MM-DD"
         return doc.error(path, f"{where}: {error.instance!r} is not a valid date ({forms})")
@@ -238,7 +240,9 @@ def _election(doc: LinedYaml, i: int, raw: Mapping[str, Any]) -> Election:
         source=_where(doc, ("facts", "elections", i)),
     )
     if election.date and election.date.year != election.year:
-        raise doc.error(("facts", "elections", i, "date"), f"election date {election.date} is not in year {election.year}")
+        raise doc.error(
+            ("facts", "elections", i, "date"), f"election date {election.date} is not in year {election.year}"
+        )
     return election
 
 
@@ -263,7 +267,9 @@ def _check_local(doc: LinedYaml, pack: Pack) -> None:
             for phrase in getattr(event, kind):
                 other = seen.setdefault(words(phrase), event.id)
                 if other != event.id:
-                    raise doc.error(("events", event.id, kind), f"{phrase!r} is in the {kind} of both {other} and {event.id}")
+                    raise doc.error(
+                        ("events", event.id, kind), f"{phrase!r} is in the {kind} of both {other} and {event.id}"
+                    )
     for person in pack.people:
         if person.born and person.died and person.died.latest < person.born.earliest:
             raise doc.error(("facts", "people", person.id, "died"), f"{person.id} dies before being born")
@@ -295,7 +301,9 @@ def check_references(pack: Pack) -> None:
         first = defined.setdefault(office.id, office.source)
         if first != office.source:
             file, _, line = office.source.rpartition(":")
-            raise PackError(file, int(line) if line.isdigit() else None, f"office {office.id!r} is already defined at {first}")
+            raise PackError(
+                file, int(line) if line.isdigit() else None, f"office {office.id!r} is already defined at {first}"
+            )
     for source, name, known, kind in refs:
         if name not in known:
             file, _, line = source.rpartition(":")
@@ -385,7 +393,9 @@ def assemble(
     for pack in extra:
         unknown = [r for r in pack.requires if r not in own and r not in builtin_names()]
         if unknown:
-            raise PackError(pack.source, None, f"requires unknown pack {unknown[0]!r} (built-in: {', '.join(builtin_names())})")
+            raise PackError(
+                pack.source, None, f"requires unknown pack {unknown[0]!r} (built-in: {', '.join(builtin_names())})"
+            )
     wanted = list(builtin_names() if names is None else names)
     wanted += sorted({r for p in extra for r in p.requires} - own - set(wanted))
     world = merge([*load_builtin(wanted), *extra])
@@ -398,15 +408,19 @@ def merge(packs: Sequence[Pack]) -> Pack:
     events: dict[str, EventType] = {}
     for event in (e for p in packs for e in p.events):
         old = events.get(event.id)
-        events[event.id] = event if old is None else replace(
-            old,
-            description=old.description or event.description,
-            once=old.once or event.once,
-            triggers=old.triggers + tuple(t for t in event.triggers if t not in old.triggers),
-            forms=old.forms + tuple(t for t in event.forms if t not in old.forms),
-            roles={**event.roles, **old.roles},
-            offices=old.offices + tuple(o for o in event.offices if o not in old.offices),
-            counted_from=old.counted_from + tuple(o for o in event.counted_from if o not in old.counted_from),
+        events[event.id] = (
+            event
+            if old is None
+            else replace(
+                old,
+                description=old.description or event.description,
+                once=old.once or event.once,
+                triggers=old.triggers + tuple(t for t in event.triggers if t not in old.triggers),
+                forms=old.forms + tuple(t for t in event.forms if t not in old.forms),
+                roles={**event.roles, **old.roles},
+                offices=old.offices + tuple(o for o in event.offices if o not in old.offices),
+                counted_from=old.counted_from + tuple(o for o in event.counted_from if o not in old.counted_from),
+            )
         )
     dates = [p.current_to for p in packs if p.current_to]
     return Pack(
@@ -433,12 +447,15 @@ def _merge_people(people: Iterable[Person]) -> tuple[Person, ...]:
     merged: dict[str, Person] = {}
     for person in people:
         old = merged.get(person.id)
-        merged[person.id] = person if old is None else replace(
-            old,
-            aliases=old.aliases + tuple(a for a in person.aliases if a not in old.aliases),
-            born=old.born or person.born,
-            died=old.died or person.died,
-            terms=old.terms + person.terms,
+        merged[person.id] = (
+            person
+            if old is None
+            else replace(
+                old,
+                aliases=old.aliases + tuple(a for a in person.aliases if a not in old.aliases),
+                born=old.born or person.born,
+                died=old.died or person.died,
+                terms=old.terms + person.terms,
+            )
         )
     return tuple(merged.values())
-

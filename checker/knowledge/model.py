@@ -82,7 +82,11 @@ class Office:
 
     def listed(self, day: date) -> bool:
         """Is every holder of the office on ``day`` in the pack (covered_from..current_to)?"""
-        return self.covered_from is not None and self.covered_from <= day and (self.known_to is None or day <= self.known_to)
+        return (
+            self.covered_from is not None
+            and self.covered_from <= day
+            and (self.known_to is None or day <= self.known_to)
+        )
 
 
 @dataclass(frozen=True)
@@ -382,5 +386,3 @@ def _index(pairs: Iterable[tuple[Any, Any]]) -> dict[Any, tuple[Any, ...]]:
         if value not in out.get(key, ()):
             out[key] = out.get(key, ()) + (value,)
     return out
-
-

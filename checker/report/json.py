@@ -21,9 +21,7 @@ def finding_record(finding: Finding, positions: Positions) -> dict:
         "severity": finding.severity,
         "message": finding.message,
         **positions.region(finding.span),
-        "related": [
-            {"path": r.span.path, "message": r.message, **positions.region(r.span)} for r in finding.related
-        ],
+        "related": [{"path": r.span.path, "message": r.message, **positions.region(r.span)} for r in finding.related],
         "fix": None if finding.fix is None else fix_record(finding.fix),
     }
 

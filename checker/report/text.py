@@ -89,7 +89,9 @@ def render_notes(notes: Sequence[tuple[str, str]], console: Console) -> None:
 def render_extract_text(analysis: Analysis, console: Console) -> None:
     record = extract_record(analysis)
     published = record["published"] or "unknown"
-    console.print(Text(f"{printable(record['path'])} (published {published}, {record['published_source']})", style="bold"))
+    console.print(
+        Text(f"{printable(record['path'])} (published {published}, {record['published_source']})", style="bold")
+    )
     index = LineIndex(analysis.document.source)
     for t in record["timexes"]:
         line, column = index.position(t["offset"])

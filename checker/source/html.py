@@ -144,4 +144,3 @@ def html_prose(source: str, date_order: str = "us") -> HtmlProse:
         if published is not None:
             return HtmlProse(text, offsets, published)
     return HtmlProse(text, offsets, None)
-

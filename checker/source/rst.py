@@ -26,8 +26,7 @@ PROSE_DIRECTIVES = frozenset(
 # Prose directives whose first-line arguments are not prose (a path, a version, class names).
 CODE_ARGUMENTS = frozenset("container deprecated figure only versionadded versionchanged versionremoved".split())
 PROSE_ROLES = frozenset(
-    "abbr dfn emphasis guilabel menuselection strong sub subscript sup superscript t term title "
-    "title-reference".split()
+    "abbr dfn emphasis guilabel menuselection strong sub subscript sup superscript t term title title-reference".split()
 )
 
 _EXPLICIT = re.compile(r"(?P<indent>[ \t]*)\.\.(?:[ \t]+|$)(?P<rest>.*)")
@@ -41,7 +40,9 @@ _INTERPRETED = re.compile(
     r"(?P<pre>:[\w.:+-]{1,64}:)?(?P<open>_?`)(?P<body>[^`]+)`(?P<post>:[\w.:+-]{1,64}:)?(?P<ref>__?)?",
 )
 _TITLED_TARGET = re.compile(r"(?P<title>.*\S)\s+(?P<target><[^<>]+>)\s*$", re.DOTALL)
-_REFERENCES = re.compile(r"\|[^|\s](?:[^|\n]*[^|\s])?\|(?:__?)?|" + _FOOTNOTE.pattern + r"_|(?<=\w)__?(?=[\s.,;:!?)]|$)")
+_REFERENCES = re.compile(
+    r"\|[^|\s](?:[^|\n]*[^|\s])?\|(?:__?)?|" + _FOOTNOTE.pattern + r"_|(?<=\w)__?(?=[\s.,;:!?)]|$)"
+)
 
 
 def _indent(line: str) -> int:

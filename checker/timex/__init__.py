@@ -55,9 +55,7 @@ def find(text: str, *, date_order: str | None = None) -> Found:
     (``Timex.alternative``): the rules then flag such a date only when both readings are wrong.
     """
     if date_order is not None and date_order not in DATE_ORDERS:
-        raise ValueError(
-            f"date_order must be one of {', '.join(DATE_ORDERS)}, not {date_order!r}"
-        )
+        raise ValueError(f"date_order must be one of {', '.join(DATE_ORDERS)}, not {date_order!r}")
     return Found(text, tuple(candidates(text, date_order or "us", either=date_order is None)))
 
 

@@ -137,13 +137,9 @@ class Anchors:
         return self.timex(c, type_, p.value, granularity=p.granularity, earliest=p.earliest, latest=p.latest,
                           fields=fields, anchor=anchor)  # fmt: skip
 
-    def unresolved(
-        self, c: Cand, value: str, granularity: str, fields: DateFields = NO_FIELDS
-    ) -> Timex:
+    def unresolved(self, c: Cand, value: str, granularity: str, fields: DateFields = NO_FIELDS) -> Timex:
         """A relative expression with no DCT to resolve it: X placeholders, open interval."""
-        return self.timex(
-            c, "DATE", value, granularity=granularity, fields=fields, anchor="none"
-        )
+        return self.timex(c, "DATE", value, granularity=granularity, fields=fields, anchor="none")
 
     def anchor_day(self, c: Cand, unit: str = "day") -> tuple[date | None, str]:
         """The day a relative expression counts from: in a narrative, the story's time; in
@@ -158,12 +154,7 @@ class Anchors:
         # "that year" and "a year later" follow the story; "a year earlier" only in a narrative
         # (in news it usually compares with the current period)
         follows = c.kind == "relunit" or c.p.get("sign") == 1 or self.narrative
-        if (
-            follows
-            and unit not in DAY_UNITS
-            and t is not None
-            and c.start - t.end <= NARRATIVE_REACH
-        ):
+        if follows and unit not in DAY_UNITS and t is not None and c.start - t.end <= NARRATIVE_REACH:
             self.counted_from = self.explicit_index
             return t.earliest, "narrative"
         if self.ref != self.dct:
@@ -239,9 +230,7 @@ class Anchors:
             fits = [
                 y
                 for y in years
-                if (d := day_or_none(y, month, day))
-                and abs((d - self.dct).days) <= 183
-                and d.weekday() == weekday
+                if (d := day_or_none(y, month, day)) and abs((d - self.dct).days) <= 183 and d.weekday() == weekday
             ]
             if len(fits) == 1:
                 return fits[0], "dct"
@@ -251,17 +240,8 @@ class Anchors:
             d = day_or_none(y, month, min(day or 15, month_days(y, month)))
             assert d is not None
             ahead = (d - self.dct).days if day else (d.replace(day=1) - self.dct).days
-            behind = (
-                (self.dct - d).days
-                if day
-                else (self.dct - d.replace(day=month_days(y, month))).days
-            )
-            if (
-                tense == "past"
-                and ahead > PAST_TENSE_REACH
-                or tense == "future"
-                and behind > 0
-            ):
+            behind = (self.dct - d).days if day else (self.dct - d.replace(day=month_days(y, month))).days
+            if tense == "past" and ahead > PAST_TENSE_REACH or tense == "future" and behind > 0:
                 continue
             best.append((max(int(FUTURE_WEIGHT * ahead), behind, 0), y))
         return min(best)[1] if best else self.dct.year, "tense" if tense in (
@@ -279,19 +259,12 @@ class Anchors:
         best = []
         for y in (self.dct.year - 1, self.dct.year, self.dct.year + 1):
             p = make(y)
-            if (
-                tense == "past"
-                and p.earliest > self.dct
-                or tense == "future"
-                and p.latest < self.dct
-            ):
+            if tense == "past" and p.earliest > self.dct or tense == "future" and p.latest < self.dct:
                 continue
             gap = (
                 0
                 if p.earliest <= self.dct <= p.latest
-                else min(
-                    abs((p.earliest - self.dct).days), abs((p.latest - self.dct).days)
-                )
+                else min(abs((p.earliest - self.dct).days), abs((p.latest - self.dct).days))
             )
             best.append((gap, y))
         return min(best)[1] if best else self.dct.year

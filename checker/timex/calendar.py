@@ -141,16 +141,12 @@ def century_period(century: int) -> Period:
 def week_period(d: date) -> Period:
     iso = d.isocalendar()
     monday = d - timedelta(days=d.weekday())
-    return Period(
-        f"{iso[0]:04d}-W{iso[1]:02d}", "week", monday, monday + timedelta(days=6)
-    )
+    return Period(f"{iso[0]:04d}-W{iso[1]:02d}", "week", monday, monday + timedelta(days=6))
 
 
 def weekend_period(d: date) -> Period:
     week = week_period(d)
-    return Period(
-        week.value + "-WE", "weekend", week.earliest + timedelta(days=5), week.latest
-    )  # type: ignore[operator]
+    return Period(week.value + "-WE", "weekend", week.earliest + timedelta(days=5), week.latest)  # type: ignore[operator]
 
 
 def day_period(d: date) -> Period:

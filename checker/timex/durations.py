@@ -87,15 +87,9 @@ def build_duration(m: re.Match[str], text: str) -> Cand | None:
     unit = unit_of(m["unit"])
     num_word = m["num"]
     direction = m["dir"].lower() if m["dir"] else None
-    plural = (
-        m["unit"].lower().endswith(("s", "ia"))
-        and unit != "millennium"
-        or m["unit"].lower() == "millennia"
-    )
+    plural = m["unit"].lower().endswith(("s", "ia")) and unit != "millennium" or m["unit"].lower() == "millennia"
     start = m.start()
-    if (
-        m["mod"] and m["mod"].lower() == "about"
-    ):  # "about five hours": TimeML leaves "about" out
+    if m["mod"] and m["mod"].lower() == "about":  # "about five hours": TimeML leaves "about" out
         start = (
             m.start("the")
             if m["the"]
@@ -109,36 +103,23 @@ def build_duration(m: re.Match[str], text: str) -> Cand | None:
     if m["the"] and adjectival and not direction:
         start = m.start("num")  # "the 14-day trial": the determiner belongs to the noun
     if direction and not m["the"] and num_word and num_word.lower() in ("a", "an"):
-        start = m.start(
-            "num"
-        )  # "following a year of talks": the preposition is not part of it
+        start = m.start("num")  # "following a year of talks": the preposition is not part of it
     if m["unit"].lower() in UNIT_ABBREVIATIONS and not _counted_abbreviation(m, text):
         return None  # "min", "sec" alone are other words; "recent SEC filing"
     if num_word is None:
         if direction is None and not plural:
             return _bare_unit(m, text, unit)
-        if (
-            direction and not plural
-        ):  # "last year", "the following day": a relative date
+        if direction and not plural:  # "last year", "the following day": a relative date
             the = bool(m["the"])
             anchor = (
                 "narrative"
-                if the
-                and direction in NARRATIVE_DIRECTIONS
-                or direction == "next"
-                and the
+                if the and direction in NARRATIVE_DIRECTIONS or direction == "next" and the
                 else "narrative"  # "that year", "that same day": anaphoric, as "the following year"
                 if direction in ("that", "same")
                 else "dct"
             )
-            if (
-                direction == "past"
-                and unit == "decade"
-                or unit in ("second", "minute", "hour")
-            ):
-                return Cand(
-                    start, m.end(), "duration", {"num": 1, "unit": unit, "mod": _mod(m)}
-                )
+            if direction == "past" and unit == "decade" or unit in ("second", "minute", "hour"):
+                return Cand(start, m.end(), "duration", {"num": 1, "unit": unit, "mod": _mod(m)})
             if unit == "night" or direction not in DIRECTIONS:
                 return None
             return Cand(
@@ -159,9 +140,7 @@ def build_duration(m: re.Match[str], text: str) -> Cand | None:
         num = None
     else:
         num = number_value(num_word) if num_word.lower() not in VAGUE else None
-        if unit == "quarter" and (
-            num_word.lower() in ("a", "an") or "-" in m[0] and plural
-        ):
+        if unit == "quarter" and (num_word.lower() in ("a", "an") or "-" in m[0] and plural):
             return None  # "a quarter of", "three-quarters": fractions
         if num is None and num_word.lower() not in VAGUE:
             return None
@@ -189,16 +168,10 @@ def build_duration(m: re.Match[str], text: str) -> Cand | None:
                 start,
                 m.end(),
                 "ref",
-                {
-                    "value": "PAST_REF"
-                    if ago.endswith("ago") or ago == "earlier"
-                    else "FUTURE_REF"
-                },
+                {"value": "PAST_REF" if ago.endswith("ago") or ago == "earlier" else "FUTURE_REF"},
             )
         sign = -1 if ago in ("ago", "earlier") or ago.endswith("ago") else 1
-        anchor = (
-            "dct" if "ago" in ago or "now" in ago or ago == "hence" else "narrative"
-        )
+        anchor = "dct" if "ago" in ago or "now" in ago or ago == "hence" else "narrative"
         return Cand(
             start,
             m.end(),
@@ -219,9 +192,7 @@ def build_duration(m: re.Match[str], text: str) -> Cand | None:
     )
 
 
-_RATE_BEFORE = re.compile(
-    r"(?:\b(?:once|twice|thrice|times)|\d|\w\ws)\s+$", re.IGNORECASE
-)
+_RATE_BEFORE = re.compile(r"(?:\b(?:once|twice|thrice|times)|\d|\w\ws)\s+$", re.IGNORECASE)
 
 
 def _is_rate(text: str, start: int) -> bool:
@@ -256,5 +227,3 @@ def duration_value(num: int | None, unit: str) -> str:
     elif unit == "quarter":
         n, designator = ("X" if num is None else str(3 * num)), "M"
     return f"P{'T' if is_time else ''}{n}{designator}"
-
-

@@ -30,7 +30,7 @@ def easter(year: int) -> date:
     g = (b - f + 1) // 3
     h = (19 * a + b - d - g + 15) % 30
     i, k = divmod(c, 4)
-    l = (32 + 2 * e + 2 * i - h - k) % 7
+    l = (32 + 2 * e + 2 * i - h - k) % 7  # noqa: E741 (the names of the Meeus algorithm)
     m = (a + 11 * h + 22 * l) // 451
     month, day = divmod(h + l - 7 * m + 114, 31)
     return date(year, month, day + 1)
@@ -97,9 +97,7 @@ HOLIDAYS.update({alias: HOLIDAYS[name] for alias, name in INFORMAL["holidays"].i
 
 def holiday_key(text: str) -> str:
     """The table key of a holiday as written ("New Year's Eve" -> "new years eve")."""
-    return " ".join(
-        text.lower().replace("'", "").replace("’", "").replace(".", "").split()
-    )
+    return " ".join(text.lower().replace("'", "").replace("’", "").replace(".", "").split())
 
 
 def holiday_date(name: str, year: int) -> date:

@@ -216,9 +216,7 @@ def _trie_regex(node: dict[str, dict]) -> str:
 def number_value(word: str) -> int | None:
     """A cardinal written in digits or words ("18", "eighteen", "twenty-one", "a"), else None."""
     w = " ".join(word.lower().replace("-", " ").replace("½", " 1/2").split())
-    w = w.removesuffix(
-        " 1/2"
-    )  # the half is read separately ("5 1/2 hours" = 5 hours + a half)
+    w = w.removesuffix(" 1/2")  # the half is read separately ("5 1/2 hours" = 5 hours + a half)
     if w.replace(",", "").isdigit():
         return int(w.replace(",", ""))
     return NUMBERS.get(w) if w in NUMBERS else NUMBERS.get(w.replace(" ", "-"))

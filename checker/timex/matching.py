@@ -69,9 +69,7 @@ class Rule:
     triggers: frozenset[str] = frozenset()
     back: int = 0
 
-    def matches(
-        self, text: str, hits: list[tuple[int, int]]
-    ) -> Iterator[re.Match[str]]:
+    def matches(self, text: str, hits: list[tuple[int, int]]) -> Iterator[re.Match[str]]:
         """Matches in the windows around ``hits`` (start, end of the trigger words, in text order)."""
         if not self.back:
             yield from self._anchored(text, hits)
@@ -85,9 +83,7 @@ class Rule:
                 m = self.pattern.search(text, pos, end + 40)
                 if m is None:
                     break
-                m = (
-                    self.pattern.match(text, m.start()) or m
-                )  # the window's end must not cut the match
+                m = self.pattern.match(text, m.start()) or m  # the window's end must not cut the match
                 yield m
                 done = pos = max(m.end(), pos + 1)
 

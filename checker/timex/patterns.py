@@ -66,9 +66,7 @@ def build_mdy(m: re.Match[str], text: str) -> Cand | None:
     day = int(m["day"])
     if month is None or not 1 <= day <= 31:
         return None
-    return Cand(
-        m.start(), m.end(), "date", {"year": _year(m), "month": month, "day": day}
-    )
+    return Cand(m.start(), m.end(), "date", {"year": _year(m), "month": month, "day": day})
 
 
 def build_dmy(m: re.Match[str], text: str) -> Cand | list[Cand] | None:
@@ -76,18 +74,10 @@ def build_dmy(m: re.Match[str], text: str) -> Cand | list[Cand] | None:
         return pair
     start = m.start("day") if m["d1"] else m.start()  # "Room 6-7 January": the date alone
     month = month_number(m["mon"])
-    day = (
-        int(m["day"])
-        if m["day"]
-        else ORDINALS.get(m["dword"].lower().replace(" ", "-"), 0)
-    )
+    day = int(m["day"]) if m["day"] else ORDINALS.get(m["dword"].lower().replace(" ", "-"), 0)
     if month is None or not 1 <= day <= 31:
         return None
-    if (
-        m["day"]
-        and not m["the"]
-        and prev_word(text, start).lower() in NOT_A_DAY_BEFORE
-    ):
+    if m["day"] and not m["the"] and prev_word(text, start).lower() in NOT_A_DAY_BEFORE:
         return None
     return Cand(start, m.end(), "date", {"year": _year(m), "month": month, "day": day})
 
@@ -253,8 +243,11 @@ def build_year(m: re.Match[str], text: str) -> Cand | None:
         return None
     before = prev_word(text, m.start()).lower()
     clock = year % 100 < 60 and year // 100 < 24
-    if clock and (before in ("at", "by", "until", "from") and _CLOCK_AFTER.match(text, m.end())
-                  or _CLOCK_DAY_AFTER.match(text, m.end())):
+    if clock and (
+        before in ("at", "by", "until", "from")
+        and _CLOCK_AFTER.match(text, m.end())
+        or _CLOCK_DAY_AFTER.match(text, m.end())
+    ):
         return None
     if year < 1500 and before not in YEAR_CONTEXT_BEFORE:
         return None  # "the current 1300": an early year needs a preposition to be one
@@ -262,17 +255,11 @@ def build_year(m: re.Match[str], text: str) -> Cand | None:
         return None
     if re.search(r"\d[\s-]$", text[max(0, m.start() - 2) : m.start()]):
         return None  # "555 2024", "12-2024": part of a longer number
-    context = (
-        before in YEAR_CONTEXT_BEFORE
-        or before in DETERMINERS
-        or bool(_AFTER_YEAR_OK.match(text, m.end()))
-    )
+    context = before in YEAR_CONTEXT_BEFORE or before in DETERMINERS or bool(_AFTER_YEAR_OK.match(text, m.end()))
     if not context:
         after = next_word(text, m.end())
         # "2024 workers", "1999 units": a count of things, not a year.
-        if year < 1800 or (
-            after.islower() and after.endswith("s") and not after.endswith("ss")
-        ):
+        if year < 1800 or (after.islower() and after.endswith("s") and not after.endswith("ss")):
             return None
         if after[:1].isdigit():
             return None
@@ -309,27 +296,19 @@ LIST_WORDS = {
 def build_month(m: re.Match[str], text: str) -> Cand | None:
     word = m["mon"]
     month = month_number(word)
-    if month is None or (
-        not word.endswith(".") and len(word) <= 3 and word.lower() != "may"
-    ):
+    if month is None or (not word.endswith(".") and len(word) <= 3 and word.lower() != "may"):
         return None
     before = prev_word(text, m.start())
     ambiguous = word.lower().rstrip(".") in AMBIGUOUS_MONTHS
-    if before.lower() in MONTH_CONTEXT_BEFORE and not (
-        ambiguous and before.lower() in LIST_WORDS
-    ):
+    if before.lower() in MONTH_CONTEXT_BEFORE and not (ambiguous and before.lower() in LIST_WORDS):
         return Cand(m.start(), m.end(), "month", {"month": month})
     if ambiguous:
         # "April and May" is a month; "prices rose, and May rose again" is not
-        if before.lower() in LIST_WORDS and month_number(
-            prev_word(text, m.start() - len(before) - 1) or "x"
-        ):
+        if before.lower() in LIST_WORDS and month_number(prev_word(text, m.start() - len(before) - 1) or "x"):
             return Cand(m.start(), m.end(), "month", {"month": month})
         return None
     after = next_word(text, m.end())
-    if capitalized(after) or (
-        capitalized(before) and not sentence_initial(text, m.start())
-    ):
+    if capitalized(after) or (capitalized(before) and not sentence_initial(text, m.start())):
         return None  # "June Carter", "Prime Minister April": a name
     return Cand(m.start(), m.end(), "month", {"month": month})
 
@@ -386,9 +365,7 @@ def build_relday(m: re.Match[str], text: str) -> Cand | None:
         offset -= 1
     elif m["after"]:
         offset += 1
-    return Cand(
-        m.start(), m.end(), "relday", {"offset": offset, "night": word == "tonight"}
-    )
+    return Cand(m.start(), m.end(), "relday", {"offset": offset, "night": word == "tonight"})
 
 
 def build_year_range(m: re.Match[str], text: str) -> list[Cand] | None:
@@ -400,10 +377,7 @@ def build_year_range(m: re.Match[str], text: str) -> list[Cand] | None:
     y1 = int(m["y1"])
     y2 = int(m["y2"]) if len(m["y2"]) == 4 else y1 // 100 * 100 + int(m["y2"])
     reversed_range = len(m["y2"]) == 4 and y1 - 100 <= y2 < y1 and "/" not in text[m.end("y1") : m.start("y2")]
-    if (
-        not (y1 < y2 <= y1 + 100 or reversed_range)
-        or prev_word(text, m.start()).lower() in NOT_A_DAY_BEFORE
-    ):
+    if not (y1 < y2 <= y1 + 100 or reversed_range) or prev_word(text, m.start()).lower() in NOT_A_DAY_BEFORE:
         return None
     return [
         Cand(m.start("y1"), m.end("y1"), "year", {"year": y1, "range_next": True}),
@@ -493,12 +467,8 @@ def _rules(order: str) -> list[Rule]:
         make_rule("year", year, build_year, "year4"),
         make_rule("month", rf"{B}{MON('mon')}", build_month, "month", lead=months),
         make_rule("relday", relday, build_relday, "relday", back=20),
-        make_rule(
-            "weekday", weekday, build_weekday, "weekday", lead=initials(WEEKDAYS)
-        ),
+        make_rule("weekday", weekday, build_weekday, "weekday", lead=initials(WEEKDAYS)),
     ]
 
 
-EXPLICIT_RULES: dict[str, list[Rule]] = {
-    order: _rules(order) for order in ("us", "international")
-}
+EXPLICIT_RULES: dict[str, list[Rule]] = {order: _rules(order) for order in ("us", "international")}

@@ -65,11 +65,7 @@ def build_decade(m: re.Match[str], text: str) -> Cand | None:
 
 
 def build_century(m: re.Match[str], text: str) -> Cand | None:
-    n = (
-        int(m["ord"][:-2])
-        if m["ord"][0].isdigit()
-        else ORDINALS.get(m["ord"].lower().replace(" ", "-"))
-    )
+    n = int(m["ord"][:-2]) if m["ord"][0].isdigit() else ORDINALS.get(m["ord"].lower().replace(" ", "-"))
     if not n or n > 30:
         return None
     era = {"era": "BC"} if m["bc"] else {}
@@ -107,9 +103,7 @@ def build_quarter(m: re.Match[str], text: str) -> Cand | None:
         return None
     if n is None and not (pre or ord_word):
         return None  # "quarter" alone: a fourth of something
-    yearrel = {"this year's": 0, "last year's": -1, "next year's": 1}.get(
-        " ".join(pre.split())
-    )
+    yearrel = {"this year's": 0, "last year's": -1, "next year's": 1}.get(" ".join(pre.split()))
     rel = DIRECTIONS.get(ord_word) if n is None else None
     if ord_word in ("latest", "final", "last") and n is None:
         rel = None
@@ -158,12 +152,7 @@ def build_yearago_period(m: re.Match[str], text: str) -> Cand | None:
 def build_fiscal(m: re.Match[str], text: str) -> Cand | None:
     year = _year_of(m["y"])
     rel = DIRECTIONS.get((m["rel"] or "").lower()) if m["rel"] else None
-    if (
-        year is None
-        and not (m["the"] or m["rel"])
-        or year is None
-        and "year" not in m[0].lower()
-    ):
+    if year is None and not (m["the"] or m["rel"]) or year is None and "year" not in m[0].lower():
         return None
     return Cand(m.start(), m.end(), "fiscal", {"year": year, "rel": rel})
 
@@ -186,17 +175,14 @@ def build_clock(m: re.Match[str], text: str) -> Cand | None:
         minute is None
         or hour > 23
         or minute > 59
-        or prev_word(text, m.start()).lower()
-        not in ("at", "by", "until", "from", "before", "after", "since", "till")
+        or prev_word(text, m.start()).lower() not in ("at", "by", "until", "from", "before", "after", "since", "till")
     ):
         return None
     return Cand(m.start(), m.end(), "clock", {"hour": hour, "minute": minute})
 
 
 def build_military(m: re.Match[str], text: str) -> Cand | None:
-    return Cand(
-        m.start(), m.end(), "clock", {"hour": int(m["h"]), "minute": int(m["mi"])}
-    )
+    return Cand(m.start(), m.end(), "clock", {"hour": int(m["h"]), "minute": int(m["mi"])})
 
 
 # "tmr", "yday": the informal spellings of tomorrow and yesterday, before a part of day
@@ -237,12 +223,7 @@ def _holiday_re() -> str:
     """Holiday names with optional apostrophes ("New Year's", "Presidents' Day") and dots ("St.")."""
     names = []
     for key in HOLIDAYS:
-        words = [
-            re.escape(w[:-1]) + r"(?:['’]?s|s['’])"
-            if w in POSSESSIVES
-            else re.escape(w)
-            for w in key.split()
-        ]
+        words = [re.escape(w[:-1]) + r"(?:['’]?s|s['’])" if w in POSSESSIVES else re.escape(w) for w in key.split()]
         names.append(r"\.?\s+".join(words))
     return "|".join(sorted(names, key=len, reverse=True))
 
@@ -273,9 +254,7 @@ def _rules() -> list[Rule]:
     military = rf"{NB}(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)\s+(?:hours|hrs|local\s+time|(?P<tz>[ECMP][SD]T|GMT|UTC))\b"
     century = rf"{B}(?:the\s+)?(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|{alt(ORDINALS)})[\s-]+century(?!\w)(?:\s+{ERA})?"
     season_re = rf"{B}(?:the\s+)?(?P<s>{season})(?:\s+(?:of\s+)?(?P<y>1\d{{3}}|20\d\d)(?!\d))?(?!\w)"
-    holiday = (
-        rf"{B}(?P<h>{_holiday_re()})(?:\s*,?\s*(?P<y>1\d{{3}}|20\d\d)(?!\d))?(?!\w)"
-    )
+    holiday = rf"{B}(?P<h>{_holiday_re()})(?:\s*,?\s*(?P<y>1\d{{3}}|20\d\d)(?!\d))?(?!\w)"
     qcode = rf"{B}(?P<k>[QH])(?P<n>[1-4])(?:\s*,?\s*(?:of\s+)?(?P<y>1\d{{3}}|20\d\d|['’]\d\d))?(?!\w)"
     yearago = rf"{B}(?:the\s+)?(?:comparable\s+)?year[\s-](?:ago|earlier)(?:\s+(?:(?P<ord>{alt(QUARTER_ORDS)})\s+)?(?:quarter|period))?(?!\w)"
     return [
@@ -290,8 +269,12 @@ def _rules() -> list[Rule]:
         make_rule("clock24", clock24, build_clock, "num12"),
         make_rule("military", military, build_military, "year4"),
         make_rule("holiday", holiday, build_holiday, "holiday", back=30),
-        make_rule("named_day", rf"{B}(?P<name>(?-i:{'|'.join(re.escape(k) for k in NAMED_DAYS)}))(?!\w)",
-                  build_named_day, "named"),
+        make_rule(
+            "named_day",
+            rf"{B}(?P<name>(?-i:{'|'.join(re.escape(k) for k in NAMED_DAYS)}))(?!\w)",
+            build_named_day,
+            "named",
+        ),
     ]
 
 

@@ -68,9 +68,7 @@ def build_the_unit(m: re.Match[str], text: str) -> Cand | None:
         "within",
     ):
         return Cand(m.start(), m.end(), "duration", {"num": 1, "unit": unit})
-    return Cand(
-        m.start(), m.end(), "relunit", {"unit": unit, "dir": 0, "anchor": "story"}
-    )
+    return Cand(m.start(), m.end(), "relunit", {"unit": unit, "dir": 0, "anchor": "story"})
 
 
 PERIOD_EDGES = {
@@ -130,9 +128,7 @@ def build_every(m: re.Match[str], text: str) -> Cand | None:
     if what in SEASONS:
         return Cand(m.start(), m.end(), "set", {"value": f"XXXX-{SEASONS[what]}"})
     if what in PARTS_OF_DAY:
-        return Cand(
-            m.start(), m.end(), "set", {"value": f"XXXX-XX-XXT{PARTS_OF_DAY[what]}"}
-        )
+        return Cand(m.start(), m.end(), "set", {"value": f"XXXX-XX-XXT{PARTS_OF_DAY[what]}"})
     unit = unit_of(what)
     if unit not in UNITS:
         return None
@@ -214,9 +210,7 @@ def build_pod(m: re.Match[str], text: str) -> Cand | None:
         "this past": -1,
     }.get(d)
     if offset is not None:
-        return Cand(
-            m.start(), m.end(), "pod", {"pod": pod, "offset": offset, "anchor": "dct"}
-        )
+        return Cand(m.start(), m.end(), "pod", {"pod": pod, "offset": offset, "anchor": "dct"})
     offset = {
         "the next": 1,
         "the following": 1,
@@ -224,9 +218,7 @@ def build_pod(m: re.Match[str], text: str) -> Cand | None:
         "the previous": -1,
         "the same": 0,
     }.get(d, 0)
-    return Cand(
-        m.start(), m.end(), "pod", {"pod": pod, "offset": offset, "anchor": "narrative"}
-    )
+    return Cand(m.start(), m.end(), "pod", {"pod": pod, "offset": offset, "anchor": "narrative"})
 
 
 def _rules() -> list[Rule]:
@@ -274,9 +266,7 @@ def _rules() -> list[Rule]:
     return [
         make_rule("ref", ref, build_ref, "ref relday", back=12),
         make_rule("duration", duration, build_duration, "unit", back=70),
-        make_rule(
-            "weekend", rf"{B}(?P<w>(?P<the>the\s+)?weekend(?P<pl>s)?)(?!\w)", build_weekend, "unit", back=4
-        ),
+        make_rule("weekend", rf"{B}(?P<w>(?P<the>the\s+)?weekend(?P<pl>s)?)(?!\w)", build_weekend, "unit", back=4),
         make_rule(
             "the_unit",
             rf"{B}the\s+(?P<u>year|week|month)(?![\w'’-]|\s+(?:of|before|after|ago|earlier|later|ending|ended|in|when|that|to|\d))",
@@ -292,9 +282,7 @@ def _rules() -> list[Rule]:
             "unit",
             back=35,
         ),
-        make_rule(
-            "setword", rf"{B}(?P<w>{alt(SET_WORDS)})(?!\w)", build_set_word, "set"
-        ),
+        make_rule("setword", rf"{B}(?P<w>{alt(SET_WORDS)})(?!\w)", build_set_word, "set"),
         make_rule("every", every, build_every, "every"),
         make_rule(
             "plural_weekday",
@@ -302,9 +290,7 @@ def _rules() -> list[Rule]:
             build_plural_weekday,
             "weekday",
         ),
-        make_rule(
-            "relnamed", relnamed, build_relnamed, "weekday month season", back=16
-        ),
+        make_rule("relnamed", relnamed, build_relnamed, "weekday month season", back=16),
         make_rule("pod", pod_rel, build_pod, "pod", back=20),
     ]
 

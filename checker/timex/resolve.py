@@ -84,9 +84,7 @@ class Resolver(Anchors):
         year, month, day = c.p.get("year"), int(c.p["month"]), int(c.p["day"])  # type: ignore[arg-type]
         weekday = c.p.get("weekday")
         anchor = "explicit"
-        fields = DateFields(
-            None if c.p.get("year_implied") else year, month, day, weekday
-        )  # type: ignore[arg-type]
+        fields = DateFields(None if c.p.get("year_implied") else year, month, day, weekday)  # type: ignore[arg-type]
         if year is None and (story := self.story_year_of(c, month, day)) is not None:
             year, anchor = story, "narrative"
         if year is None:
@@ -165,9 +163,7 @@ class Resolver(Anchors):
 
     def r_decade(self, c: Cand) -> Timex:
         decade = c.p.get("decade")
-        if (
-            decade is None
-        ):  # "the '90s", "the nineties": the latest such decade not after the DCT
+        if decade is None:  # "the '90s", "the nineties": the latest such decade not after the DCT
             short = int(c.p["short"])  # type: ignore[arg-type]
             base = (self.dct or date(2000, 1, 1)).year // 100
             decade = (
@@ -204,19 +200,11 @@ class Resolver(Anchors):
             return self.unresolved(c, f"XXXX-{season}", "season")
         current = season_period(base.year, season)
         y = base.year
-        if direction == -1 and (
-            current.earliest is None or current.earliest > base
-        ):  # type: ignore[operator]
+        if direction == -1 and (current.earliest is None or current.earliest > base):  # type: ignore[operator]
             y -= 1
-        elif (
-            direction == 1 and current.latest is not None and current.latest < base
-        ):
+        elif direction == 1 and current.latest is not None and current.latest < base:
             y += 1
-        elif (
-            direction == -1
-            and current.earliest is not None
-            and current.earliest <= base <= current.latest
-        ):  # type: ignore[operator]
+        elif direction == -1 and current.earliest is not None and current.earliest <= base <= current.latest:  # type: ignore[operator]
             y -= 1
         return self.season_timex(c, y, season, anchor)
 
@@ -236,19 +224,11 @@ class Resolver(Anchors):
                 p = p._replace(earliest=make(int(year) - 1, int(q)).earliest)
             return self.period(c, p, "explicit", DateFields(int(year)))  # type: ignore[arg-type]
         if self.dct is None:
-            return self.unresolved(
-                c, f"XXXX-{value_x}{q or 'X'}", "half" if half else "quarter"
-            )
+            return self.unresolved(c, f"XXXX-{value_x}{q or 'X'}", "half" if half else "quarter")
         unit = "half" if half else "quarter"
-        if (
-            q is None
-        ):  # "the quarter", "the latest quarter", "this quarter", "the year-ago quarter"
+        if q is None:  # "the quarter", "the latest quarter", "this quarter", "the year-ago quarter"
             rel = c.p.get("rel")
-            base = (
-                shift(self.dct, unit, int(rel))
-                if rel is not None
-                else self.dct - timedelta(days=45)
-            )
+            base = shift(self.dct, unit, int(rel)) if rel is not None else self.dct - timedelta(days=45)
             years_back = int(c.p.get("yearrel") or 0) + (-1 if c.p.get("shift") else 0)  # type: ignore[call-overload]
             p = period_of(unit, shift(base, "year", years_back))
             return self.period(c, p, "dct")
@@ -317,9 +297,7 @@ class Resolver(Anchors):
             return self.story_years(c, unit, int(c.p["dir"])) or self.unresolved(  # type: ignore[call-overload]
                 c, "XXXX" if unit == "year" else "XXXX-XX", UNITS[unit][2], fields
             )
-        return self.period(
-            c, period_of(unit, shift(base, unit, int(c.p["dir"]))), anchor, fields
-        )  # type: ignore[arg-type]
+        return self.period(c, period_of(unit, shift(base, unit, int(c.p["dir"]))), anchor, fields)  # type: ignore[arg-type]
 
     def r_ago(self, c: Cand) -> Timex:
         """ "two weeks ago", "a year earlier", "three days later"."""
@@ -334,12 +312,7 @@ class Resolver(Anchors):
         ):  # "two hours ago": the day is all the tagger knows
             return self.period(c, day_period(base), anchor)
         last = self.last
-        if (
-            unit == "year"
-            and last is not None
-            and last.granularity == "quarter"
-            and last.earliest is not None
-        ):
+        if unit == "year" and last is not None and last.granularity == "quarter" and last.earliest is not None:
             return self.period(
                 c,
                 period_of("quarter", shift(last.earliest, "year", sign * num)),
@@ -420,15 +393,9 @@ class Resolver(Anchors):
         elif self.narrative and self.story is not None and self.story.day is not None:
             d, anchor = self.story_base()
         else:
-            d, anchor = (
-                (self.ref, "narrative") if self.ref != self.dct else (self.dct, "dct")
-            )
+            d, anchor = (self.ref, "narrative") if self.ref != self.dct else (self.dct, "dct")
         hour, minute = int(c.p["hour"]), c.p.get("minute")  # type: ignore[arg-type]
-        clock = (
-            f"T{hour:02d}:{int(minute):02d}"
-            if minute is not None
-            else f"T{hour:02d}:00"
-        )  # type: ignore[arg-type]
+        clock = f"T{hour:02d}:{int(minute):02d}" if minute is not None else f"T{hour:02d}:00"  # type: ignore[arg-type]
         prefix = d.isoformat() if d is not None else "XXXX-XX-XX"
         return self.timex(c, "TIME", prefix + clock, granularity="minute", earliest=d, latest=d, fields=fields,
                           anchor=anchor if d is not None else "none", valid=valid)  # fmt: skip
@@ -461,9 +428,7 @@ class Resolver(Anchors):
         value = duration_value(num, unit)  # type: ignore[arg-type]
         if c.p.get("frac") and num is not None:
             value = _half_more(int(num), unit)  # type: ignore[arg-type]
-        return self.timex(
-            c, "DURATION", value, granularity=UNITS[unit][2], anchor="none"
-        )
+        return self.timex(c, "DURATION", value, granularity=UNITS[unit][2], anchor="none")
 
     def r_set(self, c: Cand) -> Timex:
         return self.timex(c, "SET", str(c.p["value"]), granularity="set", anchor="none")

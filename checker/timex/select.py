@@ -120,9 +120,7 @@ def trigger_hits(text: str) -> dict[str, list[tuple[int, int]]]:
                 elif "unit" in _CATEGORIES.get(glued, ()) or "unit" in _CATEGORIES.get(glued[:-1], ()):
                     hits["unit"].append(m.span("glued"))
             continue
-        for category in _CATEGORIES.get(word, set()) | _CATEGORIES.get(
-            word[:-1], set()
-        ):
+        for category in _CATEGORIES.get(word, set()) | _CATEGORIES.get(word[:-1], set()):
             hits[category].append(m.span())
     return hits
 
@@ -143,12 +141,7 @@ def select(found: list[Cand]) -> list[Cand]:
     for i in order:
         c = found[i]
         k = bisect.bisect_left(starts, c.start)
-        if (
-            k < len(taken)
-            and taken[k].start < c.end
-            or k > 0
-            and taken[k - 1].end > c.start
-        ):
+        if k < len(taken) and taken[k].start < c.end or k > 0 and taken[k - 1].end > c.start:
             continue
         starts.insert(k, c.start)
         taken.insert(k, c)
@@ -201,14 +194,8 @@ def extend_prefixes(cands: list[Cand], text: str) -> list[Cand]:
         if c.kind in MODIFIABLE and "mod" not in c.p:
             m = _MOD_PREFIX.search(text, lo, c.start)
             word = " ".join((m["m1"] or m["m2"]).lower().split()) if m else ""
-            if m and not (
-                c.kind in DAY_KINDS_NO_ADVERB and word in ("earlier", "later")
-            ):
-                start = (
-                    m.start("m1")
-                    if m["m1"] and m["the"] and c.kind not in THE_KINDS
-                    else m.start()
-                )
+            if m and not (c.kind in DAY_KINDS_NO_ADVERB and word in ("earlier", "later")):
+                start = m.start("m1") if m["m1"] and m["the"] and c.kind not in THE_KINDS else m.start()
                 c = Cand(start, c.end, c.kind, {**c.p, "mod": MODS[word]})
         elif c.kind == "clock":
             m = _APPROX.search(text, lo, c.start)
@@ -231,9 +218,7 @@ def extend_prefixes(cands: list[Cand], text: str) -> list[Cand]:
 # ----------------------------------------------------------------- merges
 
 _GAP_WEEKDAY_DATE = re.compile(r"\s*,?\s*(?P<paren>[(（])?\s*$")
-_GAP_DATE_WEEKDAY = re.compile(
-    r"\s*(?:,\s*(?:which\s+was\s+|a\s+)?|(?P<paren>[(（])\s*)$", re.IGNORECASE
-)
+_GAP_DATE_WEEKDAY = re.compile(r"\s*(?:,\s*(?:which\s+was\s+|a\s+)?|(?P<paren>[(（])\s*)$", re.IGNORECASE)
 _GAP_REL_WEEKDAY = re.compile(r"\s*(?:,|(?P<paren>[(（]))\s*$")
 _GAP_CLOCK_DAY = re.compile(r"\s*,?\s*(?:on\s+)?$", re.IGNORECASE)
 _CLOSE = re.compile(r"\s*[)）]")
@@ -294,12 +279,7 @@ def _merge_pair(a: Cand, b: Cand, text: str) -> Cand | None:
         if m:
             end = _close_paren(text, b.end, bool(m["paren"]))
             return Cand(a.start, end, a.kind, {**a.p, "weekday": b.p["weekday"]})
-    if (
-        a.kind == "clock"
-        and b.kind in DAY_KINDS
-        and "day_of" not in a.p
-        and _GAP_CLOCK_DAY.match(gap)
-    ):
+    if a.kind == "clock" and b.kind in DAY_KINDS and "day_of" not in a.p and _GAP_CLOCK_DAY.match(gap):
         return Cand(a.start, b.end, "clock", {**a.p, "day_of": b})
     return None
 
@@ -330,9 +310,7 @@ def _merge_pass(cands: list[Cand], text: str, clock: bool) -> list[Cand]:
             out[-1] = Cand(out[-1].start, c.end, out[-1].kind, {**out[-1].p, "that_year": True})
             continue
         if not clock and out and _month_then_year(out[-1], c, text):
-            out[-1].p["yearrel"] = c.p[
-                "dir"
-            ]  # "June last year": two expressions, one year
+            out[-1].p["yearrel"] = c.p["dir"]  # "June last year": two expressions, one year
         if out and (out[-1].kind == "clock") == clock:
             merged = _merge_pair(out[-1], c, text)
             if merged is not None:
@@ -415,11 +393,7 @@ RANGE_KINDS = {
 def link_ranges(cands: list[Cand], text: str) -> None:
     """Mark ``range_next`` on the first end of each range (the resolver turns it into ``Timex.link``)."""
     for a, b in pairwise(cands):
-        if (
-            a.kind not in RANGE_KINDS
-            or b.kind not in RANGE_KINDS
-            or a.p.get("range_next")
-        ):
+        if a.kind not in RANGE_KINDS or b.kind not in RANGE_KINDS or a.p.get("range_next"):
             continue
         gap = text[a.end : b.start]
         dash = gap.strip() in ("-", "–", "—")
@@ -444,13 +418,7 @@ def _share_year(a: Cand, b: Cand) -> None:
     """ "Jan. 1 through March 31, 2024": the first end takes the year stated at the second
     (the year before when its month comes later: "Dec. 1 to Jan. 5, 2025")."""
     year, month = b.p.get("year"), b.p.get("month")
-    if (
-        a.kind in ("date", "month")
-        and b.kind in ("date", "month")
-        and a.p.get("year") is None
-        and year
-        and month
-    ):
+    if a.kind in ("date", "month") and b.kind in ("date", "month") and a.p.get("year") is None and year and month:
         a.p["year"] = int(year) - (int(a.p["month"]) > int(month))  # type: ignore[call-overload]
         a.p["year_implied"] = True
 

@@ -66,8 +66,7 @@ def _decide(op: str, value: Interval | None) -> bool | None:
     return None
 
 
-def implied_bounds(constraint: Constraint, name: str, bindings: Bindings
-                   ) -> tuple[int | None, int | None]:
+def implied_bounds(constraint: Constraint, name: str, bindings: Bindings) -> tuple[int | None, int | None]:
     """The values field ``name`` may take given the other fields' intervals (None = open).
 
     Solves each relation where ``name`` appears alone with coefficient +-1:
@@ -120,6 +119,7 @@ def _negated(evaluator: Evaluator) -> Evaluator:
     def value(bindings: Bindings) -> Interval | None:
         inner = evaluator(bindings)
         return None if inner is None else (-inner[1], -inner[0])
+
     return value
 
 
@@ -149,6 +149,7 @@ def _binding(name: str) -> Evaluator:
         if bound is None or bound[0] is None or bound[1] is None:
             return None
         return bound  # type: ignore[return-value]
+
     return value
 
 
@@ -161,6 +162,7 @@ def _fold(args: list[Evaluator], combine: Callable[[Interval, Interval], Interva
             other = arg(bindings)
             total = None if other is None else combine(total, other)
         return total
+
     return value
 
 
@@ -168,6 +170,7 @@ def _apply(args: list[Evaluator], combine: Callable[..., Interval | None]) -> Ev
     def value(bindings: Bindings) -> Interval | None:
         values = [a(bindings) for a in args]
         return None if None in values else combine(*values)
+
     return value
 
 
@@ -255,7 +258,12 @@ def _interval_years(n: Interval) -> Interval:
 
 
 _INTERVAL_FUNCTIONS: dict[type, Callable[..., Interval | None]] = {
-    YEAR: _interval_year, MONTH: _interval_month, DAY: _interval_day,
-    WEEKDAY: _interval_weekday, DATE: _interval_date, YEARS: _interval_years,
-    FLOORDIV: _interval_floordiv, MOD: _interval_mod,
+    YEAR: _interval_year,
+    MONTH: _interval_month,
+    DAY: _interval_day,
+    WEEKDAY: _interval_weekday,
+    DATE: _interval_date,
+    YEARS: _interval_years,
+    FLOORDIV: _interval_floordiv,
+    MOD: _interval_mod,
 }

@@ -24,12 +24,21 @@ MAX_LENGTH = 500
 MIN_DAY, MAX_DAY = date.min.toordinal(), date.max.toordinal()
 
 _COMPARISONS: dict[type, str] = {
-    ast.Eq: "==", ast.NotEq: "!=", ast.Lt: "<", ast.LtE: "<=", ast.Gt: ">", ast.GtE: ">=",
+    ast.Eq: "==",
+    ast.NotEq: "!=",
+    ast.Lt: "<",
+    ast.LtE: "<=",
+    ast.Gt: ">",
+    ast.GtE: ">=",
 }
 _FLIPPED = {"==": "==", "!=": "!=", "<": ">", "<=": ">=", ">": "<", ">=": "<="}
 _HOLDS: dict[str, Callable[[int, int], bool]] = {
-    "==": operator.eq, "!=": operator.ne, "<": operator.lt,
-    "<=": operator.le, ">": operator.gt, ">=": operator.ge,
+    "==": operator.eq,
+    "!=": operator.ne,
+    "<": operator.lt,
+    "<=": operator.le,
+    ">": operator.gt,
+    ">=": operator.ge,
 }
 _OPERATOR_TEXT = {ast.In: "in", ast.NotIn: "not in", ast.Is: "is", ast.IsNot: "is not"}
 _NOT_ALLOWED = {
@@ -117,10 +126,12 @@ def _mod(a: int, b: int) -> int:
 
 def _sympy_function(name: str, nargs: int, fold: Callable[..., int] | None) -> type:
     """A sympy function that folds to an Integer when all its arguments are integers."""
+
     def eval_(cls: type, *args: sympy.Expr) -> sympy.Expr | None:
         if fold is not None and all(a.is_Integer for a in args):
             return sympy.Integer(fold(*map(int, args)))
         return None
+
     return type(name, (sympy.Function,), {"nargs": nargs, "eval": classmethod(eval_)})
 
 
@@ -163,8 +174,7 @@ def _relations(node: ast.expr) -> list[Relation]:
     if isinstance(node, ast.BoolOp) and isinstance(node.op, ast.And):
         return [r for value in node.values for r in _relations(value)]
     if isinstance(node, ast.BoolOp):
-        raise _error(node, "'or' is not allowed: a constraint is a conjunction; "
-                           "write one constraint per case")
+        raise _error(node, "'or' is not allowed: a constraint is a conjunction; write one constraint per case")
     if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not):
         raise _error(node, "'not' is not allowed: write the opposite comparison")
     if not isinstance(node, ast.Compare):
@@ -247,8 +257,7 @@ def _binary(node: ast.BinOp, op: ast.operator, left: sympy.Expr, right: sympy.Ex
 def _call(node: ast.Call) -> sympy.Expr:
     name = node.func.id if isinstance(node.func, ast.Name) else _source(node.func)
     if name not in FUNCTIONS:
-        raise _error(node, f"calls to '{name}' are not allowed "
-                           f"(allowed: {', '.join(sorted(FUNCTIONS))})")
+        raise _error(node, f"calls to '{name}' are not allowed (allowed: {', '.join(sorted(FUNCTIONS))})")
     if node.keywords or any(isinstance(a, ast.Starred) for a in node.args):
         raise _error(node, f"{name}() takes plain positional arguments")
     if len(node.args) != FUNCTIONS[name]:
