@@ -806,3 +806,14 @@ def test_a_titled_passive_agent_is_checked(text: str, flag: bool) -> None:
 )
 def test_a_surname_is_nobodys_when_the_text_names_another_bearer(text: str, flag: bool) -> None:
     assert bool(contradictions(text, published=date(2020, 1, 2))) is flag
+
+
+def test_a_pronoun_for_a_namesake_of_a_pack_person_is_not_the_pack_person() -> None:
+    """A life of someone else called Polk: "she" reaches the surname through the pronoun, and the
+    pack's James K. Polk (died 1849) is never meant when the text names only Ada M. Polk in full."""
+    text = (
+        "Ada M. Polk\n\nAda M. Polk ( March 3 , 1931 – June 2 , 2016 ) was an American chemist .\n"
+        "A prize was named for her in 2011 . [ 2 ]\n"
+        "Polk received the 2013 Medal of the Society for Surface Chemistry . [ 3 ]\nShe died in 2016 . [ 4 ]\n"
+    )
+    assert contradictions(text, published=date(2019, 12, 31)) == []

@@ -111,6 +111,11 @@ class KnowledgeContext:
         of ``found`` in full ("Charles J. Fillmore", never "Millard Fillmore")?"""
         if any(self.mentions_fully(p) for p in found):
             return False
+        # as the pack writes it: a participant resolved from a pronoun comes as a lower-case key
+        surname = next(
+            (w for p in found for n in (p.name, *p.aliases) if name_key(w := n.split()[-1]) == name_key(surname)),
+            surname,
+        )
         pattern = re.compile(r"\b" + NAME_WORD + r"(?:\s+" + NAME_WORD + r"){0,2}\s+" + re.escape(surname) + r"\b")
         known = {name_key(n) for p in found for n in (p.name, *p.aliases)}
         return any(
