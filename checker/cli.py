@@ -20,37 +20,17 @@ from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date
 from enum import Enum
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    TextColumn,
-    TimeRemainingColumn,
-)
 from typer.core import TyperGroup
 
 from checker import __version__
-from checker.app import crash_guard, runner
-from checker.app import fix as fixes
-from checker.app import output as output_to
-from checker.app.cache import DEFAULT_DIR as DEFAULT_CACHE_DIR
-from checker.app.config import ConfigError, unknown_selectors
-from checker.app.diff import DiffError
-from checker.app.distributed import ClusterError
-from checker.app.session import DEFAULT_MAX_FILE_SIZE, Result, Session, Settings
-from checker.app.tasks import RunError
-from checker.checks.registry import documentation, rules
-from checker.model import Finding
-from checker.report import Report, render
-from checker.report.json import extract_record
-from checker.report.safe import printable
-from checker.report.text import render_extract_text
-from checker.source import InputError
-from checker.source.dates import DateError, option_date
+from checker.options import DEFAULT_CACHE_DIR, DEFAULT_MAX_FILE_SIZE
+
+if TYPE_CHECKING:  # the stages load when a command runs, not for --help (cold start)
+    from checker.app.session import Result
+    from checker.source import InputError
 
 BOOLEAN_WORDS = {**dict.fromkeys(("true", "yes", "on", "1"), True), **dict.fromkeys(("false", "no", "off", "0"), False)}
 BOOLEAN_FLAGS = ("--exit-zero", "--no-cache", "--fix", "--dry-run")
@@ -125,6 +105,8 @@ class DateOrder(str, Enum):
 
 def _published(value: str | None, date_order: DateOrder | None) -> date | None:
     """``--published``: ``today`` or a date in any form metadata may use, read under ``--date-order``."""
+    from checker.source.dates import DateError, option_date
+
     if value is None:
         return None
     try:
@@ -135,6 +117,8 @@ def _published(value: str | None, date_order: DateOrder | None) -> date | None:
 
 def _selectors(values: list[str] | None, option: str) -> tuple[str, ...] | None:
     """``--select a,b --select c``: rule ids or pack prefixes, each known."""
+    from checker.app.config import unknown_selectors
+
     if values is None:
         return None
     selectors = tuple(s.strip() for v in values for s in v.split(",") if s.strip())
@@ -211,6 +195,8 @@ StdinNameOpt = Annotated[
 def _error(message: str) -> None:
     """One unwrapped line on stderr, so editors and CI logs can parse it (control characters and
     terminal escapes from file names shown, not obeyed)."""
+    from checker.report.safe import printable
+
     print(f"chronolint: {printable(message)}", file=sys.stderr)
 
 
@@ -225,6 +211,9 @@ def _warning(path: str, message: str) -> None:
 @contextmanager
 def _progress(total: int) -> Iterator[Callable[[str, int], None]]:
     """``advance(phase, n)`` drives a bar on stderr when it is a terminal and the run is long."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
     if total <= HANDFUL or not sys.stderr.isatty():
         yield lambda phase, n: None
         return
@@ -236,6 +225,11 @@ def _progress(total: int) -> Iterator[Callable[[str, int], None]]:
 
 def _emit(output_format: Format, result: Result, output: str | None) -> None:
     """Write the report to stdout, or to ``output`` and say so on stderr."""
+    from rich.console import Console
+
+    from checker.app import output as output_to
+    from checker.report import Report, render
+
     report = Report(
         result.findings, result.positions, [d.path for d in result.inputs.documents], result.analyses or (),
         result.fails, color=output is None and Console().is_terminal, unread=result.inputs.errors,
@@ -323,6 +317,14 @@ def check(
     ] = False,
 ) -> None:
     """Check files for dates that contradict each other, the calendar or the publication date."""
+    from checker.app import output as output_to
+    from checker.app import runner
+    from checker.app.config import ConfigError
+    from checker.app.diff import DiffError
+    from checker.app.distributed import ClusterError
+    from checker.app.session import Session, Settings
+    from checker.app.tasks import RunError
+
     if dry_run and not fix:
         raise typer.BadParameter("goes only with --fix", param_hint="'--dry-run'")
     settings = Settings(
@@ -353,6 +355,10 @@ def check(
 
 def _fix(result: Result, dry_run: bool) -> Result:
     """Apply (or, dry, print as a diff) the certain fixes; the result keeps the findings not fixed."""
+    from checker.app import fix as fixes
+    from checker.model import Finding
+    from checker.source import InputError
+
     planned = fixes.plan(result.findings, {d.path: d.source for d in result.inputs.documents})
     count = sum(len(p.findings) for p in planned)
     files = f"{len(planned)} file{'s' if len(planned) != 1 else ''}"
@@ -389,6 +395,14 @@ def extract(
     max_file_size: MaxFileSizeOpt = DEFAULT_MAX_FILE_SIZE,
 ) -> None:
     """Show the analysis behind the findings: time expressions and dated assertions."""
+    from rich.console import Console
+
+    from checker.app.config import ConfigError
+    from checker.app.session import Session, Settings
+    from checker.app.tasks import RunError
+    from checker.report.json import extract_record
+    from checker.report.text import render_extract_text
+
     settings = Settings(
         published=_published(published, date_order), date_order=date_order.value if date_order else None,
         config_file=config_file, stdin_filename=stdin_filename, max_file_size=max_file_size,
@@ -442,7 +456,7 @@ def serve(
     verbose: Annotated[bool, typer.Option("--verbose", help="Log every request on stderr.")] = False,
 ) -> None:
     """Serve LanguageTool's API (/v2/check), a JSON API (/api/check) and a page for editors (/)."""
-    from checker.app.config import Resolver, load
+    from checker.app.config import ConfigError, Resolver, load
     from checker.app.serve import Limits
     from checker.app.serve import serve as run
 
@@ -462,6 +476,7 @@ def serve(
 @app.command("rules")
 def list_rules() -> None:
     """List the rule catalogue (id, default severity, summary) and the built-in packs' constraints."""
+    from checker.checks.registry import rules
     from checker.knowledge.loading import load_builtin
 
     width = max(map(len, rules()))
@@ -477,6 +492,10 @@ def list_rules() -> None:
 @app.command()
 def explain(rule_id: Annotated[str, typer.Argument(help="A rule id, e.g. calendar/weekday-mismatch.")]) -> None:
     """Print a rule's documentation."""
+    from rich.console import Console
+
+    from checker.checks.registry import documentation, rules
+
     page = documentation(rule_id)
     if page is None:
         known = ", ".join(rules())
@@ -512,5 +531,7 @@ def main() -> None:
     """The console script. It leaves without tearing the interpreter down: freeing the model's
     and the packs' objects one by one is a fifth of a one-file run, and the OS frees them at once.
     A crash is one line and exit 2 (checker.app.crash_guard), never a traceback read as findings."""
+    from checker.app import crash_guard
+
     code = crash_guard.run(app)
     os._exit(code)

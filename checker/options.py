@@ -35,3 +35,8 @@ class Options:
     date_order: str | None = None
     batch_size: int = 32
     knowledge: Knowledge = Knowledge()
+
+
+# Defaults the command line shows in --help, here so that --help loads none of the stages.
+DEFAULT_CACHE_DIR = ".chronolint_cache"
+DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024  # larger files are refused: parsing them would take minutes and gigabytes

@@ -480,12 +480,12 @@ def test_output_never_overwrites_a_checked_input(checkout: Path) -> None:
 
 
 def test_a_report_that_fails_while_rendering_leaves_no_file(checkout: Path, monkeypatch) -> None:
-    import checker.cli
+    import checker.report
 
     def failing(name, report):
         raise RuntimeError("renderer broke")
 
-    monkeypatch.setattr(checker.cli, "render", failing)
+    monkeypatch.setattr(checker.report, "render", failing)
     run("docs", "--output", "report.txt")
     assert not (checkout / "report.txt").exists()
     assert not [p for p in checkout.iterdir() if p.name.startswith(".chronolint-")]

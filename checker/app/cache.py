@@ -34,10 +34,10 @@ from checker import __version__
 from checker.app import records
 from checker.app.records import BadRecord
 from checker.model import Age, Analysis, Assertion, Document, Extent, Finding, Measure, PublishedSource, Timex
-from checker.options import Options
+from checker.options import DEFAULT_CACHE_DIR, Options
 from checker.resources import packs_dir
 
-DEFAULT_DIR = ".chronolint_cache"
+DEFAULT_DIR = DEFAULT_CACHE_DIR
 TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# chronolint cache\n"
 _MISS = (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError, RecursionError)
 

@@ -26,7 +26,7 @@ from checker.app.config import Config, Resolver, load
 from checker.app.diff import load_baseline, only_changed, without_baseline
 from checker.app.tasks import RunError
 from checker.model import SEVERITY_RANK, Analysis, Document, Finding
-from checker.options import Knowledge, Options
+from checker.options import DEFAULT_MAX_FILE_SIZE, Knowledge, Options
 from checker.report.positions import Positions
 from checker.source import (
     InputError,
@@ -37,8 +37,6 @@ from checker.source import (
 )
 from checker.source.discovery import STDIN, discover
 from checker.source.remote import read_all
-
-DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024  # larger files are refused: parsing them would take minutes and gigabytes
 
 Progress = Callable[[str, int], None]  # (phase, n): "Reading" or "Checking", n more done
 ErrorSink = Callable[[InputError], None]
