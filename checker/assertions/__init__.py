@@ -14,10 +14,18 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from checker.assertions import identity
+from checker.assertions.participants import (
+    PERSON_PRONOUNS,
+    THING_PRONOUNS,
+    Mentions,
+    participants,
+    remember_mentions,
+    subjects_of,
+)
 from checker.knowledge.model import Pack
 from checker.model import Assertion, Timex
 from checker.nlp.tense import (
@@ -57,20 +65,7 @@ PROSPECTIVE_VERBS = frozenset(
 )
 # Adverbs the parser may give where a phrasal verb has its particle ("passed away", "set up").
 PARTICLE_ADVERBS = frozenset({"away", "up", "down", "out", "in", "off", "on"})
-PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
-THING_PRONOUNS = frozenset({"it", "its", "itself"})
-DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 _QUOTES = re.compile(r"[\"“”]")
-
-
-@dataclass(frozen=True)
-class _Mentions:
-    """Names met so far, for linking pronouns and surnames to full names."""
-
-    people: dict[str, str]
-    last_person: str | None = None
-    last_thing: str | None = None
-    things: dict[str, str] = field(default_factory=dict)  # head noun -> the named thing ("plant": "Dunmore")
 
 
 def quoted_ranges(text: str) -> list[tuple[int, int]]:
@@ -202,7 +197,7 @@ def _phrases(word: Token) -> Iterator[tuple[str, Token]]:
         yield f"{lemma} {obj.lemma_.lower()}", obj
     for prt in particles:
         yield f"{lemma} {prt.lower_}", prt
-    for subject in (c for c in _subjects(word) if c.pos_ == "NOUN"):
+    for subject in (c for c in subjects_of(word) if c.pos_ == "NOUN"):
         yield f"{subject.lemma_.lower()} {lemma}", subject  # "her term began", "the lease expired"
     for prep in (c for c in word.children if c.dep_ == "prep" and c.lower_ == "into"):
         for obj in (c for c in prep.children if c.dep_ == "pobj"):
@@ -238,198 +233,6 @@ def dates_its_object(verb: Token, span: Span, timex: Timex) -> bool:
         and (child.dep_ in ("dobj", "dative") or (child.dep_ == "prep" and child.lower_ == "as"))
         for child in verb.children
     )
-
-
-NAME_PARTS = frozenset({"compound", "amod", "nmod", "nummod", "flat"})
-# Words that stand before a name without being part of it ("U.S. President Donald Trump").
-TITLE_WORDS = frozenset(
-    "us uk president vice prime minister premier chancellor senator sen rep representative gov governor "
-    "mayor judge justice district chief secretary general gen col lt capt admiral king queen prince princess "
-    "pope sir dame lord lady dr mr mrs ms miss prof professor speaker leader chairman chairwoman ceo "
-    "democrat republican democratic republican former late then acting deputy state foreign defense "
-    "attorney ambassador commissioner minority majority house senate".split()
-)
-
-
-def _modifiers(token: Token, depth: int = 2) -> list[Token]:
-    """The words before a noun that name it ("Acme" in "the Acme bridge"), a bounded walk."""
-    found = []
-    for child in token.lefts:
-        if child.dep_ in NAME_PARTS:
-            found += [*(_modifiers(child, depth - 1) if depth > 1 else []), child]
-    return found
-
-
-def _name_of(token: Token) -> str:
-    """A noun phrase reduced to a comparable key: its proper-noun tail, or its words without
-    determiners, with what tells it from others of its kind ("Treaty of Brno", "version 2.0")."""
-    title = next((c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
-    if token.pos_ == "NOUN" and title is not None:
-        return _name_of(title)  # 'the album "Northern Lights"': its title names it
-    words = [*_modifiers(token), token]
-    while len(words) > 1 and words[0].lower_.replace(".", "") in TITLE_WORDS:
-        words = words[1:]
-    names = [t.text for t in words if t.pos_ == "PROPN"]
-    plain = " ".join(t.lower_ for t in words if t.lower_ not in DETERMINERS)
-    extra = _distinguishers(token)
-    version = next((t.lower_ for t in [*words, *token.rights] if VERSION.fullmatch(t.text)), None)
-    if version is not None:
-        return version  # "Version 1.0.0", "since 1.0.0 was released": a dotted number names the release
-    if any(c.isdigit() for c in plain + "".join(extra)):
-        return " ".join([plain, *extra]).lower()  # "Version 1.0.0" = "version 1.0.0": the number names it
-    if names and token.pos_ == "NOUN":
-        names.append(token.lower_)  # "the U.S. embassy", "the Castleford terminal": the kind of thing too
-    key = " ".join(names) if names else plain
-    return " ".join([key, *extra]) if key else key
-
-
-def _distinguishers(token: Token) -> list[str]:
-    """What after a noun tells one such thing from another: a number ("version 2.0",
-    "Windows 10") or a named "of"/"with" phrase ("the Treaty of Brno", "the armistice with Austria")."""
-    found = []
-    for child in token.rights:
-        if child.dep_ in ("nummod", "appos", "npadvmod", "compound") and any(c.isdigit() for c in child.text):
-            found.append(child.text)
-        elif child.dep_ == "prep" and child.lower_ in ("of", "with"):
-            names = [g for g in child.children if g.dep_ == "pobj" and g.pos_ == "PROPN"]
-            found += [
-                f"{child.lower_} {' '.join(t.text for t in [*_modifiers(g), g] if t.pos_ == 'PROPN')}" for g in names
-            ]
-    return found
-
-
-def _subjects(verb: Token) -> list[Token]:
-    """The verb's subjects; a conjunct shares its first conjunct's, a reduced relative its noun's."""
-    own = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-    if own or verb.head.i == verb.i:
-        return own
-    if verb.dep_ == "conj":
-        return _subjects(verb.head)
-    if verb.dep_ == "advcl" and verb.tag_ in ("VBN", "VBG") and not any(c.dep_ == "mark" for c in verb.children):
-        return _subjects(verb.head)  # "Born in 1950, Hart ...", "Appointed in 2018, Reeve resigned"
-    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.head.pos_ in ("VERB", "AUX"):
-        return _subjects(verb.head.head)  # "sworn in after winning the election": the winner is the one sworn in
-    noun_head = verb.head.pos_ in ("NOUN", "PROPN")
-    return (
-        [verb.head]
-        if verb.pos_ in ("VERB", "AUX") and (verb.dep_ in ("acl", "relcl") or verb.dep_ == "parataxis" and noun_head)
-        else []
-    )  # "the stadium, opened in 1990", "Ana Pereira (born 1984)"
-
-
-def _resolve(token: Token, mentions: _Mentions) -> tuple[str | None, bool]:
-    """A participant's key; relative and personal pronouns, and bare surnames, link to names met."""
-    if token.tag_ in ("WDT", "WP") and token.head.dep_ == "relcl":
-        token = token.head.head  # "the stadium, which opened": the stadium
-    lower = token.lower_
-    ahead = _cataphor(token) if lower in PERSON_PRONOUNS | THING_PRONOUNS else None
-    if ahead is not None:
-        return _resolve(ahead, mentions)[0], True
-    if lower in PERSON_PRONOUNS:
-        return mentions.last_person, True
-    if lower in THING_PRONOUNS:
-        return mentions.last_thing, True
-    if token.pos_ == "PRON":
-        return None, True
-    named = identity.antecedent(token, mentions.things)
-    if named is not None:
-        return named, True  # "the plant": the Dunmore glass plant met before
-    name = _name_of(token)
-    if token.pos_ == "PROPN" and " " not in name and name in mentions.people:
-        return mentions.people[name], True
-    if token.is_title and " " not in name and token.text in mentions.people:
-        return mentions.people[token.text], True  # a surname the tagger took for a common noun
-    return name or None, False
-
-
-def _owners(noun: Token) -> list[Token]:
-    """Whose or what a noun is: its possessor or "of" phrase ("its opening", "the inauguration of Biden")."""
-    found = [t for t in noun.children if t.dep_ == "poss"]
-    return found + [
-        t for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for t in p.children if t.dep_ == "pobj"
-    ]
-
-
-def _cataphor(pronoun: Token) -> Token | None:
-    """ "Since its founding in 2001, Harbor Light has ...": a possessive in a phrase fronted
-    before its clause's subject stands for that subject."""
-    if pronoun.dep_ != "poss":
-        return None
-    verb = pronoun.head
-    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-        verb = verb.head
-    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subject is None or subject.pos_ not in ("PROPN", "NOUN") or subject.left_edge.i <= pronoun.i:
-        return None
-    return subject
-
-
-def participants(
-    word: Token, mentions: _Mentions, when: Span, last: Token | None = None
-) -> tuple[tuple[tuple[str, str], ...], bool, bool]:
-    """Subject and object of an event word, whether one was inferred, and whether the
-    event's theme is generic (indefinite or bare: a new thing, see ``identity.generic``).
-
-    The object is what the event happens to: the direct or passive subject of a
-    verb ("was born", "opened the bridge"), the possessor or "of" phrase of a
-    noun ("its opening", "the inauguration of Biden"); a subject that is part of the
-    trigger ("her term began") gives way to its possessor. The office of an appointment
-    or resignation is a participant too ("appointed chief constable").
-    """
-    if word.pos_ in ("VERB", "AUX"):
-        own = -1 if last is None else last.i  # the trigger's own noun ("term" began, took "office")
-        subjects = [("object" if t.dep_ == "nsubjpass" else "subject", t) for t in _subjects(word)]
-        candidates = [
-            c for role, t in subjects for c in ([("object", o) for o in _owners(t)] if t.i == own else [(role, t)])
-        ]
-        candidates += [
-            ("object", t)
-            for t in word.children
-            if t.dep_ == "dobj" and t.i != own and not identity.passive_participle(word)
-        ]
-    else:
-        candidates = [("object", t) for t in _owners(word)]
-    roles: dict[str, str] = {}
-    tokens: dict[str, Token] = {}
-    inferred = False
-    for role, token in candidates:
-        if when.start <= token.i < when.end:
-            continue  # "Tuesday's election": the time, not a participant
-        key, linked = _resolve(token, mentions)
-        if key and role not in roles:
-            roles[role], tokens[role] = key, token
-            inferred |= linked
-    post = identity.office(word)
-    if post and "office" not in roles:
-        roles["office"] = post
-    theme = tokens.get("object", tokens.get("subject"))
-    return tuple(roles.items()), inferred, theme is not None and identity.generic(theme)
-
-
-# Where a name is met: as a participant, and standing alone (a heading, an apposition, a list).
-NAMING_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "poss", "appos", "ROOT", "attr", "conj"})
-VERSION = re.compile(r"v?\d+(?:\.\d+)+[a-z]?", re.I)
-
-
-def _remember(sentence: Span, mentions: _Mentions) -> _Mentions:
-    """Update the names met: full names, their surnames, the last person and the last thing."""
-    people = mentions.people
-    last_person, last_thing = mentions.last_person, mentions.last_thing
-    for token in sentence:
-        if token.dep_ not in NAMING_DEPS or token.pos_ not in ("PROPN", "NOUN"):
-            continue
-        name = _name_of(token)
-        if not name:
-            continue
-        if token.pos_ == "PROPN" and token.ent_type_ in ("PERSON", "") and len(name.split()) >= 2:
-            people.setdefault(name.split()[-1], name)
-            last_person = name if token.dep_ in ("nsubj", "nsubjpass") else last_person
-        elif token.pos_ == "PROPN" and name in people:
-            last_person = people[name] if token.dep_ in ("nsubj", "nsubjpass") else last_person
-        elif token.dep_ in ("nsubj", "nsubjpass"):
-            last_thing = identity.antecedent(token, mentions.things) or name
-    identity.remember_things(sentence, mentions.things, _name_of)
-    return _Mentions(people, last_person, last_thing, mentions.things)
 
 
 def sentences_to_parse(sentences: Sequence[Span], offsets: Sequence[int]) -> list[bool]:
@@ -468,7 +271,7 @@ def extract(doc: Doc, timexes: Sequence[Timex], pack: Pack) -> list[Assertion]:
         if timex.type in ("DATE", "TIME"):
             by_sentence.setdefault(bisect.bisect_right(starts, timex.start) - 1, []).append((index, timex))
     found: list[Assertion] = []
-    mentions = _Mentions({})
+    mentions = Mentions({})
     for number, sentence in enumerate(sentences):
         for index, timex in by_sentence.get(number, []):
             span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
@@ -477,7 +280,7 @@ def extract(doc: Doc, timexes: Sequence[Timex], pack: Pack) -> list[Assertion]:
             assertion = _assertion(len(found), index, timex, span, sentence, pack, mentions, quotes)
             if assertion is not None:
                 found.append(assertion)
-        mentions = _remember(sentence, mentions)
+        mentions = remember_mentions(sentence, mentions)
     return [_with_full_names(a, mentions.people) for a in found]
 
 
@@ -485,7 +288,7 @@ def _with_full_names(assertion: Assertion, people: dict[str, str]) -> Assertion:
     """A bare surname left unlinked (its full name comes later in the text) becomes that full name.
 
     Linking to an earlier full name is coreference and marks the participant inferred
-    (``_resolve``); a surname followed by the full name is the writer's own introduction.
+    (``participants._resolve``); a surname followed by the full name is the writer's own introduction.
     """
     roles = tuple((role, people.get(name, name)) for role, name in assertion.participants)
     return assertion if roles == assertion.participants else replace(assertion, participants=roles)
@@ -529,7 +332,7 @@ def _assertion(
     span: Span,
     sentence: Span,
     pack: Pack,
-    mentions: _Mentions,
+    mentions: Mentions,
     quotes: Sequence[tuple[int, int]],
 ) -> Assertion | None:
     word, relation, climbed = governor(span, pack)
