@@ -817,3 +817,18 @@ def test_a_pronoun_for_a_namesake_of_a_pack_person_is_not_the_pack_person() -> N
         "Polk received the 2013 Medal of the Society for Surface Chemistry . [ 3 ]\nShe died in 2016 . [ 4 ]\n"
     )
     assert contradictions(text, published=date(2019, 12, 31)) == []
+
+
+def test_the_architecture_pages_country_pack_works_without_code(tmp_path: Path) -> None:
+    """docs/architecture.md's shorter version of that example gives its two findings as written."""
+    from checker.options import Knowledge, Options
+
+    page = (Path(__file__).resolve().parent.parent / "docs" / "architecture.md").read_text("utf-8")
+    example = page[page.index("```yaml\npack: ruritania") + len("```yaml\n") :]
+    pack = tmp_path / "ruritania.yaml"
+    pack.write_text(example[: example.index("```")], "utf-8")
+    spec = Knowledge(pack_files=(str(pack),))
+    text = "Ruritanian President Ada Vell spoke on March 3, 2014.\n\nAda Vell was first elected president in 2006.\n"
+    analyses = engine.analyze([source.read_text(text, published=date(2015, 1, 10))], Options(knowledge=spec))
+    found = engine.findings(analyses, rules={"facts/contradiction", "facts/title-anachronism"}, spec=spec)
+    assert sorted(f.rule for f in found) == ["facts/contradiction", "facts/title-anachronism"]
