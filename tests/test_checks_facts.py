@@ -552,23 +552,40 @@ def test_pack_rules_hold_or_do_not_apply(text: str) -> None:
     assert contradictions(text, published=date(2020, 5, 4)) == []
 
 
-def test_the_documented_country_pack_works_without_code(tmp_path: Path) -> None:
-    """docs/packs.md's worked example: a country's offices, place words, rule and facts in one YAML file."""
+@pytest.mark.parametrize(
+    ("page", "start", "text", "rules"),
+    [
+        # docs/packs.md's worked example: offices, place words, a rule and facts in one YAML file
+        (
+            "packs.md",
+            "# rules/ruritania.yaml",
+            "Ruritanian President Ada Vell spoke on March 3, 2014.\n\n"
+            "Ada Vell was first elected president in 2006.\n\n"
+            "The Ruritanian presidential election was held on Tuesday, April 10, 2001.\n",
+            ["facts/contradiction", "facts/contradiction", "facts/title-anachronism"],
+        ),
+        # docs/architecture.md's shorter version of it
+        (
+            "architecture.md",
+            "pack: ruritania",
+            "Ruritanian President Ada Vell spoke on March 3, 2014.\n\nAda Vell was first elected president in 2006.\n",
+            ["facts/contradiction", "facts/title-anachronism"],
+        ),
+    ],
+)
+def test_the_documented_country_pack_works_without_code(
+    tmp_path: Path, page: str, start: str, text: str, rules: list[str]
+) -> None:
     from checker.options import Knowledge, Options
 
-    page = (Path(__file__).resolve().parent.parent / "docs" / "packs.md").read_text("utf-8")
-    example = page[page.index("# rules/ruritania.yaml") :]
+    doc = (Path(__file__).resolve().parent.parent / "docs" / page).read_text("utf-8")
+    example = doc[doc.index(start) :]
     pack = tmp_path / "ruritania.yaml"
     pack.write_text(example[: example.index("```")], "utf-8")
     spec = Knowledge(pack_files=(str(pack),))
-    text = (
-        "Ruritanian President Ada Vell spoke on March 3, 2014.\n\n"
-        "Ada Vell was first elected president in 2006.\n\n"
-        "The Ruritanian presidential election was held on Tuesday, April 10, 2001.\n"
-    )
     analyses = engine.analyze([source.read_text(text, published=date(2015, 1, 10))], Options(knowledge=spec))
     found = engine.findings(analyses, rules={"facts/contradiction", "facts/title-anachronism"}, spec=spec)
-    assert sorted(f.rule for f in found) == ["facts/contradiction", "facts/contradiction", "facts/title-anachronism"]
+    assert sorted(f.rule for f in found) == rules
     assert all("(ruritania pack)" in f.message for f in found)
 
 
@@ -817,18 +834,3 @@ def test_a_pronoun_for_a_namesake_of_a_pack_person_is_not_the_pack_person() -> N
         "Polk received the 2013 Medal of the Society for Surface Chemistry . [ 3 ]\nShe died in 2016 . [ 4 ]\n"
     )
     assert contradictions(text, published=date(2019, 12, 31)) == []
-
-
-def test_the_architecture_pages_country_pack_works_without_code(tmp_path: Path) -> None:
-    """docs/architecture.md's shorter version of that example gives its two findings as written."""
-    from checker.options import Knowledge, Options
-
-    page = (Path(__file__).resolve().parent.parent / "docs" / "architecture.md").read_text("utf-8")
-    example = page[page.index("```yaml\npack: ruritania") + len("```yaml\n") :]
-    pack = tmp_path / "ruritania.yaml"
-    pack.write_text(example[: example.index("```")], "utf-8")
-    spec = Knowledge(pack_files=(str(pack),))
-    text = "Ruritanian President Ada Vell spoke on March 3, 2014.\n\nAda Vell was first elected president in 2006.\n"
-    analyses = engine.analyze([source.read_text(text, published=date(2015, 1, 10))], Options(knowledge=spec))
-    found = engine.findings(analyses, rules={"facts/contradiction", "facts/title-anachronism"}, spec=spec)
-    assert sorted(f.rule for f in found) == ["facts/contradiction", "facts/title-anachronism"]
