@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property, lru_cache
@@ -27,6 +27,14 @@ OPENERS = frozenset(
 )
 OF_PHRASE = re.compile(r"\s+(?:of|at)\s+((?:the\s+)?\S+(?:\s+\S+)?)")
 NAME_WORD = r"(?:[A-Z][\w'’\-]*\.?|[A-Z]\.)"
+NAME_RUN = NAME_WORD + r"(?:\s+" + NAME_WORD + r"){0,3}"  # a name of up to four words
+
+
+def longest_first(words: Iterable[str]) -> str:
+    """A regex alternation of ``words``, longest first, so "vice president" wins over "president"."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
 # A wire dateline before the first sentence's subject: "WASHINGTON (Reuters) - ", "BERLIN, June 1 (AP) -- ",
 # "DELAWARE, Ohio (AP) - ", "PARIS, March 3 — ".
 DATELINE = re.compile(
@@ -183,16 +191,13 @@ def candidates(ctx: KnowledgeContext, assertion: Assertion) -> tuple[tuple[Perso
 @lru_cache(maxsize=8)
 def office_words(titles: frozenset[str], forms: frozenset[str]) -> re.Pattern[str]:
     """Any title or office noun, any case, longest first: "elected vice president", "won the presidency"."""
-    ordered = sorted({t.lower() for t in titles} | forms, key=len, reverse=True)
-    return re.compile(r"\b(" + "|".join(re.escape(t) for t in ordered) + r")\b", re.IGNORECASE)
+    return re.compile(r"\b(" + longest_first({t.lower() for t in titles} | forms) + r")\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=8)
 def titled_names(titles: frozenset[str]) -> re.Pattern[str]:
     """A capitalized title, longest first, then up to four name words: "U.S. President Donald Trump"."""
-    ordered = sorted((t for t in titles if t[0].isupper()), key=len, reverse=True)
-    name = NAME_WORD + r"(?:\s+" + NAME_WORD + r"){0,3}"
-    return re.compile(r"\b(" + "|".join(re.escape(t) for t in ordered) + r")\s+(" + name + ")")
+    return re.compile(r"\b(" + longest_first(t for t in titles if t[0].isupper()) + r")\s+(" + NAME_RUN + ")")
 
 
 def named_office(ctx: KnowledgeContext, start: int, end: int, held: set[str]) -> tuple[set[str], bool]:

@@ -15,11 +15,12 @@ from datetime import date
 from functools import lru_cache
 
 from checker.checks.people import (
-    NAME_WORD,
+    NAME_RUN,
     KnowledgeContext,
     Problem,
     day_text,
     in_place,
+    longest_first,
     pack_of,
     people,
 )
@@ -32,9 +33,7 @@ VERBS = r"(?:has\s+been|had\s+been|have\s+been|was|is|served\s+as|serving\s+as|h
 @lru_cache(maxsize=8)
 def _tenure_pattern(titles: frozenset[str]) -> re.Pattern[str]:
     """NAME[, who] [VERB] [the] [ADJECTIVE] TITLE [of PLACE][,] since|from — ending where a date starts."""
-    ordered = sorted({t.lower() for t in titles}, key=len, reverse=True)
-    office = "|".join(re.escape(t) for t in ordered)
-    name = NAME_WORD + r"(?:\s+" + NAME_WORD + r"){0,3}"
+    office, name = longest_first(t.lower() for t in titles), NAME_RUN
     return re.compile(
         rf"(?P<name>{name})(?:\s*,\s*(?:who\s+)?|\s+){VERBS}?\s*(?:the\s+|a\s+)?"
         rf"(?:(?:[A-Z][\w.'’]*)\s+)?(?P<office>(?i:{office}))(?P<of>\s+of\s+(?:the\s+)?[A-Z][\w]+(?:\s+[A-Z][\w]+)?)?"

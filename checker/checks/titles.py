@@ -11,11 +11,12 @@ from functools import lru_cache
 
 from checker.checks import quoted
 from checker.checks.people import (
-    NAME_WORD,
+    NAME_RUN,
     KnowledgeContext,
     day_text,
     in_place,
     inside,
+    longest_first,
     on_text,
     pack_of,
     people,
@@ -137,9 +138,7 @@ def titled_mentions(ctx: KnowledgeContext, former: bool = False) -> Iterator[_Ti
 @lru_cache(maxsize=8)
 def _appositive(titles: frozenset[str]) -> re.Pattern[str]:
     """NAME, [the|a|COUNTRY's] TITLE [of PLACE], — the title set off by commas after the name."""
-    ordered = sorted({t.lower() for t in titles}, key=len, reverse=True)
-    office = "|".join(re.escape(t) for t in ordered)
-    name = NAME_WORD + r"(?:\s+" + NAME_WORD + r"){0,3}"
+    office, name = longest_first(t.lower() for t in titles), NAME_RUN
     return re.compile(
         rf"(?P<name>{name}),\s+(?:the\s+|(?P<place>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)['’]s\s+)?"
         rf"(?P<title>(?i:{office}))(?P<of>\s+of\s+(?:the\s+)?[A-Z]\w+(?:\s+[A-Z]\w+)?)?,"
