@@ -115,3 +115,59 @@ def test_yearless_dates_push_the_inferred_date_into_their_year(analyze) -> None:
 def test_nothing_to_infer_from(analyze) -> None:
     analysis = analyze("The bridge will open next year.")
     assert analysis.document.published is None and analysis.document.published_source == "none"
+
+
+def _same_ties(analyses) -> list:
+    from checker.reasoning import timeline
+
+    return [
+        link for link in timeline.links(timeline.statements(analyses), engine.knowledge()) if link.reason.kind == "same"
+    ]
+
+
+def test_mentions_of_one_event_tie_through_a_hub_not_pairwise(analyze) -> None:
+    """Forty mentions of one opening are forty ties (to a hub), not 780 pairs; the one wrong
+    date is still reported against the mention it disagrees with, and only that one."""
+    agree = "The Harrow Viaduct opened on August 9, 2011. "
+    text = agree * 20 + "The Harrow Viaduct opened on August 19, 2011. " + agree * 19
+    analysis = analyze(text, "2026-01-01")
+    assert len(_same_ties([analysis])) <= 2 * 40
+    found = [f for f in engine.findings([analysis]) if f.rule == "chronology/conflicting-dates"]
+    assert found
+    for finding in found:
+        quoted = {text[finding.span.start : finding.span.end]} | {
+            text[r.span.start : r.span.end] for r in finding.related
+        }
+        assert len(quoted) == 2 and "opened on August 19, 2011" in quoted
+
+
+def test_hub_ties_leave_apart_what_roles_tell_apart() -> None:
+    """Openings by two different people are two events; a mention naming nobody may be either,
+    and its conflict names the one mention it disagrees with, not the third."""
+    apart = (
+        "Mayor Ilse Brandt opened the Corran Bridge on June 2, 2015. "
+        "Governor Tomas Reyl opened the Corran Bridge on June 30, 2015. "
+    )
+    (two,) = engine.analyze([read_text(apart, published=date(2026, 1, 1), fmt="text")])
+    assert [f for f in engine.findings([two]) if f.rule.startswith("chronology/")] == []
+    text = apart + "The Corran Bridge was opened on June 2, 2015."
+    (three,) = engine.analyze([read_text(text, published=date(2026, 1, 1), fmt="text")])
+    found = [f for f in engine.findings([three]) if f.rule == "chronology/conflicting-dates"]
+    assert found
+    first = text.index("Governor")  # Brandt's opening is another event: never part of the conflict
+    for finding in found:
+        spans = [finding.span, *(r.span for r in finding.related)]
+        assert len(spans) == 2 and all(span.start >= first for span in spans)
+        assert any("June 30" in text[span.start : span.end] for span in spans)
+
+
+def test_yearless_mentions_are_not_tied_across_files() -> None:
+    """A named event dated with a year ties across files; a yearless date only within its file."""
+    a = read_text(
+        "The Orlen Dam opened on April 2, 2013.\nOn April 9 the Orlen Dam opened, a guide says.\n", path="a.md"
+    )
+    b = read_text("The Orlen Dam opened on April 2, 2013.\n", path="b.md")
+    c = read_text("The Orlen Dam opened on April 9.\n", path="c.md", published=date(2013, 6, 1))
+    found = engine.findings(engine.analyze([a, b, c]))
+    paths = {f.span.path for f in found if f.rule == "chronology/conflicting-dates"}
+    assert "c.md" not in paths

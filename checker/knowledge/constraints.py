@@ -22,10 +22,13 @@ from __future__ import annotations
 
 import ast
 from functools import lru_cache
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from checker.knowledge.expressions.names import events
 from checker.knowledge.model import Constraint
+
+if TYPE_CHECKING:
+    from checker.knowledge.expressions.linear import Difference
 
 Kind = Literal["order", "rule", "count"]
 DAY_FIELDS = frozenset({"date", "year", "month", "day", "weekday"})
@@ -57,13 +60,14 @@ def _unbound(text: str) -> str | None:
     return None
 
 
-def _is_order(expr: str) -> bool:
-    """A single difference between two event days: what the temporal network takes."""
+def order_difference(expr: str) -> Difference | None:
+    """The single difference between two event days ``expr`` states, if it is one: what the
+    temporal network takes (checker.reasoning.timeline)."""
     from checker.knowledge.expressions.language import parse  # sympy: only to tell order from rule
     from checker.knowledge.expressions.linear import linearize
 
     differences = linearize(parse(expr))
-    return bool(differences) and len(differences) == 1 and differences[0].i is not None
+    return differences[0] if differences and len(differences) == 1 and differences[0].i is not None else None
 
 
 def kind(c: Constraint) -> Kind:
@@ -86,13 +90,23 @@ def kind(c: Constraint) -> Kind:
         raise Unevaluated("a constraint relates at most two event types")
     if not named:
         raise Unevaluated("the expression names no event type")
-    if len(named) == 2 and c.when is None and c.office is None and _is_order(c.expr or ""):
+    if len(named) == 2 and c.when is None and c.office is None and order_difference(c.expr or "") is not None:
         return "order"
     if len(named | when_named) == 2 and not c.same:
         raise Unevaluated("a rule between two event types needs scope.same: which participant they share")
     if len(named) == 2 and not (fields(c.expr or "") or c.when or c.office):
         raise Unevaluated("an order between two events must be one difference (a <= b, b - a <= 90)")
     return "rule"
+
+
+def order(c: Constraint) -> Difference | None:
+    """The one difference of a constraint of kind ``order``; None for any other kind."""
+    try:
+        if kind(c) != "order":
+            return None
+    except Unevaluated:
+        return None
+    return order_difference(c.expr or "")
 
 
 def kinds(constraints: tuple[Constraint, ...], wanted: Kind) -> tuple[Constraint, ...]:

@@ -87,6 +87,7 @@ class Network:
         self._edges: list[_Edge] = []
         self._constraints: list[_Constraint] = []
         self._solution: _Solution | None = None
+        self._conflicts: tuple[Conflict, ...] | None = None  # found without the bounds' full solve
 
     def __len__(self) -> int:
         """Number of variables (the origin not included)."""
@@ -134,6 +135,7 @@ class Network:
         if lo is not None:
             self._edges.append(_Edge(dst, src, -int(lo), cid))
         self._solution = None
+        self._conflicts = None
 
     def conflicts(self) -> list[Conflict]:
         """Independent sets of conflicting constraints, at most ``max_conflicts``.
@@ -142,10 +144,15 @@ class Network:
         set aside and the search repeats, so one bad statement usually yields
         one conflict.
         """
-        return list(self._solve().conflicts)
+        if self._solution is not None:
+            return list(self._solution.conflicts)
+        if self._conflicts is None:
+            args = (len(self._keys), self._edges, self._constraints, self._keys, self.max_conflicts)
+            self._conflicts = _solve(*args, complete=False).conflicts
+        return list(self._conflicts)
 
     def is_consistent(self) -> bool:
-        return not self._solve().conflicts
+        return not self.conflicts()
 
     def bounds(self, var: Hashable) -> tuple[int | None, int | None]:
         """The tightest ``(earliest, latest)`` the constraints imply for ``var``.
@@ -193,8 +200,15 @@ def _solve(
     constraints: Sequence[_Constraint],
     keys: Sequence[Hashable],
     max_conflicts: int,
+    complete: bool = True,
 ) -> _Solution:
-    """Find conflicts one by one, setting aside the blamed side of each, then the bounds."""
+    """Find conflicts one by one, setting aside the blamed side of each, then the bounds.
+
+    Past ``max_conflicts`` the search only goes on to make the network consistent for the
+    bounds; ``complete=False`` (conflicts wanted, not bounds) stops there, with the same
+    conflicts: each depends only on the ones before it. A dense network (one event dated
+    hundreds of times) has thousands of cycles to set aside, each a Bellman-Ford run.
+    """
     active = [True] * len(edges)
     out: list[list[int]] = [[] for _ in range(n)]
     for e, edge in enumerate(edges):
@@ -214,6 +228,8 @@ def _solve(
         active[blamed] = False
         src = edges[blamed].src
         adjacency[src] = _tightest(out[src], edges, active)
+        if not complete and len(found) >= max_conflicts:
+            return _Solution(tuple(found), [], [])
     return _Solution(tuple(found), _distances(adjacency), _distances(_reversed(adjacency)))
 
 

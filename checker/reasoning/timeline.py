@@ -16,14 +16,16 @@ publication date as a node, infers the publication date of an undated document.
 
 from __future__ import annotations
 
+import itertools
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import combinations
 from typing import TYPE_CHECKING
 
+from checker.knowledge.constraints import order
 from checker.knowledge.expressions.names import events
 from checker.knowledge.model import Constraint, Pack
 from checker.model import Analysis, Assertion, Span, Timex
@@ -172,28 +174,32 @@ def _once(pack: Pack, event: str) -> bool:
 
 
 def _order_constraints(pack: Pack, present: Collection[str]) -> Iterator[tuple[Constraint, Difference]]:
-    """Pack constraints that are a plain order or difference between two of the ``present`` event types."""
-    applicable = [
-        c for c in pack.constraints
-        if c.expr is not None and c.when is None and c.office is None and events(c.expr) <= set(present)
-    ]  # fmt: skip
-    if not applicable:
-        return
-    from checker.knowledge.expressions.language import parse  # sympy: only when a constraint may apply
-    from checker.knowledge.expressions.linear import linearize
+    """Pack constraints of kind ``order`` (checker.knowledge.constraints) between two of the
+    ``present`` event types, each with its one difference."""
+    for c in pack.constraints:
+        if c.expr is not None and events(c.expr) <= set(present) and (difference := order(c)) is not None:
+            yield c, difference
 
-    for constraint in applicable:
-        differences = linearize(parse(constraint.expr))
-        if differences and len(differences) == 1 and differences[0].i is not None:
-            yield constraint, differences[0]
+
+@dataclass(frozen=True)
+class Hub:
+    """A point every mention of one event is tied equal to, instead of to each other: n ties,
+    not n * (n - 1) / 2. Its ties name only the mention, so a conflict through it names the
+    two statements that disagree, as a direct tie would."""
+
+    number: int
+
+    @property
+    def key(self) -> tuple[str, int]:
+        return ("hub", self.number)
 
 
 @dataclass(frozen=True)
 class Link:
     """A difference constraint between two statements: ``lo <= then - first <= hi`` (None: unbounded)."""
 
-    first: Statement
-    then: Statement
+    first: Statement | Hub
+    then: Statement | Hub
     lo: int | None
     hi: int | None
     reason: Reason
@@ -207,11 +213,10 @@ def links(found: Sequence[Statement], pack: Pack) -> list[Link]:
         kind = _kind(pack, s.assertion)
         if kind is not None:  # a generic verb ("met", "said") happens again and again
             by_event[kind].append(s)
+    hubs = itertools.count()
     for event, mentions in by_event.items():
-        once = _once(pack, event)
-        for a, b in combinations(mentions, 2):
-            if _distinct_mentions(a, b) and _same_participant(a, b) and (once or _same_occurrence(a, b)):
-                out.append(Link(a, b, 0, 0, Reason("same", (a, b))))
+        for group in _by_theme(mentions).values():
+            out += _hub_ties(group, hubs) if _once(pack, event) else _occurrence_ties(group)
     for constraint, difference in _order_constraints(pack, by_event):
         recurring = not (_once(pack, difference.i) and _once(pack, difference.j))
         for a in by_event.get(difference.i, ()):
@@ -219,6 +224,98 @@ def links(found: Sequence[Statement], pack: Pack) -> list[Link]:
                 if _distinct_mentions(a, b) and _sharing(a, b) and _binds(constraint, a, b, recurring):
                     out.append(Link(a, b, difference.lo, difference.hi, Reason("constraint", (a, b), constraint)))
     return out
+
+
+def _by_theme(mentions: Sequence[Statement]) -> dict[str, list[Statement]]:
+    """Mentions by theme, in text order: only mentions of one theme are ever tied."""
+    groups: dict[str, list[Statement]] = defaultdict(list)
+    for s in mentions:
+        groups[s.theme].append(s)
+    return groups
+
+
+def _tie(a: Statement, b: Statement) -> Link:
+    return Link(a, b, 0, 0, Reason("same", (a, b)))
+
+
+def _occurrence_ties(mentions: Sequence[Statement]) -> Iterator[Link]:
+    """Mentions of a recurring event tied pairwise where they are one occurrence; only
+    mentions whose dates lie within RECURRING_SAME_WITHIN days of each other can be."""
+    ordered = sorted(range(len(mentions)), key=lambda i: mentions[i].interval()[0])
+    pairs = []
+    for n, i in enumerate(ordered):
+        _, hi = mentions[i].interval()
+        for j in ordered[n + 1 :]:
+            if mentions[j].interval()[0] - hi > RECURRING_SAME_WITHIN:
+                break
+            pairs.append((min(i, j), max(i, j)))
+    for i, j in sorted(pairs):  # the order of all pairs (combinations): the network's ties keep it
+        a, b = mentions[i], mentions[j]
+        if _distinct_mentions(a, b) and _same_participant(a, b) and _same_occurrence(a, b):
+            yield _tie(a, b)
+
+
+def _profile(s: Statement) -> frozenset[tuple[str, str]] | None:
+    """The roles a mention fills, when each role is filled once (else None: compared pairwise)."""
+    roles = dict(s.assertion.participants)
+    return frozenset(roles.items()) if len(roles) == len(s.assertion.participants) else None
+
+
+def _fits(p: frozenset[tuple[str, str]], q: frozenset[tuple[str, str]]) -> bool:
+    """No role both profiles fill with different things (what :func:`_apart` asks of two mentions)."""
+    theirs = dict(q)
+    return all(theirs.get(role, who) == who for role, who in p)
+
+
+def _hub_ties(mentions: Sequence[Statement], hubs: Iterator[int]) -> list[Link]:
+    """Ties between the mentions of an event that happens once to its theme.
+
+    Mentions tie when they are comparable (one file, or a name and stated years across
+    files) and no role tells them apart (:func:`_same_participant`), so the mentions of one
+    file with two role profiles that fit all tie to each other, as do, across files, the
+    year-dated ones: one hub for each such set, a clique of ties. The few mentions a hub
+    cannot stand for (one trigger with two dates, a role filled twice) tie pairwise.
+    """
+    triggers = Counter((id(s.analysis), s.assertion.trigger_start) for s in mentions)
+    single = [triggers[(id(s.analysis), s.assertion.trigger_start)] == 1 and _profile(s) is not None for s in mentions]
+    out = [
+        _tie(a, b)
+        for (i, a), (j, b) in combinations(enumerate(mentions), 2)
+        if not (single[i] and single[j]) and _distinct_mentions(a, b) and _same_participant(a, b)
+    ]
+    plain = [s for s, ok in zip(mentions, single, strict=True) if ok]
+    sets = [list(by_file) for by_file in _by_path(plain).values()]
+    if plain and _named(plain[0].theme):
+        dated = [s for s in plain if s.timex.fields.year is not None]
+        if len({s.analysis.document.path for s in dated}) > 1:
+            sets.append(dated)
+    for members in sets:
+        for clique in _cliques(members):
+            hub = Hub(next(hubs))
+            out += [Link(s, hub, 0, 0, Reason("same", (s,))) for s in clique]
+    return out
+
+
+def _by_path(mentions: Sequence[Statement]) -> dict[str, list[Statement]]:
+    groups: dict[str, list[Statement]] = defaultdict(list)
+    for s in mentions:
+        groups[s.analysis.document.path].append(s)
+    return groups
+
+
+def _cliques(members: Sequence[Statement]) -> Iterator[list[Statement]]:
+    """Sets of at least two mentions that all tie, one for each pair of role profiles that fit
+    (the same profile included), so that every pair that ties shares one."""
+    profiles: dict[frozenset[tuple[str, str]], list[Statement]] = defaultdict(list)
+    for s in members:
+        profiles[_profile(s) or frozenset()].append(s)
+    keys = list(profiles)
+    for n, p in enumerate(keys):
+        for q in keys[n:]:
+            if p == q or _fits(p, q):
+                clique = profiles[p] if p == q else profiles[p] + profiles[q]
+                if len(clique) >= 2:
+                    yield clique
 
 
 def build_network(found: Sequence[Statement], pack: Pack, tied: Sequence[Link] | None = None) -> Network:
@@ -296,7 +393,8 @@ def conflicts(analyses: Sequence[Analysis], pack: Pack) -> list[tuple[Conflict, 
     """The sets of statements of ``analyses`` that cannot all be true, each with the statements involved."""
     found = []
     for group in _components(links(statements(analyses), pack)):
-        members = list({s.key: s for link in group for s in (link.first, link.then)}.values())
+        ends = (s for link in group for s in (link.first, link.then) if isinstance(s, Statement))
+        members = list({s.key: s for s in ends}.values())
         network = build_network(members, pack, group)
         found += [(conflict, involved) for conflict in network.conflicts() if len(involved := _involved(conflict)) >= 2]
     return found
