@@ -72,6 +72,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,  # click's plain help: typer's rich help imports rich.markdown, a third of --help
 )
 
 HANDFUL = 8  # more files than this get a progress bar (on a terminal)
@@ -133,7 +134,7 @@ PathsArg = Annotated[
     typer.Argument(
         help="Files or folders to check (in folders: .md, .markdown, .txt, or the configuration's include); "
         "'-' reads standard input; URLs such as s3://bucket/docs or gs://... are read through fsspec "
-        "(pip install 'chronolint\\[remote]' and the protocol's package, e.g. s3fs)."
+        "(pip install 'chronolint[remote]' and the protocol's package, e.g. s3fs)."
     ),
 ]
 PublishedOpt = Annotated[
@@ -293,7 +294,7 @@ def check(
         typer.Option(
             "--dask-scheduler",
             metavar="ADDRESS",
-            help="Analyse on a Dask cluster (needs the chronolint\\[dask] extra), e.g. tcp://10.0.0.5:8786.",
+            help="Analyse on a Dask cluster (needs the chronolint[dask] extra), e.g. tcp://10.0.0.5:8786.",
         ),
     ] = None,
     exit_zero: Annotated[
@@ -474,19 +475,56 @@ def serve(
 
 
 @app.command("rules")
-def list_rules() -> None:
-    """List the rule catalogue (id, default severity, summary) and the built-in packs' constraints."""
+def list_rules(
+    output_format: Annotated[ExtractFormat, typer.Option("--format", help="Output format.")] = ExtractFormat.text,
+) -> None:
+    """List the rule catalogue (id, default severity, summary) and the built-in packs' constraints
+    with their kind (order: the temporal network; rule, count: facts/contradiction)."""
     from checker.checks.registry import rules
     from checker.knowledge.loading import load_builtin
 
-    width = max(map(len, rules()))
-    for info in rules().values():
-        print(f"{info.id:<{width}}  {info.severity:<7}  {info.summary}")
-    for pack in load_builtin():
-        current = f", current to {pack.current_to}" if pack.current_to else ""
-        print(f"\npack {pack.id}{current}: {pack.description}")
-        for constraint in pack.constraints:
-            print(f"  {constraint.id:<{width - 2}}  {constraint.message}")
+    catalogue = [{"id": r.id, "severity": r.severity, "summary": r.summary} for r in rules().values()]
+    packs = [_pack_entry(pack) for pack in load_builtin()]
+    if output_format is ExtractFormat.json:
+        print(json.dumps({"rules": catalogue, "packs": packs}, indent=2))
+        return
+    width = max(len(r["id"]) for r in catalogue)
+    for r in catalogue:
+        print(f"{r['id']:<{width}}  {r['severity']:<7}  {r['summary']}")
+    inner = max((len(c["id"]) for pack in packs for c in pack["constraints"]), default=0)
+    for pack in packs:
+        current = f", current to {pack['current_to']}" if pack["current_to"] else ""
+        print(f"\npack {pack['id']}{current}: {pack['description']}")
+        for c in pack["constraints"]:
+            print(f"  {c['id']:<{inner}}  {c['kind']:<5}  {c['message']}")
+
+
+def _pack_entry(pack) -> dict[str, object]:  # noqa: ANN001 - a knowledge.model.Pack, imported by the command
+    """A built-in pack as ``rules --format json`` shows it: each constraint with its kind and terms."""
+    from checker.knowledge.constraints import Unevaluated, kind
+
+    def kind_of(c) -> str:  # noqa: ANN001 - a Constraint
+        try:
+            return kind(c)
+        except Unevaluated:  # the loader rejects these in user packs; a built-in one would be a bug
+            return "unevaluated"
+
+    terms = ("expr", "when", "count", "max", "office")
+    return {
+        "id": pack.id,
+        "description": pack.description,
+        "current_to": pack.current_to.isoformat() if pack.current_to else None,
+        "constraints": [
+            {
+                "id": c.id,
+                "kind": kind_of(c),
+                "message": c.message,
+                **{t: getattr(c, t) for t in terms},
+                "same": list(c.same),
+            }
+            for c in pack.constraints
+        ],  # fmt: skip
+    }
 
 
 @app.command()

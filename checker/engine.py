@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import replace
-from functools import cache
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from checker import assertions, timex
@@ -24,9 +24,15 @@ if TYPE_CHECKING:  # spaCy loads only where text is parsed
     from spacy.tokens import Doc
 
 
-@cache
 def knowledge(spec: Knowledge = Knowledge()) -> model.Pack:
-    """The packs a spec names, merged into one (loaded once per process and spec)."""
+    """The packs a spec names, merged into one: loaded once per process, spec and contents of
+    its pack and facts files, so that a long-running process (``lsp``, ``serve``) reads them
+    again when one is edited, replaced or removed, and only then."""
+    return _assembled(spec, tuple(loading.file_digests((*spec.pack_files, *spec.facts))))
+
+
+@lru_cache(maxsize=8)
+def _assembled(spec: Knowledge, _contents: tuple[str, ...]) -> model.Pack:
     return loading.assemble(spec.names, spec.pack_files, spec.facts)
 
 

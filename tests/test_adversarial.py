@@ -141,7 +141,6 @@ def test_an_edited_facts_file_misses_the_unchanged_run_entry(checkout: Path) -> 
     stat = os.stat(facts)
     facts.write_text(facts.read_text().replace("08-02", "08-03"))
     os.utime(facts, ns=(stat.st_atime_ns, stat.st_mtime_ns))
-    engine.knowledge.cache_clear()  # a new process would load the packs again
     assert rules(run("docs", "--format", "json")) == []
 
 
@@ -267,7 +266,6 @@ def test_a_killed_worker_names_its_files_and_the_run_goes_on(tmp_path: Path) -> 
 
 
 def test_a_document_the_engine_fails_on_is_named_and_the_others_analysed(monkeypatch) -> None:
-    from checker import engine
     from checker.app.tasks import Failure, Task, run_task
     from checker.options import Options
     from checker.source import read_text

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -220,3 +222,35 @@ def test_the_console_script_exits_with_the_runs_code(tmp_path: Path) -> None:
     missing = run(str(tmp_path / "missing.md"))
     assert missing.returncode == 2 and "missing.md: no such file or directory" in missing.stderr
     assert run("--no-such-option").returncode == 2
+
+
+def test_rules_show_each_pack_constraint_with_its_kind(run) -> None:
+    """Which part of the engine evaluates each constraint: order (the network), rule, count."""
+    listing = run("rules").stdout
+    order_line = next(line for line in listing.splitlines() if line.split()[:1] == ["death-after-birth"])
+    assert order_line.split()[1] == "order"
+    listed = json.loads(run("rules", "--format", "json").stdout)
+    assert [r["id"] for r in listed["rules"]][:2] == ["arithmetic/age", "arithmetic/duration"]
+    constraints = {c["id"]: c for pack in listed["packs"] for c in pack["constraints"]}
+    assert constraints["death-after-birth"]["kind"] == "order"
+    assert constraints["us-election-day"]["kind"] == "rule"
+    assert constraints["us-two-term-limit"]["kind"] == "count"
+    assert {c["kind"] for c in constraints.values()} <= {"order", "rule", "count"}
+    assert all(set(c) >= {"expr", "when", "count", "max", "same", "office", "message"} for c in constraints.values())
+
+
+def test_help_and_rules_load_neither_spacy_nor_rich_markdown() -> None:
+    """``--help`` is plain click help: no spaCy, no sympy, no rich (typer's rich help imports
+    rich.markdown and markdown-it, a third of the command's start)."""
+    code = (
+        "import sys, io, contextlib\n"
+        "from checker.cli import app\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    try:\n"
+        "        app(['--help'])\n"
+        "    except SystemExit:\n"
+        "        pass\n"
+        "loaded = [m for m in ('spacy', 'sympy', 'rich', 'checker.report') if m in sys.modules]\n"
+        "assert not loaded, loaded\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, timeout=60)

@@ -5,9 +5,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from checker.cli import app
+from checker.knowledge.yaml_lines import PackError
 
 FACTS = """\
 description: Dates our newsroom has confirmed.
@@ -36,3 +38,34 @@ def test_without_the_facts_file_nothing_is_known(tmp_path: Path, monkeypatch) ->
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(app, ["check", "a.md", "--format", "json"])
     assert json.loads(result.stdout) == []
+
+
+def test_a_long_running_process_reads_an_edited_facts_file_again(tmp_path: Path) -> None:
+    """The language server and the HTTP server keep one process: a fact corrected in place
+    (same size, same modification time) is what the next check uses; an unchanged file is
+    not read into a new pack."""
+    import os
+    from datetime import date
+
+    from checker import engine
+    from checker.options import Knowledge, Options
+    from checker.source import read_text
+
+    facts = tmp_path / "facts.yaml"
+    facts.write_text("facts:\n  events:\n    - {entity: Pell Lock, event: opening, date: 2008-10-14}\n")
+    spec = Knowledge(facts=(str(facts),))
+    text = read_text("The Pell Lock opened on October 15, 2008.", published=date(2012, 1, 1))
+
+    def flagged() -> list[str]:
+        analyses = engine.analyze([text], Options(knowledge=spec))
+        return [f.rule for f in engine.findings(analyses, spec=spec) if f.rule == "facts/contradiction"]
+
+    assert flagged() == ["facts/contradiction"]
+    assert engine.knowledge(spec) is engine.knowledge(spec)
+    stat = os.stat(facts)
+    facts.write_text(facts.read_text().replace("10-14", "10-15"))
+    os.utime(facts, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert flagged() == []
+    facts.unlink()
+    with pytest.raises(PackError, match="facts.yaml"):  # removed: the loader's error, not a stale pack
+        engine.knowledge(spec)

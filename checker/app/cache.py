@@ -33,6 +33,7 @@ from typing import Any
 from checker import __version__
 from checker.app import records
 from checker.app.records import BadRecord
+from checker.knowledge.loading import file_digests
 from checker.model import Age, Analysis, Assertion, Document, Extent, Finding, Measure, PublishedSource, Timex
 from checker.options import DEFAULT_CACHE_DIR, Options
 from checker.resources import packs_dir
@@ -214,17 +215,6 @@ def engine_files() -> list[Path]:
 def _file_digests(options: Options) -> list[str]:
     """Hashes of the pack and facts files an analysis reads (their names are in the options)."""
     return file_digests((*options.knowledge.pack_files, *options.knowledge.facts))
-
-
-def file_digests(paths: Iterable[str]) -> list[str]:
-    """A hash of each file's contents ("missing" when it cannot be read)."""
-    digests = []
-    for path in paths:
-        try:
-            digests.append(hashlib.sha256(Path(path).read_bytes()).hexdigest())
-        except OSError:
-            digests.append("missing")
-    return digests
 
 
 def _dates(documents: Sequence[Document]) -> dict[str, dict[str, Any]]:

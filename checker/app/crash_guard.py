@@ -13,8 +13,6 @@ import sys
 import traceback
 from collections.abc import Callable
 
-from checker.report.safe import printable
-
 CRASH = 2
 
 
@@ -57,6 +55,8 @@ def _flushed() -> int:
 
 
 def _say(line: str) -> None:
+    from checker.report.safe import printable  # not for a run that ends well (--help)
+
     try:
         print(printable(line), file=sys.stderr)
     except (OSError, ValueError):

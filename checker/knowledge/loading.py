@@ -4,6 +4,7 @@ user packs and house facts merged into the one Pack a run reasons with. See docs
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
@@ -339,6 +340,18 @@ def load_pack(path: str | Path) -> Pack:
 def load_facts(path: str | Path) -> Pack:
     """A house facts file (facts and offices only; ``pack`` defaults to the file name)."""
     return _read(Path(path), "house")
+
+
+def file_digests(paths: Iterable[str | Path]) -> list[str]:
+    """A hash of each file's contents ("missing" when it cannot be read): what a pack or facts
+    file says, however its time and size were kept across an edit."""
+    digests = []
+    for path in paths:
+        try:
+            digests.append(hashlib.sha256(Path(path).read_bytes()).hexdigest())
+        except OSError:
+            digests.append("missing")
+    return digests
 
 
 def builtin_names() -> list[str]:
