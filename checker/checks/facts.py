@@ -133,7 +133,9 @@ def _inauguration_claim(ctx: KnowledgeContext, a: Assertion, timex: Timex, perso
         return None
     event = ctx.pack.event_type(a.event)
     hinted = set(event.offices) & held if event else set()
-    offices = named or hinted
+    current = set() if named else _current_offices(ctx, person)
+    offices = named or hinted or current
+    present = bool(current) and offices <= current  # no office named: the one held when the text was written
     ordinal = stated_ordinal(ctx, a)
     terms: list[Term] = []
     for office in sorted(offices):
@@ -148,7 +150,11 @@ def _inauguration_claim(ctx: KnowledgeContext, a: Assertion, timex: Timex, perso
     days = [d for t in terms for d in _term_days(t)]
     if any(timex.earliest <= d <= timex.latest for d in days):
         return None
-    if not named and ordinal is None and min(gap_days(timex.earliest, timex.latest, d) for d in days) > 400:
+    if (
+        not (named or present)
+        and ordinal is None
+        and min(gap_days(timex.earliest, timex.latest, d) for d in days) > 400
+    ):
         return None  # far from every term: likely another office ("sworn in as a senator")
     nearest = min(terms, key=lambda t: min(gap_days(timex.earliest, timex.latest, d) for d in _term_days(t)))
     office_name = ctx.pack.office(nearest.office).name
@@ -158,7 +164,17 @@ def _inauguration_claim(ctx: KnowledgeContext, a: Assertion, timex: Timex, perso
     else:
         lead = f"{person.name} took office as {office_name} on {day_text(nearest.start)}{sworn}"
     message = f"{lead} ({pack_of(nearest.source)} pack)"
-    return Problem(message, tuple((d, d) for d in _term_days(nearest)), person.id)
+    return Problem(message, tuple((d, d) for d in _term_days(nearest)), person.id, inferred=present)
+
+
+def _current_offices(ctx: KnowledgeContext, person: Person) -> set[str]:
+    """ "Thatcher, who took office in 1981, faces a vote": with no office named, the one pack office
+    the person holds on the stated publication date is the office meant; none when there is no such
+    date or the person holds none or several then (another office, "took office as a senator in 2005")."""
+    if ctx.published is None:
+        return set()
+    holding = {t.office for t in person.terms if t.covers(ctx.published)}
+    return holding if len(holding) == 1 else set()
 
 
 def _life_claim(ctx: KnowledgeContext, a: Assertion, timex: Timex, person: Person) -> Problem | None:
@@ -314,7 +330,7 @@ def _person_problem(ctx: KnowledgeContext, a: Assertion, timex: Timex) -> Proble
         if not people_meant or None in problems:
             continue
         if len(problems) == 1:
-            return replace(problems[0], inferred=inferred)
+            return replace(problems[0], inferred=inferred or problems[0].inferred)
         message = "; ".join(p.message for p in problems)
         return Problem(f"whoever is meant: {message}", tuple(d for p in problems for d in p.fact_days), None, True)
     return None
