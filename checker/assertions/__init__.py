@@ -114,7 +114,7 @@ def governor(span: Span, pack: Pack) -> tuple[Token | None, str, bool]:
     and its reported clause dates the saying ("said on Wednesday she will resign").
     """
     word, relation = _attachment(span.root)
-    word = _event_noun_before(span, word, pack) or word
+    word = _event_noun_before(span, word, pack) or _event_noun_after(span, pack) or word
     climbed = False
     while word is not None and word.pos_ not in ("VERB", "AUX"):
         if word.pos_ in ("NOUN", "PROPN") and pack.event_for(word.lemma_) is not None:
@@ -142,6 +142,26 @@ def _event_noun_before(span: Span, word: Token | None, pack: Pack) -> Token | No
     owned = any(c.dep_ == "poss" for c in before.children)  # "his election", "the bridge's opening"
     if before.pos_ == "NOUN" and owned and before.dep_ != "dobj" and pack.event_for(before.lemma_) is not None:
         return before
+    return None
+
+
+CLASSIFIER_TAGS = frozenset(
+    {"JJ", "NNP", "NN"}
+)  # "the 1983 Canadian federal election": words between a year and its noun
+
+
+def _event_noun_after(span: Span, pack: Pack) -> Token | None:
+    """ "the 1983 Canadian federal election": a year right after "the", then up to three adjectives or
+    names, then an event noun the pack knows, dates that noun, whatever the parse hung the year on
+    (a garden path like "the 1983 election surprised pollsters" is often misparsed)."""
+    doc = span.doc
+    if span.start == 0 or doc[span.start - 1].lower_ != "the" or len(span) != 1 or not span[0].like_num:
+        return None
+    for token in doc[span.end : span.end + 4]:
+        if token.pos_ == "NOUN" and pack.event_for(token.lemma_) is not None:
+            return token
+        if token.tag_ not in CLASSIFIER_TAGS:
+            return None
     return None
 
 

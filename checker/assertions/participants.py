@@ -139,6 +139,27 @@ def _owners(noun: Token) -> list[Token]:
     ]
 
 
+# Words of winning: whoever wins an event noun is what it happens to ("won the 2015 election",
+# "her victory in the 1983 election"), unlike a mere taker-part ("interference in the election").
+WIN_WORDS = frozenset({"win", "victory", "triumph", "landslide"})
+
+
+def _winners(noun: Token) -> list[Token]:
+    """Who wins the event a noun names: the subject of "win" it is the object of, or the owner of a
+    victory "in" it ("Since winning the 1987 election, Mulroney"; "Thatcher's victory in the election")."""
+    head = noun.head
+    if noun.dep_ == "dobj" and head.lemma_.lower() in WIN_WORDS and head.pos_ == "VERB":
+        return subjects_of(head)
+    for _ in range(3):  # up to the "in" phrase it lies in, through words the parse may have misattached
+        if head.lower_ == "in" and head.dep_ == "prep" and head.head.lemma_.lower() in WIN_WORDS:
+            won = head.head
+            return subjects_of(won) if won.pos_ == "VERB" else [t for t in won.children if t.dep_ == "poss"]
+        if head.pos_ not in ("NOUN", "ADJ", "ADP") or head.head.i == head.i:
+            return []
+        head = head.head
+    return []
+
+
 def _cataphor(pronoun: Token) -> Token | None:
     """ "Since its founding in 2001, Harbor Light has ...": a possessive in a phrase fronted
     before its clause's subject stands for that subject."""
@@ -177,7 +198,7 @@ def participants(
             if t.dep_ == "dobj" and t.i != own and not identity.passive_participle(word)
         ]
     else:
-        candidates = [("object", t) for t in _owners(word)]
+        candidates = [("object", t) for t in _owners(word) or _winners(word)]
     roles: dict[str, str] = {}
     tokens: dict[str, Token] = {}
     inferred = False
