@@ -22,6 +22,7 @@ from checker.assertions.participants import (
     PERSON_PRONOUNS,
     THING_PRONOUNS,
     Mentions,
+    fronted_participle,
     participants,
     remember_mentions,
     subjects_of,
@@ -114,7 +115,9 @@ def governor(span: Span, pack: Pack) -> tuple[Token | None, str, bool]:
     and its reported clause dates the saying ("said on Wednesday she will resign").
     """
     word, relation = _attachment(span.root)
-    word = _event_noun_before(span, word, pack) or _event_noun_after(span, pack) or word
+    word = (
+        _event_noun_before(span, word, pack) or _event_noun_after(span, pack) or fronted_participle(span, word) or word
+    )
     climbed = False
     while word is not None and word.pos_ not in ("VERB", "AUX"):
         if word.pos_ in ("NOUN", "PROPN") and pack.event_for(word.lemma_) is not None:
@@ -369,6 +372,11 @@ def _assertion(
         else next((t for t in clause_chain(word) if t.pos_ in ("VERB", "AUX")), None)
     )
     tense, aspect, tense_inferred = tense_aspect(verb) if verb is not None else ("none", "simple", True)
+    opening = fronted_participle(span)
+    if tense_inferred and verb is not None and opening is not None and opening.i == verb.i:
+        tense, aspect, tense_inferred = tense_aspect(
+            sentence.root
+        )  # "Elected in 2028, Nair promised": the main clause's
     tense_inferred = tense_inferred or _shouted(sentence)
     quoted = _inside(word.idx, quotes)
     told = _modality(verb, span, timex, quoted)

@@ -87,11 +87,62 @@ def _distinguishers(token: Token) -> list[str]:
     return found
 
 
+FRONTED_WORDS = 12  # how far into a sentence a fronted participial clause may run before its comma
+
+
+def _opening(token: Token) -> tuple[Token, Token] | None:
+    """The participle that opens the sentence of ``token`` ("Sworn", "Elected", "First elected"),
+    and the comma that closes its clause, when ``token`` lies between them."""
+    doc = token.doc
+    start = token.i
+    while start > 0 and not doc[start].is_sent_start and token.i - start < FRONTED_WORDS:
+        start -= 1
+    if not doc[start].is_sent_start:
+        return None
+    first = doc[start + 1] if doc[start].tag_ == "RB" and start + 1 < len(doc) else doc[start]
+    if first.tag_ != "VBN" or first.i >= token.i:
+        return None
+    comma = next((t for t in doc[first.i : first.i + FRONTED_WORDS] if t.text == ","), None)
+    if (
+        comma is None
+        or comma.i <= token.i
+        or any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in doc[first.i : comma.i])
+    ):
+        return None
+    return first, comma
+
+
+def fronted_participle(span: Span, word: Token | None = None) -> Token | None:
+    """ "Sworn in as prime minister in 1981, Margaret Thatcher inherited ...": a date inside a past
+    participle's clause that opens the sentence dates the participle, when the parse hung it
+    (as ``word``) outside that clause ("Scheduled to finish in May 2025" keeps "finish")."""
+    found = _opening(span[0])
+    if found is None or span[-1].i >= found[1].i:
+        return None
+    first, comma = found
+    return first if word is None or not first.i <= word.i < comma.i else None
+
+
+def _fronted_subjects(verb: Token) -> list[Token]:
+    """The subject of the main clause after an opening participle's comma ("Elected in 2017, Macron ...")."""
+    found = _opening(verb.doc[verb.i + 1]) if verb.i + 1 < len(verb.doc) else None
+    if found is None or found[0].i != verb.i:
+        return []
+    root = verb
+    while root.head.i != root.i:
+        root = root.head
+    return [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and c.i > found[1].i]
+
+
 def subjects_of(verb: Token) -> list[Token]:
-    """The verb's subjects; a conjunct shares its first conjunct's, a reduced relative its noun's."""
+    """The verb's subjects; a conjunct shares its first conjunct's, a reduced relative its noun's,
+    an opening participle its main clause's."""
     own = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     if own or verb.head.i == verb.i:
         return own
+    fronted = _fronted_subjects(verb) if verb.tag_ == "VBN" else []
+    if fronted:
+        return fronted
     if verb.dep_ == "conj":
         return subjects_of(verb.head)
     if verb.dep_ == "advcl" and verb.tag_ in ("VBN", "VBG") and not any(c.dep_ == "mark" for c in verb.children):
