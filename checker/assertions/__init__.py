@@ -116,7 +116,11 @@ def governor(span: Span, pack: Pack) -> tuple[Token | None, str, bool]:
     """
     word, relation = _attachment(span.root)
     word = (
-        _event_noun_before(span, word, pack) or _event_noun_after(span, pack) or fronted_participle(span, word) or word
+        _event_noun_before(span, word, pack)
+        or _event_noun_of(span, pack)
+        or _event_noun_after(span, pack)
+        or fronted_participle(span, word)
+        or word
     )
     climbed = False
     while word is not None and word.pos_ not in ("VERB", "AUX"):
@@ -146,6 +150,16 @@ def _event_noun_before(span: Span, word: Token | None, pack: Pack) -> Token | No
     if before.pos_ == "NOUN" and owned and before.dep_ != "dobj" and pack.event_for(before.lemma_) is not None:
         return before
     return None
+
+
+def _event_noun_of(span: Span, pack: Pack) -> Token | None:
+    """ "the general election of 1 May 1997": a date right after "of" after an event noun the pack
+    knows dates that noun (the parse often hangs a day-month-year on the verb)."""
+    doc = span.doc
+    if span.start < 2 or doc[span.start - 1].lower_ != "of":
+        return None
+    noun = doc[span.start - 2]
+    return noun if noun.pos_ == "NOUN" and pack.event_for(noun.lemma_) is not None else None
 
 
 CLASSIFIER_TAGS = frozenset(

@@ -115,12 +115,16 @@ def _opening(token: Token) -> tuple[Token, Token] | None:
 def fronted_participle(span: Span, word: Token | None = None) -> Token | None:
     """ "Sworn in as prime minister in 1981, Margaret Thatcher inherited ...": a date inside a past
     participle's clause that opens the sentence dates the participle, when the parse hung it
-    (as ``word``) outside that clause ("Scheduled to finish in May 2025" keeps "finish")."""
+    (as ``word``) outside that clause, or "in"/"on" it on a noun of the clause ("Elected president
+    in 2016"); a verb of the clause keeps it ("Scheduled to finish in May 2025": "finish")."""
     found = _opening(span[0])
     if found is None or span[-1].i >= found[1].i:
         return None
     first, comma = found
-    return first if word is None or not first.i <= word.i < comma.i else None
+    if word is None or not first.i <= word.i < comma.i:
+        return first
+    on_noun = word.pos_ not in ("VERB", "AUX") and span.root.dep_ == "pobj" and span.root.head.lower_ in ("in", "on")
+    return first if on_noun else None
 
 
 def _fronted_subjects(verb: Token) -> list[Token]:
@@ -203,12 +207,22 @@ def _winners(noun: Token) -> list[Token]:
         return subjects_of(head)
     for _ in range(3):  # up to the "in" phrase it lies in, through words the parse may have misattached
         if head.lower_ == "in" and head.dep_ == "prep" and head.head.lemma_.lower() in WIN_WORDS:
-            won = head.head
-            return subjects_of(won) if won.pos_ == "VERB" else [t for t in won.children if t.dep_ == "poss"]
+            return _victor(head.head)
         if head.pos_ not in ("NOUN", "ADJ", "ADP") or head.head.i == head.i:
             return []
         head = head.head
     return []
+
+
+def _victor(won: Token) -> list[Token]:
+    """Whose win it is: the subject of "won", the owner of "victory", or the subject of the verb
+    that led someone "to victory" ("Blair led Labour to a landslide victory")."""
+    if won.pos_ == "VERB":
+        return subjects_of(won)
+    owners = [t for t in won.children if t.dep_ == "poss"]
+    if owners or won.dep_ != "pobj" or won.head.lower_ != "to" or won.head.head.pos_ != "VERB":
+        return owners
+    return subjects_of(won.head.head)
 
 
 def _cataphor(pronoun: Token) -> Token | None:
