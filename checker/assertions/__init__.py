@@ -22,6 +22,7 @@ from checker.assertions.participants import (
     PERSON_PRONOUNS,
     THING_PRONOUNS,
     Mentions,
+    fronted_participle,
     participants,
     remember_mentions,
     subjects_of,
@@ -114,7 +115,13 @@ def governor(span: Span, pack: Pack) -> tuple[Token | None, str, bool]:
     and its reported clause dates the saying ("said on Wednesday she will resign").
     """
     word, relation = _attachment(span.root)
-    word = _event_noun_before(span, word, pack) or word
+    word = (
+        _event_noun_before(span, word, pack)
+        or _event_noun_of(span, pack)
+        or _event_noun_after(span, pack)
+        or fronted_participle(span, word)
+        or word
+    )
     climbed = False
     while word is not None and word.pos_ not in ("VERB", "AUX"):
         if word.pos_ in ("NOUN", "PROPN") and pack.event_for(word.lemma_) is not None:
@@ -142,6 +149,36 @@ def _event_noun_before(span: Span, word: Token | None, pack: Pack) -> Token | No
     owned = any(c.dep_ == "poss" for c in before.children)  # "his election", "the bridge's opening"
     if before.pos_ == "NOUN" and owned and before.dep_ != "dobj" and pack.event_for(before.lemma_) is not None:
         return before
+    return None
+
+
+def _event_noun_of(span: Span, pack: Pack) -> Token | None:
+    """ "the general election of 1 May 1997": a date right after "of" after an event noun the pack
+    knows dates that noun (the parse often hangs a day-month-year on the verb)."""
+    doc = span.doc
+    if span.start < 2 or doc[span.start - 1].lower_ != "of":
+        return None
+    noun = doc[span.start - 2]
+    return noun if noun.pos_ == "NOUN" and pack.event_for(noun.lemma_) is not None else None
+
+
+CLASSIFIER_TAGS = frozenset(
+    {"JJ", "NNP", "NN"}
+)  # "the 1983 Canadian federal election": words between a year and its noun
+
+
+def _event_noun_after(span: Span, pack: Pack) -> Token | None:
+    """ "the 1983 Canadian federal election": a year right after "the", then up to three adjectives or
+    names, then an event noun the pack knows, dates that noun, whatever the parse hung the year on
+    (a garden path like "the 1983 election surprised pollsters" is often misparsed)."""
+    doc = span.doc
+    if span.start == 0 or doc[span.start - 1].lower_ != "the" or len(span) != 1 or not span[0].like_num:
+        return None
+    for token in doc[span.end : span.end + 4]:
+        if token.pos_ == "NOUN" and pack.event_for(token.lemma_) is not None:
+            return token
+        if token.tag_ not in CLASSIFIER_TAGS:
+            return None
     return None
 
 
@@ -349,6 +386,11 @@ def _assertion(
         else next((t for t in clause_chain(word) if t.pos_ in ("VERB", "AUX")), None)
     )
     tense, aspect, tense_inferred = tense_aspect(verb) if verb is not None else ("none", "simple", True)
+    opening = fronted_participle(span)
+    if tense_inferred and verb is not None and opening is not None and opening.i == verb.i:
+        tense, aspect, tense_inferred = tense_aspect(
+            sentence.root
+        )  # "Elected in 2028, Nair promised": the main clause's
     tense_inferred = tense_inferred or _shouted(sentence)
     quoted = _inside(word.idx, quotes)
     told = _modality(verb, span, timex, quoted)

@@ -87,11 +87,66 @@ def _distinguishers(token: Token) -> list[str]:
     return found
 
 
+FRONTED_WORDS = 12  # how far into a sentence a fronted participial clause may run before its comma
+
+
+def _opening(token: Token) -> tuple[Token, Token] | None:
+    """The participle that opens the sentence of ``token`` ("Sworn", "Elected", "First elected"),
+    and the comma that closes its clause, when ``token`` lies between them."""
+    doc = token.doc
+    start = token.i
+    while start > 0 and not doc[start].is_sent_start and token.i - start < FRONTED_WORDS:
+        start -= 1
+    if not doc[start].is_sent_start:
+        return None
+    first = doc[start + 1] if doc[start].tag_ == "RB" and start + 1 < len(doc) else doc[start]
+    if first.tag_ != "VBN" or first.i >= token.i:
+        return None
+    comma = next((t for t in doc[first.i : first.i + FRONTED_WORDS] if t.text == ","), None)
+    if (
+        comma is None
+        or comma.i <= token.i
+        or any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in doc[first.i : comma.i])
+    ):
+        return None
+    return first, comma
+
+
+def fronted_participle(span: Span, word: Token | None = None) -> Token | None:
+    """ "Sworn in as prime minister in 1981, Margaret Thatcher inherited ...": a date inside a past
+    participle's clause that opens the sentence dates the participle, when the parse hung it
+    (as ``word``) outside that clause, or "in"/"on" it on a noun of the clause ("Elected president
+    in 2016"); a verb of the clause keeps it ("Scheduled to finish in May 2025": "finish")."""
+    found = _opening(span[0])
+    if found is None or span[-1].i >= found[1].i:
+        return None
+    first, comma = found
+    if word is None or not first.i <= word.i < comma.i:
+        return first
+    on_noun = word.pos_ not in ("VERB", "AUX") and span.root.dep_ == "pobj" and span.root.head.lower_ in ("in", "on")
+    return first if on_noun else None
+
+
+def _fronted_subjects(verb: Token) -> list[Token]:
+    """The subject of the main clause after an opening participle's comma ("Elected in 2017, Macron ...")."""
+    found = _opening(verb.doc[verb.i + 1]) if verb.i + 1 < len(verb.doc) else None
+    if found is None or found[0].i != verb.i:
+        return []
+    root = verb
+    while root.head.i != root.i:
+        root = root.head
+    return [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and c.i > found[1].i]
+
+
 def subjects_of(verb: Token) -> list[Token]:
-    """The verb's subjects; a conjunct shares its first conjunct's, a reduced relative its noun's."""
+    """The verb's subjects; a conjunct shares its first conjunct's, a reduced relative its noun's,
+    an opening participle its main clause's."""
     own = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     if own or verb.head.i == verb.i:
         return own
+    fronted = _fronted_subjects(verb) if verb.tag_ == "VBN" else []
+    if fronted:
+        return fronted
     if verb.dep_ == "conj":
         return subjects_of(verb.head)
     if verb.dep_ == "advcl" and verb.tag_ in ("VBN", "VBG") and not any(c.dep_ == "mark" for c in verb.children):
@@ -139,6 +194,37 @@ def _owners(noun: Token) -> list[Token]:
     ]
 
 
+# Words of winning: whoever wins an event noun is what it happens to ("won the 2015 election",
+# "her victory in the 1983 election"), unlike a mere taker-part ("interference in the election").
+WIN_WORDS = frozenset({"win", "victory", "triumph", "landslide"})
+
+
+def _winners(noun: Token) -> list[Token]:
+    """Who wins the event a noun names: the subject of "win" it is the object of, or the owner of a
+    victory "in" it ("Since winning the 1987 election, Mulroney"; "Thatcher's victory in the election")."""
+    head = noun.head
+    if noun.dep_ == "dobj" and head.lemma_.lower() in WIN_WORDS and head.pos_ == "VERB":
+        return subjects_of(head)
+    for _ in range(3):  # up to the "in" phrase it lies in, through words the parse may have misattached
+        if head.lower_ == "in" and head.dep_ == "prep" and head.head.lemma_.lower() in WIN_WORDS:
+            return _victor(head.head)
+        if head.pos_ not in ("NOUN", "ADJ", "ADP") or head.head.i == head.i:
+            return []
+        head = head.head
+    return []
+
+
+def _victor(won: Token) -> list[Token]:
+    """Whose win it is: the subject of "won", the owner of "victory", or the subject of the verb
+    that led someone "to victory" ("Blair led Labour to a landslide victory")."""
+    if won.pos_ == "VERB":
+        return subjects_of(won)
+    owners = [t for t in won.children if t.dep_ == "poss"]
+    if owners or won.dep_ != "pobj" or won.head.lower_ != "to" or won.head.head.pos_ != "VERB":
+        return owners
+    return subjects_of(won.head.head)
+
+
 def _cataphor(pronoun: Token) -> Token | None:
     """ "Since its founding in 2001, Harbor Light has ...": a possessive in a phrase fronted
     before its clause's subject stands for that subject."""
@@ -177,7 +263,7 @@ def participants(
             if t.dep_ == "dobj" and t.i != own and not identity.passive_participle(word)
         ]
     else:
-        candidates = [("object", t) for t in _owners(word)]
+        candidates = [("object", t) for t in _owners(word) or _winners(word)]
     roles: dict[str, str] = {}
     tokens: dict[str, Token] = {}
     inferred = False

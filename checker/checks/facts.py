@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 from checker.checks import quoted
 from checker.checks.pack_rules import count_claim, pair_rule_claim, single_rule_claim
@@ -61,6 +61,7 @@ NOT_GENERAL = re.compile(
     r"municipal|gubernatorial|mayoral|council|school board|recall)\b",
     re.IGNORECASE,
 )
+ELECTED_BEFORE = timedelta(days=200)  # the longest wait from an election to the term it wins (Mexico: July to December)
 OFFSET_WORDS = re.compile(r"\b(?:after|before|since|later|earlier|ago|following|prior)\b", re.IGNORECASE)
 
 
@@ -88,19 +89,81 @@ def _wins_office(ctx: KnowledgeContext, a: Assertion) -> bool:
     return a.trigger.lower() in ("won", "wins", "win") and won in ctx.pack.title_forms
 
 
-def _election_claim(ctx: KnowledgeContext, a: Assertion, timex: Timex, person: Person) -> Problem | None:
-    """ "Barack Obama was first elected president in 2004": the pack's elections of that person."""
-    if a.event != "election" and not _wins_office(ctx, a):
-        return None
+def _claimed_office(ctx: KnowledgeContext, a: Assertion, person: Person) -> tuple[str, list[Election]] | None:
+    """The office a claim says the person was elected to, and the pack's elections that brought them to it.
+
+    The office the claim names ("first elected president"); else, for a general election,
+    the one office of the elections the person won in the country the sentence names
+    ("since winning the 1987 Canadian federal election").
+    """
     held = {t.office for t in person.terms}
     offices, other = named_office(ctx, *office_window(ctx, a), held)
-    if other or len(offices) != 1:
+    if other or len(offices) > 1:
         return None
-    office = offices.pop()
+    if offices:
+        office = offices.pop()
+        return office, _elections_won(ctx.pack, person, office)
+    if _not_general(ctx, a):
+        return None
+    start, end = ctx.sentence(a.trigger_start, a.trigger_end)
+    sentence = ctx.text[start:end]
+    won = [
+        e
+        for e in ctx.pack.elections_of(person.id)
+        if e.winner == person.id
+        and (o := ctx.pack.office(e.office)) is not None
+        and in_place(ctx.pack, sentence, o.jurisdiction)
+    ]
+    found = {e.office for e in won}
+    return (found.pop(), won) if len(found) == 1 else None
+
+
+def _elected_windows(person: Person, office: str, ordinal: int | None) -> tuple[tuple[date, date], ...]:
+    """When the person can have been elected to the office, from their terms, where the pack lists
+    none of their elections to it: before a term won by election (at most ELECTED_BEFORE days) or
+    during one (a reelection). "First elected" is the election before the first term, when that
+    term was won by election."""
+    terms = sorted((t for t in person.terms if t.office == office), key=lambda t: t.start)
+    if ordinal == 1 and terms and terms[0].how == "election":
+        return ((terms[0].start - ELECTED_BEFORE, terms[0].start),)
+    if ordinal is not None:
+        return ()
+    return tuple((t.start - ELECTED_BEFORE, t.end or date.max) for t in terms)
+
+
+def _term_election_claim(
+    ctx: KnowledgeContext, a: Assertion, timex: Timex, person: Person, office: str
+) -> Problem | None:
+    """ "Jacob Zuma was first elected president in 2005": no election of his listed, but his term began in 2009."""
+    ordinal = stated_ordinal(ctx, a)
+    if a.trigger.lower().startswith("re") and ordinal is None:
+        return None
+    windows = _elected_windows(person, office, ordinal)
+    if not windows or any(overlaps(timex.earliest, timex.latest, lo, hi) for lo, hi in windows):
+        return None
+    terms = sorted((t for t in person.terms if t.office == office), key=lambda t: t.start)
+    name = ctx.pack.office(office).name
+    spans = "; ".join(f"{day_text(t.start)} to {day_text(t.end) if t.end else 'present'}" for t in terms)
+    lead = f"{person.name}'s first term as {name}, won by election, began on {day_text(terms[0].start)}"
+    message = f"{lead if ordinal == 1 else f'{person.name} was {name} {spans}'} ({pack_of(terms[0].source)} pack)"
+    return Problem(message, windows, person.id)
+
+
+def _election_claim(ctx: KnowledgeContext, a: Assertion, timex: Timex, person: Person) -> Problem | None:
+    """ "Barack Obama was first elected president in 2004": the pack's elections of that person,
+    or where it lists none of them, the terms they were elected to."""
+    if a.event != "election" and not _wins_office(ctx, a):
+        return None
+    claimed = _claimed_office(ctx, a, person)
+    if claimed is None:
+        return None
+    office, won = claimed
     known_to = office_known_to(ctx, office)
-    won = _elections_won(ctx.pack, person, office)
-    if not won or (known_to and timex.latest > known_to):
+    if known_to and timex.latest > known_to:
         return None
+    if not won:
+        named = named_office(ctx, *office_window(ctx, a), {office})[0]
+        return _term_election_claim(ctx, a, timex, person, office) if named else None
     ordinal = stated_ordinal(ctx, a)
     if ordinal is not None:
         chosen, verb = won[ordinal - 1 : ordinal], "first elected" if ordinal == 1 else f"elected a {nth(ordinal)} time"
@@ -114,7 +177,10 @@ def _election_claim(ctx: KnowledgeContext, a: Assertion, timex: Timex, person: P
     if any(overlaps(timex.earliest, timex.latest, lo, hi) for lo, hi in days):
         return None
     whens = " and ".join(on_text(When(e.year, e.date.month, e.date.day) if e.date else When(e.year)) for e in chosen)
-    message = f"{person.name} was {verb} {ctx.pack.office(office).name} {whens} ({pack_of(chosen[0].source)} pack)"
+    name = ctx.pack.office(office).name
+    held = any(t.office == office for t in person.terms)
+    did = f"was {verb} {name}" if held else f"won the elections to the {name}"  # a party leader's general elections
+    message = f"{person.name} {did} {whens} ({pack_of(chosen[0].source)} pack)"
     return Problem(message, days, person.id)
 
 
@@ -133,7 +199,9 @@ def _inauguration_claim(ctx: KnowledgeContext, a: Assertion, timex: Timex, perso
         return None
     event = ctx.pack.event_type(a.event)
     hinted = set(event.offices) & held if event else set()
-    offices = named or hinted
+    current = set() if named else _current_offices(ctx, person)
+    offices = named or hinted or current
+    present = bool(current) and offices <= current  # no office named: the one held when the text was written
     ordinal = stated_ordinal(ctx, a)
     terms: list[Term] = []
     for office in sorted(offices):
@@ -148,7 +216,11 @@ def _inauguration_claim(ctx: KnowledgeContext, a: Assertion, timex: Timex, perso
     days = [d for t in terms for d in _term_days(t)]
     if any(timex.earliest <= d <= timex.latest for d in days):
         return None
-    if not named and ordinal is None and min(gap_days(timex.earliest, timex.latest, d) for d in days) > 400:
+    if (
+        not (named or present)
+        and ordinal is None
+        and min(gap_days(timex.earliest, timex.latest, d) for d in days) > 400
+    ):
         return None  # far from every term: likely another office ("sworn in as a senator")
     nearest = min(terms, key=lambda t: min(gap_days(timex.earliest, timex.latest, d) for d in _term_days(t)))
     office_name = ctx.pack.office(nearest.office).name
@@ -158,7 +230,17 @@ def _inauguration_claim(ctx: KnowledgeContext, a: Assertion, timex: Timex, perso
     else:
         lead = f"{person.name} took office as {office_name} on {day_text(nearest.start)}{sworn}"
     message = f"{lead} ({pack_of(nearest.source)} pack)"
-    return Problem(message, tuple((d, d) for d in _term_days(nearest)), person.id)
+    return Problem(message, tuple((d, d) for d in _term_days(nearest)), person.id, inferred=present)
+
+
+def _current_offices(ctx: KnowledgeContext, person: Person) -> set[str]:
+    """ "Thatcher, who took office in 1981, faces a vote": with no office named, the one pack office
+    the person holds on the stated publication date is the office meant; none when there is no such
+    date or the person holds none or several then (another office, "took office as a senator in 2005")."""
+    if ctx.published is None:
+        return set()
+    holding = {t.office for t in person.terms if t.covers(ctx.published)}
+    return holding if len(holding) == 1 else set()
 
 
 def _life_claim(ctx: KnowledgeContext, a: Assertion, timex: Timex, person: Person) -> Problem | None:
@@ -314,7 +396,7 @@ def _person_problem(ctx: KnowledgeContext, a: Assertion, timex: Timex) -> Proble
         if not people_meant or None in problems:
             continue
         if len(problems) == 1:
-            return replace(problems[0], inferred=inferred)
+            return replace(problems[0], inferred=inferred or problems[0].inferred)
         message = "; ".join(p.message for p in problems)
         return Problem(f"whoever is meant: {message}", tuple(d for p in problems for d in p.fact_days), None, True)
     return None

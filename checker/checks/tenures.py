@@ -1,9 +1,12 @@
 """Tenures a text states without an event verb, for facts/contradiction: "Rishi Sunak, prime
 minister since October 2021", "X, who served as president from 1977 to 1983", "Y has been
 chancellor since 2005". The pack's terms must put the person in that office during the date
-after "since", and during both ends of a "from A to B" range. Precision first: only a name
-the pack resolves to one person, an office the person held, and dates within what the pack
-knows; a tenure with gaps ("from 1885 to 1897") is not taken for a claim of continuity.
+after "since", and during both ends of a "from A to B" range; and the date after "since" or
+"from" states when a tenure began (a term's start must fall in it), the date after "to" when
+one ended. Precision first: only a name the pack resolves to one person, an office the person
+held, and dates within what the pack knows; a tenure with gaps ("from 1885 to 1897") is not
+taken for a claim of continuity, and a place the office's own name does not cover ("chancellor
+of West Germany from 1982 to 1990") is not taken for a whole tenure.
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ from checker.checks.people import (
     pack_of,
     people,
 )
-from checker.knowledge.model import Pack, Person, Term
+from checker.knowledge.model import Office, Pack, Person, Term
 from checker.model import Timex
 
 VERBS = r"(?:has\s+been|had\s+been|have\s+been|was|is|served\s+as|serving\s+as|has\s+served\s+as|had\s+served\s+as)"
@@ -50,6 +53,7 @@ class Tenure:
     since: bool
     start: Timex
     end: Timex | None
+    whole: bool = True  # the office as the pack names it, not a qualified part of it ("of West Germany")
 
 
 def stated_tenures(ctx: KnowledgeContext) -> Iterator[Tenure]:
@@ -72,7 +76,16 @@ def stated_tenures(ctx: KnowledgeContext) -> Iterator[Tenure]:
         since = m.group("rel").lower() == "since"
         end = _range_end(ctx, i, timex) if not since else None
         if since or end is not None:
-            yield Tenure(found[0], office, since, timex, end)
+            yield Tenure(found[0], office, since, timex, end, _whole(ctx.pack, office, m.group("of")))
+
+
+def _whole(pack: Pack, office: str, of: str | None) -> bool:
+    """Is the "of" phrase, if any, just the office's jurisdiction ("of France", not "of West Germany")?"""
+    if not of:
+        return True
+    found = pack.office(office)
+    place = re.sub(r"^\s*of\s+(?:the\s+)?", "", of).strip()
+    return found is not None and pack.place(found.jurisdiction).fullmatch(place) is not None
 
 
 def _range_end(ctx: KnowledgeContext, i: int, timex: Timex) -> Timex | None:
@@ -113,19 +126,48 @@ def tenure_problem(ctx: KnowledgeContext, tenure: Tenure) -> tuple[Timex, Proble
     terms = sorted((t for t in tenure.person.terms if t.office == tenure.office), key=lambda t: t.start)
     if office is None or not terms:
         return None
+    wrong = _outside_terms(tenure, office, terms) or _off_boundary(ctx, tenure, office, terms)
+    if wrong is None:
+        return None
+    spans = "; ".join(f"{day_text(t.start)} to {day_text(t.end) if t.end else 'present'}" for t in _joined(terms))
+    message = f"{tenure.person.name} was {office.name} {spans} ({pack_of(terms[0].source)} pack)"
+    return wrong, Problem(message, tuple((t.start, t.end or t.start) for t in terms), tenure.person.id)
+
+
+def _outside_terms(tenure: Tenure, office: Office, terms: list[Term]) -> Timex | None:
+    """A stated date on which the person was not in office, where the pack lists every holder."""
     for timex in (tenure.start, tenure.end):
-        if timex is None or timex.earliest is None or timex.latest is None:
+        if _knowable(office, timex) and _held_during(terms, timex.earliest, timex.latest) is False:
+            return timex
+    return None
+
+
+def _knowable(office: Office, timex: Timex | None) -> bool:
+    """Is the date within what the pack knows of the office: after it lists every holder, up to its known_to?"""
+    if timex is None or timex.earliest is None or timex.latest is None:
+        return False
+    if office.known_to and timex.latest > office.known_to:
+        return False
+    return office.listed(timex.earliest) or office.covered_from is None or office.covered_from <= timex.earliest
+
+
+def _off_boundary(ctx: KnowledgeContext, tenure: Tenure, office: Office, terms: list[Term]) -> Timex | None:
+    """A "since"/"from" date no term of the person began in, or a "to" date no term ended in.
+
+    Only within what the pack knows of the office (before covered_from a term of the person may be
+    unlisted); a "to" date is left alone while a term is open (the range may end at the present).
+    """
+    if not tenure.whole:
+        return None
+    known_to = office.known_to or ctx.pack.current_to
+    starts = [d for t in terms for d in (t.start, *t.sworn_in)]
+    ends = [t.end for t in terms if t.end is not None]
+    still_in = any(t.end is None for t in terms)
+    for timex, days in ((tenure.start, starts), (None if still_in else tenure.end, ends)):
+        if not _knowable(office, timex) or (known_to and timex.latest > known_to):
             continue
-        if (office.known_to and timex.latest > office.known_to) or not (
-            office.listed(timex.earliest) or office.covered_from is None or office.covered_from <= timex.earliest
-        ):
-            continue
-        if _held_during(terms, timex.earliest, timex.latest) is False:
-            spans = "; ".join(
-                f"{day_text(t.start)} to {day_text(t.end) if t.end else 'present'}" for t in _joined(terms)
-            )
-            message = f"{tenure.person.name} was {office.name} {spans} ({pack_of(terms[0].source)} pack)"
-            return timex, Problem(message, tuple((t.start, t.end or t.start) for t in terms), tenure.person.id)
+        if not any(timex.earliest <= d <= timex.latest for d in days):
+            return timex
     return None
 
 
