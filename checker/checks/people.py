@@ -108,7 +108,8 @@ class KnowledgeContext:
         """The dateline (place, date, agency) that ends right at ``offset`` and begins its sentence,
         if any: its words are no subject ("LONDON (Reuters) - Prime Minister X said")."""
         sentence, _ = self.sentence(offset, offset)
-        line = self.text.rfind("\n", 0, offset) + 1  # the splitter may cut the dateline off: "WASHINGTON" | "(Reuters) - "
+        # the splitter may have cut the dateline in two ("WASHINGTON" | "(Reuters) - "): its line's start too
+        line = self.text.rfind("\n", 0, offset) + 1
         for start in dict.fromkeys((sentence, line)):
             m = DATELINE.match(self.text, start)
             if m and m.end() == offset:
