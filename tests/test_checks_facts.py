@@ -834,3 +834,94 @@ def test_a_pronoun_for_a_namesake_of_a_pack_person_is_not_the_pack_person() -> N
         "Polk received the 2013 Medal of the Society for Surface Chemistry . [ 3 ]\nShe died in 2016 . [ 4 ]\n"
     )
     assert contradictions(text, published=date(2019, 12, 31)) == []
+
+
+# ---------------------------------------------------------------- titles: attachment, names, present tense, coverage
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "span"),
+    [
+        # the name ends with its sentence, and the next sentence's first word is no part of it
+        (
+            "Markets were calm. The accord was signed on Monday by Prime Minister Justin Trudeau. Trade rose.",
+            date(2012, 5, 2),
+            "Prime Minister Justin Trudeau",
+        ),
+        (
+            "Tariffs were discussed.\n\nAngela Merkel, the German chancellor, told reporters on Monday that the plan was sound.",
+            date(2023, 3, 8),
+            "Angela Merkel, the German chancellor",
+        ),
+        # particles and hyphenated given names
+        (
+            "Commission President Ursula von der Leyen said on Monday that the talks would go on.",
+            date(2017, 6, 14),
+            "Commission President Ursula von der Leyen",
+        ),
+        ("President Moon Jae-in met union leaders on Tuesday.", date(2014, 6, 10), "President Moon Jae-in"),
+        (
+            "President Park Geun-hye told lawmakers on Monday that the budget would pass.",
+            date(2018, 6, 12),
+            "President Park Geun-hye",
+        ),
+        # South Africa's presidency is covered from 1984 (the State Presidents)
+        (
+            "South African President Nelson Mandela said on Friday that sanctions must stay.",
+            date(1990, 6, 16),
+            "South African President Nelson Mandela",
+        ),
+        (
+            "President P.W. Botha told parliament on Tuesday that he would stay.",
+            date(1995, 6, 14),
+            "President P.W. Botha",
+        ),
+        # the present tense with no date: the title is claimed on the publication date
+        ("President Jacob Zuma insists the economy is recovering.", date(2019, 4, 4), "President Jacob Zuma"),
+        ("Prime Minister Narendra Modi has promised new roads.", date(2012, 4, 4), "Prime Minister Narendra Modi"),
+        ("President Emmanuel Macron has met the unions.", date(2011, 9, 14), "President Emmanuel Macron"),
+        (
+            "Prime Minister Matteo Renzi now says the reforms were rushed.",
+            date(2019, 5, 8),
+            "Prime Minister Matteo Renzi",
+        ),
+        # "former" for someone in office that day
+        (
+            "Former Prime Minister Jacques Chirac opened the exhibition on Thursday.",
+            date(1987, 3, 30),
+            "Former Prime Minister Jacques Chirac",
+        ),
+    ],
+)
+def test_titles_of_objects_agents_appositions_and_long_names_are_checked(text: str, published: date, span: str) -> None:
+    assert flagged(titles(text, published), text) == span
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        ("President F. W. de Klerk said on Friday that sanctions must go.", date(1990, 6, 16)),
+        ("State President P. W. Botha opened parliament on Friday.", date(1987, 1, 31)),
+        (
+            "Nelson Mandela, who became South Africa's president in 1994, said on Friday that he was tired.",
+            date(2000, 6, 16),
+        ),
+        ("Foreign Minister Pik Botha said on Monday that Botha would not resign.", date(1987, 3, 16)),
+        # impeached but not yet removed
+        ("President Park Geun-hye said on Monday she would not resign.", date(2017, 3, 1)),
+        (
+            "Tony Blair, Britain's prime minister from 1997 to 2007, said on Friday that Brexit was a mistake.",
+            date(2019, 6, 16),
+        ),
+        # the agent of the verb is someone else; the titled name's verb is undated
+        ("The plan was praised on Monday by supporters of President Obama.", date(2018, 6, 16)),
+        ("The plan was backed by Chancellor Merkel. Markets rose on Monday.", date(2023, 3, 8)),
+        # history's present: the dead, and a date that sets the scene
+        ("President Lincoln is remembered as the man who saved the Union.", date(2020, 6, 16)),
+        ("President Kennedy remains a hero to many Americans.", date(2019, 12, 1)),
+        ("In 2010, President Obama signs the law and the fight begins.", date(2018, 12, 1)),
+        ("President Obama's aides say the law works.", date(2018, 12, 1)),
+    ],
+)
+def test_titles_that_fit_their_time_or_name_history_are_not_flagged(text: str, published: date) -> None:
+    assert titles(text, published) == []

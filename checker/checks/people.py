@@ -26,8 +26,16 @@ OPENERS = frozenset(
     "Today Tomorrow Meanwhile Later Earlier Last Next This That".split()
 )
 OF_PHRASE = re.compile(r"\s+(?:of|at)\s+((?:the\s+)?\S+(?:\s+\S+)?)")
-NAME_WORD = r"(?:[A-Z][\w'’\-]*\.?|[A-Z]\.)"
-NAME_RUN = NAME_WORD + r"(?:\s+" + NAME_WORD + r"){0,3}"  # a name of up to four words
+NAME_WORD = r"(?:(?:[A-Z]\.){2,3}|(?:al-|el-)?[A-Z][\w'’\-]*\.?)"  # "P.W.", "al-Assad", "Jae-in", "Jr."
+# A word a name goes on after: no period but an initial's or a short abbreviation's ("W.", "Jr.");
+# "Scholz." ends its sentence, and so the name.
+_NAME_INNER = r"(?:(?:[A-Z]\.){1,3}|[A-Z][a-z]?\.|(?:al-|el-)?[A-Z][\w'’\-]*)"
+# Between the words of a name: spaces and at most one line break (a wrapped line, not a new paragraph),
+# and lowercase particles ("Ursula von der Leyen", "Mohammed bin Salman").
+_PARTICLE = r"(?:von|van|der|den|de|du|da|di|del|della|dos|das|bin|ibn|al|ter|ten)[ \t]+"
+_NAME_GAP = rf"(?:[ \t]+\n?|\n)[ \t]*(?:{_PARTICLE})*"
+# A name of up to four words, never begun inside a word; it may begin with a particle ("de Klerk").
+NAME_RUN = rf"(?<![\w'’\-])(?:{_PARTICLE})?(?:{_NAME_INNER}{_NAME_GAP}){{0,3}}{NAME_WORD}"
 
 
 def longest_first(words: Iterable[str]) -> str:
@@ -99,9 +107,14 @@ class KnowledgeContext:
     def dateline_before(self, offset: int) -> str | None:
         """The dateline (place, date, agency) that ends right at ``offset`` and begins its sentence,
         if any: its words are no subject ("LONDON (Reuters) - Prime Minister X said")."""
-        start, _ = self.sentence(offset, offset)
-        m = DATELINE.match(self.text, start)
-        return m.group(0) if m and m.end() == offset else None
+        sentence, _ = self.sentence(offset, offset)
+        # the splitter may have cut the dateline in two ("WASHINGTON" | "(Reuters) - "): its line's start too
+        line = self.text.rfind("\n", 0, offset) + 1
+        for start in dict.fromkeys((sentence, line)):
+            m = DATELINE.match(self.text, start)
+            if m and m.end() == offset:
+                return m.group(0)
+        return None
 
     def span(self, start: int, end: int) -> Span:
         return self.analysis.document.source_span(start, end)

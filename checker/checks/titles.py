@@ -41,53 +41,19 @@ NOT_CURRENT = re.compile(
 )
 # Present-tense verbs right after a titled name: the title is claimed at the publication date.
 PRESENT_VERBS = frozenset(
-    [
-        "says",
-        "tells",
-        "is",
-        "wants",
-        "insists",
-        "argues",
-        "believes",
-        "thinks",
-        "plans",
-        "hopes",
-        "warns",
-        "urges",
-        "vows",
-        "announces",
-        "promises",
-        "rejects",
-        "denies",
-        "defends",
-        "praises",
-        "condemns",
-        "welcomes",
-        "criticizes",
-        "criticises",
-        "insists",
-        "admits",
-        "accuses",
-        "backs",
-        "unveils",
-        "pledges",
-        "demands",
-        "refuses",
-        "expects",
-        "faces",
-        "heads",
-        "visits",
-        "arrives",
-        "addresses",
-        "speaks",
-        "remains",
-        "holds",
-    ]
+    """says tells is has wants insists argues believes thinks plans hopes warns urges vows announces promises
+    rejects denies defends praises condemns welcomes criticizes criticises admits accuses backs unveils pledges
+    demands refuses expects faces heads visits arrives addresses speaks remains holds calls signs meets leads
+    claims seeks sees needs supports opposes takes makes gives keeps continues stands favours favors fears knows
+    agrees intends proposes declares considers dismisses blames thanks acknowledges concedes maintains stresses
+    writes appears seems returns hosts attends joins leaves lives governs chairs suggests signals vetoes appoints
+    nominates orders launches approves serves travels""".split()
 )
-# "has said", "have announced": the present perfect reaches up to the publication date.
-PRESENT_PERFECT = re.compile(
-    r"[\s,]*(?:has|have)\s+(?:(?:also|now|already|just|repeatedly|long)\s+)?(\w+(?:ed|en|wn|id|ld|ne|de|ught))\b"
-)
+# "now says", "has also called": an adverb between the name and its verb.
+_ADVERB = r"(?:also|now|still|again|already|just|repeatedly|long|reportedly|often|increasingly|never|not)\s+"
+PRESENT_AFTER = re.compile(rf"[\s,]*(?:{_ADVERB})?(\w+)\b")
+# What may stand between a titled name and its own verb: "President X has also said".
+VERB_NEXT = re.compile(rf"[\s,]*(?:(?:has|have|had|was|is|will|would)\s+)?(?:{_ADVERB})?")
 NAMED_THING = re.compile(r"\b(?:the|a|an|HMS|RMS|USS|MS|SS|MV)\s+$", re.IGNORECASE)
 ELECT = re.compile(r"[\-\s]elect\b", re.IGNORECASE)
 
@@ -149,7 +115,7 @@ def appositive_mentions(ctx: KnowledgeContext) -> Iterator[_Titled]:
     """ "John Roe, Britain's prime minister, said on Monday": a pack person and the one office of
     that title they held in the place named (or, with no place, the only one of that title)."""
     for m in _appositive(ctx.pack.titles).finditer(ctx.text):
-        found, _ = people(ctx, m.group("name"))
+        start, found = _named_tail(ctx, m.start("name"), m.end("name"))
         if len(found) != 1:
             continue
         person = found[0]
@@ -158,7 +124,18 @@ def appositive_mentions(ctx: KnowledgeContext) -> Iterator[_Titled]:
         if place:
             offices = [o for o in offices if in_place(ctx.pack, place, o.jurisdiction)]
         if len(offices) == 1:
-            yield _Titled(m.group("title"), m.start(), m.end() - 1, m.group("name"), (person,), (offices[0].id,), True)
+            name = ctx.text[start : m.end("name")]
+            yield _Titled(m.group("title"), start, m.end() - 1, name, (person,), (offices[0].id,), True)
+
+
+def _named_tail(ctx: KnowledgeContext, start: int, end: int) -> tuple[int, tuple[Person, ...]]:
+    """Where in a run of capitalised words the name of pack people begins, and who they are:
+    the run may open with other words ("On Monday Tony Blair, Britain's prime minister,")."""
+    for word in re.finditer(r"\S+", ctx.text[start:end]):
+        found, _ = people(ctx, ctx.text[start + word.start() : end])
+        if found:
+            return start + word.start(), found
+    return start, ()
 
 
 def _held(pack: Pack, person: Person, offices: Collection[str], lo: date, hi: date) -> bool | None:
@@ -181,7 +158,6 @@ def _time_of(ctx: KnowledgeContext, mention: _Titled) -> tuple[date, date, str] 
     """When the titled person acts: the date of the event they are the subject of, or the
     publication date for a present-tense verb right after the name ("President Obama says")."""
     sent_start, sent_end = ctx.sentence(mention.start, mention.name_end)
-    key = name_key(mention.name)
     for a in ctx.analysis.assertions:
         timex = ctx.analysis.timexes[a.timex]
         if not sent_start <= a.trigger_start < sent_end:
@@ -190,14 +166,49 @@ def _time_of(ctx: KnowledgeContext, mention: _Titled) -> tuple[date, date, str] 
             continue
         if timex.fields.month is not None and timex.fields.year is None:
             continue  # "Dec. 28: President Barack Obama signs": a chronology whose year the text leaves out
-        named = any(f" {key} " in f" {name_key(n)} " for _, n in a.participants)
-        if timex.anchor != "none" and (named or _dateline_subject(ctx, mention, a) or _passive_agent(ctx, mention, a)):
+        named = any(_names(n, mention.name) for _, n in a.participants)
+        attached = named or _verb_after(ctx, mention, a)
+        if timex.anchor != "none" and (
+            attached or _dateline_subject(ctx, mention, a) or _passive_agent(ctx, mention, a)
+        ):
             return timex.earliest, timex.latest, timex.text
-    rest = ctx.text[mention.name_end : mention.name_end + 60]
-    following = re.match(r"[\s,]*(\w+)", rest)
-    if ctx.published and following and (following.group(1) in PRESENT_VERBS or PRESENT_PERFECT.match(rest)):
-        return ctx.published, ctx.published, "the publication date"
-    return None
+    return _present_time(ctx, mention, sent_start)
+
+
+def _present_time(ctx: KnowledgeContext, mention: _Titled, sent_start: int) -> tuple[date, date, str] | None:
+    """ "President X says", "has called for calm": a present-tense verb right after the name claims
+    the title on the publication date, unless a date before it sets the scene ("Dec. 28: President
+    X signs", "In 2010 President X signs": a chronology's or history's present)."""
+    following = PRESENT_AFTER.match(ctx.text, mention.name_end)
+    if ctx.published is None or following is None or following.group(1) not in PRESENT_VERBS:
+        return None
+    scene = (mention.start if ctx.dateline_before(mention.start) else sent_start), following.start(1)
+    if any(scene[0] <= t.start < scene[1] for t in ctx.analysis.timexes) or _any_dead(mention, ctx.published):
+        return None
+    return ctx.published, ctx.published, "the publication date"
+
+
+def _any_dead(mention: _Titled, day: date) -> bool:
+    """ "President Lincoln is remembered as...": the present tense of the dead is history's, and so is the title."""
+    return any(p.died is not None and p.died.earliest <= day for p in mention.people)
+
+
+def _names(participant: str, name: str) -> bool:
+    """Does a participant of the parse name the titled person? The name inside it ("Obama" in
+    "Barack Obama's aides"), or its words in order, ending with the surname, some left out
+    ("Mandela" for "Nelson Mandela", "Ursula von Leyen" for "Ursula von der Leyen")."""
+    said, written = name_key(participant).split(), name_key(name).split()
+    if f" {' '.join(written)} " in f" {' '.join(said)} ":
+        return True
+    left = iter(written)
+    return bool(said) and said[-1] == written[-1] and all(word in left for word in said)
+
+
+def _verb_after(ctx: KnowledgeContext, mention: _Titled, a: Assertion) -> bool:
+    """ "President X told reporters", "X, Britain's prime minister, said": the event word right after
+    the titled name (an auxiliary or adverb between) is its verb, whatever the parse made of it."""
+    between = ctx.text[mention.name_end : a.trigger_start]
+    return a.trigger_start >= mention.name_end and VERB_NEXT.fullmatch(between) is not None
 
 
 def _dateline_subject(ctx: KnowledgeContext, mention: _Titled, a: Assertion) -> bool:

@@ -363,9 +363,10 @@ def words(phrase: str) -> tuple[str, ...]:
 
 
 def name_key(name: str) -> str:
-    """Names compare without case, accents, periods or extra spaces ("Erdoğan" = "erdogan")."""
+    """Names compare without case, accents, periods, hyphens or extra spaces ("Erdoğan" = "erdogan";
+    "Moon Jae-in" = "Moon Jae in", as the parse gives a participant)."""
     bare = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
-    return " ".join(bare.replace(".", " ").casefold().split())
+    return " ".join(bare.replace(".", " ").replace("-", " ").casefold().split())
 
 
 def word_pattern(word: str) -> str:
