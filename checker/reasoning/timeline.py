@@ -210,7 +210,7 @@ def links(found: Sequence[Statement], pack: Pack) -> list[Link]:
     for event, mentions in by_event.items():
         once = _once(pack, event)
         for a, b in combinations(mentions, 2):
-            if _distinct_mentions(a, b) and _same_participant(a, b) and (once or _same_occurrence(a, b)):
+            if _distinct_mentions(a, b) and _same_participant(a, b) and (once or _same_occurrence(a, b, pack, event)):
                 out.append(Link(a, b, 0, 0, Reason("same", (a, b))))
     for constraint, difference in _order_constraints(pack, by_event):
         recurring = not (_once(pack, difference.i) and _once(pack, difference.j))
@@ -251,13 +251,34 @@ def _components(tied: Sequence[Link]) -> list[list[Link]]:
     return list(groups.values())
 
 
-def _same_occurrence(a: Statement, b: Statement) -> bool:
+def _same_occurrence(a: Statement, b: Statement, pack: Pack, event: str) -> bool:
     """Two mentions of a recurring event are one occurrence when close in time; if only one
-    names the post ("stepped down as ranking member" and "resigned"), only in one paragraph."""
+    names the post ("stepped down as ranking member" and "resigned"), only in one paragraph.
+    In one file, two that give a role of the type's ``once_for`` the same filler are one
+    whatever their dates: a treaty signed, a post taken ("was named head coach in 2011", "was
+    appointed head coach in 2013"); a repeat says so ("re-elected", see ``identity.recurs``).
+    Not a post a pack knows, held term after term (a president re-elected): its records judge."""
+    posts = [s.assertion.participant("office") for s in (a, b)]
+    if a.analysis is b.analysis and any(_one_filler(a, b, role, pack) for role in _once_for(pack, event)):
+        return True
     if _gap(a, b) > RECURRING_SAME_WITHIN:
         return False
-    posts = [s.assertion.participant("office") for s in (a, b)]
     return posts[0] == posts[1] or _told_in_order(*sorted((a, b), key=lambda s: s.assertion.trigger_start), True)
+
+
+def _once_for(pack: Pack, event: str) -> tuple[str, ...]:
+    found = pack.event_type(event)
+    return found.once_for if found is not None else ()
+
+
+def _one_filler(a: Statement, b: Statement, role: str, pack: Pack) -> bool:
+    """Both mentions fill ``role`` with one thing (for an office, one no pack knows)."""
+    filler = a.assertion.participant(role)
+    return (
+        filler is not None
+        and filler == b.assertion.participant(role)
+        and not (role == "office" and pack.offices_titled(filler))
+    )
 
 
 def _binds(constraint: Constraint, first: Statement, then: Statement, recurring: bool) -> bool:
