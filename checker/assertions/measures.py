@@ -163,6 +163,8 @@ def _narrative_anchor(analysis: Analysis, i: int, target: Timex, bounds: list[tu
     previous = [t for t in analysis.timexes[:i] if t is not target and t.type in ("DATE", "TIME")]
     if target.fields.month is not None:  # a calendar date counts from a calendar date
         previous = [t for t in previous if not _deictic(t)]
+    if _told_in_past(analysis, target) and (published := analysis.document.stated_published) is not None:
+        previous = [t for t in previous if t.earliest is None or t.earliest <= published]  # not a plan's date
     if not previous:
         return None
     text = analysis.document.text
@@ -195,6 +197,12 @@ def _deictic(t: Timex) -> bool:
     without month or year. "Five days earlier, on August 10" does not count from it: a writer
     who did would name a weekday."""
     return t.fields.month is None and t.fields.year is None
+
+
+def _told_in_past(analysis: Analysis, target: Timex) -> bool:
+    """Whether the target dates a past-tense event ("on March 28, the jury had asked"): it is
+    counted from a date of the past, not from a plan's date after publication ("starting in 1988")."""
+    return any(analysis.timexes[a.timex] is target and a.tense == "past" for a in analysis.assertions)
 
 
 # "The plant had opened ...": a flashback told between a date and an offset.
