@@ -17,15 +17,17 @@ from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from checker.assertions import identity
+from checker.assertions import identity, lifespans
 from checker.assertions.participants import (
     PERSON_PRONOUNS,
     THING_PRONOUNS,
     Mentions,
     fronted_participle,
+    life_name,
     participants,
     remember_mentions,
     subjects_of,
+    surnames,
 )
 from checker.knowledge.model import Pack
 from checker.model import Assertion, Timex
@@ -243,12 +245,21 @@ def _phrases(word: Token) -> Iterator[tuple[str, Token]]:
     yield lemma, word
 
 
+# "became head coach in 2019" is the taking up of a post: the packs' type of this phrase.
+TAKING_UP_A_POST = "take up post"
+
+
 def event_type(word: Token, pack: Pack) -> tuple[str, Token]:
-    """The pack event a word announces, and the last token of its trigger phrase."""
+    """The pack event a word announces, and the last token of its trigger phrase; "become" with
+    a post named without an article ("became head coach") is the taking up of that post."""
     for phrase, last in _phrases(word):
         found = pack.event_for(phrase)
         if found is not None:
             return found.id, last
+    if word.lemma_.lower() == "become" and identity.bare_role(word) is not None:
+        found = pack.event_for(TAKING_UP_A_POST)
+        if found is not None:
+            return found.id, word
     return "event", word
 
 
@@ -309,16 +320,33 @@ def extract(doc: Doc, timexes: Sequence[Timex], pack: Pack) -> list[Assertion]:
             by_sentence.setdefault(bisect.bisect_right(starts, timex.start) - 1, []).append((index, timex))
     found: list[Assertion] = []
     mentions = Mentions({})
+    lives = {end.timex: end for end in lifespans.ends(doc.text, timexes) if pack.event_type(end.event) is not None}
     for number, sentence in enumerate(sentences):
         for index, timex in by_sentence.get(number, []):
             span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
             if span is None:
                 continue
-            assertion = _assertion(len(found), index, timex, span, sentence, pack, mentions, quotes)
+            if index in lives:
+                assertion = _life_span_end(len(found), lives[index], doc, mentions)
+            else:
+                assertion = _assertion(len(found), index, timex, span, sentence, pack, mentions, quotes)
             if assertion is not None:
                 found.append(assertion)
         mentions = remember_mentions(sentence, mentions)
     return [_with_full_names(a, mentions.people) for a in found]
+
+
+def _life_span_end(number: int, end: lifespans.End, doc: Doc, mentions: Mentions) -> Assertion | None:
+    """The birth or death a life span's date states, of the name before the parenthesis."""
+    who = life_name(doc.text[end.name_start : end.name_end], mentions.people)
+    if who is None:
+        return None
+    for key in surnames(who):
+        mentions.people.setdefault(key, who)  # "Jespersen" later in the biography
+    return Assertion(
+        id=number, event=end.event, trigger=doc.text[end.mark], trigger_start=end.mark, trigger_end=end.mark + 1,
+        timex=end.timex, participants=(("subject", who),), tense="past", trigger_pos="NOUN",
+    )  # fmt: skip
 
 
 def _with_full_names(assertion: Assertion, people: dict[str, str]) -> Assertion:

@@ -164,9 +164,9 @@ class Birth:
 
 
 def _births(analysis: Analysis, bounds: list[tuple[int, int]]) -> list[Birth]:
-    """Dated births (and creations) the text asserts, and the first day of a life span after a name."""
+    """Dated births (and creations) the text asserts, a life span's first day among them."""
     found = []
-    for a in analysis.assertions + _life_spans(analysis):
+    for a in analysis.assertions:
         t = analysis.timexes[a.timex]
         creation = a.trigger.lower() in CREATION_TRIGGERS or a.event == "founding"
         asserted = (a.event == "birth" or creation) and a.modality == "asserted" and a.polarity == "positive"
@@ -176,27 +176,6 @@ def _births(analysis: Analysis, bounds: list[tuple[int, int]]) -> list[Birth]:
             fronted = not analysis.document.text[bounds[sentence][0] : a.trigger_start].strip(' \t\n"“(')
             found.append(Birth(a.timex, a, t, sentence, fronted))
     return found
-
-
-# "Zaha Hadid (31 October 1950 – 31 March 2016)": a name and its life span in parentheses.
-_NAME_BEFORE_PARENTHESIS = re.compile(
-    r"([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,5})\s*\(\s*(?:[^()\n]{0,80}?[;,]\s*)?(?:born\s+|b\.\s*)?$"
-)
-
-
-def _life_spans(analysis: Analysis) -> tuple[Assertion, ...]:
-    """A birth and a death for each "Name (DATE – DATE)", read as the reader does."""
-    text, found = analysis.document.text, []
-    for i, t in enumerate(analysis.timexes):
-        end = t.link
-        m = _NAME_BEFORE_PARENTHESIS.search(text, max(0, t.start - 140), t.start)
-        if end is None or end <= i or m is None or not re.match(r"\s*\)", text[analysis.timexes[end].end :]):
-            continue
-        name = (("subject", m[1]),)
-        found.append(Assertion(-1, "birth", "(", t.start - 1, t.start, i, participants=name, tense="past"))
-        found.append(Assertion(-1, "death", ")", analysis.timexes[end].end, analysis.timexes[end].end + 1, end,
-                               participants=name, tense="past"))  # fmt: skip
-    return tuple(found)
 
 
 def _whose(birth: Birth) -> str | None:
@@ -378,7 +357,7 @@ def _opening_subject(text: str, sentence: tuple[int, int], age: Age) -> str | No
 def _deaths(analysis: Analysis, person: str) -> tuple[int, ...]:
     """The dates of this person's death that the text states (a death sentence or a life span)."""
     return tuple(
-        a.timex for a in analysis.assertions + _life_spans(analysis)
+        a.timex for a in analysis.assertions
         if a.event == "death" and a.modality == "asserted" and (who := a.participant("subject") or a.participant("object"))
         and who[:1].isupper() and _same(person, who)
     )  # fmt: skip

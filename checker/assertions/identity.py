@@ -10,7 +10,9 @@ object or office. This module reads the parse for the pieces that decide it:
   time, and a mention that says it recurs ("closed again", "closed temporarily", "for
   repairs") is one occurrence among several: neither is identifiable;
 - the office of an appointment, election or resignation ("appointed chief constable",
-  "resigned as treasurer") keeps two posts of one person apart.
+  "resigned as treasurer", "named president of Ardent Labs") keeps two posts of one person
+  apart, and makes two mentions that name the same post one taking of it, unless one says
+  it is a repeat ("re-elected", "again", "first elected", "for a second term").
 """
 
 from __future__ import annotations
@@ -25,8 +27,15 @@ DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 INDEFINITE = frozenset({"a", "an", "another", "some", "one", "each", "every", "any", "many", "several", "no"})
 # Adverbs and purposes that make a mention one occurrence of several ("closed again").
 RECURRING_ADVERBS = frozenset(
-    "again temporarily briefly twice repeatedly periodically annually seasonally once-again".split()
+    "again temporarily briefly twice repeatedly periodically annually seasonally once-again first".split()
 )
+# Verbs that say their event happened before ("re-elected", "reappointed"), hyphen removed.
+REPEATING_VERBS = frozenset("reelect reappoint renominate reinstate reopen relaunch rename reestablish".split())
+# "for a second term", "for the third time": an ordinal on one of these nouns says the event recurs.
+REPEAT_ORDINALS = frozenset("second third fourth fifth sixth another".split())
+REPEAT_NOUNS = frozenset("term time stint spell tenure".split())
+# Verbs whose predicate noun is a post even where the tagger calls it an adjective ("elected principal").
+APPOINTING_VERBS = frozenset("elect reelect appoint name install nominate make become".split())
 RECURRING_PURPOSES = frozenset(
     "repair repairs renovation renovations maintenance season winter summer holiday holidays day night "
     "weekend refurbishment upgrade upgrades works".split()
@@ -78,7 +87,12 @@ def generic(token: Token) -> bool:
 
 
 def recurs(word: Token) -> bool:
-    """The mention says it is one occurrence of several: "closed again", "closed for repairs"."""
+    """The mention says it is one occurrence of several: "closed again", "closed for repairs",
+    "re-elected", "first elected", "elected for a second term"."""
+    if word.lower_.replace("-", "") in REPEATING_VERBS or word.lemma_.lower().replace("-", "") in REPEATING_VERBS:
+        return True
+    if any(_ordinal_repeat(t) for t in _clause(word)):
+        return True
     for child in word.children:
         if child.dep_ == "advmod" and child.lower_ in RECURRING_ADVERBS:
             return True
@@ -86,6 +100,23 @@ def recurs(word: Token) -> bool:
             if any(g.dep_ == "pobj" and g.lemma_.lower() in RECURRING_PURPOSES for g in child.children):
                 return True
     return False
+
+
+def _clause(word: Token) -> list[Token]:
+    """The words of a verb's own clause: its subtree without the clauses under it (a bounded walk)."""
+    found, stack = [], [c for c in word.children]
+    while stack and len(found) < 60:
+        token = stack.pop()
+        if token.dep_ in ("ccomp", "advcl", "relcl", "conj", "parataxis", "acl", "xcomp"):
+            continue
+        found.append(token)
+        stack += token.children
+    return found
+
+
+def _ordinal_repeat(token: Token) -> bool:
+    """ "for a second term", "for the third time": an ordinal that numbers repeats of the event."""
+    return token.lower_ in REPEAT_ORDINALS and token.head.lemma_.lower() in REPEAT_NOUNS
 
 
 def passive_participle(word: Token) -> bool:
@@ -100,8 +131,9 @@ def office(word: Token) -> str | None:
     if word.pos_ not in ("VERB", "AUX"):
         return None
     deps = OFFICE_DEPS | ({"dobj"} if passive_participle(word) else set())
+    appointing = word.lemma_.lower() in APPOINTING_VERBS
     for child in word.children:
-        if child.dep_ in deps and child.pos_ in ("NOUN", "PROPN"):
+        if child.dep_ in deps and (child.pos_ in ("NOUN", "PROPN") or appointing and _bare_adjective(child)):
             return _post(child)
         if child.dep_ == "prep" and child.lower_ == "as":
             noun = next((g for g in child.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")), None)
@@ -110,7 +142,30 @@ def office(word: Token) -> str | None:
     return None
 
 
+def _bare_adjective(token: Token) -> bool:
+    """ "elected principal": a predicate the tagger called an adjective, alone (not "declared fit to serve")."""
+    return token.pos_ == "ADJ" and token.dep_ == "oprd" and not any(True for _ in token.children)
+
+
+def bare_role(word: Token) -> str | None:
+    """ "became head coach", "becoming chair": the post a change-of-state verb names without an
+    article, as English names a post one holds ("became a father" or "became famous" is none)."""
+    for child in word.children:
+        if child.dep_ in ("attr", "oprd") and child.pos_ == "NOUN" and child.tag_ == "NN":
+            if not any(c.dep_ in ("det", "poss", "nummod") for c in child.children):
+                return _post(child)
+    return None
+
+
 def _post(noun: Token) -> str:
-    """A post's words without determiners, titles kept ("chief constable", "county treasurer")."""
+    """A post's words without determiners, titles kept ("chief constable", "county treasurer"),
+    with the named body it is held in ("president of Ardent Labs", "head coach at Ravens FC")."""
     words = [c for c in noun.lefts if c.dep_ in ("compound", "amod")] + [noun]
-    return " ".join(t.lower_ for t in words)
+    body = [
+        f"{prep.lower_} {' '.join(t.lower_ for t in g.subtree if t.pos_ == 'PROPN')}"
+        for prep in noun.children
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "at", "for")
+        for g in prep.children
+        if g.dep_ == "pobj" and g.pos_ == "PROPN"
+    ]
+    return " ".join([*(t.lower_ for t in words), *body])

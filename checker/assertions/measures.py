@@ -161,6 +161,10 @@ def _narrative_anchor(analysis: Analysis, i: int, target: Timex, bounds: list[tu
     """
     me = analysis.timexes[i]
     previous = [t for t in analysis.timexes[:i] if t is not target and t.type in ("DATE", "TIME")]
+    if target.fields.month is not None:  # a calendar date counts from a calendar date
+        previous = [t for t in previous if not _deictic(t)]
+    if _told_in_past(analysis, target) and (published := analysis.document.stated_published) is not None:
+        previous = [t for t in previous if t.earliest is None or t.earliest <= published]  # not a plan's date
     if not previous:
         return None
     text = analysis.document.text
@@ -186,6 +190,59 @@ def _narrative_anchor(analysis: Analysis, i: int, target: Timex, bounds: list[tu
 
 
 _FAR = 8  # sentences an offset may count back over, on a paragraph's or a thing's evidence
+
+
+def _deictic(t: Timex) -> bool:
+    """ "on Thursday", "over the weekend", "at 1000 hrs": a time named from the day of writing,
+    without month or year. "Five days earlier, on August 10" does not count from it: a writer
+    who did would name a weekday."""
+    return t.fields.month is None and t.fields.year is None
+
+
+def _told_in_past(analysis: Analysis, target: Timex) -> bool:
+    """Whether the target dates a past-tense event ("on March 28, the jury had asked"): it is
+    counted from a date of the past, not from a plan's date after publication ("starting in 1988")."""
+    return any(analysis.timexes[a.timex] is target and a.tense == "past" for a in analysis.assertions)
+
+
+# "The plant had opened ...": a flashback told between a date and an offset.
+_FLASHBACK = re.compile(r"\b(?:had|'d)\s+(?:not\s+|never\s+|already\s+|been\s+)*[a-z]+(?:ed|en|wn|un|ne)\b")
+
+
+def _at_least_since(
+    analysis: Analysis, i: int, me: Timex, claim: Stated, sign: int, target: Timex, bounds: list[tuple[int, int]]
+) -> Measure | None:
+    """ "Six months later, on November 4, 1984" sentences after "filed on August 4, 1984", other
+    things told between: the offset may count from an event told between, undated, which (told
+    in order, with every date between after the anchor) is no earlier than the anchor. So the
+    target is at least the offset from the anchor (a day "earlier": at most the offset before it)
+    and only a target too early is wrong; one too late may count from a later event. The anchor
+    is the last date of a past event the text asserts (not "until 1990" of a plan); a flashback
+    between ("had opened") or a target without a year leaves it open."""
+    text = analysis.document.text
+    here = sentence_of(bounds, me.start)
+    told = {
+        a.timex for a in analysis.assertions if a.modality == "asserted" and a.relation == "at" and a.tense == "past"
+    }
+    previous = [j for j, t in enumerate(analysis.timexes[:i]) if t is not target and t.type in ("DATE", "TIME")]
+    last = next((j for j in reversed(previous) if j in told and written_in_full(analysis.timexes[j])), None)
+    if target.fields.year is None or last is None:
+        return None
+    anchor, start = analysis.timexes[last], window_of(analysis.timexes[last])
+    if (
+        start is None
+        or here - sentence_of(bounds, anchor.start) > _FAR
+        or anchor.granularity not in _POINT_GRANULARITIES
+    ):
+        return None
+    if claim.base == "day" and anchor.granularity != "day" or _FLASHBACK.search(text, anchor.end, me.start):
+        return None
+    if any((w := window_of(analysis.timexes[j])) is None or w[0] < start[1] for j in previous if j > last):
+        return None
+    window = (reach(start, claim, sign)[0], date.max)
+    return Measure(me, window, target, anchor, False, "offset", claim.base, start)
+
+
 # "the school doubled": the thing an offset's clause is about, by its head noun.
 _THE_THING = re.compile(
     r"\b[Tt]he\s+([a-z]{3,})\b(?!\s+(?:of|year|month|day|week|time|same|next|following|previous)\b)"
@@ -279,7 +336,9 @@ def _offset(analysis: Analysis, i: int, bounds: list[tuple[int, int]]) -> Measur
     published = analysis.document.stated_published
     if direction not in ("ago", "from now", "hence"):
         anchor = _narrative_anchor(analysis, i, target, bounds)
-        if anchor is None or claim.base == "day" and anchor.granularity != "day":
+        if anchor is None:
+            return _at_least_since(analysis, i, me, claim, sign, target, bounds)
+        if claim.base == "day" and anchor.granularity != "day":
             return None
         start = window_of(anchor)
         explicit = written_in_full(anchor) and _near(analysis, anchor, me, bounds)

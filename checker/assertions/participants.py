@@ -149,7 +149,7 @@ def subjects_of(verb: Token) -> list[Token]:
         return fronted
     if verb.dep_ == "conj":
         return subjects_of(verb.head)
-    if verb.dep_ == "advcl" and verb.tag_ in ("VBN", "VBG") and not any(c.dep_ == "mark" for c in verb.children):
+    if verb.dep_ == "advcl" and _participle(verb) and not any(c.dep_ in ("mark", "aux") for c in verb.children):
         return subjects_of(verb.head)  # "Born in 1950, Hart ...", "Appointed in 2018, Reeve resigned"
     if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.head.pos_ in ("VERB", "AUX"):
         return subjects_of(verb.head.head)  # "sworn in after winning the election": the winner is the one sworn in
@@ -159,6 +159,42 @@ def subjects_of(verb: Token) -> list[Token]:
         if verb.pos_ in ("VERB", "AUX") and (verb.dep_ in ("acl", "relcl") or verb.dep_ == "parataxis" and noun_head)
         else []
     )  # "the stadium, opened in 1990", "Ana Pereira (born 1984)"
+
+
+def _participle(verb: Token) -> bool:
+    """A participle; a fronted verb the tagger read as a base form is one too ("Set up in 1966,
+    the society ...": "set", "put", "shut" look the same), as an adverbial clause is no command."""
+    return verb.tag_ in ("VBN", "VBG") or verb.tag_ == "VB" and verb.i < verb.head.i
+
+
+# Lowercase words that begin a surname ("de Vries", "van der Berg", "al-Amin" aside).
+SURNAME_PARTICLES = frozenset("de van von der den da di du del della dos das le la ten ter bin ibn al".split())
+
+
+def surnames(name: str) -> list[str]:
+    """The keys a later bare surname may use for a full name: its last word, and the last words
+    from a lowercase particle on ("Owen de Vries": "Vries" and "de Vries")."""
+    words = name.split()
+    keys = [words[-1]]
+    start = next((i for i, w in enumerate(words[1:-1], 1) if w in SURNAME_PARTICLES), None)
+    return keys + ([" ".join(words[start:])] if start is not None else [])
+
+
+def _one_person(short: str, long: str) -> bool:
+    """ "Matthew Goode" and "Matthew William Goode": one name with and without its middle names,
+    written out (initials tell people apart: George Bush, George W. Bush)."""
+    a, b = short.split(), long.split()
+    if len(a) != 2 or len(b) <= 2 or (a[0], a[-1]) != (b[0], b[-1]):
+        return False
+    return all(len(w) > 2 and "." not in w for w in b[1:-1])
+
+
+def known_as(name: str, people: dict[str, str]) -> str:
+    """The name a person was first met under, if ``name`` is that name with middle names
+    ("Matthew Goode", then "Matthew William Goode"). Not the other way: a shorter name after the
+    full one may be a parent's ("Pierre Charles L'Enfant ..., the son of Pierre L'Enfant")."""
+    met = people.get(name.split()[-1]) if " " in name else None
+    return met if met is not None and _one_person(met, name) else name
 
 
 def _resolve(token: Token, mentions: Mentions) -> tuple[str | None, bool]:
@@ -179,11 +215,27 @@ def _resolve(token: Token, mentions: Mentions) -> tuple[str | None, bool]:
     if named is not None:
         return named, True  # "the plant": the Dunmore glass plant met before
     name = _name_of(token)
-    if token.pos_ == "PROPN" and " " not in name and name in mentions.people:
+    if token.pos_ == "PROPN" and (" " not in name or name.split()[0] in SURNAME_PARTICLES) and name in mentions.people:
         return mentions.people[name], True
     if token.is_title and " " not in name and token.text in mentions.people:
         return mentions.people[token.text], True  # a surname the tagger took for a common noun
+    if token.pos_ == "PROPN" and name:
+        return known_as(name, mentions.people), False
     return name or None, False
+
+
+def life_name(text: str, people: dict[str, str]) -> str | None:
+    """A name as written before its life span ("Dame Zaha Hadid DBE"), without the titles before
+    it and the letters after it, as the full name met before if it is one."""
+    words = text.split()
+    while words and words[0].lower().strip(".") in TITLE_WORDS | {"dame", "sir"}:
+        words = words[1:]
+    while len(words) > 1 and words[-1].isupper() and len(words[-1]) > 1:
+        words = words[:-1]  # "DBE", "FRS"
+    if not words:
+        return None
+    name = " ".join(words)
+    return known_as(name, people) if len(words) > 1 else people.get(name, name)
 
 
 def _owners(noun: Token) -> list[Token]:
@@ -253,7 +305,12 @@ def participants(
     """
     if word.pos_ in ("VERB", "AUX"):
         own = -1 if last is None else last.i  # the trigger's own noun ("term" began, took "office")
-        subjects = [("object" if t.dep_ == "nsubjpass" else "subject", t) for t in subjects_of(word)]
+        # what a passive participle's clause hangs on is its object: "the treaty, signed on ...", "Born in 1950, Hart"
+        passive = identity.passive_participle(word)
+        subjects = [
+            ("object" if t.dep_ == "nsubjpass" or passive and t.head.i != word.i else "subject", t)
+            for t in subjects_of(word)
+        ]
         candidates = [
             c for role, t in subjects for c in ([("object", o) for o in _owners(t)] if t.i == own else [(role, t)])
         ]
@@ -297,7 +354,9 @@ def remember_mentions(sentence: Span, mentions: Mentions) -> Mentions:
         if not name:
             continue
         if token.pos_ == "PROPN" and token.ent_type_ in ("PERSON", "") and len(name.split()) >= 2:
-            people.setdefault(name.split()[-1], name)
+            name = known_as(name, people)
+            for key in surnames(name):
+                people.setdefault(key, name)
             last_person = name if token.dep_ in ("nsubj", "nsubjpass") else last_person
         elif token.pos_ == "PROPN" and name in people:
             last_person = people[name] if token.dep_ in ("nsubj", "nsubjpass") else last_person

@@ -46,6 +46,7 @@ class EventType:
     id: str
     description: str = ""
     once: bool = False
+    once_for: tuple[str, ...] = ()  # roles whose one filler makes a recurring event one occurrence
     triggers: tuple[str, ...] = ()
     forms: tuple[str, ...] = ()
     roles: Mapping[str, str] = field(default_factory=dict)

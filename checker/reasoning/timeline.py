@@ -216,7 +216,7 @@ def links(found: Sequence[Statement], pack: Pack) -> list[Link]:
     hubs = itertools.count()
     for event, mentions in by_event.items():
         for group in _by_theme(mentions).values():
-            out += _hub_ties(group, hubs) if _once(pack, event) else _occurrence_ties(group)
+            out += _hub_ties(group, hubs) if _once(pack, event) else _occurrence_ties(group, pack, event)
     for constraint, difference in _order_constraints(pack, by_event):
         recurring = not (_once(pack, difference.i) and _once(pack, difference.j))
         for a in by_event.get(difference.i, ()):
@@ -238,21 +238,40 @@ def _tie(a: Statement, b: Statement) -> Link:
     return Link(a, b, 0, 0, Reason("same", (a, b)))
 
 
-def _occurrence_ties(mentions: Sequence[Statement]) -> Iterator[Link]:
-    """Mentions of a recurring event tied pairwise where they are one occurrence; only
-    mentions whose dates lie within RECURRING_SAME_WITHIN days of each other can be."""
+def _occurrence_ties(mentions: Sequence[Statement], pack: Pack, event: str) -> Iterator[Link]:
+    """Mentions of a recurring event tied pairwise where they are one occurrence. Only two
+    kinds of pair can be (see :func:`_same_occurrence`): mentions whose dates lie within
+    RECURRING_SAME_WITHIN days of each other, and mentions of one file that give a
+    ``once_for`` role one filler, whatever their dates."""
+    pairs = _close_pairs(mentions) | _one_filler_pairs(mentions, pack, event)
+    for i, j in sorted(pairs):  # the order of all pairs (combinations): the network's ties keep it
+        a, b = mentions[i], mentions[j]
+        if _distinct_mentions(a, b) and _same_participant(a, b) and _same_occurrence(a, b, pack, event):
+            yield _tie(a, b)
+
+
+def _close_pairs(mentions: Sequence[Statement]) -> set[tuple[int, int]]:
+    """Index pairs of mentions dated within RECURRING_SAME_WITHIN days, by a sweep over start days."""
     ordered = sorted(range(len(mentions)), key=lambda i: mentions[i].interval()[0])
-    pairs = []
+    pairs = set()
     for n, i in enumerate(ordered):
         _, hi = mentions[i].interval()
         for j in ordered[n + 1 :]:
             if mentions[j].interval()[0] - hi > RECURRING_SAME_WITHIN:
                 break
-            pairs.append((min(i, j), max(i, j)))
-    for i, j in sorted(pairs):  # the order of all pairs (combinations): the network's ties keep it
-        a, b = mentions[i], mentions[j]
-        if _distinct_mentions(a, b) and _same_participant(a, b) and _same_occurrence(a, b):
-            yield _tie(a, b)
+            pairs.add((min(i, j), max(i, j)))
+    return pairs
+
+
+def _one_filler_pairs(mentions: Sequence[Statement], pack: Pack, event: str) -> set[tuple[int, int]]:
+    """Index pairs of mentions of one file whose ``once_for`` role has one filler (buckets, not all pairs)."""
+    buckets: dict[tuple[int, str, str], list[int]] = defaultdict(list)
+    for i, s in enumerate(mentions):
+        for role in _once_for(pack, event):
+            filler = s.assertion.participant(role)
+            if filler is not None:
+                buckets[(id(s.analysis), role, filler)].append(i)
+    return {pair for bucket in buckets.values() for pair in combinations(bucket, 2)}
 
 
 def _profile(s: Statement) -> frozenset[tuple[str, str]] | None:
@@ -348,13 +367,34 @@ def _components(tied: Sequence[Link]) -> list[list[Link]]:
     return list(groups.values())
 
 
-def _same_occurrence(a: Statement, b: Statement) -> bool:
+def _same_occurrence(a: Statement, b: Statement, pack: Pack, event: str) -> bool:
     """Two mentions of a recurring event are one occurrence when close in time; if only one
-    names the post ("stepped down as ranking member" and "resigned"), only in one paragraph."""
+    names the post ("stepped down as ranking member" and "resigned"), only in one paragraph.
+    In one file, two that give a role of the type's ``once_for`` the same filler are one
+    whatever their dates: a treaty signed, a post taken ("was named head coach in 2011", "was
+    appointed head coach in 2013"); a repeat says so ("re-elected", see ``identity.recurs``).
+    Not a post a pack knows, held term after term (a president re-elected): its records judge."""
+    posts = [s.assertion.participant("office") for s in (a, b)]
+    if a.analysis is b.analysis and any(_one_filler(a, b, role, pack) for role in _once_for(pack, event)):
+        return True
     if _gap(a, b) > RECURRING_SAME_WITHIN:
         return False
-    posts = [s.assertion.participant("office") for s in (a, b)]
     return posts[0] == posts[1] or _told_in_order(*sorted((a, b), key=lambda s: s.assertion.trigger_start), True)
+
+
+def _once_for(pack: Pack, event: str) -> tuple[str, ...]:
+    found = pack.event_type(event)
+    return found.once_for if found is not None else ()
+
+
+def _one_filler(a: Statement, b: Statement, role: str, pack: Pack) -> bool:
+    """Both mentions fill ``role`` with one thing (for an office, one no pack knows)."""
+    filler = a.assertion.participant(role)
+    return (
+        filler is not None
+        and filler == b.assertion.participant(role)
+        and not (role == "office" and pack.offices_titled(filler))
+    )
 
 
 def _binds(constraint: Constraint, first: Statement, then: Statement, recurring: bool) -> bool:
