@@ -22,6 +22,7 @@ from checker.assertions.participants import (
     PERSON_PRONOUNS,
     THING_PRONOUNS,
     Mentions,
+    near_children,
     participants,
     remember_mentions,
     subjects_of,
@@ -139,7 +140,7 @@ def _event_noun_before(span: Span, word: Token | None, pack: Pack) -> Token | No
     if word is None or word.pos_ not in ("VERB", "AUX") or root.dep_ != "pobj" or root.head.i == 0:
         return None
     before = span.doc[root.head.i - 1]
-    owned = any(c.dep_ == "poss" for c in before.children)  # "his election", "the bridge's opening"
+    owned = any(c.dep_ == "poss" for c in near_children(before))  # "his election", "the bridge's opening"
     if before.pos_ == "NOUN" and owned and before.dep_ != "dobj" and pack.event_for(before.lemma_) is not None:
         return before
     return None
