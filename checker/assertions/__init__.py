@@ -24,6 +24,7 @@ from checker.assertions.participants import (
     Mentions,
     fronted_participle,
     life_name,
+    near_children,
     participants,
     remember_mentions,
     subjects_of,
@@ -82,7 +83,10 @@ def quoted_ranges(text: str) -> list[tuple[int, int]]:
 
 
 def _inside(offset: int, ranges: Sequence[tuple[int, int]]) -> bool:
-    return any(start < offset < end for start, end in ranges)
+    """Whether ``offset`` is strictly inside one of the ordered, disjoint ``ranges`` (of
+    :func:`quoted_ranges`): a binary search, asked once per statement of a long text."""
+    i = bisect.bisect_left(ranges, (offset,)) - 1  # the last range starting before offset
+    return i >= 0 and offset < ranges[i][1]
 
 
 MAX_CONJUNCTS = 64  # a list longer than this ("the 1990s and the 1990s and ...") is not climbed to its top
@@ -148,7 +152,7 @@ def _event_noun_before(span: Span, word: Token | None, pack: Pack) -> Token | No
     if word is None or word.pos_ not in ("VERB", "AUX") or root.dep_ != "pobj" or root.head.i == 0:
         return None
     before = span.doc[root.head.i - 1]
-    owned = any(c.dep_ == "poss" for c in before.children)  # "his election", "the bridge's opening"
+    owned = any(c.dep_ == "poss" for c in near_children(before))  # "his election", "the bridge's opening"
     if before.pos_ == "NOUN" and owned and before.dep_ != "dobj" and pack.event_for(before.lemma_) is not None:
         return before
     return None

@@ -40,6 +40,23 @@ TITLE_WORDS = frozenset(
 )
 
 
+# Tokens to either side of a noun in which what names it or tells it apart is looked for.
+NEAR = 48
+
+
+def near_children(token: Token) -> list[Token]:
+    """The token's children at most NEAR tokens away, left to right. spaCy's ``children`` and
+    ``rights`` walk the token's whole subtree, and a list of thousands of conjuncts ("the 1990s
+    and the 1990s and ...") is one subtree: asked of each conjunct, that walk is quadratic."""
+    doc, i = token.doc, token.i
+    start, end = max(token.left_edge.i, i - NEAR), min(token.right_edge.i, i + NEAR)
+    return [t for t in doc[start : end + 1] if t.head.i == i and t.i != i]
+
+
+def _near_rights(token: Token) -> list[Token]:
+    return [t for t in near_children(token) if t.i > token.i]
+
+
 def _modifiers(token: Token, depth: int = 2) -> list[Token]:
     """The words before a noun that name it ("Acme" in "the Acme bridge"), a bounded walk."""
     found = []
@@ -52,7 +69,7 @@ def _modifiers(token: Token, depth: int = 2) -> list[Token]:
 def _name_of(token: Token) -> str:
     """A noun phrase reduced to a comparable key: its proper-noun tail, or its words without
     determiners, with what tells it from others of its kind ("Treaty of Brno", "version 2.0")."""
-    title = next((c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+    title = next((c for c in near_children(token) if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
     if token.pos_ == "NOUN" and title is not None:
         return _name_of(title)  # 'the album "Northern Lights"': its title names it
     words = [*_modifiers(token), token]
@@ -61,7 +78,7 @@ def _name_of(token: Token) -> str:
     names = [t.text for t in words if t.pos_ == "PROPN"]
     plain = " ".join(t.lower_ for t in words if t.lower_ not in DETERMINERS)
     extra = _distinguishers(token)
-    version = next((t.lower_ for t in [*words, *token.rights] if VERSION.fullmatch(t.text)), None)
+    version = next((t.lower_ for t in [*words, *_near_rights(token)] if VERSION.fullmatch(t.text)), None)
     if version is not None:
         return version  # "Version 1.0.0", "since 1.0.0 was released": a dotted number names the release
     if any(c.isdigit() for c in plain + "".join(extra)):
@@ -76,7 +93,7 @@ def _distinguishers(token: Token) -> list[str]:
     """What after a noun tells one such thing from another: a number ("version 2.0",
     "Windows 10") or a named "of"/"with" phrase ("the Treaty of Brno", "the armistice with Austria")."""
     found = []
-    for child in token.rights:
+    for child in _near_rights(token):
         if child.dep_ in ("nummod", "appos", "npadvmod", "compound") and any(c.isdigit() for c in child.text):
             found.append(child.text)
         elif child.dep_ == "prep" and child.lower_ in ("of", "with"):

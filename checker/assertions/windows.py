@@ -3,6 +3,8 @@ expression can denote, whether a date fits a window, and sentence spans of the p
 
 from __future__ import annotations
 
+import bisect
+import math
 import re
 from datetime import date, timedelta
 
@@ -72,7 +74,11 @@ def sentence_bounds(text: str) -> list[tuple[int, int]]:
 
 
 def sentence_of(bounds: list[tuple[int, int]], offset: int) -> int:
-    return next((i for i, (s, e) in enumerate(bounds) if s <= offset < e or offset == e), len(bounds) - 1)
+    """The sentence of :func:`sentence_bounds` holding ``offset`` (or ending at it); the last
+    when it falls between two. A binary search: each trigger asks, and long texts have
+    thousands of sentences."""
+    i = bisect.bisect_right(bounds, (offset, math.inf)) - 1  # the last sentence starting at or before
+    return i if i >= 0 and offset <= bounds[i][1] else len(bounds) - 1
 
 
 def publication_day(published: date, at: int) -> Timex:

@@ -109,8 +109,10 @@ def order(c: Constraint) -> Difference | None:
     return order_difference(c.expr or "")
 
 
+@lru_cache(maxsize=64)
 def kinds(constraints: tuple[Constraint, ...], wanted: Kind) -> tuple[Constraint, ...]:
-    """The constraints of one kind, in pack order (the loader has rejected the rest)."""
+    """The constraints of one kind, in pack order (the loader has rejected the rest); asked for
+    every claim a rule reads, hence remembered per pack."""
     out = []
     for c in constraints:
         try:

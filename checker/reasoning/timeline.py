@@ -22,7 +22,6 @@ from collections import Counter, defaultdict
 from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from itertools import combinations
 from typing import TYPE_CHECKING
 
 from checker.knowledge.constraints import order
@@ -297,10 +296,12 @@ def _hub_ties(mentions: Sequence[Statement], hubs: Iterator[int]) -> list[Link]:
     """
     triggers = Counter((id(s.analysis), s.assertion.trigger_start) for s in mentions)
     single = [triggers[(id(s.analysis), s.assertion.trigger_start)] == 1 and _profile(s) is not None for s in mentions]
+    odd = [i for i, ok in enumerate(single) if not ok]
+    pairs = sorted({(min(i, j), max(i, j)) for i in odd for j in range(len(mentions)) if j != i})
     out = [
         _tie(a, b)
-        for (i, a), (j, b) in combinations(enumerate(mentions), 2)
-        if not (single[i] and single[j]) and _distinct_mentions(a, b) and _same_participant(a, b)
+        for a, b in ((mentions[i], mentions[j]) for i, j in pairs)
+        if _distinct_mentions(a, b) and _same_participant(a, b)
     ]
     plain = [s for s, ok in zip(mentions, single, strict=True) if ok]
     sets = [list(by_file) for by_file in _by_path(plain).values()]

@@ -1,0 +1,49 @@
+"""The searches that replaced scans on long texts give what the scans gave (no timing here:
+benchmarks/scaling.py and benchmarks/backtracking.py measure the time)."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from checker.assertions import _inside, quoted_ranges
+from checker.assertions.windows import sentence_bounds, sentence_of
+
+PIECES = ["Dr. Ames", "left.", "Then ", "rain fell.\n\n", "J. R.", " Oslo", '"Fine."  ', "St.", "x", "“", "”", '"']
+
+
+def _texts(seed: int, count: int = 200) -> list[str]:
+    rnd = random.Random(seed)
+    return [" ".join(rnd.choice(PIECES) for _ in range(rnd.randint(0, 40))) for _ in range(count)]
+
+
+def test_the_sentence_of_an_offset_is_the_first_that_holds_it() -> None:
+    for text in _texts(3):
+        bounds = sentence_bounds(text)
+        for offset in range(len(text) + 2):
+            scan = next((i for i, (s, e) in enumerate(bounds) if s <= offset < e or offset == e), len(bounds) - 1)
+            assert sentence_of(bounds, offset) == scan, (text, offset)
+
+
+def test_an_offset_is_quoted_when_strictly_inside_a_quoted_range() -> None:
+    for text in _texts(5):
+        ranges = quoted_ranges(text)
+        for offset in range(len(text) + 2):
+            assert _inside(offset, ranges) == any(s < offset < e for s, e in ranges), (text, offset)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Treaty of Brno, signed by Austria and Prussia on May 3, 1866, ended the war.",
+        "Version 2.0 of the Harbor Light app, released in 2019, was replaced by version 3.1 in 2021.",
+    ],
+)
+def test_a_nouns_near_children_are_its_children_in_ordinary_sentences(text: str) -> None:
+    from checker import nlp
+    from checker.assertions.participants import near_children
+
+    doc = nlp.load()(text)
+    for token in doc:
+        assert near_children(token) == list(token.children), token.text
