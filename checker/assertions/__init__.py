@@ -363,6 +363,20 @@ def _with_full_names(assertion: Assertion, people: dict[str, str]) -> Assertion:
     return assertion if roles == assertion.participants else replace(assertion, participants=roles)
 
 
+def _opens(span: Span, verb: Token) -> bool:
+    """Is ``verb`` the past participle opening the sentence whose clause holds the date?"""
+    opening = fronted_participle(span)
+    return opening is not None and opening.i == verb.i
+
+
+def _before_main_clause(main: Token, own: tuple[str, str, bool]) -> tuple[str, str, bool]:
+    """An opening past participle tells what came before its main clause: past when that clause is
+    past or present ("Elected in 2028, Nair promised"); unknown before a future ("Founded in 1919,
+    the school will celebrate")."""
+    tense, _, inferred = tense_aspect(main)
+    return ("past", "simple", False) if tense in ("past", "present") and not inferred else own
+
+
 def _shouted(sentence: Span) -> bool:
     """An all-capitals line (wire headlines): the tagger's tenses are guesses there."""
     letters = [c for c in sentence.text if c.isalpha()]
@@ -418,11 +432,8 @@ def _assertion(
         else next((t for t in clause_chain(word) if t.pos_ in ("VERB", "AUX")), None)
     )
     tense, aspect, tense_inferred = tense_aspect(verb) if verb is not None else ("none", "simple", True)
-    opening = fronted_participle(span)
-    if tense_inferred and verb is not None and opening is not None and opening.i == verb.i:
-        tense, aspect, tense_inferred = tense_aspect(
-            sentence.root
-        )  # "Elected in 2028, Nair promised": the main clause's
+    if tense_inferred and verb is not None and _opens(span, verb):
+        tense, aspect, tense_inferred = _before_main_clause(sentence.root, (tense, aspect, tense_inferred))
     tense_inferred = tense_inferred or _shouted(sentence)
     quoted = _inside(word.idx, quotes)
     told = _modality(verb, span, timex, quoted)

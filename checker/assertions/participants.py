@@ -66,13 +66,25 @@ def _modifiers(token: Token, depth: int = 2) -> list[Token]:
     return found
 
 
+def _breaks(token: Token) -> bool:
+    """A bracket or a spaced dash: no name runs across one ("OTTAWA (Reuters) - Jean Chretien")."""
+    return token.is_bracket or token.text in ("—", "–", "--") or (token.text == "-" and bool(token.whitespace_))
+
+
+def _after_break(words: list[Token]) -> list[Token]:
+    """The words of a name after the last bracket or dash before its head (a dateline the parse joined to it)."""
+    head = words[-1]
+    cut = max((t.i for t in head.doc[words[0].i : head.i] if _breaks(t)), default=-1)
+    return [w for w in words if w.i > cut]
+
+
 def _name_of(token: Token) -> str:
     """A noun phrase reduced to a comparable key: its proper-noun tail, or its words without
     determiners, with what tells it from others of its kind ("Treaty of Brno", "version 2.0")."""
     title = next((c for c in near_children(token) if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
     if token.pos_ == "NOUN" and title is not None:
         return _name_of(title)  # 'the album "Northern Lights"': its title names it
-    words = [*_modifiers(token), token]
+    words = _after_break([*_modifiers(token), token])
     while len(words) > 1 and words[0].lower_.replace(".", "") in TITLE_WORDS:
         words = words[1:]
     names = [t.text for t in words if t.pos_ == "PROPN"]
