@@ -925,3 +925,26 @@ def test_titles_of_objects_agents_appositions_and_long_names_are_checked(text: s
 )
 def test_titles_that_fit_their_time_or_name_history_are_not_flagged(text: str, published: date) -> None:
     assert titles(text, published) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "flag"),
+    [
+        # the title set off by commas before the name
+        ("Germany's chancellor, Gerhard Schroeder, said on Monday that Greece must stay.", date(2015, 6, 12), True),
+        ("The prime minister, David Cameron, said on Monday that the vote would go ahead.", date(2019, 6, 12), True),
+        ("The prime minister, David Cameron, said on Monday that the vote would go ahead.", date(2015, 6, 12), False),
+        # "former" in an apposition, for someone in office that day
+        ("Angela Merkel, Germany's former chancellor, said on Monday that Greece must stay.", date(2015, 6, 12), True),
+        ("The former chancellor, Angela Merkel, said on Monday that Greece must stay.", date(2015, 6, 12), True),
+        (
+            "Gerhard Schroeder, Germany's former chancellor, said on Monday that the pipeline was safe.",
+            date(2019, 6, 12),
+            False,
+        ),
+    ],
+)
+def test_titles_in_appositions_either_side_of_the_name(text: str, published: date, flag: bool) -> None:
+    found = titles(text, published)
+    assert len(found) == int(flag)
+    assert all(f.fix is None for f in found)

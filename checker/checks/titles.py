@@ -101,21 +101,36 @@ def titled_mentions(ctx: KnowledgeContext, former: bool = False) -> Iterator[_Ti
             yield _Titled(m.group(1), m.start(), m.start(2) + len(name), name, holders, held)
 
 
+_PLACE = r"[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?"
+_OF_PLACE = r"\s+of\s+(?:the\s+)?[A-Z]\w+(?:\s+[A-Z]\w+)?"
+
+
 @lru_cache(maxsize=8)
-def _appositive(titles: frozenset[str]) -> re.Pattern[str]:
-    """NAME, [the|a|COUNTRY's] TITLE [of PLACE], — the title set off by commas after the name."""
-    office, name = longest_first(t.lower() for t in titles), NAME_RUN
-    return re.compile(
-        rf"(?P<name>{name}),\s+(?:the\s+|(?P<place>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)['’]s\s+)?"
-        rf"(?P<title>(?i:{office}))(?P<of>\s+of\s+(?:the\s+)?[A-Z]\w+(?:\s+[A-Z]\w+)?)?,"
-    )
+def _appositives(titles: frozenset[str]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The title set off by commas, after the name ("NAME, [the|a|COUNTRY's] [former] TITLE [of
+    PLACE],") or before it ("The|COUNTRY's [former] TITLE [of PLACE], NAME,": "Britain's prime
+    minister, Tony Blair, said")."""
+    office = longest_first(t.lower() for t in titles)
+    title = rf"(?:(?:the|an?)\s+|(?P<place>{_PLACE})['’]s\s+)?(?P<former>former\s+)?(?P<title>(?i:{office}))"
+    return (
+        re.compile(rf"(?P<name>{NAME_RUN}),\s+{title}(?P<of>{_OF_PLACE})?,"),
+        re.compile(rf"(?<![\w'’])(?:(?i:the|an?)\s+|(?P<place>{_PLACE})['’]s\s+)(?P<former>former\s+)?"
+                   rf"(?P<title>(?i:{office}))(?P<of>{_OF_PLACE})?,\s+(?P<name>{NAME_RUN}),"),
+    )  # fmt: skip
 
 
-def appositive_mentions(ctx: KnowledgeContext) -> Iterator[_Titled]:
-    """ "John Roe, Britain's prime minister, said on Monday": a pack person and the one office of
-    that title they held in the place named (or, with no place, the only one of that title)."""
-    for m in _appositive(ctx.pack.titles).finditer(ctx.text):
-        start, found = _named_tail(ctx, m.start("name"), m.end("name"))
+def appositive_mentions(ctx: KnowledgeContext, former: bool = False) -> Iterator[_Titled]:
+    """ "John Roe, Britain's prime minister, said on Monday", "Britain's prime minister, John Roe,
+    said": a pack person and the one office of that title they held in the place named (or, with
+    no place, the only one of that title). With ``former``, only the titles after "former"."""
+    after, before = _appositives(ctx.pack.titles)
+    for m in (*after.finditer(ctx.text), *before.finditer(ctx.text)):
+        if former != bool(m.group("former")):
+            continue
+        first = m.re is after
+        start, found = (
+            _named_tail(ctx, m.start("name"), m.end("name")) if first else (m.start(), people(ctx, m["name"])[0])
+        )
         if len(found) != 1:
             continue
         person = found[0]
@@ -124,8 +139,9 @@ def appositive_mentions(ctx: KnowledgeContext) -> Iterator[_Titled]:
         if place:
             offices = [o for o in offices if in_place(ctx.pack, place, o.jurisdiction)]
         if len(offices) == 1:
-            name = ctx.text[start : m.end("name")]
-            yield _Titled(m.group("title"), start, m.end() - 1, name, (person,), (offices[0].id,), True)
+            name = ctx.text[start : m.end("name")] if first else m.group("name")
+            at, end = (start, m.end() - 1) if first else (m.start(), m.end("name"))
+            yield _Titled(m.group("title"), at, end, name, (person,), (offices[0].id,), True)
 
 
 def _named_tail(ctx: KnowledgeContext, start: int, end: int) -> tuple[int, tuple[Person, ...]]:
@@ -266,9 +282,10 @@ def title_anachronisms(analysis: Analysis, pack: Pack) -> Iterator[Finding]:
 
 
 def _former_in_office(ctx: KnowledgeContext) -> Iterator[Finding]:
-    """ "Former Prime Minister X said on Monday" while X was in office that day and when written."""
+    """ "Former Prime Minister X said on Monday" ("X, Britain's former prime minister, said") while X
+    was in office that day and when written."""
     assert ctx.published is not None
-    for mention in titled_mentions(ctx, former=True):
+    for mention in (*titled_mentions(ctx, former=True), *appositive_mentions(ctx, former=True)):
         when = None if inside(mention.start, ctx.quotes) else _time_of(ctx, mention)
         if when is None or len(mention.people) != 1:
             continue
@@ -277,7 +294,6 @@ def _former_in_office(ctx: KnowledgeContext) -> Iterator[Finding]:
         days = (lo, hi, ctx.published)
         if not all(_in_office_all_day(ctx.pack, person, mention.offices, d) for d in days):
             continue
-        start = FORMER.search(ctx.text, max(0, mention.start - 20), mention.start).start()
         office = ctx.pack.office(next(o for o in mention.offices if ctx.pack.holds(person.id, o, ctx.published)))
         period = day_text(lo) if lo == hi else f"{day_text(lo)} to {day_text(hi)}"
         written = f"on {day_text(ctx.published)}, the publication date"
@@ -285,6 +301,10 @@ def _former_in_office(ctx: KnowledgeContext) -> Iterator[Finding]:
         terms = [t for t in person.terms if t.office == office.id]
         tenures = "; ".join(f"{day_text(a)} to {day_text(b) if b else 'present'}" for a, b in _tenures(terms))
         message = f"{person.name} was still {office.name} {at}; in office {tenures} ({pack_of(terms[0].source)} pack)"
+        if mention.appositive:  # "former" stands inside the span, in the writer's own words
+            yield TITLE_ANACHRONISM.finding(message, ctx.span(mention.start, mention.name_end))
+            continue
+        start = FORMER.search(ctx.text, max(0, mention.start - 20), mention.start).start()
         title = ctx.text[mention.start : mention.start + len(mention.title)]
         replacement = title[0].upper() + title[1:] if ctx.text[start].isupper() else title
         fix = Fix(replacement, ctx.span(start, mention.start + len(title)))
