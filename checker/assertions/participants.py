@@ -107,9 +107,9 @@ def subjects_of(verb: Token) -> list[Token]:
 
 
 def _participle(verb: Token) -> bool:
-    """A participle; a fronted verb the tagger read as a base form is one too ("Set up in 1966,
-    the society ...": "set", "put", "shut" look the same), as an adverbial clause is no command."""
-    return verb.tag_ in ("VBN", "VBG") or verb.tag_ == "VB" and verb.i < verb.head.i
+    """A participle; a fronted verb without a subject the tagger read as a base or past form is
+    one too ("Set up in 1966, the society ...": "set", "put", "shut" look the same)."""
+    return verb.tag_ in ("VBN", "VBG") or verb.tag_ in ("VB", "VBD") and verb.i < verb.head.i
 
 
 # Lowercase words that begin a surname ("de Vries", "van der Berg", "al-Amin" aside).
