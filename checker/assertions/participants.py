@@ -172,14 +172,17 @@ def _resolve(token: Token, mentions: Mentions) -> tuple[str | None, bool]:
 def life_name(text: str, people: dict[str, str]) -> str | None:
     """A name as written before its life span ("Dame Zaha Hadid DBE"), without the titles before
     it and the letters after it, as the full name met before if it is one."""
-    words = text.split()
+    words = text.split("\n")[-1].split()  # a title line above is not part of the name
     while words and words[0].lower().strip(".") in TITLE_WORDS | {"dame", "sir"}:
         words = words[1:]
     while len(words) > 1 and words[-1].isupper() and len(words[-1]) > 1:
         words = words[:-1]  # "DBE", "FRS"
     if not words:
         return None
-    name = " ".join(words)
+    met = set(people.values())
+    # "Children Jérôme Richard Jeanne Moreau (": a full name met before at the end of the run
+    known = next((" ".join(words[k:]) for k in range(len(words) - 1) if " ".join(words[k:]) in met), None)
+    name = known or " ".join(words)
     return known_as(name, people) if len(words) > 1 else people.get(name, name)
 
 
