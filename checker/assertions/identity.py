@@ -159,13 +159,14 @@ def bare_role(word: Token) -> str | None:
 
 def _post(noun: Token) -> str:
     """A post's words without determiners, titles kept ("chief constable", "county treasurer"),
-    with the named body it is held in ("president of Ardent Labs", "head coach at Ravens FC")."""
+    with the body it is held in ("president of Ardent Labs", "head coach at Ravens FC",
+    "president of the board": not the pack office "president")."""
     words = [c for c in noun.lefts if c.dep_ in ("compound", "amod")] + [noun]
     body = [
-        f"{prep.lower_} {' '.join(t.lower_ for t in g.subtree if t.pos_ == 'PROPN')}"
+        f"{prep.lower_} {' '.join(t.lower_ for t in g.subtree if t.pos_ in ('PROPN', 'NOUN'))}"
         for prep in noun.children
         if prep.dep_ == "prep" and prep.lower_ in ("of", "at", "for")
         for g in prep.children
-        if g.dep_ == "pobj" and g.pos_ == "PROPN"
+        if g.dep_ == "pobj" and g.pos_ in ("PROPN", "NOUN")
     ]
     return " ".join([*(t.lower_ for t in words), *body])

@@ -191,9 +191,9 @@ def subjects_of(verb: Token) -> list[Token]:
 
 
 def _participle(verb: Token) -> bool:
-    """A participle; a fronted verb the tagger read as a base form is one too ("Set up in 1966,
-    the society ...": "set", "put", "shut" look the same), as an adverbial clause is no command."""
-    return verb.tag_ in ("VBN", "VBG") or verb.tag_ == "VB" and verb.i < verb.head.i
+    """A participle; a fronted verb without a subject the tagger read as a base or past form is
+    one too ("Set up in 1966, the society ...": "set", "put", "shut" look the same)."""
+    return verb.tag_ in ("VBN", "VBG") or verb.tag_ in ("VB", "VBD") and verb.i < verb.head.i
 
 
 # Lowercase words that begin a surname ("de Vries", "van der Berg", "al-Amin" aside).
@@ -256,14 +256,17 @@ def _resolve(token: Token, mentions: Mentions) -> tuple[str | None, bool]:
 def life_name(text: str, people: dict[str, str]) -> str | None:
     """A name as written before its life span ("Dame Zaha Hadid DBE"), without the titles before
     it and the letters after it, as the full name met before if it is one."""
-    words = text.split()
+    words = text.split("\n")[-1].split()  # a title line above is not part of the name
     while words and words[0].lower().strip(".") in TITLE_WORDS | {"dame", "sir"}:
         words = words[1:]
     while len(words) > 1 and words[-1].isupper() and len(words[-1]) > 1:
         words = words[:-1]  # "DBE", "FRS"
     if not words:
         return None
-    name = " ".join(words)
+    met = set(people.values())
+    # "Children Jérôme Richard Jeanne Moreau (": a full name met before at the end of the run
+    known = next((" ".join(words[k:]) for k in range(len(words) - 1) if " ".join(words[k:]) in met), None)
+    name = known or " ".join(words)
     return known_as(name, people) if len(words) > 1 else people.get(name, name)
 
 
