@@ -270,7 +270,7 @@ def _one_filler_pairs(mentions: Sequence[Statement], pack: Pack, event: str) -> 
             filler = s.assertion.participant(role)
             if filler is not None:
                 buckets[(id(s.analysis), role, filler)].append(i)
-    return {pair for bucket in buckets.values() for pair in combinations(bucket, 2)}
+    return {pair for bucket in buckets.values() for pair in itertools.combinations(bucket, 2)}
 
 
 def _profile(s: Statement) -> frozenset[tuple[str, str]] | None:
