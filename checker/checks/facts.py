@@ -276,7 +276,7 @@ def _election_office(ctx: KnowledgeContext, a: Assertion, timex: Timex) -> tuple
     sentence = ctx.text[start:end].lower()
     ruled = {c.office for c in ctx.pack.constraints if c.office and c.expr and _only_election(c.expr)}
     offices = [o for o in (ctx.pack.office(x) for x in sorted(ruled)) if o is not None]
-    places = {o.jurisdiction for o in offices if in_place(ctx.pack, ctx.text, o.jurisdiction)}
+    places = {o.jurisdiction for o in offices if ctx.names_place(o.jurisdiction)}
     if len(places) != 1:
         return None
     place = places.pop()

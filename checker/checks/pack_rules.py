@@ -95,9 +95,9 @@ def _about_office(ctx: KnowledgeContext, a: Assertion, who: _Claimant, office_id
             return True
         start, end = ctx.sentence(a.trigger_start, a.trigger_end)
         rivals = {o.jurisdiction for o in ctx.pack.offices if o.id != office_id and set(o.titles) & set(office.titles)}
-        placed = [j for j in rivals if in_place(ctx.pack, ctx.text, j)]
+        placed = [j for j in rivals if ctx.names_place(j)]
         in_sentence = in_place(ctx.pack, ctx.text[start:end], office.jurisdiction)
-        return in_sentence or (in_place(ctx.pack, ctx.text, office.jurisdiction) and not placed)
+        return in_sentence or (ctx.names_place(office.jurisdiction) and not placed)
     event = ctx.pack.event_type(claim_event(ctx, a))
     hinted = event is not None and office_id in event.offices
     return not named and who.person is not None and hinted and office_id in held

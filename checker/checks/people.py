@@ -98,6 +98,18 @@ class KnowledgeContext:
     def quotes(self) -> tuple[tuple[int, int], ...]:
         return self.analysis.quotes
 
+    @cached_property
+    def _places_named(self) -> dict[str, bool]:
+        return {}
+
+    def names_place(self, jurisdiction: str) -> bool:
+        """Whether the document names the jurisdiction anywhere: searched once per jurisdiction
+        (a long text has many claims)."""
+        known = self._places_named
+        if jurisdiction not in known:
+            known[jurisdiction] = in_place(self.pack, self.text, jurisdiction)
+        return known[jurisdiction]
+
     def sentence(self, start: int, end: int) -> tuple[int, int]:
         """The sentences around ``[start, end)``: from the one ``start`` is in to the one ``end`` is in."""
         first = self.analysis.sentence_at(start)

@@ -4,8 +4,9 @@ sentences asked for, onto one Doc of the whole text."""
 from __future__ import annotations
 
 import importlib.util
+import itertools
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import cache
 
 import numpy
@@ -37,6 +38,13 @@ _UNSPACED_SCRIPT = re.compile(r"[\u3000-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\
 UNUSED_COMPONENTS = ("ner", "senter")
 # What a parse adds to a Doc, copied from the parsed sentences into the whole text.
 ANNOTATIONS = [TAG, POS, MORPH, LEMMA, HEAD, DEP]
+# The parser's memory grows with the Doc it is given (about 15 kB a token): a rough sentence
+# longer than LONG_SENTENCE tokens (a table or a list with no full stop) is cut at its line
+# breaks, else every LONG_SENTENCE tokens, and chosen sentences are parsed in runs of at most
+# MAX_RUN_TOKENS.
+LONG_SENTENCE = 400
+MAX_RUN_TOKENS = 2_000
+BATCH_TOKENS = 4_000  # and a batch holds at most this many tokens, whatever its number of pieces
 MEMO_SIZE = 200_000  # (word, tag) pairs whose part of speech and lemma are remembered
 
 
@@ -146,7 +154,24 @@ def _index_as_sets(table: Table) -> None:
 
 def rough(text: str) -> Doc:
     """Tokens and rule-based sentences in the parsing pipeline's vocabulary, for :func:`parse`."""
-    return SENTENCIZER(load().make_doc(defused(text)))
+    return _bounded(SENTENCIZER(load().make_doc(defused(text))))
+
+
+def _bounded(doc: Doc) -> Doc:
+    """Sentences of at most LONG_SENTENCE tokens: a longer one starts again after each line
+    break, and after every LONG_SENTENCE tokens without one (numpy: a table has many lines)."""
+    long = [s for s in doc.sents if len(s) > LONG_SENTENCE]
+    if not long:
+        return doc
+    starts = doc.to_array([SENT_START]).astype(numpy.int64)
+    for sentence in long:
+        edges = [sentence.start, *(t.i + 1 for t in sentence[:-1] if t.is_space and "\n" in t.text), sentence.end]
+        for a, b in itertools.pairwise(edges):
+            starts[range(a, b, LONG_SENTENCE)] = 1
+    starts[starts == 0] = -1
+    starts[0] = 1
+    doc.from_array([SENT_START], starts.astype(numpy.uint64).reshape(-1, 1))
+    return doc
 
 
 @cache
@@ -177,13 +202,26 @@ def parse(docs: Sequence[Doc], chosen: Sequence[Sequence[bool]], batch_size: int
     plans = [_runs(doc, flags) for doc, flags in zip(docs, chosen)]
     pieces = (_bare(doc[a:b]) for doc, plan in zip(docs, plans) for a, b in plan)
     with _blas().limit(limits=1, user_api="blas"):  # --jobs spreads the work over the cores
-        parsed = iter(load().pipe(pieces, batch_size=batch_size))
+        parsed = (doc for batch in _batches(pieces, batch_size) for doc in load().pipe(batch, batch_size=len(batch)))
         for doc, plan in zip(docs, plans):
             array = _flat(doc)
             for a, b in plan:
                 array[a:b] = next(parsed).to_array(ANNOTATIONS)
             doc.from_array(ANNOTATIONS, array)
     return list(docs)
+
+
+def _batches(pieces: Iterable[Doc], size: int) -> Iterator[list[Doc]]:
+    """The pieces in order, in batches of at most ``size`` pieces and BATCH_TOKENS tokens (a
+    longer piece alone)."""
+    batch: list[Doc] = []
+    for piece in pieces:
+        if batch and (len(batch) >= size or sum(map(len, batch)) + len(piece) > BATCH_TOKENS):
+            yield batch
+            batch = []
+        batch.append(piece)
+    if batch:
+        yield batch
 
 
 @cache
@@ -216,7 +254,7 @@ def _runs(doc: Doc, flags: Sequence[bool]) -> list[tuple[int, int]]:
     for sentence, flag in zip(doc.sents, flags):
         if not flag:
             continue
-        if runs and runs[-1][1] == sentence.start:
+        if runs and runs[-1][1] == sentence.start and sentence.end - runs[-1][0] <= MAX_RUN_TOKENS:
             runs[-1] = (runs[-1][0], sentence.end)
         else:
             runs.append((sentence.start, sentence.end))

@@ -16,12 +16,14 @@ publication date as a node, infers the publication date of an undated document.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from checker.knowledge.constraints import order
@@ -38,6 +40,9 @@ RECURRING_SAME_WITHIN = 60
 # An order constraint between recurring events binds occurrences at most this far apart
 # (an inauguration and *its* election), not the inauguration of 2017 and the election of 2024.
 ORDER_PAIR_WITHIN = 366
+# An order constraint pairs a mention with at most this many mentions of its participant on
+# either side of it in the text (see _related_pairs).
+ORDER_NEAREST = 32
 # Trust when the network must choose which statement to blame: the date written in full wins.
 EXPLICIT, INFERRED, LINK = 2, 1, 0
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
@@ -215,14 +220,46 @@ def links(found: Sequence[Statement], pack: Pack) -> list[Link]:
     hubs = itertools.count()
     for event, mentions in by_event.items():
         for group in _by_theme(mentions).values():
-            out += _hub_ties(group, hubs) if _once(pack, event) else _occurrence_ties(group, pack, event)
+            out += _hub_ties(group, hubs) if _once(pack, event) else _occurrence_ties(group, pack, event, hubs)
     for constraint, difference in _order_constraints(pack, by_event):
         recurring = not (_once(pack, difference.i) and _once(pack, difference.j))
-        for a in by_event.get(difference.i, ()):
-            for b in by_event.get(difference.j, ()):
-                if _distinct_mentions(a, b) and _sharing(a, b) and _binds(constraint, a, b, recurring):
-                    out.append(Link(a, b, difference.lo, difference.hi, Reason("constraint", (a, b), constraint)))
+        for a, b in _related_pairs(by_event.get(difference.i, ()), by_event.get(difference.j, ())):
+            if _distinct_mentions(a, b) and _sharing(a, b) and _binds(constraint, a, b, recurring):
+                out.append(Link(a, b, difference.lo, difference.hi, Reason("constraint", (a, b), constraint)))
     return out
+
+
+def _related_pairs(firsts: Sequence[Statement], thens: Sequence[Statement]) -> Iterator[tuple[Statement, Statement]]:
+    """The pairs that may share a participant (:func:`_sharing`: one theme, or one's theme the
+    other's subject), in the order of all pairs, found by index instead of by trying all pairs.
+    Each first is paired with at most ORDER_NEAREST mentions of each such participant on either
+    side of it in the text: a long list of one person's dates binds each to its neighbours, and
+    the same-event ties carry the order further, instead of every pair of the list."""
+    place = {id(a): n for n, a in enumerate(dict.fromkeys(s.analysis for s in [*firsts, *thens]))}
+    by_theme: dict[str, list[int]] = defaultdict(list)
+    by_subject: dict[str, list[int]] = defaultdict(list)
+    for n, b in enumerate(thens):
+        by_theme[b.theme].append(n)
+        if (subject := b.assertion.participant("subject")) is not None:
+            by_subject[subject].append(n)
+
+    def where(s: Statement) -> tuple[int, int]:
+        return place[id(s.analysis)], s.assertion.trigger_start
+
+    def nearest(indices: list[int], a: Statement) -> list[int]:
+        if len(indices) <= 2 * ORDER_NEAREST:
+            return indices
+        at = bisect.bisect_left(indices, where(a), key=lambda n: where(thens[n]))
+        return indices[max(0, at - ORDER_NEAREST) : at + ORDER_NEAREST]
+
+    for indices in (*by_theme.values(), *by_subject.values()):
+        indices.sort(key=lambda n: where(thens[n]))
+
+    for a in firsts:
+        subject = a.assertion.participant("subject")
+        lists = [by_theme.get(a.theme), by_subject.get(a.theme), by_theme.get(subject) if subject else None]
+        near = {n for indices in lists if indices for n in nearest(indices, a)}
+        yield from ((a, thens[n]) for n in sorted(near))
 
 
 def _by_theme(mentions: Sequence[Statement]) -> dict[str, list[Statement]]:
@@ -237,16 +274,28 @@ def _tie(a: Statement, b: Statement) -> Link:
     return Link(a, b, 0, 0, Reason("same", (a, b)))
 
 
-def _occurrence_ties(mentions: Sequence[Statement], pack: Pack, event: str) -> Iterator[Link]:
-    """Mentions of a recurring event tied pairwise where they are one occurrence. Only two
-    kinds of pair can be (see :func:`_same_occurrence`): mentions whose dates lie within
-    RECURRING_SAME_WITHIN days of each other, and mentions of one file that give a
-    ``once_for`` role one filler, whatever their dates."""
-    pairs = _close_pairs(mentions) | _one_filler_pairs(mentions, pack, event)
-    for i, j in sorted(pairs):  # the order of all pairs (combinations): the network's ties keep it
-        a, b = mentions[i], mentions[j]
-        if _distinct_mentions(a, b) and _same_participant(a, b) and _same_occurrence(a, b, pack, event):
-            yield _tie(a, b)
+def _occurrence_ties(mentions: Sequence[Statement], pack: Pack, event: str, hubs: Iterator[int]) -> list[Link]:
+    """Mentions of a recurring event tied where they are one occurrence (see
+    :func:`_same_occurrence`): the mentions of one file that give a ``once_for`` role one
+    filler, whatever their dates, through hubs (:func:`_hub_ties`: a list of one office's
+    elections is n ties, not n * (n - 1) / 2), and pairwise the other mentions dated within
+    RECURRING_SAME_WITHIN days of each other."""
+    buckets = _one_filler_buckets(mentions, pack, event)
+    shared: dict[int, set[int]] = defaultdict(set)
+    for n, bucket in enumerate(buckets):
+        for i in bucket:
+            shared[i].add(n)
+    out = [
+        _tie(a, b)
+        for i, j in sorted(_close_pairs(mentions))  # the order of all pairs: the network's ties keep it
+        if not shared[i] & shared[j]
+        and _distinct_mentions(a := mentions[i], b := mentions[j])
+        and _same_participant(a, b)
+        and _same_occurrence(a, b, pack, event)
+    ]
+    for bucket in buckets:
+        out += _hub_ties([mentions[i] for i in bucket], hubs)
+    return out
 
 
 def _close_pairs(mentions: Sequence[Statement]) -> set[tuple[int, int]]:
@@ -262,15 +311,16 @@ def _close_pairs(mentions: Sequence[Statement]) -> set[tuple[int, int]]:
     return pairs
 
 
-def _one_filler_pairs(mentions: Sequence[Statement], pack: Pack, event: str) -> set[tuple[int, int]]:
-    """Index pairs of mentions of one file whose ``once_for`` role has one filler (buckets, not all pairs)."""
+def _one_filler_buckets(mentions: Sequence[Statement], pack: Pack, event: str) -> list[list[int]]:
+    """Indices of the mentions of one file that fill a ``once_for`` role with one thing (for an
+    office, one no pack knows: its records judge), two or more to a bucket."""
     buckets: dict[tuple[int, str, str], list[int]] = defaultdict(list)
     for i, s in enumerate(mentions):
         for role in _once_for(pack, event):
             filler = s.assertion.participant(role)
-            if filler is not None:
+            if filler is not None and not (role == "office" and pack.offices_titled(filler)):
                 buckets[(id(s.analysis), role, filler)].append(i)
-    return {pair for bucket in buckets.values() for pair in itertools.combinations(bucket, 2)}
+    return [bucket for bucket in buckets.values() if len(bucket) >= 2]
 
 
 def _profile(s: Statement) -> frozenset[tuple[str, str]] | None:
@@ -423,11 +473,19 @@ def _told_in_order(first: Statement, then: Statement, within_paragraph: bool) ->
         return False
     if then.assertion.aspect == "perfect" and then.assertion.tense == "past":
         return False
-    text = first.analysis.document.text
-    return (
-        not within_paragraph
-        or PARAGRAPH_BREAK.search(text, first.assertion.trigger_start, then.assertion.trigger_start) is None
+    if not within_paragraph:
+        return True
+    breaks = _paragraph_breaks(first.analysis.document.text)
+    return bisect.bisect_right(breaks, first.assertion.trigger_start) == bisect.bisect_right(
+        breaks, then.assertion.trigger_start
     )
+
+
+@lru_cache(maxsize=64)
+def _paragraph_breaks(text: str) -> list[int]:
+    """Where the text's blank lines end, in order (a search between two mentions per pair is
+    quadratic in a long paragraph)."""
+    return [m.end() for m in PARAGRAPH_BREAK.finditer(text)]
 
 
 def conflicts(analyses: Sequence[Analysis], pack: Pack) -> list[tuple[Conflict, list[Statement]]]:
