@@ -47,3 +47,69 @@ def test_a_nouns_near_children_are_its_children_in_ordinary_sentences(text: str)
     doc = nlp.load()(text)
     for token in doc:
         assert near_children(token) == list(token.children), token.text
+
+
+def test_a_table_with_no_full_stop_is_cut_into_sentences_at_its_line_breaks() -> None:
+    from checker import nlp
+
+    rows = "\n".join(f"| 19{i % 90 + 10}-05-0{i % 9 + 1} | Ada Quill | opened the mill |" for i in range(200))
+    doc = nlp.rough(rows)
+    sentences = list(doc.sents)
+    assert max(len(s) for s in sentences) <= nlp.LONG_SENTENCE
+    assert len(sentences) >= 200  # a row or more each: every line break of the long run starts one
+    prose = "The mill opened in May 1910 and closed in 1950. It was rebuilt\nin 1962 by Ada Quill."
+    assert [s.text for s in nlp.rough(prose).sents] == [s.text for s in nlp.tokenizer()(prose).sents]
+
+
+def test_a_line_without_breaks_is_cut_every_long_sentence_tokens() -> None:
+    from checker import nlp
+
+    doc = nlp.rough(" ".join(["word"] * (3 * nlp.LONG_SENTENCE + 5)))
+    assert [len(s) for s in doc.sents] == [nlp.LONG_SENTENCE] * 3 + [5]
+
+
+def test_parse_batches_are_bounded_in_tokens_and_keep_the_order() -> None:
+    from checker import nlp
+    from checker.nlp.pipeline import _batches
+
+    vocab = nlp.tokenizer().vocab
+    from spacy.tokens import Doc
+
+    pieces = [Doc(vocab, words=["w"] * n) for n in (10, 3000, 1500, 2600, 5000, 7, 7)]
+    batches = list(_batches(iter(pieces), 32))
+    assert [p for b in batches for p in b] == pieces
+    assert all(len(b) == 1 or sum(map(len, b)) <= nlp.BATCH_TOKENS for b in batches)
+    assert all(len(b) <= 2 for b in _batches(iter(pieces), 2))
+
+
+def _life(n: int) -> str:
+    """A long record of one person's birth and death, stated again and again (a table of one
+    life's sources), then a death dated before the birth."""
+    rows = [f"Ada Quill was born on March 3, 1890. Ada Quill died on June {i % 28 + 1}, 1950." for i in range(n)]
+    return " ".join(rows) + " Ada Quill died on June 1, 1880."
+
+
+def test_order_links_grow_linearly_with_one_persons_list_and_still_find_the_conflict(analyze) -> None:
+    from checker import engine
+    from checker.reasoning import timeline
+
+    pack = engine.knowledge()
+    n = 160
+    analysis = analyze(_life(n))
+    found = timeline.statements([analysis])
+    count = len([x for x in timeline.links(found, pack) if x.reason.kind == "constraint"])
+    assert count <= n * 2 * timeline.ORDER_NEAREST  # each birth bound to its nearest deaths only
+    assert count < n * (n + 1) / 2  # not every (birth, death) pair: 25,760 of them
+    conflicts = timeline.conflicts([analysis], pack)
+    assert any({s.assertion.event for s in involved} == {"birth", "death"} for _, involved in conflicts)
+
+
+def test_mentions_of_one_occurrence_tie_through_a_hub(analyze) -> None:
+    from checker import engine
+    from checker.reasoning import timeline
+
+    text = " ".join(f"In {2000 + i} Bo Lind was named head coach of the Rovers." for i in range(30))
+    analysis = analyze(text)
+    ties = [x for x in timeline.links(timeline.statements([analysis]), engine.knowledge()) if x.reason.kind == "same"]
+    assert 0 < len(ties) <= 30  # one tie per mention to a hub, not 435 pairs
+    assert timeline.conflicts([analysis], engine.knowledge())
