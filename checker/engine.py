@@ -38,10 +38,10 @@ def _assembled(spec: Knowledge, _contents: tuple[str, ...]) -> model.Pack:
 
 def _analysis(document: Document, doc: Doc, found: timex.Found, pack: model.Pack) -> Analysis:
     timexes = timex.resolve(doc, found, document.published)
+    quotes = tuple(assertions.quoted_ranges(found.text))  # the Doc's text: found on it
     return arithmetic.complete(Analysis(
-        document, tuple(timexes), tuple(assertions.extract(doc, timexes, pack)),
-        sentences=tuple((s.start_char, s.end_char) for s in doc.sents),
-        quotes=tuple(assertions.quoted_ranges(doc.text)),
+        document, tuple(timexes), tuple(assertions.extract(doc, timexes, pack, quotes)),
+        sentences=tuple((s.start_char, s.end_char) for s in doc.sents), quotes=quotes,
     ), pack)  # fmt: skip
 
 

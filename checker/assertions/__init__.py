@@ -313,9 +313,9 @@ def _may_refer_back(sentence: Span, before: Span) -> bool:
     return not surnames.isdisjoint(words)
 
 
-def extract(doc: Doc, timexes: Sequence[Timex], pack: Pack) -> list[Assertion]:
-    """One assertion per DATE/TIME expression that dates an event word."""
-    quotes = quoted_ranges(doc.text)
+def extract(doc: Doc, timexes: Sequence[Timex], pack: Pack, quotes: Sequence[tuple[int, int]]) -> list[Assertion]:
+    """One assertion per DATE/TIME expression that dates an event word; ``quotes`` are the
+    text's :func:`quoted_ranges` (``Doc.text`` joins every token anew at each call)."""
     sentences = list(doc.sents)  # walked once: ``Span.sent`` walks the whole Doc on every call
     starts = [s.start_char for s in sentences]
     by_sentence: dict[int, list[tuple[int, Timex]]] = {}
@@ -324,31 +324,33 @@ def extract(doc: Doc, timexes: Sequence[Timex], pack: Pack) -> list[Assertion]:
             by_sentence.setdefault(bisect.bisect_right(starts, timex.start) - 1, []).append((index, timex))
     found: list[Assertion] = []
     mentions = Mentions({})
-    lives = {end.timex: end for end in lifespans.ends(doc.text, timexes) if pack.event_type(end.event) is not None}
+    text = doc.text
+    lives = {end.timex: end for end in lifespans.ends(text, timexes) if pack.event_type(end.event) is not None}
     for number, sentence in enumerate(sentences):
         for index, timex in by_sentence.get(number, []):
             span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
             if span is None:
                 continue
             if index in lives:
-                assertion = _life_span_end(len(found), lives[index], doc, mentions)
+                assertion = _life_span_end(len(found), lives[index], text, mentions)
             else:
                 assertion = _assertion(len(found), index, timex, span, sentence, pack, mentions, quotes)
             if assertion is not None:
                 found.append(assertion)
-        mentions = remember_mentions(sentence, mentions)
+        if sentence[0].tag:  # a sentence left unparsed has no nouns to remember
+            mentions = remember_mentions(sentence, mentions)
     return [_with_full_names(a, mentions.people) for a in found]
 
 
-def _life_span_end(number: int, end: lifespans.End, doc: Doc, mentions: Mentions) -> Assertion | None:
+def _life_span_end(number: int, end: lifespans.End, text: str, mentions: Mentions) -> Assertion | None:
     """The birth or death a life span's date states, of the name before the parenthesis."""
-    who = life_name(doc.text[end.name_start : end.name_end], mentions.people)
+    who = life_name(text[end.name_start : end.name_end], mentions.people)
     if who is None:
         return None
     for key in surnames(who):
         mentions.people.setdefault(key, who)  # "Jespersen" later in the biography
     return Assertion(
-        id=number, event=end.event, trigger=doc.text[end.mark], trigger_start=end.mark, trigger_end=end.mark + 1,
+        id=number, event=end.event, trigger=text[end.mark], trigger_start=end.mark, trigger_end=end.mark + 1,
         timex=end.timex, participants=(("subject", who),), tense="past", trigger_pos="NOUN",
     )  # fmt: skip
 

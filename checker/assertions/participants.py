@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from checker.assertions import identity
 
 if TYPE_CHECKING:  # spaCy loads only where text is parsed
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
 THING_PRONOUNS = frozenset({"it", "its", "itself"})
@@ -42,6 +42,7 @@ TITLE_WORDS = frozenset(
 
 # Tokens to either side of a noun in which what names it or tells it apart is looked for.
 NEAR = 48
+CHILDREN_KEY = "chronolint.children"
 
 
 def near_children(token: Token) -> list[Token]:
@@ -49,8 +50,20 @@ def near_children(token: Token) -> list[Token]:
     ``rights`` walk the token's whole subtree, and a list of thousands of conjuncts ("the 1990s
     and the 1990s and ...") is one subtree: asked of each conjunct, that walk is quadratic."""
     doc, i = token.doc, token.i
-    start, end = max(token.left_edge.i, i - NEAR), min(token.right_edge.i, i + NEAR)
-    return [t for t in doc[start : end + 1] if t.head.i == i and t.i != i]
+    return [doc[j] for j in _children_index(doc).get(i, ()) if i - NEAR <= j <= i + NEAR]
+
+
+def _children_index(doc: Doc) -> dict[int, list[int]]:
+    """Each token's children, in order, from one pass over the heads; kept on the Doc (its tree
+    is final once parsed), as near_children is asked of most nouns of every parsed sentence."""
+    index = doc.user_data.get(CHILDREN_KEY)
+    if index is None:
+        index = {}
+        for child, head in enumerate(doc.to_array("HEAD").astype("int64").tolist()):
+            if head:
+                index.setdefault(child + head, []).append(child)
+        doc.user_data[CHILDREN_KEY] = index
+    return index
 
 
 def _near_rights(token: Token) -> list[Token]:
