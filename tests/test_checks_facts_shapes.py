@@ -50,6 +50,11 @@ def contradictions(text: str, published: date | None) -> list[Finding]:
             date(1998, 3, 4),
             "1995",
         ),
+        # a succession names its successor as subject: the successor's first day in office
+        ("Shinzo Abe succeeded Yoshihiko Noda as prime minister in 2011.", date(2014, 5, 1), "2011"),
+        ("John Major succeeded Margaret Thatcher in 1989.", date(1994, 5, 1), "1989"),
+        # an election with no office named, near an election to the one office held at publication
+        ("Jacques Chirac, elected in 1996, called the vote early.", date(1997, 4, 22), "1996"),
         # a date in an "of" phrase of the election noun: UK general elections are on Thursdays
         ("Labour's victory in the British general election of 2 May 1997 ended an era.", None, "2 May 1997"),
     ],
@@ -91,6 +96,14 @@ def test_an_election_won_as_party_leader_is_told_as_such() -> None:
         ("Stephen Harper lost the 2015 Canadian federal election.", date(2016, 1, 5)),
         ("Putin's interference in the 2016 American presidential election alarmed officials.", date(2018, 1, 5)),
         ("Labour's victory in the British general election of 1 May 1997 ended an era.", None),
+        # the predecessor of a succession is no successor; another post's succession; succeeding at something
+        ("Margaret Thatcher was succeeded by John Major in 1990.", date(1994, 5, 1)),
+        ("Yoshihiko Noda was succeeded by Shinzo Abe in 2012.", date(2014, 5, 1)),
+        ("Tony Blair succeeded John Smith as Labour leader in 1994.", date(1999, 5, 1)),
+        ("Tony Blair succeeded in winning over the unions in 1995.", date(1999, 5, 1)),
+        # an election far from every election to the office held now: another office
+        ("Jacques Chirac, elected in 1977, called the vote early.", date(1997, 4, 22)),
+        ("Jacques Chirac, elected in 1995, called the vote early.", date(1997, 4, 22)),
         # a verb inside the opening clause keeps its date
         ("Scheduled to retire in 2031, the chancellor's envoy Jan Roe spoke on Monday.", date(2024, 3, 6)),
     ],

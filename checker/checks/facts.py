@@ -79,6 +79,11 @@ def _elections_won(pack: Pack, person: Person, office: str) -> list[Election]:
     ]
 
 
+# Days from every known term start or election beyond which a claim with no office named is
+# taken to be about another office ("sworn in as a senator in 2005", "elected mayor in 2008").
+FAR_FROM_TERM = 400
+
+
 def _election_days(e: Election) -> tuple[date, date]:
     return (e.date, e.date) if e.date else (date(e.year, 1, 1), date(e.year + 1, 2, 28))
 
@@ -154,7 +159,9 @@ def _election_claim(ctx: KnowledgeContext, a: Assertion, timex: Timex, person: P
     or where it lists none of them, the terms they were elected to."""
     if a.event != "election" and not _wins_office(ctx, a):
         return None
-    claimed = _claimed_office(ctx, a, person)
+    claimed, present = _claimed_office(ctx, a, person), False
+    if claimed is None:
+        claimed, present = _present_office(ctx, a, person), True
     if claimed is None:
         return None
     office, won = claimed
@@ -176,12 +183,23 @@ def _election_claim(ctx: KnowledgeContext, a: Assertion, timex: Timex, person: P
     days = tuple(_election_days(e) for e in chosen)
     if any(overlaps(timex.earliest, timex.latest, lo, hi) for lo, hi in days):
         return None
+    if present and min(gap_days(timex.earliest, timex.latest, lo) for lo, _ in days) > FAR_FROM_TERM:
+        return None  # far from every election to the office held now: likely another ("elected mayor in 2008")
     whens = " and ".join(on_text(When(e.year, e.date.month, e.date.day) if e.date else When(e.year)) for e in chosen)
     name = ctx.pack.office(office).name
     held = any(t.office == office for t in person.terms)
     did = f"was {verb} {name}" if held else f"won the elections to the {name}"  # a party leader's general elections
     message = f"{person.name} {did} {whens} ({pack_of(chosen[0].source)} pack)"
-    return Problem(message, days, person.id)
+    return Problem(message, days, person.id, inferred=present)
+
+
+def _present_office(ctx: KnowledgeContext, a: Assertion, person: Person) -> tuple[str, list[Election]] | None:
+    """ "Macron, elected in 2016, faces protests": with no office named or placed, the one pack
+    office the person holds on the publication date, as for an inauguration (:func:`_current_offices`)."""
+    if named_office(ctx, *office_window(ctx, a), set())[1] or _not_general(ctx, a):
+        return None
+    held = _current_offices(ctx, person)
+    return (office := held.pop(), _elections_won(ctx.pack, person, office)) if len(held) == 1 else None
 
 
 def _term_days(term: Term) -> tuple[date, ...]:
@@ -190,8 +208,8 @@ def _term_days(term: Term) -> tuple[date, ...]:
 
 def _inauguration_claim(ctx: KnowledgeContext, a: Assertion, timex: Timex, person: Person) -> Problem | None:
     """ "Biden was inaugurated on January 21, 2021"; "Trump, sworn in for his second term in January 2021";
-    "Theresa May became prime minister on July 14, 2016"."""
-    if a.event not in ("inauguration", "term_start"):
+    "Theresa May became prime minister on July 14, 2016"; "Ramaphosa succeeded Zuma as president in 2016"."""
+    if a.event not in ("inauguration", "term_start", "succession") or _succeeds_at_something(a):
         return None
     held = {t.office for t in person.terms}
     named, other = named_office(ctx, *office_window(ctx, a), held)
@@ -219,7 +237,7 @@ def _inauguration_claim(ctx: KnowledgeContext, a: Assertion, timex: Timex, perso
     if (
         not (named or present)
         and ordinal is None
-        and min(gap_days(timex.earliest, timex.latest, d) for d in days) > 400
+        and min(gap_days(timex.earliest, timex.latest, d) for d in days) > FAR_FROM_TERM
     ):
         return None  # far from every term: likely another office ("sworn in as a senator")
     nearest = min(terms, key=lambda t: min(gap_days(timex.earliest, timex.latest, d) for d in _term_days(t)))
@@ -231,6 +249,12 @@ def _inauguration_claim(ctx: KnowledgeContext, a: Assertion, timex: Timex, perso
         lead = f"{person.name} took office as {office_name} on {day_text(nearest.start)}{sworn}"
     message = f"{lead} ({pack_of(nearest.source)} pack)"
     return Problem(message, tuple((d, d) for d in _term_days(nearest)), person.id, inferred=present)
+
+
+def _succeeds_at_something(a: Assertion) -> bool:
+    """ "succeeded in winning the vote": the verb "succeed" with neither a predecessor nor an
+    office is success, not a succession ("succeeded her father", "succeeded him as president")."""
+    return a.trigger.lower().startswith("succeed") and not (a.participant("object") or a.participant("office"))
 
 
 def _current_offices(ctx: KnowledgeContext, person: Person) -> set[str]:

@@ -200,9 +200,11 @@ def _droppable(word: str, title_words: frozenset[str]) -> bool:
 def candidates(ctx: KnowledgeContext, assertion: Assertion) -> tuple[tuple[Person, ...], bool]:
     """The pack people the claim is about: the first role (object, then subject) that names
     any; the flag says a pronoun, surname or context had to be resolved. An active "swore in"
-    is about its object only ("Roberts swore in Obama")."""
+    is about its object only ("Roberts swore in Obama"), a succession about its subject only
+    (the object is the predecessor: "Ramaphosa succeeded Zuma", "Zuma was succeeded")."""
     active = assertion.trigger.lower().split()[0] in ("swore", "swears", "inaugurates")
-    for role in ("object",) if active else ("object", "subject"):
+    roles = ("subject",) if assertion.event == "succession" else ("object",) if active else ("object", "subject")
+    for role in roles:
         name = assertion.participant(role)
         found, chosen = people(ctx, name) if name else ((), False)
         if found:
