@@ -69,6 +69,12 @@ def conflicts(check, text: str, published: str = "2025-03-01") -> list[str]:
             "Set up in 1981, the trust now owns four orchards.",
             "Set up in 1981",
         ),
+        # a fronted phrasal participle read as a past participle: "set up" founds, it schedules nothing
+        (
+            "The Linden Water Board was created in 1962 to run the reservoirs. "
+            "Set up in 1965, the board now serves forty towns.",
+            "Set up in 1965",
+        ),
         # a full name with its middle name after the name met first
         (
             "Nils Berglund\n\nNils Anton Berglund (born 12 May 1950) is a Swedish chemist.\n\n"

@@ -322,9 +322,14 @@ def modality(verb: Token, quoted: bool) -> str:
         return "hypothetical"
     if verb.tag_ in ("VBN", "VBD") and verb.head.lemma_.lower() in PLAN_VERBS and verb.dep_ in ("xcomp", "oprd"):
         return "planned"
-    if verb.tag_ == "VBN" and not auxiliaries(verb) and verb.lemma_.lower() in SCHEDULE_VERBS:
-        return "planned"  # "Expected in 2026, the report ...", "Set in 2030, the novel ..."
+    if verb.tag_ == "VBN" and not auxiliaries(verb) and verb.lemma_.lower() in SCHEDULE_VERBS and not _phrasal(verb):
+        return "planned"  # "Expected in 2026, the report ...", "Set in 2030, the novel ..."; not "Set up in 2006"
     return "asserted"
+
+
+def _phrasal(verb: Token) -> bool:
+    """A verb with a particle is another verb ("set up" founds, "set" schedules)."""
+    return any(c.dep_ == "prt" for c in verb.children)
 
 
 # ----------------------------------------------------------------- orientation, for the tagger
