@@ -7,8 +7,11 @@ import random
 
 import pytest
 
+from checker import engine
 from checker.assertions import _inside, quoted_ranges
 from checker.assertions.windows import sentence_bounds, sentence_of
+from checker.model import Analysis
+from checker.reasoning import timeline
 
 PIECES = ["Dr. Ames", "left.", "Then ", "rain fell.\n\n", "J. R.", " Oslo", '"Fine."  ', "St.", "x", "“", "”", '"']
 
@@ -47,3 +50,16 @@ def test_a_nouns_near_children_are_its_children_in_ordinary_sentences(text: str)
     doc = nlp.load()(text)
     for token in doc:
         assert near_children(token) == list(token.children), token.text
+
+
+def test_order_constraints_pair_statements_without_hashing_an_analysis(analyze, monkeypatch) -> None:
+    """The hash of an Analysis walks its whole text and assertions: one per statement and order
+    constraint made a text of many lives quadratic (its analysis found by identity instead)."""
+    names = ["Ada", "Bea", "Cy", "Dov", "Eli", "Fay"]
+    text = "".join(f"{n} Smith was born in {1900 + i} and died in {1950 + i}. " for i, n in enumerate(names))
+    found = timeline.statements([analyze(text, "2024-01-01")])
+    hashed: list[Analysis] = []
+    monkeypatch.setattr(Analysis, "__hash__", lambda self: hashed.append(self) or id(self))
+    made = timeline.links(found, engine.knowledge())
+    assert hashed == []
+    assert sum(link.reason.kind == "constraint" for link in made) == len(names)  # each born before dying

@@ -235,7 +235,9 @@ def _related_pairs(firsts: Sequence[Statement], thens: Sequence[Statement]) -> I
     Each first is paired with at most ORDER_NEAREST mentions of each such participant on either
     side of it in the text: a long list of one person's dates binds each to its neighbours, and
     the same-event ties carry the order further, instead of every pair of the list."""
-    place = {id(a): n for n, a in enumerate(dict.fromkeys(s.analysis for s in [*firsts, *thens]))}
+    place: dict[int, int] = {}  # by identity: an Analysis' hash walks its whole text and assertions
+    for s in (*firsts, *thens):
+        place.setdefault(id(s.analysis), len(place))
     by_theme: dict[str, list[int]] = defaultdict(list)
     by_subject: dict[str, list[int]] = defaultdict(list)
     for n, b in enumerate(thens):
