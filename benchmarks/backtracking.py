@@ -12,8 +12,9 @@ Two groups of families, by input shape:
   (reading its format, the NLP pass, the rules, the suppression directives): runs of mixed
   punctuation, an endless "the 1990s and ..." list, an unclosed ``<!-- chronolint-disable``,
   repeated unclosed ``<a href=`` in HTML, a reST ``:a:a:a`` run, YAML aliases under a date key,
-  a thousand ``chronolint: ignore`` lines; and, for comparison, plain text stating one event's
-  date hundreds of times (the reasoning ties each of them to the others).
+  a thousand ``chronolint: ignore`` lines; and, for comparison, dense plain text: one event's
+  date stated hundreds of times (the reasoning ties each of them to the others), one person's
+  birth and age stated hundreds of times, the lives of hundreds of people.
 
 Each of ``--repeat`` fresh processes loads the model, runs every family once on a few characters
 (lazy imports, caches of the short units), freezes its heap, then measures every family at every size once, so
@@ -85,6 +86,21 @@ def _alias_bomb(size: int) -> str:
     return front + repeated("The dam opened to traffic. ")(max(size - len(front), 0))
 
 
+def _name(n: int) -> str:
+    """A made-up name of its own for each positive number ("Bb", "Bc", ..., "Bab")."""
+    letters = []
+    while n:
+        n, r = divmod(n, 26)
+        letters.append(chr(97 + r))
+    return "B" + "".join(letters)
+
+
+def _lives(size: int) -> str:
+    """Lives of different people, each born and dead in a stated year (an order constraint each)."""
+    lives = (f"{_name(n)} Smith was born in {1900 + n % 50} and died in {1960 + n % 50}. " for n in itertools.count(1))
+    return "".join(itertools.islice(lives, size // 40 + 1))[:size]
+
+
 # (build, format): a whole document of about ``size`` characters
 HOSTILE: dict[str, tuple[Callable[[int], str], str]] = {
     "dot comma runs": (repeated(".,"), "text"),
@@ -103,6 +119,12 @@ HOSTILE: dict[str, tuple[Callable[[int], str], str]] = {
     "yaml alias bomb": (_alias_bomb, "markdown"),
     # not hostile, only dense: every date of one event is tied to every other in the reasoning
     "one event, many dates": (repeated("On May 4, 2020, the dam opened. "), "text"),
+    # and every birth may be the birth of every age, every life ordered against every other
+    "one person's ages": (
+        repeated("John Smith was born in 1950. John Smith, 42, said in 2020 that he was 70. "),
+        "text",
+    ),
+    "many lives": (_lives, "text"),
 }
 
 

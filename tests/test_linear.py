@@ -8,7 +8,7 @@ import random
 import pytest
 
 from checker import engine
-from checker.assertions import _inside, quoted_ranges
+from checker.assertions import _inside, ages, quoted_ranges
 from checker.assertions.windows import sentence_bounds, sentence_of
 from checker.model import Analysis
 from checker.reasoning import timeline
@@ -63,3 +63,16 @@ def test_order_constraints_pair_statements_without_hashing_an_analysis(analyze, 
     made = timeline.links(found, engine.knowledge())
     assert hashed == []
     assert sum(link.reason.kind == "constraint" for link in made) == len(names)  # each born before dying
+
+
+def test_an_age_tries_the_births_of_the_sentences_near_it_then_those_of_its_name(analyze, monkeypatch) -> None:
+    """Every birth tried for every age made a text of many ages and births quadratic."""
+    far = "Ada Lovelace was born in 1815. " + "The rain fell. " * 10 + "Lovelace, 36, died in 1852."
+    analysis = analyze("John Smith was born in 1950. John Smith, 42, said in 1992 that he was 42. " * 40 + far)
+    tried = []
+    linked = ages._linked
+    monkeypatch.setattr(ages, "_linked", lambda *args: tried.append(args) or linked(*args))
+    found = ages.find(analysis)
+    assert len(found) == 81 and len(tried) < 2 * len(found)  # all pairs: 81 * 41
+    assert [analysis.timexes[i].text for i in found[0].births] == ["1950", "1950"]  # a sentence before and after
+    assert (found[-1].person, [analysis.timexes[i].text for i in found[-1].births]) == ("Lovelace", ["1815"])
