@@ -10,6 +10,7 @@ import pytest
 from checker import engine
 from checker.assertions import _inside, ages, quoted_ranges
 from checker.assertions.windows import sentence_bounds, sentence_of
+from checker.checks.people import KnowledgeContext
 from checker.model import Analysis
 from checker.reasoning import timeline
 
@@ -76,3 +77,17 @@ def test_an_age_tries_the_births_of_the_sentences_near_it_then_those_of_its_name
     assert len(found) == 81 and len(tried) < 2 * len(found)  # all pairs: 81 * 41
     assert [analysis.timexes[i].text for i in found[0].births] == ["1950", "1950"]  # a sentence before and after
     assert (found[-1].person, [analysis.timexes[i].text for i in found[-1].births]) == ("Lovelace", ["1815"])
+
+
+def test_a_text_is_searched_for_other_bearers_of_a_surname_once_per_surname(check, monkeypatch) -> None:
+    """A search of the whole text per claim made a text that names one person often quadratic."""
+    searched = []
+    search = KnowledgeContext._someone_else_named
+    monkeypatch.setattr(KnowledgeContext, "_someone_else_named", lambda c, *a: searched.append(a[0]) or search(c, *a))
+
+    def searches(repeats: int) -> list[str]:
+        searched.clear()
+        assert check("President Obama said in 2010 that Biden, 67, was born in 1942. " * repeats, "2024-01-01") == []
+        return sorted(searched)
+
+    assert searches(20) == searches(2) and "Obama" in searched
