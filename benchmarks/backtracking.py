@@ -14,7 +14,8 @@ Two groups of families, by input shape:
   repeated unclosed ``<a href=`` in HTML, a reST ``:a:a:a`` run, YAML aliases under a date key,
   a thousand ``chronolint: ignore`` lines; and, for comparison, dense plain text: one event's
   date stated hundreds of times (the reasoning ties each of them to the others), one person's
-  birth and age stated hundreds of times, the lives of hundreds of people.
+  birth and age stated hundreds of times, the lives of hundreds of people, a pack's person named
+  by surname in claim after claim.
 
 Each of ``--repeat`` fresh processes loads the model, runs every family once on a few characters
 (lazy imports, caches of the short units), freezes its heap, then measures every family at every size once, so
@@ -119,12 +120,14 @@ HOSTILE: dict[str, tuple[Callable[[int], str], str]] = {
     "yaml alias bomb": (_alias_bomb, "markdown"),
     # not hostile, only dense: every date of one event is tied to every other in the reasoning
     "one event, many dates": (repeated("On May 4, 2020, the dam opened. "), "text"),
-    # and every birth may be the birth of every age, every life ordered against every other
+    # and every birth may be the birth of every age, every life ordered against every other, every
+    # surname a search for its other bearers
     "one person's ages": (
         repeated("John Smith was born in 1950. John Smith, 42, said in 2020 that he was 70. "),
         "text",
     ),
     "many lives": (_lives, "text"),
+    "one person by surname": (repeated("President Obama said in 2010 that Biden, 67, was born in 1942. "), "text"),
 }
 
 
