@@ -188,9 +188,9 @@ def _name_keys(words: tuple[str, ...]) -> set[tuple[str, ...]]:
 
 @dataclass(frozen=True)
 class _Births:
-    """The births of a text by sentence, and those that may be linked from any sentence after them
-    (by name) by the name's words: each age looks up its own instead of trying every birth (a
-    text of many ages and births was quadratic)."""
+    """The births of a text by sentence, and by name those an age of a later sentence may be linked
+    to (looked up by the words of the names): each age looks up its own instead of trying every
+    birth (a text of many ages and births was quadratic)."""
 
     by_sentence: dict[int, list[tuple[int, Birth]]]  # (position in the text's births, birth)
     by_name: dict[str, list[Birth]]  # named, not creations, in sentence order
