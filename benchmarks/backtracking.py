@@ -224,13 +224,14 @@ def measure(
     """CPU milliseconds of each cell in each of ``repeat`` fresh processes, and the cell that hung
     (then no more processes are started)."""
     runs: dict[Cell, list[float]] = {cell: [] for cell in cells}
-    for _ in range(repeat):
+    for process in range(1, repeat + 1):
         done = 0
         for measured in fresh_run(command, timeout):
             if measured is None:
                 return runs, cells[done]
             runs[measured[0]].append(measured[1])
             done += 1
+        print(f"process {process} of {repeat}: {done} runs", file=sys.stderr, flush=True)
     return runs, None
 
 
