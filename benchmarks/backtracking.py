@@ -1,6 +1,7 @@
 """Worst-case time per input size, on inputs built to make the checker do superlinear work.
 
 Run: python benchmarks/backtracking.py [--sizes 1000 10000 100000] [--bar 12] [--only tagger|hostile]
+     [--repeat 3] [--timeout 120]
 
 Two groups of families, by input shape:
 
@@ -11,32 +12,46 @@ Two groups of families, by input shape:
   (reading its format, the NLP pass, the rules, the suppression directives): runs of mixed
   punctuation, an endless "the 1990s and ..." list, an unclosed ``<!-- chronolint-disable``,
   repeated unclosed ``<a href=`` in HTML, a reST ``:a:a:a`` run, YAML aliases under a date key,
-  a thousand ``chronolint: ignore`` lines; and, for comparison, plain text stating one event's
-  date hundreds of times (the reasoning relates every pair of them).
+  a thousand ``chronolint: ignore`` lines; and, for comparison, dense plain text: one event's
+  date stated hundreds of times (the reasoning ties each of them to the others), one person's
+  birth and age stated hundreds of times, the lives of hundreds of people, a pack's person named
+  by surname in claim after claim.
 
-Prints CPU milliseconds per size (wall time on a machine shared with other jobs measures the
-others) and the time ratio between successive sizes: linear work shows
+Each of ``--repeat`` fresh processes loads the model, runs every family once on a few characters
+(lazy imports, caches of the short units), freezes its heap, then measures every family at every size once, so
+that no run re-checks a text an earlier run has left in spaCy's caches. The script prints, per
+family and size, the median CPU milliseconds of the runs (wall time on a machine shared with
+other jobs measures the others) and the time ratio between successive sizes: linear work shows
 ~10 for 10 times the input, quadratic ~100. The verdict compares the worst ratio with ``--bar``
-(12: cache effects and timer noise on small sizes); it never fails on timing (exit 0): a busy
-machine must not turn it red. ``tests/test_robustness.py`` and ``tests/test_adversarial.py`` run
-the same shapes for soundness only.
+(12: timer noise on small sizes) and names the run that printed nothing for ``--timeout`` wall
+seconds (a hang: the process is killed, no more are started); it never fails on timing (exit 0):
+a busy machine must not turn it red. ``tests/test_robustness.py`` and ``tests/test_adversarial.py``
+run the same shapes for soundness only.
 """
 
 from __future__ import annotations
 
 import argparse
+import gc
 import itertools
+import json
+import queue
+import statistics
+import subprocess
 import sys
+import threading
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from datetime import date
 from pathlib import Path
+from typing import TextIO
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from checker import nlp, timex
 
 PUBLISHED = date(2025, 3, 10)
+WARM_UP_SIZE = 100
 FLOOR_MS = 1.0  # below a millisecond, timer noise would make ratios meaningless
 
 
@@ -72,6 +87,21 @@ def _alias_bomb(size: int) -> str:
     return front + repeated("The dam opened to traffic. ")(max(size - len(front), 0))
 
 
+def _name(n: int) -> str:
+    """A made-up name of its own for each positive number ("Bb", "Bc", ..., "Bab")."""
+    letters = []
+    while n:
+        n, r = divmod(n, 26)
+        letters.append(chr(97 + r))
+    return "B" + "".join(letters)
+
+
+def _lives(size: int) -> str:
+    """Lives of different people, each born and dead in a stated year (an order constraint each)."""
+    lives = (f"{_name(n)} Smith was born in {1900 + n % 50} and died in {1960 + n % 50}. " for n in itertools.count(1))
+    return "".join(itertools.islice(lives, size // 40 + 1))[:size]
+
+
 # (build, format): a whole document of about ``size`` characters
 HOSTILE: dict[str, tuple[Callable[[int], str], str]] = {
     "dot comma runs": (repeated(".,"), "text"),
@@ -90,75 +120,162 @@ HOSTILE: dict[str, tuple[Callable[[int], str], str]] = {
     "yaml alias bomb": (_alias_bomb, "markdown"),
     # not hostile, only dense: every date of one event is tied to every other in the reasoning
     "one event, many dates": (repeated("On May 4, 2020, the dam opened. "), "text"),
+    # and every birth may be the birth of every age, every life ordered against every other, every
+    # surname a search for its other bearers
+    "one person's ages": (
+        repeated("John Smith was born in 1950. John Smith, 42, said in 2020 that he was 70. "),
+        "text",
+    ),
+    "many lives": (_lives, "text"),
+    "one person by surname": (repeated("President Obama said in 2010 that Biden, 67, was born in 1942. "), "text"),
 }
 
 
-def check_ms(text: str, fmt: str) -> float:
-    """CPU time of reading ``text`` as ``fmt`` and checking it (every rule), in milliseconds."""
+def check_ms(name: str, size: int) -> float:
+    """CPU time of reading hostile family ``name`` at ``size`` and checking it (every rule), in ms."""
     from checker.app.session import check_document
     from checker.source import read_text
 
+    build, fmt = HOSTILE[name]
+    text = build(size)
     start = time.process_time()
     check_document(read_text(text, path=f"bench.{fmt}", fmt=fmt))
     return (time.process_time() - start) * 1000
 
 
-def tag_ms(text: str, repeats: int = 1) -> float:
-    """Best CPU time of ``repeats`` runs of the tagger on ``text``, in milliseconds."""
-    doc = nlp.tokenizer()(text)
-    best = float("inf")
-    for _ in range(repeats):
-        start = time.process_time()
-        timex.tag(doc, PUBLISHED)
-        best = min(best, time.process_time() - start)
-    return best * 1000
+def tag_ms(name: str, size: int) -> float:
+    """CPU time of the tagger on tagger family ``name`` at ``size`` (tokenization untimed), in ms."""
+    doc = nlp.tokenizer()(FAMILIES[name](size))
+    start = time.process_time()
+    timex.tag(doc, PUBLISHED)
+    return (time.process_time() - start) * 1000
 
 
-def measure(sizes: list[int]) -> Iterator[tuple[str, list[float]]]:
-    """Tagger milliseconds per family and size (best of 3 below 100k characters, one run above)."""
-    for name, build in FAMILIES.items():
-        yield name, [tag_ms(build(size), repeats=3 if size < 100_000 else 1) for size in sizes]
-
-
-def measure_hostile(sizes: list[int]) -> Iterator[tuple[str, list[float]]]:
-    """Whole-check milliseconds per hostile family and size (best of 2 below 100k characters)."""
-    from checker import nlp
-
+def warm_up() -> None:
+    """Load the model and run every family once on a few characters, so that no run pays for what
+    a long-running process does once (the model, lazy imports such as sympy's ~0.4 s behind the
+    pack rules); then the heap is frozen, so that a full collection during a run walks what the run
+    allocated, not the model (~60 ms that would fall on one size and not the one before)."""
     nlp.load()
-    check_ms("Warm-up on May 4, 2020.", "text")
-    for name, (build, fmt) in HOSTILE.items():
-        yield name, [min(check_ms(build(size), fmt) for _ in range(2 if size < 100_000 else 1)) for size in sizes]
+    for name in FAMILIES:
+        tag_ms(name, WARM_UP_SIZE)
+    for name in HOSTILE:
+        check_ms(name, WARM_UP_SIZE)
+    gc.collect()
+    gc.freeze()
 
 
-def _table(title: str, sizes: list[int], results: Iterable[tuple[str, list[float]]]) -> float:
-    """Print one group's times and ratios; the worst ratio scaled to 10x the input."""
+GROUPS: dict[str, tuple[str, Callable[[str, int], float], Collection[str]]] = {
+    "tagger": ("tagger family", tag_ms, FAMILIES),
+    "hostile": ("hostile family (check)", check_ms, HOSTILE),
+}
+Cell = tuple[str, str, int]  # (group, family, size)
+
+
+def plan(groups: Iterable[str], sizes: Iterable[int]) -> list[Cell]:
+    """Every family of ``groups`` at every size, in the order they are measured and printed."""
+    return [(group, name, size) for group in groups for name in GROUPS[group][2] for size in sizes]
+
+
+def child(cells: Iterable[Cell], out: TextIO) -> None:
+    """Each cell measured once, after the warm-up, as a JSON line: no run re-checks a text whose
+    tokens spaCy has cached (a re-check is ~3x faster on a run of blanked punctuation, and a best
+    of warm re-runs against one cold run once made linear work look superlinear)."""
+    warm_up()
+    for group, name, size in cells:
+        gc.collect()  # the previous run's garbage is not this one's work
+        print(json.dumps([group, name, size, GROUPS[group][1](name, size)]), file=out, flush=True)
+
+
+def fresh_run(command: list[str], timeout: float) -> Iterator[tuple[Cell, float] | None]:
+    """The measurements one fresh ``command`` process prints, as it prints them; None, and the
+    process killed, when no line came for ``timeout`` seconds of wall time (a hang)."""
+    with subprocess.Popen(command, stdout=subprocess.PIPE, text=True) as process:
+        lines: queue.Queue[str] = queue.Queue()
+        threading.Thread(target=_pump, args=(process.stdout, lines), daemon=True).start()
+        while line := _next_line(lines, timeout):
+            group, name, size, ms = json.loads(line)
+            yield (group, name, size), ms
+        if line is None:
+            process.kill()
+            yield None
+        elif process.wait():
+            raise RuntimeError(f"the measuring process failed (exit {process.returncode})")
+
+
+def _pump(stream: TextIO, lines: queue.Queue[str]) -> None:
+    """The child's lines onto a queue ("" at the end): a queue can be waited on with a timeout."""
+    for line in stream:
+        lines.put(line)
+    lines.put("")
+
+
+def _next_line(lines: queue.Queue[str], timeout: float) -> str | None:
+    """The next line ("" at the end), or None after ``timeout`` seconds without one."""
+    try:
+        return lines.get(timeout=timeout)
+    except queue.Empty:
+        return None
+
+
+def measure(
+    cells: list[Cell], command: list[str], repeat: int, timeout: float
+) -> tuple[dict[Cell, list[float]], Cell | None]:
+    """CPU milliseconds of each cell in each of ``repeat`` fresh processes, and the cell that hung
+    (then no more processes are started)."""
+    runs: dict[Cell, list[float]] = {cell: [] for cell in cells}
+    for process in range(1, repeat + 1):
+        done = 0
+        for measured in fresh_run(command, timeout):
+            if measured is None:
+                return runs, cells[done]
+            runs[measured[0]].append(measured[1])
+            done += 1
+        print(f"process {process} of {repeat}: {done} runs", file=sys.stderr, flush=True)
+    return runs, None
+
+
+def _table(title: str, cells: list[Cell], runs: dict[Cell, list[float]], hung: Cell | None) -> float:
+    """Print one group's median times and their ratios; the worst ratio scaled to 10x the input."""
+    sizes = list(dict.fromkeys(size for _, _, size in cells))
     header = "".join(f"{s:>11,}" for s in sizes) + "".join(f"{f'x{b // a}':>9}" for a, b in itertools.pairwise(sizes))
-    print(f"{title:<24}{header}   (ms per size; time ratios)")
+    print(f"{title:<24}{header}   (CPU ms, median of the runs; time ratios)")
     worst = 0.0
-    for name, times in results:
-        ratios = [b / max(a, FLOOR_MS) for a, b in itertools.pairwise(times)]
-        scaled = [r * 10 / (y // x) for r, (x, y) in zip(ratios, itertools.pairwise(sizes), strict=True)]
-        worst = max([worst, *scaled])
-        print(f"{name:<24}" + "".join(f"{t:>11.1f}" for t in times) + "".join(f"{r:>9.1f}" for r in ratios),
-              flush=True)  # fmt: skip
+    for row in (cells[i : i + len(sizes)] for i in range(0, len(cells), len(sizes))):
+        times = [statistics.median(runs[cell]) if runs[cell] else None for cell in row]
+        ratios = [None if None in (a, b) else b / max(a, FLOOR_MS) for a, b in itertools.pairwise(times)]
+        steps = [y // x for x, y in itertools.pairwise(sizes)]
+        worst = max([worst, *(r * 10 / step for r, step in zip(ratios, steps, strict=True) if r is not None)])
+        shown = ["hang" if cell == hung else _number(t) for cell, t in zip(row, times, strict=True)]
+        print(f"{row[0][1]:<24}" + "".join(f"{t:>11}" for t in shown) + "".join(f"{_number(r):>9}" for r in ratios))
     return worst
+
+
+def _number(value: float | None) -> str:
+    return "-" if value is None else f"{value:.1f}"
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1_000, 10_000, 100_000])
     parser.add_argument("--bar", type=float, default=12.0, help="largest time ratio for 10x the input")
-    parser.add_argument("--only", choices=("tagger", "hostile"), help="one group of families")
+    parser.add_argument("--only", choices=tuple(GROUPS), help="one group of families")
+    parser.add_argument("--repeat", type=int, default=3, help="fresh processes, each running every size once")
+    parser.add_argument("--timeout", type=float, default=120.0, help="wall seconds without a result: a hang")
+    parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     sizes = sorted(args.sizes)
-    worst = 0.0
-    if args.only != "hostile":
-        nlp.tokenizer()
-        worst = max(worst, _table("tagger family", sizes, measure(sizes)))
-    if args.only != "tagger":
-        worst = max(worst, _table("hostile family (check)", sizes, measure_hostile(sizes)))
+    groups = [args.only] if args.only else list(GROUPS)
+    if args.child:
+        child(plan(groups, sizes), sys.stdout)
+        return 0
+    only = ["--only", args.only] if args.only else []
+    command = [sys.executable, __file__, "--child", "--sizes", *map(str, sizes), *only]
+    runs, hung = measure(plan(groups, sizes), command, args.repeat, args.timeout)
+    worst = max(_table(GROUPS[g][0], plan([g], sizes), runs, hung) for g in groups)
     verdict = "linear" if worst <= args.bar else "SUPERLINEAR"
-    print(f"worst ratio per 10x input: {worst:.1f} ({verdict}; bar {args.bar}; timing never fails this script)")
+    hang = f"HANG: {hung[1]} at {hung[2]:,} characters, nothing for {args.timeout:g} s" if hung else "no hang"
+    print(f"worst ratio per 10x input: {worst:.1f} ({verdict}; bar {args.bar}; {hang}; timing never fails this script)")
     return 0
 
 

@@ -112,6 +112,12 @@ def test_yearless_dates_push_the_inferred_date_into_their_year(analyze) -> None:
     assert november.value == "2024-11-12"
 
 
+def test_a_yearless_date_that_does_not_exist_infers_nothing(analyze) -> None:
+    """It once stopped the analysis of the whole file ("day is out of range for month")."""
+    analysis = analyze("The company was founded in 1990. The second quarter ended November 31, BHP said.")
+    assert analysis.document.published == date(1990, 1, 1)
+
+
 def test_nothing_to_infer_from(analyze) -> None:
     analysis = analyze("The bridge will open next year.")
     assert analysis.document.published is None and analysis.document.published_source == "none"

@@ -7,8 +7,12 @@ import random
 
 import pytest
 
-from checker.assertions import _inside, quoted_ranges
+from checker import engine
+from checker.assertions import _inside, ages, quoted_ranges
 from checker.assertions.windows import sentence_bounds, sentence_of
+from checker.checks.people import KnowledgeContext
+from checker.model import Analysis
+from checker.reasoning import timeline
 
 PIECES = ["Dr. Ames", "left.", "Then ", "rain fell.\n\n", "J. R.", " Oslo", '"Fine."  ', "St.", "x", "“", "”", '"']
 
@@ -113,3 +117,43 @@ def test_mentions_of_one_occurrence_tie_through_a_hub(analyze) -> None:
     ties = [x for x in timeline.links(timeline.statements([analysis]), engine.knowledge()) if x.reason.kind == "same"]
     assert 0 < len(ties) <= 30  # one tie per mention to a hub, not 435 pairs
     assert timeline.conflicts([analysis], engine.knowledge())
+
+
+def test_order_constraints_pair_statements_without_hashing_an_analysis(analyze, monkeypatch) -> None:
+    """The hash of an Analysis walks its whole text and assertions: one per statement and order
+    constraint made a text of many lives quadratic (its analysis found by identity instead)."""
+    names = ["Ada", "Bea", "Cy", "Dov", "Eli", "Fay"]
+    text = "".join(f"{n} Smith was born in {1900 + i} and died in {1950 + i}. " for i, n in enumerate(names))
+    found = timeline.statements([analyze(text, "2024-01-01")])
+    hashed: list[Analysis] = []
+    monkeypatch.setattr(Analysis, "__hash__", lambda self: hashed.append(self) or id(self))
+    made = timeline.links(found, engine.knowledge())
+    assert hashed == []
+    assert sum(link.reason.kind == "constraint" for link in made) == len(names)  # each born before dying
+
+
+def test_an_age_tries_the_births_of_the_sentences_near_it_then_those_of_its_name(analyze, monkeypatch) -> None:
+    """Every birth tried for every age made a text of many ages and births quadratic."""
+    far = "Ada Lovelace was born in 1815. " + "The rain fell. " * 10 + "Lovelace, 36, died in 1852."
+    analysis = analyze("John Smith was born in 1950. John Smith, 42, said in 1992 that he was 42. " * 40 + far)
+    tried = []
+    linked = ages._linked
+    monkeypatch.setattr(ages, "_linked", lambda *args: tried.append(args) or linked(*args))
+    found = ages.find(analysis)
+    assert len(found) == 81 and len(tried) < 2 * len(found)  # all pairs: 81 * 41
+    assert [analysis.timexes[i].text for i in found[0].births] == ["1950", "1950"]  # a sentence before and after
+    assert (found[-1].person, [analysis.timexes[i].text for i in found[-1].births]) == ("Lovelace", ["1815"])
+
+
+def test_a_text_is_searched_for_other_bearers_of_a_surname_once_per_surname(check, monkeypatch) -> None:
+    """A search of the whole text per claim made a text that names one person often quadratic."""
+    searched = []
+    search = KnowledgeContext._someone_else_named
+    monkeypatch.setattr(KnowledgeContext, "_someone_else_named", lambda c, *a: searched.append(a[0]) or search(c, *a))
+
+    def searches(repeats: int) -> list[str]:
+        searched.clear()
+        assert check("President Obama said in 2010 that Biden, 67, was born in 1942. " * repeats, "2024-01-01") == []
+        return sorted(searched)
+
+    assert searches(20) == searches(2) and "Obama" in searched

@@ -10,6 +10,7 @@ with the input.
 from __future__ import annotations
 
 import codecs
+import io
 import json
 import random
 import subprocess
@@ -19,6 +20,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from benchmarks import backtracking
 from benchmarks.backtracking import FAMILIES
 from checker import nlp, timex
 from checker.cli import app
@@ -285,6 +287,39 @@ def test_a_long_table_of_dates_is_checked(tmp_path: Path) -> None:
 def test_backtracking_bait_is_tagged_in_linear_time(family: str) -> None:
     """100k characters of each family are tagged soundly (benchmarks/backtracking.py times them)."""
     soundly_tagged(FAMILIES[family](100_000))
+
+
+def test_the_benchmark_measures_each_text_once_per_process(monkeypatch) -> None:
+    """A best of warm re-checks against one cold check once made linear work look superlinear."""
+    measured: list[tuple[str, int]] = []
+
+    def counting(name: str, size: int) -> float:
+        measured.append((name, size))
+        return float(size)
+
+    monkeypatch.setattr(backtracking, "warm_up", lambda: None)
+    monkeypatch.setitem(backtracking.GROUPS, "tagger", ("tagger family", counting, ["may may", "ago"]))
+    out = io.StringIO()
+    backtracking.child(backtracking.plan(["tagger"], [10, 100]), out)
+    assert measured == [("may may", 10), ("may may", 100), ("ago", 10), ("ago", 100)]
+    assert [json.loads(line) for line in out.getvalue().splitlines()][1] == ["tagger", "may may", 100, 100.0]
+
+
+def test_a_run_that_prints_nothing_for_the_timeout_is_a_hang_and_no_other_starts(capsys) -> None:
+    cells = [("hostile", "fast", 10), ("hostile", "slow", 10)]
+    stalls = 'print(\'["hostile", "fast", 10, 2.0]\', flush=True); import time; time.sleep(60)'
+    runs, hung = backtracking.measure(cells, [sys.executable, "-c", stalls], repeat=3, timeout=0.5)
+    assert (runs, hung) == ({cells[0]: [2.0], cells[1]: []}, cells[1])
+    backtracking._table("hostile family", cells, runs, hung)
+    assert capsys.readouterr().out.splitlines()[1:] == [f"{'fast':<24}{'2.0':>11}", f"{'slow':<24}{'hang':>11}"]
+
+
+def test_the_benchmark_runs_end_to_end() -> None:
+    done = subprocess.run(
+        [sys.executable, "benchmarks/backtracking.py", "--only", "tagger", "--sizes", "10", "100", "--repeat", "1"],
+        capture_output=True, text=True, cwd=Path(__file__).resolve().parent.parent, check=True,
+    )  # fmt: skip
+    assert len(done.stdout.splitlines()) == 2 + len(FAMILIES) and "no hang" in done.stdout
 
 
 def test_iso_date_times_are_tagged() -> None:

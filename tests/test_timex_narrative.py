@@ -61,6 +61,13 @@ def test_a_yearless_day_takes_the_story_year_and_moves_the_story(blank):
     assert found["Two days later"].value == "1827-10-22"  # from the story-anchored day, not from October 2
 
 
+def test_a_day_that_does_not_exist_moves_no_story(blank):
+    """It once stopped the analysis of the whole file ("day is out of range for month")."""
+    found = by_text(blank, CHRONICLE + "On November 31, 1827, it froze. The next day it thawed.")
+    assert not found["November 31, 1827"].valid
+    assert found["The next day"].value == "1827-10-14"  # from "Eleven days later", the last day that exists
+
+
 def test_a_yearless_month_rolls_forward_past_the_year_end(blank):
     text = CHRONICLE + "By December the ice had closed it. In February repairs began."
     found = by_text(blank, text)

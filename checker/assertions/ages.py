@@ -9,9 +9,10 @@ very thing of a "10-year-old bridge".
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field, replace
 
 from checker.assertions.windows import sentence_bounds, sentence_of, window_of
 from checker.model import Age, Analysis, Assertion, Timex
@@ -178,6 +179,60 @@ def _births(analysis: Analysis, bounds: list[tuple[int, int]]) -> list[Birth]:
     return found
 
 
+def _name_keys(words: tuple[str, ...]) -> set[tuple[str, ...]]:
+    """What a name may be the short side of in :func:`_same`: its prefixes, its suffixes, its words."""
+    return (
+        {words[:k] for k in range(1, len(words) + 1)} | {words[k:] for k in range(len(words))} | {(w,) for w in words}
+    )
+
+
+@dataclass(frozen=True)
+class _Births:
+    """The births of a text by sentence, and by name those an age of a later sentence may be linked
+    to (looked up by the words of the names): each age looks up its own instead of trying every
+    birth (a text of many ages and births was quadratic)."""
+
+    by_sentence: dict[int, list[tuple[int, Birth]]]  # (position in the text's births, birth)
+    by_name: dict[str, list[Birth]]  # named, not creations, in sentence order
+    as_long: dict[tuple[str, ...], set[str]]  # key -> names it is the short side of
+    as_short: dict[tuple[str, ...], set[str]]  # a name's words -> the names
+    bearers: dict[tuple[str, str], bool] = field(default_factory=dict)  # _one_bearer, once per pair
+
+    @classmethod
+    def of(cls, births: Sequence[Birth]) -> _Births:
+        by_sentence: dict[int, list[tuple[int, Birth]]] = {}
+        by_name: dict[str, list[Birth]] = {}
+        for n, b in enumerate(births):
+            by_sentence.setdefault(b.sentence, []).append((n, b))
+            whose = _whose(b)
+            if whose is not None and whose[:1].isupper() and not _is_creation(b):
+                by_name.setdefault(whose, []).append(b)
+        as_long: dict[tuple[str, ...], set[str]] = {}
+        as_short: dict[tuple[str, ...], set[str]] = {}
+        for name, named in by_name.items():
+            named.sort(key=lambda b: b.sentence)
+            words = tuple(_norm(name).split())
+            as_short.setdefault(words, set()).add(name)
+            for key in _name_keys(words):
+                as_long.setdefault(key, set()).add(name)
+        return cls(by_sentence, by_name, as_long, as_short)
+
+    def same_names(self, person: str) -> set[str]:
+        """The names of births that :func:`_same` holds one with ``person``."""
+        words = tuple(_norm(person).split())
+        if not words:
+            return set()
+        names = set(self.as_long.get(words, ()))
+        for key in _name_keys(words):
+            names |= self.as_short.get(key, set())
+        return {name for name in names if _same(person, name)}
+
+    def one_bearer(self, text: str, surname: str, whose: str) -> bool:
+        if (surname, whose) not in self.bearers:
+            self.bearers[surname, whose] = _one_bearer(text, surname, whose)
+        return self.bearers[surname, whose]
+
+
 def _whose(birth: Birth) -> str | None:
     a = birth.assertion
     return a.participant("object") or a.participant("subject")
@@ -252,23 +307,67 @@ def _one_bearer(text: str, surname: str, whose: str) -> bool:
 _CLAUSE_BREAK = re.compile(r";|\b(?:and|but|while|whereas|before|after|until|when|then|since|later)\b", re.IGNORECASE)
 
 
-def _subject_of(analysis: Analysis, sentence: tuple[int, int], age: Age) -> str | None:
+@dataclass(frozen=True)
+class _Offsets:
+    """Items' offsets in ascending order with their indices: the items in a range by a binary
+    search (each age asks for its sentence's dates and events; a long text has thousands of ages)."""
+
+    offsets: list[int]
+    indices: list[int]
+
+    @classmethod
+    def of(cls, offsets: Sequence[int]) -> _Offsets:
+        order = sorted(range(len(offsets)), key=offsets.__getitem__)
+        return cls([offsets[i] for i in order], order)
+
+    def within(self, lo: int, hi: int) -> list[int]:
+        """Indices of the items at ``lo <= offset < hi``, in index order."""
+        return sorted(self.indices[bisect.bisect_left(self.offsets, lo) : bisect.bisect_left(self.offsets, hi)])
+
+
+def _subject_of(analysis: Analysis, sentence: tuple[int, int], age: Age, triggers: _Offsets) -> str | None:
     """Whose age "aged 72" is: the participant of the last dated event before it in its sentence
     ("She died on March 31, 2016, at the age of 65": her, as the parse linked the pronoun)."""
-    events = [a for a in analysis.assertions if sentence[0] <= a.trigger_start < age.start and a.event != "birth"]
+    before = (analysis.assertions[i] for i in triggers.within(sentence[0], age.start))
+    events = [a for a in before if a.event != "birth"]
     return next((p for a in reversed(events) if (p := a.participant("subject") or a.participant("object"))), None)
 
 
-def _closest_births(text: str, age: Age, births: list[Birth], sentence: int) -> list[Birth]:
-    """The births linked to an age, from the nearest sentence that has any, nearest first."""
-    linked = [b for b in births if _linked(text, age, b, sentence)]
-    if not linked:
-        return []
-    nearest = min(abs(b.sentence - sentence) for b in linked)
+def _closest_births(text: str, age: Age, births: _Births, sentence: int) -> list[Birth]:
+    """The births linked to an age, from the nearest sentence that has any, nearest first: the
+    sentences :func:`_linked` reaches without a name one by one, then by name the nearest before."""
+    linked: list[tuple[int, Birth]] = []
+    for d in range(4):
+        near = [
+            *births.by_sentence.get(sentence - d, []),
+            *(births.by_sentence.get(sentence + 1, []) if d == 1 else []),
+        ]
+        if linked := [(n, b) for n, b in near if _linked(text, age, b, sentence)]:
+            break
+    else:
+        far = _nearest_named(text, age, births, sentence - 3)
+        far_births = births.by_sentence.get(far, []) if far is not None else []
+        linked = [(n, b) for n, b in far_births if _linked(text, age, b, sentence)]
     return sorted(
-        (b for b in linked if abs(b.sentence - sentence) == nearest),
-        key=lambda b: abs(b.assertion.trigger_start - age.start),
+        (b for _, b in sorted(linked, key=lambda nb: nb[0])), key=lambda b: abs(b.assertion.trigger_start - age.start)
     )
+
+
+def _nearest_named(text: str, age: Age, births: _Births, before: int) -> int | None:
+    """The last sentence before ``before`` with a birth :func:`_linked` links by name: of the same
+    name, by a full name or a surname no one else bears, or a biography's opening life span."""
+    if age.person is None:
+        return None
+    found = []
+    for name in births.same_names(age.person):
+        named = births.by_name[name]
+        full = len(age.person.split()) > 1 and len(name.split()) > 1
+        if full or births.one_bearer(text, age.person, name):
+            k = bisect.bisect_left(named, before, key=lambda b: b.sentence)
+            found += [named[k - 1].sentence] if k else []
+        else:
+            found += [b.sentence for b in named if b.sentence < min(3, before) and b.assertion.trigger == "("]
+    return max(found, default=None)
 
 
 # After "the 63-year-old": a verb or a person noun, so the phrase stands for someone named before.
@@ -306,7 +405,9 @@ def _antecedent(analysis: Analysis, age: Age) -> str | None:
     return None
 
 
-def _moments(analysis: Analysis, age: Age, bounds: list[tuple[int, int]], births: frozenset[int]) -> tuple[int, ...]:
+def _moments(
+    analysis: Analysis, age: Age, bounds: list[tuple[int, int]], births: frozenset[int], dates: _Offsets
+) -> tuple[int, ...]:
     """The dates of the age's clause (its event); for "He was 85." with none, the last date of the
     sentence before, the event just told ("died on Saturday at his home. He was 85.").
 
@@ -321,8 +422,9 @@ def _moments(analysis: Analysis, age: Age, bounds: list[tuple[int, int]], births
 
     lo, hi = bounds[here]
     found = tuple(
-        i for i, t in enumerate(analysis.timexes)
-        if dated(i, t, lo, hi) and not _CLAUSE_BREAK.search(text, min(t.end, age.end), max(t.start, age.start))
+        i for i in dates.within(lo, hi)
+        if dated(i, t := analysis.timexes[i], lo, hi)
+        and not _CLAUSE_BREAK.search(text, min(t.end, age.end), max(t.start, age.start))
     )  # fmt: skip
     copular = (
         re.match(r"[Hh]e\b|[Ss]he\b", text[age.start : age.end]) is not None and " is " not in text[age.start : age.end]
@@ -330,7 +432,7 @@ def _moments(analysis: Analysis, age: Age, bounds: list[tuple[int, int]], births
     if found or not copular or here == 0:
         return found
     lo, hi = bounds[here - 1]
-    before = [i for i, t in enumerate(analysis.timexes) if dated(i, t, lo, hi)]
+    before = [i for i in dates.within(lo, hi) if dated(i, analysis.timexes[i], lo, hi)]
     return tuple(before[-1:])
 
 
@@ -367,17 +469,19 @@ def find(analysis: Analysis) -> tuple[Age, ...]:
     """Every age of the analysed text with its person, births and event dates, in text order."""
     text = analysis.document.text
     bounds = sentence_bounds(text)
-    births = _births(analysis, bounds)
+    births = _Births.of(_births(analysis, bounds))
+    triggers = _Offsets.of([a.trigger_start for a in analysis.assertions])
+    dates = _Offsets.of([t.start for t in analysis.timexes])
     found = []
     for age in written(text):
         sentence = sentence_of(bounds, age.start)
         if age.person is None or _stands_for_someone(text, age):
-            person = _subject_of(analysis, bounds[sentence], age)
+            person = _subject_of(analysis, bounds[sentence], age, triggers)
             if person is None and _stands_for_someone(text, age):
                 person = _antecedent(analysis, age)
             age = replace(age, person=person or _opening_subject(text, bounds[sentence], age))
         linked = _closest_births(text, age, births, sentence)
-        moments = _moments(analysis, age, bounds, frozenset(b.index for b in linked))
+        moments = _moments(analysis, age, bounds, frozenset(b.index for b in linked), dates)
         if not moments and age.person and _AT_DEATH.search(text, bounds[sentence][0], age.start):
             moments = _deaths(analysis, age.person)[:1]
         found.append(replace(

@@ -139,9 +139,21 @@ class KnowledgeContext:
         names = {person.name, *person.aliases}
         return any(f" {name_key(n)} " in self.name_text for n in names if len(name_key(n).split()) >= 2)
 
+    @cached_property
+    def _others_named(self) -> dict[tuple[str, tuple[str, ...]], bool]:
+        return {}
+
     def someone_else_named(self, surname: str, found: tuple[Person, ...]) -> bool:
         """Does the text name in full a bearer of ``surname`` who is none of ``found``, and none
-        of ``found`` in full ("Charles J. Fillmore", never "Millard Fillmore")?"""
+        of ``found`` in full ("Charles J. Fillmore", never "Millard Fillmore")? Searched once per
+        surname and people: a long text names one person by surname in claim after claim."""
+        known = self._others_named
+        key = (surname, tuple(p.id for p in found))
+        if key not in known:
+            known[key] = self._someone_else_named(surname, found)
+        return known[key]
+
+    def _someone_else_named(self, surname: str, found: tuple[Person, ...]) -> bool:
         if any(self.mentions_fully(p) for p in found):
             return False
         # as the pack writes it: a participant resolved from a pronoun comes as a lower-case key

@@ -527,7 +527,7 @@ def infer_published(analysis: Analysis) -> date | None:
         if timex.fields.year is not None and timex.earliest is not None:
             network.add_domain(assertion.id, timex.earliest.toordinal(), None, assertion.id)
             network.add_difference(assertion.id, PUBLISHED, 0, None, assertion.id)
-        elif timex.fields.month is not None and timex.fields.day is not None and timex.type == "DATE":
+        elif timex.fields.month is not None and timex.fields.day is not None and timex.type == "DATE" and timex.valid:
             yearless.append((timex.fields.month, timex.fields.day))
     earliest, _ = network.bounds(PUBLISHED)
     if earliest is None:

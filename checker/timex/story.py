@@ -68,8 +68,8 @@ def bc_shift(year: int, unit: str, years: int) -> str | None:
 
 def story_of(t: Timex, index: int) -> Story | None:
     """The story time a resolved DATE or TIME states, or None when it states none
-    (a duration, a decade, an unresolved "XXXX-06")."""
-    if t.type not in ("DATE", "TIME") or t.granularity not in STORY_GRANULARITIES:
+    (a duration, a decade, an unresolved "XXXX-06", a day that does not exist: "November 31")."""
+    if t.type not in ("DATE", "TIME") or t.granularity not in STORY_GRANULARITIES or not t.valid:
         return None
     m = _VALUE.match(t.value)
     if m is None:
