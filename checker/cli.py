@@ -211,13 +211,14 @@ def _warning(path: str, message: str) -> None:
 
 @contextmanager
 def _progress(total: int) -> Iterator[Callable[[str, int], None]]:
-    """``advance(phase, n)`` drives a bar on stderr when it is a terminal and the run is long."""
-    from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-
+    """``advance(phase, n)`` drives a bar on stderr when it is a terminal and the run is long
+    (rich.progress is imported only then)."""
     if total <= HANDFUL or not sys.stderr.isatty():
         yield lambda phase, n: None
         return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
     columns = (TextColumn("{task.description:<9}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
     with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
         tasks = {phase: bar.add_task(phase, total=total) for phase in ("Reading", "Checking")}

@@ -239,18 +239,38 @@ def test_rules_show_each_pack_constraint_with_its_kind(run) -> None:
     assert all(set(c) >= {"expr", "when", "count", "max", "same", "office", "message"} for c in constraints.values())
 
 
-def test_help_and_rules_load_neither_spacy_nor_rich_markdown() -> None:
-    """``--help`` is plain click help: no spaCy, no sympy, no rich (typer's rich help imports
-    rich.markdown and markdown-it, a third of the command's start)."""
+def _loaded_after(args: list[str], modules: tuple[str, ...]) -> list[str]:
+    """Which of ``modules`` a fresh interpreter has imported after running the command."""
     code = (
         "import sys, io, contextlib\n"
         "from checker.cli import app\n"
         "with contextlib.redirect_stdout(io.StringIO()):\n"
         "    try:\n"
-        "        app(['--help'])\n"
+        f"        app({args!r})\n"
         "    except SystemExit:\n"
         "        pass\n"
-        "loaded = [m for m in ('spacy', 'sympy', 'rich', 'checker.report') if m in sys.modules]\n"
-        "assert not loaded, loaded\n"
+        f"print(','.join(m for m in {modules!r} if m in sys.modules))\n"
     )
-    subprocess.run([sys.executable, "-c", code], check=True, timeout=60)
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120)
+    return [m for m in done.stdout.strip().split(",") if m]
+
+
+def test_help_loads_neither_spacy_nor_rich_markdown() -> None:
+    """``--help`` is plain click help: no spaCy, no sympy, no rich (typer's rich help imports
+    rich.markdown and markdown-it, a third of the command's start)."""
+    assert _loaded_after(["--help"], ("spacy", "sympy", "rich", "checker.report")) == []
+
+
+def test_rules_does_not_load_spacy() -> None:
+    """The catalogue and the packs' constraint kinds come from the packs alone."""
+    assert _loaded_after(["rules"], ("spacy", "thinc", "checker.engine")) == []
+
+
+def test_one_small_file_loads_no_worker_pool_nor_other_formats_readers(tmp_path: Path) -> None:
+    """A single file is analysed in this process; what only folder walks, pools or other formats
+    need stays unloaded (cold start)."""
+    article = tmp_path / "one.md"
+    article.write_text("On Monday, March 4, 2025, the council met.\n", encoding="utf-8")
+    unused = ("concurrent.futures.process", "pathspec", "checker.source.html", "checker.source.rst",
+              "checker.source.docx", "sympy")  # fmt: skip
+    assert _loaded_after(["check", "--no-cache", str(article)], (*unused, "spacy")) == ["spacy"]

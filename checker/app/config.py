@@ -21,13 +21,15 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
-from typing import Any
-
-import pathspec
+from typing import TYPE_CHECKING, Any
 
 from checker.checks.registry import rules
 from checker.model import SEVERITY_RANK
 from checker.source import DEFAULT_PUBLISHED_KEYS, is_url
+from checker.source.discovery import gitignore_spec
+
+if TYPE_CHECKING:
+    import pathspec
 
 CONFIG_NAME = ".chronolint.toml"
 PYPROJECT = "pyproject.toml"
@@ -120,7 +122,7 @@ class Config:
 
 @cache
 def _spec(patterns: tuple[str, ...]) -> pathspec.PathSpec:
-    return pathspec.GitIgnoreSpec.from_lines(patterns)
+    return gitignore_spec(patterns)
 
 
 # ---------------------------------------------------------------- reading

@@ -13,14 +13,16 @@ import os
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
 from checker.app.cache import Cache
 from checker.app.tasks import CHUNK, Failure, Task, run_task, tasks
 from checker.model import Analysis, Document
 from checker.options import Options
+
+if TYPE_CHECKING:  # the pool's machinery (multiprocessing) loads only for a pool, not for one small file
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 DIED = "the worker process analysing it died (killed, or out of memory); not checked"
 
@@ -46,6 +48,8 @@ def workers(jobs: int, files: int) -> Iterator[ProcessPoolExecutor | None]:
     if count <= 1:
         yield None
         return
+    from concurrent.futures import ProcessPoolExecutor
+
     with ProcessPoolExecutor(max_workers=count, initializer=_warm) as pool:
         for _ in range(count):
             pool.submit(int)  # each submission starts a worker, which warms up
@@ -130,6 +134,8 @@ class Analyser:
 
     def _collect(self, index: int) -> None:
         """The batch of a pending document, or a failure for each of its documents if its worker died."""
+        from concurrent.futures.process import BrokenProcessPool
+
         future = self._pending[index]
         try:
             self._keep(future.result())
@@ -201,6 +207,8 @@ def _execute(
 
 
 def _outcome(task: Task, future: Future[list[Analysis | Failure]]) -> list[Analysis | Failure]:
+    from concurrent.futures.process import BrokenProcessPool
+
     try:
         return future.result()
     except BrokenProcessPool:

@@ -20,7 +20,6 @@ from datetime import date
 
 from checker.model import Document, OffsetMap, PublishedSource
 from checker.source.dates import file_name_date
-from checker.source.docx import DocxError, docx_prose
 from checker.source.errors import InputError, os_input_error
 from checker.source.frontmatter import (
     DEFAULT_PUBLISHED_KEYS,
@@ -29,9 +28,7 @@ from checker.source.frontmatter import (
     published_date,
     split_front_matter,
 )
-from checker.source.html import html_prose
 from checker.source.markdown import TOO_DEEP, blank, prose_and_depth
-from checker.source.rst import rst_prose
 
 __all__ = [
     "DEFAULT_PUBLISHED_KEYS", "InputError", "decode", "format_for_path", "is_url", "read_bytes", "read_path",
@@ -124,12 +121,17 @@ def _prose(fmt: str, source: str, masked: str, date_order: str) -> tuple[str, Of
     """The prose of ``source`` in format ``fmt``, its offset map, where the format states a date, and
     what to warn about (prose the format's parser could not reach).
 
-    ``masked`` is the source with front matter blanked.
+    ``masked`` is the source with front matter blanked. The HTML and reStructuredText readers
+    load with the first file of their format.
     """
     if fmt == "html":
+        from checker.source.html import html_prose
+
         page = html_prose(masked, date_order)
         return page.text, page.offsets, lambda keys: Stated(page.published, page.problem), ()
     if fmt == "rst":
+        from checker.source.rst import rst_prose
+
         text, fields = rst_prose(masked)
         lowered = {name.lower(): value for name, value in fields.items()}
         return text, OffsetMap(), lambda keys: published_date(lowered, tuple(k.lower() for k in keys), "field",
@@ -215,6 +217,8 @@ def read_bytes(
     if fmt != "docx":
         return read_text(decode(data, path), path=path, published=published, fmt=fmt, published_keys=published_keys,
                          date_order=date_order)  # fmt: skip
+    from checker.source.docx import DocxError, docx_prose
+
     try:
         word = docx_prose(data)
     except DocxError as e:

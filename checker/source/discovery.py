@@ -25,11 +25,13 @@ import posixpath
 import stat
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-
-import pathspec
+from typing import TYPE_CHECKING
 
 from checker.source import InputError, is_url
 from checker.source.remote import files_under
+
+if TYPE_CHECKING:
+    import pathspec
 
 DEFAULT_EXTENSIONS: tuple[str, ...] = (".md", ".markdown", ".txt")
 SKIPPED_DIRS = frozenset({"node_modules", "__pycache__", "venv", ".venv", "env"})
@@ -56,10 +58,17 @@ class _Ignore:
         return self.spec.check_file(rel + "/" if is_dir else rel).include
 
 
+def gitignore_spec(lines: Iterable[str]) -> pathspec.PathSpec:
+    """Patterns read as git reads them; pathspec loads only for folder walks and globs, not for named files."""
+    import pathspec
+
+    return pathspec.GitIgnoreSpec.from_lines(lines)
+
+
 def _load_gitignore(folder: str) -> _Ignore | None:
     try:
         with open(os.path.join(folder, ".gitignore"), encoding="utf-8", errors="replace") as f:
-            return _Ignore(os.path.abspath(folder), pathspec.GitIgnoreSpec.from_lines(f))
+            return _Ignore(os.path.abspath(folder), gitignore_spec(f))
     except OSError:
         return None
 
@@ -194,9 +203,9 @@ def discover(
             continue
         found: Iterable[str | InputError]
         if is_url(path):
-            found = _walk_url(path, suffixes, pathspec.GitIgnoreSpec.from_lines(exclude))
+            found = _walk_url(path, suffixes, gitignore_spec(exclude))
         elif os.path.isdir(path):
-            excluded = _Ignore(os.path.abspath(path), pathspec.GitIgnoreSpec.from_lines(exclude))
+            excluded = _Ignore(os.path.abspath(path), gitignore_spec(exclude))
             found = _walk(path, suffixes, _ancestor_ignores(path), excluded)
         elif os.path.lexists(path):
             found = [path]
