@@ -10,6 +10,8 @@ benchmark can run the checker on ``text`` and compare spans directly:
 - ``reuters21578()``: ``.sgm`` files -> ``Article`` (title + body, ``<DATE>``).
 - ``isot_true()``: ISOT ``True.csv`` -> ``Article`` (title + text, ``date`` column).
 - ``news()``: every article under ``news/`` (GUM news, ISOT, Reuters), for throughput.
+- ``bio()``: the GUM Wikipedia biographies under ``bio/``, for throughput.
+- ``wikiwars()``: the WikiWars articles under ``wikiwars-dev/`` as plain articles, for throughput.
 - ``wikiwars_dev()``: WikiWars articles 01-11 (JSONL, gold TIMEX2) -> ``TimexDoc`` with the
   outermost TIMEX2 mapped to TIMEX3 as ``wikiwars-dev/SOURCE.md`` says (``timex2_gold``).
 - ``tweets_dev()``: the Tweets training split (JSONL, TIMEX3) -> ``TimexDoc`` with the gold
@@ -369,3 +371,13 @@ def news() -> Iterator[Article]:
         yield Article(doc.name, doc.text, doc.dct)
     yield from isot_true()
     yield from reuters21578()
+
+
+def bio() -> list[Article]:
+    """The GUM Wikipedia biographies (``bio/gum-wikipedia-bios``), dated by their ``dateCreated``."""
+    return [Article(doc.name, doc.text, doc.dct) for doc in gum("bio")]
+
+
+def wikiwars() -> list[Article]:
+    """The WikiWars articles 01-11, dated by the corpus's download stamp (all the date they state)."""
+    return [Article(doc.name, doc.text, doc.dct) for doc in wikiwars_dev()]
