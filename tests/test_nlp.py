@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 import spacy
+import srsly
 
 from checker import assertions, nlp
 
@@ -75,6 +76,24 @@ def test_lemmas_match_the_models_lemmatizer(pipeline) -> None:
         for token in doc:
             ruled = (table.get(f"{token.lower_}\t{token.tag_}") or table.get(f"\t{token.tag_}") or ["", "", ""])[2]
             assert token.lemma_ == (ruled or fresh.rule_lemmatize(token)[0]), token.text
+
+
+def test_the_tokenizer_is_the_one_the_model_saved(pipeline) -> None:
+    """Built from the language's defaults instead of read from the model (the same, read faster)."""
+    saved = srsly.read_msgpack(pipeline.path / "tokenizer")
+    assert srsly.msgpack_loads(pipeline.tokenizer.to_bytes(exclude=["vocab"])) == saved
+
+
+def test_a_saved_tokenizer_unlike_the_default_is_read(tmp_path) -> None:
+    from checker.nlp.pipeline import _model_tokenizer
+
+    custom = spacy.blank("en")
+    custom.tokenizer.add_special_case("chronolint", [{"ORTH": "chrono"}, {"ORTH": "lint"}])
+    custom.to_disk(tmp_path)
+    model = spacy.load(tmp_path, exclude=["tokenizer"])
+    assert [t.text for t in model("chronolint")] == ["chronolint"]
+    _model_tokenizer(model)
+    assert [t.text for t in model("chronolint")] == ["chrono", "lint"]
 
 
 @pytest.mark.parametrize(
