@@ -340,3 +340,21 @@ def test_a_month_before_a_decimal_is_no_day(blank):
 )
 def test_decades_and_kanji_dates_are_found_from_their_own_triggers(blank, text, expected):
     assert [t.value for t in tag(blank, text)] == [expected]
+
+
+def test_a_rule_compiles_only_once_its_trigger_words_occur() -> None:
+    """Cold start: a text without kanji dates never compiles the kanji rules (in a fresh process)."""
+    import subprocess
+    import sys
+
+    code = (
+        "from checker.timex.select import RULES, candidates\n"
+        "kanji = [r for r in RULES['us'] if r.name.startswith('kanji')]\n"
+        "def compiled(): return ['pattern' in r.__dict__ for r in kanji]\n"
+        "candidates('The council met on Monday, March 4, 2025.')\n"
+        "before = compiled()\n"
+        "candidates('次回は2016年4月に')\n"
+        "print(before, compiled())\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60).stdout
+    assert out.strip() == "[False, False, False] [True, True, True]"

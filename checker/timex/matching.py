@@ -9,6 +9,7 @@ import calendar
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from checker.timex.lexicon import MONTHS, ORDINALS, alt
 
@@ -64,10 +65,16 @@ class Rule:
     """
 
     name: str
-    pattern: re.Pattern[str]
+    source: str  # the regular expression, case-insensitive
     build: Builder
     triggers: frozenset[str] = frozenset()
     back: int = 0
+
+    @cached_property
+    def pattern(self) -> re.Pattern[str]:
+        """Compiled when first searched: a text without the rule's trigger words never needs it
+        (compiling every rule was a sixth of the tagger's import)."""
+        return re.compile(self.source, re.IGNORECASE)
 
     def matches(self, text: str, hits: list[tuple[int, int]]) -> Iterator[re.Match[str]]:
         """Matches in the windows around ``hits`` (start, end of the trigger words, in text order)."""
@@ -117,20 +124,14 @@ def make_rule(
     back: int = 0,
     lead: str | None = None,
 ) -> Rule:
-    """Compile a rule (case-insensitive), searched around the space-separated trigger categories.
+    """A rule (case-insensitive), searched around the space-separated trigger categories.
 
     ``lead`` lists the characters a match can start with, so a window position that
     cannot start a match fails on its first test.
     """
     if lead:
         pattern = f"(?=[{lead}]){pattern}"
-    return Rule(
-        name,
-        re.compile(pattern, re.IGNORECASE),
-        build,
-        frozenset(triggers.split()),
-        back,
-    )
+    return Rule(name, pattern, build, frozenset(triggers.split()), back)
 
 
 # ----------------------------------------------------------------- context helpers
