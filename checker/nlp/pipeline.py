@@ -226,11 +226,13 @@ def _batches(pieces: Iterable[Doc], size: int) -> Iterator[list[Doc]]:
     """The pieces in order, in batches of at most ``size`` pieces and BATCH_TOKENS tokens (a
     longer piece alone)."""
     batch: list[Doc] = []
+    tokens = 0
     for piece in pieces:
-        if batch and (len(batch) >= size or sum(map(len, batch)) + len(piece) > BATCH_TOKENS):
+        if batch and (len(batch) >= size or tokens + len(piece) > BATCH_TOKENS):
             yield batch
-            batch = []
+            batch, tokens = [], 0
         batch.append(piece)
+        tokens += len(piece)
     if batch:
         yield batch
 

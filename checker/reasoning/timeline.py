@@ -293,7 +293,7 @@ def _occurrence_ties(mentions: Sequence[Statement], pack: Pack, event: str, hubs
         if not shared[i] & shared[j]
         and _distinct_mentions(a := mentions[i], b := mentions[j])
         and _same_participant(a, b)
-        and _same_occurrence(a, b, pack, event)
+        and _same_occurrence(a, b)
     ]
     for bucket in buckets:
         out += _hub_ties([mentions[i] for i in bucket], hubs)
@@ -314,8 +314,11 @@ def _close_pairs(mentions: Sequence[Statement]) -> set[tuple[int, int]]:
 
 
 def _one_filler_buckets(mentions: Sequence[Statement], pack: Pack, event: str) -> list[list[int]]:
-    """Indices of the mentions of one file that fill a ``once_for`` role with one thing (for an
-    office, one no pack knows: its records judge), two or more to a bucket."""
+    """Indices of the mentions of one file that fill a ``once_for`` role with one thing, two or
+    more to a bucket: one occurrence whatever their dates, a treaty signed, a post taken ("was
+    named head coach in 2011", "was appointed head coach in 2013"); a repeat says so
+    ("re-elected", see ``identity.recurs``). Not a post a pack knows, held term after term (a
+    president re-elected): its records judge."""
     buckets: dict[tuple[int, str, str], list[int]] = defaultdict(list)
     for i, s in enumerate(mentions):
         for role in _once_for(pack, event):
@@ -420,16 +423,12 @@ def _components(tied: Sequence[Link]) -> list[list[Link]]:
     return list(groups.values())
 
 
-def _same_occurrence(a: Statement, b: Statement, pack: Pack, event: str) -> bool:
-    """Two mentions of a recurring event are one occurrence when close in time; if only one
-    names the post ("stepped down as ranking member" and "resigned"), only in one paragraph.
-    In one file, two that give a role of the type's ``once_for`` the same filler are one
-    whatever their dates: a treaty signed, a post taken ("was named head coach in 2011", "was
-    appointed head coach in 2013"); a repeat says so ("re-elected", see ``identity.recurs``).
-    Not a post a pack knows, held term after term (a president re-elected): its records judge."""
+def _same_occurrence(a: Statement, b: Statement) -> bool:
+    """Two mentions of a recurring event close in time are one occurrence; if only one names
+    the post ("stepped down as ranking member" and "resigned"), only in one paragraph. (In one
+    file, mentions that give a ``once_for`` role one filler are one whatever their dates: see
+    :func:`_one_filler_buckets`.)"""
     posts = [s.assertion.participant("office") for s in (a, b)]
-    if a.analysis is b.analysis and any(_one_filler(a, b, role, pack) for role in _once_for(pack, event)):
-        return True
     if _gap(a, b) > RECURRING_SAME_WITHIN:
         return False
     return posts[0] == posts[1] or _told_in_order(*sorted((a, b), key=lambda s: s.assertion.trigger_start), True)
@@ -438,16 +437,6 @@ def _same_occurrence(a: Statement, b: Statement, pack: Pack, event: str) -> bool
 def _once_for(pack: Pack, event: str) -> tuple[str, ...]:
     found = pack.event_type(event)
     return found.once_for if found is not None else ()
-
-
-def _one_filler(a: Statement, b: Statement, role: str, pack: Pack) -> bool:
-    """Both mentions fill ``role`` with one thing (for an office, one no pack knows)."""
-    filler = a.assertion.participant(role)
-    return (
-        filler is not None
-        and filler == b.assertion.participant(role)
-        and not (role == "office" and pack.offices_titled(filler))
-    )
 
 
 def _binds(constraint: Constraint, first: Statement, then: Statement, recurring: bool) -> bool:
