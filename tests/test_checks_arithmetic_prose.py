@@ -312,3 +312,11 @@ def test_a_fronted_participle_is_no_name_for_the_age() -> None:
 
 def test_a_name_with_a_particle_keeps_its_birth() -> None:
     assert age_spans("Anna van Dijk, 60, who was born in 1941, said the vote was final.") == ["60"]
+
+
+def test_an_anniversary_on_a_bare_weekday_is_measured_to_the_day_it_resolves_to() -> None:
+    """ "on Friday" in the news frame is the Friday before publication, not any Friday of the years."""
+    text = "The Calder Library was founded in {}. The library celebrated its 30th anniversary on Friday."
+    assert duration_spans(text.format(1970), date(2019, 5, 1)) == ["30th anniversary"]
+    assert duration_spans(text.format(1989), date(2019, 5, 1)) == []
+    assert duration_spans(text.format(1970), None) == []  # no publication date: the Friday is any Friday

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Iterator
+from dataclasses import replace
 from datetime import date
 
 from checker.assertions.windows import publication_day, sentence_bounds, sentence_of, window_of, written_in_full
@@ -67,6 +68,15 @@ def _origin(analysis: Analysis, bounds: list[tuple[int, int]], here: int, origin
     return None
 
 
+def _by_its_day(target: Timex | None) -> Timex | None:
+    """A bare weekday ("celebrated on Friday") compared by the day it resolves to, near the stated
+    publication date, not as any day of its name (which any window of years would hold)."""
+    fields = target.fields if target is not None else None
+    if target is None or fields.year is not None or fields.month is not None or fields.weekday is None:
+        return target
+    return replace(target, fields=replace(fields, weekday=None))
+
+
 def _measure(
     analysis: Analysis, sentence: tuple[int, int], m: re.Match[str], years: int, anchor: Timex
 ) -> Measure | None:
@@ -76,6 +86,8 @@ def _measure(
              and t.granularity in _POINT and t.link is None and window_of(t) is not None]  # fmt: skip
     after = [t for t in dates if t.start >= m.end()]
     target = (after or dates[::-1] or [None])[0]
+    if analysis.document.stated_published is not None:  # an inferred one is only a lower bound
+        target = _by_its_day(target)
     start = window_of(anchor)
     assert start is not None
     slack = 0
