@@ -53,6 +53,8 @@ def contradictions(text: str, published: date | None) -> list[Finding]:
         # a succession names its successor as subject: the successor's first day in office
         ("Shinzo Abe succeeded Yoshihiko Noda as prime minister in 2011.", date(2014, 5, 1), "2011"),
         ("John Major succeeded Margaret Thatcher in 1989.", date(1994, 5, 1), "1989"),
+        # a post the tagger reads as an adjective after "became" ("queen"/JJ) is still the post
+        ("Victoria Hale said Elizabeth II became queen in 1954.", date(1990, 5, 1), "1954"),
         # an election with no office named, near an election to the one office held at publication
         ("Jacques Chirac, elected in 1996, called the vote early.", date(1997, 4, 22), "1996"),
         # a date in an "of" phrase of the election noun: UK general elections are on Thursdays
@@ -101,6 +103,9 @@ def test_an_election_won_as_party_leader_is_told_as_such() -> None:
         ("Yoshihiko Noda was succeeded by Shinzo Abe in 2012.", date(2014, 5, 1)),
         ("Tony Blair succeeded John Smith as Labour leader in 1994.", date(1999, 5, 1)),
         ("Tony Blair succeeded in winning over the unions in 1995.", date(1999, 5, 1)),
+        # an adjective after "became" is no post; the post's right year
+        ("Elizabeth II became popular in 1954.", date(1990, 5, 1)),
+        ("Elizabeth II became queen in 1952.", date(1990, 5, 1)),
         # an election far from every election to the office held now: another office
         ("Jacques Chirac, elected in 1977, called the vote early.", date(1997, 4, 22)),
         ("Jacques Chirac, elected in 1995, called the vote early.", date(1997, 4, 22)),

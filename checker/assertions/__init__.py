@@ -232,7 +232,8 @@ def _object_on_day(noun: Token, span: Span) -> bool:
 def _phrases(word: Token) -> Iterator[tuple[str, Token]]:
     """Candidate trigger phrases around a word, longest first: "take office", "swear in", "open"."""
     particles = [c for c in word.children if c.dep_ == "prt" or c.dep_ == "advmod" and c.lower_ in PARTICLE_ADVERBS]
-    objects = [c for c in word.children if c.dep_ in ("dobj", "attr")]
+    # a complement the tagger read as an adjective is one too: "became queen" (queen/JJ, acomp)
+    objects = [c for c in word.children if c.dep_ in ("dobj", "attr", "acomp")]
     lemma = word.lemma_.lower()
     for obj in objects:
         for prt in particles:
