@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property, lru_cache
@@ -99,16 +99,19 @@ class KnowledgeContext:
         return self.analysis.quotes
 
     @cached_property
-    def _places_named(self) -> dict[str, bool]:
+    def _searched(self) -> dict[tuple[object, ...], bool]:
+        """Whole-text searches already made, by question: a long text asks them claim after claim
+        (kept by hand: a cache keyed on the context would hash its whole Analysis)."""
         return {}
 
+    def _once(self, key: tuple[object, ...], search: Callable[[], bool]) -> bool:
+        if key not in self._searched:
+            self._searched[key] = search()
+        return self._searched[key]
+
     def names_place(self, jurisdiction: str) -> bool:
-        """Whether the document names the jurisdiction anywhere: searched once per jurisdiction
-        (a long text has many claims)."""
-        known = self._places_named
-        if jurisdiction not in known:
-            known[jurisdiction] = in_place(self.pack, self.text, jurisdiction)
-        return known[jurisdiction]
+        """Whether the document names the jurisdiction anywhere (searched once per jurisdiction)."""
+        return self._once(("place", jurisdiction), lambda: in_place(self.pack, self.text, jurisdiction))
 
     def sentence(self, start: int, end: int) -> tuple[int, int]:
         """The sentences around ``[start, end)``: from the one ``start`` is in to the one ``end`` is in."""
@@ -139,19 +142,12 @@ class KnowledgeContext:
         names = {person.name, *person.aliases}
         return any(f" {name_key(n)} " in self.name_text for n in names if len(name_key(n).split()) >= 2)
 
-    @cached_property
-    def _others_named(self) -> dict[tuple[str, tuple[str, ...]], bool]:
-        return {}
-
     def someone_else_named(self, surname: str, found: tuple[Person, ...]) -> bool:
         """Does the text name in full a bearer of ``surname`` who is none of ``found``, and none
         of ``found`` in full ("Charles J. Fillmore", never "Millard Fillmore")? Searched once per
         surname and people: a long text names one person by surname in claim after claim."""
-        known = self._others_named
-        key = (surname, tuple(p.id for p in found))
-        if key not in known:
-            known[key] = self._someone_else_named(surname, found)
-        return known[key]
+        key = ("other", surname, *(p.id for p in found))
+        return self._once(key, lambda: self._someone_else_named(surname, found))
 
     def _someone_else_named(self, surname: str, found: tuple[Person, ...]) -> bool:
         if any(self.mentions_fully(p) for p in found):
