@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from checker import engine
-from checker.app import runner
+from checker.app import runner, tasks
 from checker.app.cache import Cache, decode, encode
 from checker.cli import app
 from checker.source import read_text
@@ -86,8 +86,24 @@ def test_batches_keep_documents_with_their_options() -> None:
     us, intl = engine.Options(), engine.Options(date_order="international")
     work = runner.tasks(docs, [us if i % 2 else intl for i in range(40)])
     assert sum(len(t.documents) for t in work) == 40
-    assert all(len(t.documents) <= runner.CHUNK for t in work)
+    assert all(len(t.documents) <= tasks.CHUNK for t in work)
     assert all((int(d.path.split(".")[0]) % 2 == 1) == (t.options == us) for t in work for d in t.documents)
+
+
+def test_long_documents_are_spread_over_tasks() -> None:
+    """A dozen long articles are a dozen tasks, not one: with one task, one worker did all."""
+    long = [read_text("It rained on Monday. " * 2_000, path=f"{i}.md") for i in range(3)]
+    short = [read_text("It rained.", path=f"s{i}.md") for i in range(3)]
+    work = runner.tasks([*long, *short], [engine.Options()] * 6)
+    assert [len(t.documents) for t in work] == [1, 1, 1, 3]
+    assert tasks.expected_tasks(12, 12 * 40_000) == 12
+    assert tasks.expected_tasks(40, 40 * 2_000) == 3  # short files: CHUNK to a task
+    assert tasks.expected_tasks(1, 10_000_000) == 1
+
+
+def test_one_file_runs_without_a_pool_whatever_its_size() -> None:
+    with runner.workers(2, 1, 10_000_000) as pool:
+        assert pool is None
 
 
 def test_dask_local_cluster_matches_the_local_run(tmp_path: Path) -> None:
@@ -158,13 +174,13 @@ def test_documents_go_to_the_pool_as_soon_as_a_batch_is_read(tmp_path: Path) -> 
     documents = [read_text(text, path=f"{i}.md") for i, text in enumerate(ARTICLES * 4)]
     pool, progress = _Inline(), []
     analyser = runner.Analyser(pool=pool, advance=lambda phase, n: progress.append(n))
-    for document in documents[: runner.CHUNK]:
+    for document in documents[: tasks.CHUNK]:
         analyser.add(document, Options())
-    assert pool.batches == [runner.CHUNK] and progress == [runner.CHUNK]  # before any result is asked for
-    for document in documents[runner.CHUNK :]:
+    assert pool.batches == [tasks.CHUNK] and progress == [tasks.CHUNK]  # before any result is asked for
+    for document in documents[tasks.CHUNK :]:
         analyser.add(document, Options())
     analyses = analyser.results()
-    assert pool.batches == [runner.CHUNK, len(documents) - runner.CHUNK]
+    assert pool.batches == [tasks.CHUNK, len(documents) - tasks.CHUNK]
     assert [a.document.path for a in analyses] == [d.path for d in documents]
     assert analyses == runner.analyze_all(documents, [Options()] * len(documents))
 

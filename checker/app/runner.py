@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from checker.app.cache import Cache
-from checker.app.tasks import CHUNK, Failure, Task, run_task, tasks
+from checker.app.tasks import Failure, Task, expected_tasks, full, run_task, tasks
 from checker.model import Analysis, Document
 from checker.options import Options
 
@@ -41,10 +41,11 @@ def _warm() -> None:
 
 
 @contextmanager
-def workers(jobs: int, files: int) -> Iterator[ProcessPoolExecutor | None]:
-    """The worker processes of a run, started before its files are read; None when one
-    process will do (one job, or no more files than one batch)."""
-    count = min(jobs, -(-files // CHUNK))
+def workers(jobs: int, files: int, size: int = 0) -> Iterator[ProcessPoolExecutor | None]:
+    """The worker processes of a run of ``files`` files of ``size`` bytes in all (0: unknown),
+    started before its files are read; None when one process will do (one job, or one task's
+    worth of files: a small run does not pay for loading the model twice)."""
+    count = min(jobs, expected_tasks(files, size))
     if count <= 1:
         yield None
         return
@@ -110,7 +111,7 @@ class Analyser:
             return
         batch = self._waiting.setdefault(options, [])
         batch.append(index)
-        if len(batch) == CHUNK and self._pool is not None:
+        if self._pool is not None and full([self._documents[i] for i in batch]):
             self._send(options)
 
     def _send(self, options: Options) -> None:
@@ -199,7 +200,8 @@ def _execute(
         results = run_on_dask(work, scheduler)
         advance("Checking", sum(len(t.documents) for t in work))
         return results
-    with workers(jobs, sum(len(t.documents) for t in work)) as pool:
+    documents = [d for t in work for d in t.documents]
+    with workers(jobs, len(documents), sum(len(d.text) for d in documents)) as pool:
         if pool is None:
             return [a for task in work for a in _advancing(run_task(task), advance)]
         futures = [(task, pool.submit(run_task, task)) for task in work]

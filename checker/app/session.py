@@ -280,13 +280,19 @@ class Session:
         and the worker processes start (and load the model) before the first one is."""
         s = run or self.settings
         with (
-            runner.workers(s.jobs if s.scheduler is None else 1, len(self.candidates)) as pool,
+            runner.workers(s.jobs if s.scheduler is None else 1, len(self.candidates), self._size()) as pool,
             (self._progress or _silent)(len(self.candidates)) as advance,
         ):
             cache = self.cache(s)
             analyser = runner.Analyser(jobs=s.jobs, cache=cache, advance=advance, scheduler=s.scheduler, pool=pool)
             inputs = self._read_all(advance, lambda d, config: analyser.add(d, engine_options(config, s.date_order)))
             yield inputs, analyser
+
+    def _size(self) -> int:
+        """The bytes of the local files to check, for the number of workers (URLs count as none)."""
+        return sum(
+            _size(item) for item in self.candidates if isinstance(item, str) and item != STDIN and not is_url(item)
+        )
 
     def _read_all(self, advance: Progress, on_read: Callable[[Document, Config], None]) -> Inputs:
         """Read every input, handing each document to ``on_read``; report each unreadable one and count them."""

@@ -14,7 +14,10 @@ from dataclasses import dataclass
 from checker.model import Analysis, Document
 from checker.options import Options
 
-CHUNK = 16  # documents per task: one spaCy batch, and a progress step
+CHUNK = 16  # documents per task at most: one spaCy batch, and a progress step
+# A task also closes once it holds this many characters: a few long texts (a dozen Wikipedia
+# articles) are several tasks, so every worker gets some, not one worker all of them.
+CHUNK_CHARS = 32_000
 
 
 @dataclass(frozen=True)
@@ -56,13 +59,23 @@ def _line(error: BaseException) -> str:
     return lines[0][:200] if lines else "no message"
 
 
+def full(documents: Sequence[Document]) -> bool:
+    """Whether a batch is a whole task: CHUNK documents, or CHUNK_CHARS characters."""
+    return len(documents) >= CHUNK or sum(len(d.text) for d in documents) >= CHUNK_CHARS
+
+
+def expected_tasks(files: int, size: int) -> int:
+    """About how many tasks ``files`` files of ``size`` bytes in all make (at most one per file)."""
+    return min(files, max(-(-files // CHUNK), -(-size // CHUNK_CHARS)))
+
+
 def tasks(documents: Sequence[Document], options: Sequence[Options]) -> list[Task]:
-    """Batches of documents that share their options, in input order within each batch."""
-    groups: dict[Options, list[Document]] = {}
+    """Batches of documents that share their options, each :func:`full` but the last of its
+    options, in input order within each batch."""
+    groups: dict[Options, list[list[Document]]] = {}
     for document, option in zip(documents, options):
-        groups.setdefault(option, []).append(document)
-    return [
-        Task(tuple(group[at : at + CHUNK]), option)
-        for option, group in groups.items()
-        for at in range(0, len(group), CHUNK)
-    ]
+        batches = groups.setdefault(option, [[]])
+        if full(batches[-1]):
+            batches.append([])
+        batches[-1].append(document)
+    return [Task(tuple(batch), option) for option, batches in groups.items() for batch in batches]
