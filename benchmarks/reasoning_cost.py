@@ -29,8 +29,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from checker.knowledge.expressions.intervals import evaluate, implied_bounds  # noqa: E402
-from checker.knowledge.expressions.language import parse  # noqa: E402
 from checker.knowledge.expressions.linear import linearize  # noqa: E402
+from checker.knowledge.expressions.normalised import parse  # noqa: E402
 from checker.reasoning.network import PUBLISHED, Network  # noqa: E402
 
 ISSUE_EXAMPLES = [

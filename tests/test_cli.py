@@ -261,6 +261,13 @@ def test_help_loads_neither_spacy_nor_rich_markdown() -> None:
     assert _loaded_after(["--help"], ("spacy", "sympy", "rich", "checker.report")) == []
 
 
+def test_checking_an_article_under_the_bundled_packs_loads_no_sympy() -> None:
+    """The bundled packs' constraints come normalised (expressions/normalised.json): sympy, a third
+    of a one-file check's start, loads only for an expression of a user's own pack."""
+    example = str(Path(__file__).resolve().parent.parent / "examples" / "coalition-strikes-article.md")
+    assert _loaded_after(["check", example, "--published", "2024-12-20", "--no-cache"], ("sympy",)) == []
+
+
 def test_rules_does_not_load_spacy() -> None:
     """The catalogue and the packs' constraint kinds come from the packs alone."""
     assert _loaded_after(["rules"], ("spacy", "thinc", "checker.engine")) == []

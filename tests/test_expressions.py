@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import itertools
+import json
 import random
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 
+from checker.knowledge.expressions import language, normalised, trees
 from checker.knowledge.expressions import names as expression_names
 from checker.knowledge.expressions.intervals import evaluate, implied_bounds
-from checker.knowledge.expressions.language import Constraint, ExpressionError, parse, years_in_days
 from checker.knowledge.expressions.linear import Difference, linearize
+from checker.knowledge.expressions.normalised import parse
+from checker.knowledge.expressions.trees import Constraint, ExpressionError, years_in_days
 from checker.knowledge.loading import load_builtin
 
 
@@ -87,7 +91,33 @@ def test_bare_name_is_the_date():
 
 def test_common_terms_cancel():
     (relation,) = parse("x.year + 1 == y.year + 1 + 0").relations
-    assert str(relation.expr) == "year(x) - year(y)"
+    assert relation.expr == ("+", ("*", -1, ("year", "y")), ("year", "x"))
+
+
+def test_the_bundled_expressions_table_is_what_sympy_makes_of_the_packs():
+    """Regenerate with ``python -m checker.knowledge.expressions.normalised`` after editing a pack."""
+    written = (Path(normalised.__file__).parent / normalised.TABLE).read_text(encoding="utf-8")
+    assert json.loads(written) == normalised.build()
+    assert normalised.table(), "the table loads"
+
+
+def test_an_expression_of_ones_own_is_parsed_by_sympy_to_the_same_trees():
+    assert "burial >= death" not in normalised.table()
+    assert parse("burial >= death").relations == language.parse("burial >= death").relations
+    for text, found in normalised.table().items():
+        assert found == language.parse(text), text
+
+
+@pytest.mark.parametrize("data", [[], ["+", 1], ["eval", "x"], ["year", "x", "y"], True, 1.5, {"+": 1}, ["^", "x"]])
+def test_a_table_entry_that_is_no_tree_is_refused(data):
+    with pytest.raises(ValueError):
+        trees.from_data(data)
+
+
+def test_tree_arithmetic_writes_terms_as_sympy_does():
+    assert trees.negated("x") == ("*", -1, "x") and trees.negated(("*", -1, "x")) == "x"
+    assert trees.coefficient(("*", 3, "x", "y")) == (3, ("*", "x", "y")) and trees.coefficient(7) == (7, 1)
+    assert trees.total([]) == 0 and trees.total(["x"]) == "x" and trees.total(["x", 1]) == ("+", "x", 1)
 
 
 def test_chained_comparison_is_a_conjunction():

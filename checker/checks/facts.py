@@ -40,7 +40,9 @@ from checker.checks.people import (
 )
 from checker.checks.registry import check, rule
 from checker.checks.tenures import stated_tenures, tenure_problem
+from checker.knowledge.expressions.intervals import evaluate
 from checker.knowledge.expressions.names import events
+from checker.knowledge.expressions.normalised import parse
 from checker.knowledge.model import Election, Office, Pack, Person, Term, When, name_key
 from checker.model import (
     Analysis,
@@ -364,8 +366,6 @@ def _election_day_claim(ctx: KnowledgeContext, a: Assertion, timex: Timex) -> Pr
     office, context = found
     if timex.earliest != timex.latest and context:
         return None  # a year or month: only for an election whose office and country the sentence names
-    from checker.knowledge.expressions.intervals import evaluate  # sympy: only once a claim is checked
-    from checker.knowledge.expressions.language import parse
 
     bindings = {"election": (timex.earliest.toordinal(), timex.latest.toordinal())}
     for constraint in ctx.pack.constraints:

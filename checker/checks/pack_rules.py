@@ -28,7 +28,9 @@ from checker.checks.people import (
     stated_ordinal,
 )
 from checker.knowledge.constraints import kinds
+from checker.knowledge.expressions.intervals import evaluate
 from checker.knowledge.expressions.names import events
+from checker.knowledge.expressions.normalised import parse
 from checker.knowledge.model import Constraint, Person, name_key
 from checker.model import Assertion, Timex
 
@@ -174,9 +176,6 @@ def _pack_elections(ctx: KnowledgeContext, a: Assertion, who: _Claimant, office:
 
 def _evaluate(c: Constraint, bindings: dict[str, Interval]) -> bool | None:
     """None when ``when`` does not surely apply; else the expression's verdict over the intervals."""
-    from checker.knowledge.expressions.intervals import evaluate  # sympy: only once a rule applies
-    from checker.knowledge.expressions.language import parse
-
     if c.when is not None and evaluate(parse(c.when), bindings) is not True:
         return None
     return evaluate(parse(c.expr or ""), bindings)
@@ -246,8 +245,6 @@ def count_claim(ctx: KnowledgeContext, a: Assertion, timex: Timex) -> Problem | 
 def _applies(c: Constraint, event: str, interval: Interval) -> bool | None:
     if c.when is None:
         return True
-    from checker.knowledge.expressions.intervals import evaluate
-    from checker.knowledge.expressions.language import parse
 
     return evaluate(parse(c.when), {event: interval})
 

@@ -69,16 +69,17 @@ class _Titled:
     people: tuple[Person, ...]
     offices: tuple[str, ...]  # the offices of that title the people held, in pack order
     appositive: bool = False  # "X, Britain's prime minister, said": the title after the name
+    former: bool = False  # "former President X", "X, Britain's former prime minister,"
 
 
 FORMER = re.compile(r"\b(?:former|ex-)\s*$", re.IGNORECASE)
 
 
-def titled_mentions(ctx: KnowledgeContext, former: bool = False) -> Iterator[_Titled]:
-    """Title + name pairs whose name is a pack person who held an office of that title.
+def titled_mentions(ctx: KnowledgeContext) -> Iterator[_Titled]:
+    """Title + name pairs whose name is a pack person who held an office of that title, each
+    marked ``former`` when "former" or "ex-" stands before it.
 
-    Skipped: a qualifier before the title ("former", "then-", "late"; with ``former``, only
-    the mentions after "former" or "ex-" are given), a name used
+    Skipped: another qualifier before the title ("then-", "late"), a name used
     as a name ("the Queen Elizabeth", "HMS Queen Elizabeth"), "-elect" titles, names
     that run on past the person ("Queen Elizabeth II Conference Centre"), and titles
     of offices the person never held (the pack does not cover that office:
@@ -86,8 +87,9 @@ def titled_mentions(ctx: KnowledgeContext, former: bool = False) -> Iterator[_Ti
     """
     for m in titled_names(ctx.pack.titles).finditer(ctx.text):
         before = ctx.text[max(0, m.start() - 20) : m.start()]
-        if former != bool(FORMER.search(before)) or ELECT.match(ctx.text, m.end(1)):
-            continue  # with ``former``: only "former President X"
+        former = bool(FORMER.search(before))
+        if ELECT.match(ctx.text, m.end(1)):
+            continue
         if not former and (NOT_CURRENT.search(before) or NAMED_THING.search(before)):
             continue
         name = m.group(2).rstrip(".")
@@ -98,7 +100,7 @@ def titled_mentions(ctx: KnowledgeContext, former: bool = False) -> Iterator[_Ti
         held = tuple(o for o in titled if any(t.office == o for p in found for t in p.terms))
         holders = tuple(p for p in found if set(held) & {t.office for t in p.terms})
         if holders:
-            yield _Titled(m.group(1), m.start(), m.start(2) + len(name), name, holders, held)
+            yield _Titled(m.group(1), m.start(), m.start(2) + len(name), name, holders, held, former=former)
 
 
 _PLACE = r"[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?"
@@ -119,14 +121,12 @@ def _appositives(titles: frozenset[str]) -> tuple[re.Pattern[str], re.Pattern[st
     )  # fmt: skip
 
 
-def appositive_mentions(ctx: KnowledgeContext, former: bool = False) -> Iterator[_Titled]:
+def appositive_mentions(ctx: KnowledgeContext) -> Iterator[_Titled]:
     """ "John Roe, Britain's prime minister, said on Monday", "Britain's prime minister, John Roe,
     said": a pack person and the one office of that title they held in the place named (or, with
-    no place, the only one of that title). With ``former``, only the titles after "former"."""
+    no place, the only one of that title); ``former`` after "former"."""
     after, before = _appositives(ctx.pack.titles)
     for m in (*after.finditer(ctx.text), *before.finditer(ctx.text)):
-        if former != bool(m.group("former")):
-            continue
         first = m.re is after
         start, found = (
             _named_tail(ctx, m.start("name"), m.end("name")) if first else (m.start(), people(ctx, m["name"])[0])
@@ -141,7 +141,7 @@ def appositive_mentions(ctx: KnowledgeContext, former: bool = False) -> Iterator
         if len(offices) == 1:
             name = ctx.text[start : m.end("name")] if first else m.group("name")
             at, end = (start, m.end() - 1) if first else (m.start(), m.end("name"))
-            yield _Titled(m.group("title"), at, end, name, (person,), (offices[0].id,), True)
+            yield _Titled(m.group("title"), at, end, name, (person,), (offices[0].id,), True, bool(m.group("former")))
 
 
 def _named_tail(ctx: KnowledgeContext, start: int, end: int) -> tuple[int, tuple[Person, ...]]:
@@ -263,8 +263,9 @@ def title_anachronisms(analysis: Analysis, pack: Pack) -> Iterator[Finding]:
     if ctx.published is None:
         return  # a current holder's title may describe the past ("President Trump won in 2016"): needs the date
     now = _writers_present(ctx)
-    for mention in (*titled_mentions(ctx), *appositive_mentions(ctx)):
-        if inside(mention.start, ctx.quotes):
+    mentions = (*titled_mentions(ctx), *appositive_mentions(ctx))  # each a scan of the whole text: once
+    for mention in mentions:
+        if mention.former or inside(mention.start, ctx.quotes):
             continue
         when = _time_of(ctx, mention)
         if when is None:
@@ -278,14 +279,14 @@ def title_anachronisms(analysis: Analysis, pack: Pack) -> Iterator[Finding]:
         if any(at is not False or written is not False for at, written in states):
             continue
         yield _title_finding(ctx, mention, lo, hi, said)
-    yield from _former_in_office(ctx)
+    yield from _former_in_office(ctx, [m for m in mentions if m.former])
 
 
-def _former_in_office(ctx: KnowledgeContext) -> Iterator[Finding]:
+def _former_in_office(ctx: KnowledgeContext, mentions: Sequence[_Titled]) -> Iterator[Finding]:
     """ "Former Prime Minister X said on Monday" ("X, Britain's former prime minister, said") while X
     was in office that day and when written."""
     assert ctx.published is not None
-    for mention in (*titled_mentions(ctx, former=True), *appositive_mentions(ctx, former=True)):
+    for mention in mentions:
         when = None if inside(mention.start, ctx.quotes) else _time_of(ctx, mention)
         if when is None or len(mention.people) != 1:
             continue

@@ -24,7 +24,9 @@ import ast
 from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 
+from checker.knowledge.expressions.linear import linearize
 from checker.knowledge.expressions.names import events
+from checker.knowledge.expressions.normalised import parse
 from checker.knowledge.model import Constraint
 
 if TYPE_CHECKING:
@@ -63,9 +65,6 @@ def _unbound(text: str) -> str | None:
 def order_difference(expr: str) -> Difference | None:
     """The single difference between two event days ``expr`` states, if it is one: what the
     temporal network takes (checker.reasoning.timeline)."""
-    from checker.knowledge.expressions.language import parse  # sympy: only to tell order from rule
-    from checker.knowledge.expressions.linear import linearize
-
     differences = linearize(parse(expr))
     return differences[0] if differences and len(differences) == 1 and differences[0].i is not None else None
 

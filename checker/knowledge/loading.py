@@ -93,7 +93,8 @@ def _day(text: str | None) -> date | None:
 
 def _check_expressions(doc: LinedYaml, constraints: Sequence[Mapping[str, Any]]) -> None:
     """Every constraint expression must be in the expression language (checker.knowledge.expressions)."""
-    from checker.knowledge.expressions.language import ExpressionError, parse  # sympy: only where checked
+    from checker.knowledge.expressions.normalised import parse
+    from checker.knowledge.expressions.trees import ExpressionError
 
     for i, c in enumerate(constraints):
         for key in ("expr", "when"):

@@ -9,31 +9,26 @@ from datetime import date
 from fractions import Fraction
 from functools import lru_cache
 
-import sympy
-
-from checker.knowledge.expressions.language import (
-    _FLIPPED,
-    _HOLDS,
-    DATE,
-    DAY,
-    FLOORDIV,
+from checker.knowledge.expressions.linear import _solved_range
+from checker.knowledge.expressions.trees import (
+    FLIPPED,
+    HOLDS,
     MAX_DAY,
     MIN_DAY,
-    MOD,
-    MONTH,
-    WEEKDAY,
-    YEAR,
-    YEARS,
     Bindings,
     Constraint,
     Evaluator,
     ExpressionError,
     Interval,
     Relation,
-    _to_date,
+    Tree,
+    leaves,
+    negated,
+    terms,
+    to_date,
+    total,
     years_in_days,
 )
-from checker.knowledge.expressions.linear import _solved_range
 
 
 def evaluate(constraint: Constraint, bindings: Bindings) -> bool | None:
@@ -58,7 +53,7 @@ def _decide(op: str, value: Interval | None) -> bool | None:
         return True if lo == hi == 0 else (False if lo > 0 or hi < 0 else None)
     if op == "!=":
         return False if lo == hi == 0 else (True if lo > 0 or hi < 0 else None)
-    holds = _HOLDS[op]
+    holds = HOLDS[op]
     if holds(hi, 0) and holds(lo, 0):
         return True
     if not holds(hi, 0) and not holds(lo, 0):
@@ -102,16 +97,16 @@ def _isolations(relations: tuple[Relation, ...]) -> tuple[tuple[str, str, Evalua
     """
     found = []
     for relation in relations:
-        terms = sympy.Add.make_args(relation.expr)
-        for symbol in sorted(relation.expr.free_symbols, key=lambda s: s.name):
-            alone = [t for t in terms if t == symbol or t == -symbol]
-            others = [t for t in terms if t not in alone]
-            if len(alone) != 1 or any(t.has(symbol) for t in others):
+        parts = terms(relation.expr)
+        for name in sorted(set(leaves(relation.expr))):
+            alone = [t for t in parts if t in (name, negated(name))]
+            others = [t for t in parts if t not in alone]
+            if len(alone) != 1 or any(name in leaves(t) for t in others):
                 continue
-            if alone[0] == symbol:  # symbol + rest op 0  ->  symbol op -rest
-                found.append((symbol.name, relation.op, _negated(_compile(sympy.Add(*others)))))
-            else:  # -symbol + rest op 0  ->  symbol op' rest
-                found.append((symbol.name, _FLIPPED[relation.op], _compile(sympy.Add(*others))))
+            if alone[0] == name:  # name + rest op 0  ->  name op -rest
+                found.append((name, relation.op, _negated(_compile(total(others)))))
+            else:  # -name + rest op 0  ->  name op' rest
+                found.append((name, FLIPPED[relation.op], _compile(total(others))))
     return tuple(found)
 
 
@@ -123,23 +118,23 @@ def _negated(evaluator: Evaluator) -> Evaluator:
     return value
 
 
-def _compile(expr: sympy.Expr) -> Evaluator:
+def _compile(expr: Tree) -> Evaluator:
     """A function from bindings to an interval enclosing every value of ``expr``."""
-    if expr.is_Integer:
-        value = int(expr)
-        return lambda _b: (value, value)
-    if isinstance(expr, sympy.Symbol):
-        return _binding(expr.name)
-    args = [_compile(a) for a in expr.args]
-    if isinstance(expr, sympy.Add):
+    if isinstance(expr, int):
+        return lambda _b: (expr, expr)
+    if isinstance(expr, str):
+        return _binding(expr)
+    head, *rest = expr
+    args = [_compile(a) for a in rest]
+    if head == "+":
         return _fold(args, _add)
-    if isinstance(expr, sympy.Mul):
+    if head == "*":
         return _fold(args, _multiply)
-    if isinstance(expr, sympy.Pow) and expr.exp.is_Integer and expr.exp > 0:
-        return _fold([args[0]] * int(expr.exp), _multiply)
-    combine = _INTERVAL_FUNCTIONS.get(type(expr))
+    if head == "^" and isinstance(rest[1], int) and rest[1] > 0:
+        return _fold([args[0]] * rest[1], _multiply)
+    combine = _INTERVAL_FUNCTIONS.get(head)
     if combine is None:
-        raise ExpressionError(f"cannot evaluate '{expr}'")
+        raise ExpressionError(f"cannot evaluate the node '{head}'")
     return _apply(args, combine)
 
 
@@ -203,7 +198,7 @@ def _interval_mod(a: Interval, b: Interval) -> Interval | None:
 def _day_range(d: Interval) -> tuple[date, date] | None:
     if d[1] < MIN_DAY or d[0] > MAX_DAY:
         return None
-    return _to_date(d[0]), _to_date(d[1])
+    return to_date(d[0]), to_date(d[1])
 
 
 def _interval_year(d: Interval) -> Interval | None:
@@ -257,13 +252,13 @@ def _interval_years(n: Interval) -> Interval:
     return years_in_days(n[0])[0], years_in_days(n[1])[1]
 
 
-_INTERVAL_FUNCTIONS: dict[type, Callable[..., Interval | None]] = {
-    YEAR: _interval_year,
-    MONTH: _interval_month,
-    DAY: _interval_day,
-    WEEKDAY: _interval_weekday,
-    DATE: _interval_date,
-    YEARS: _interval_years,
-    FLOORDIV: _interval_floordiv,
-    MOD: _interval_mod,
+_INTERVAL_FUNCTIONS: dict[str, Callable[..., Interval | None]] = {
+    "year": _interval_year,
+    "month": _interval_month,
+    "day": _interval_day,
+    "weekday": _interval_weekday,
+    "date": _interval_date,
+    "years": _interval_years,
+    "floordiv": _interval_floordiv,
+    "mod": _interval_mod,
 }

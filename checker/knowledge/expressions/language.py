@@ -6,23 +6,16 @@ integers when their arguments are integers."""
 from __future__ import annotations
 
 import ast
-import operator
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable
 from datetime import date
 from functools import lru_cache
 
 import sympy
 
 from checker.knowledge.expressions.names import FUNCTIONS
-
-Interval = tuple[int, int]
-Bindings = Mapping[str, tuple[int | None, int | None]]
-Evaluator = Callable[[Bindings], Interval | None]
+from checker.knowledge.expressions.trees import HOLDS, Constraint, ExpressionError, Relation, Tree, constraint, to_date
 
 MAX_LENGTH = 500
-MIN_DAY, MAX_DAY = date.min.toordinal(), date.max.toordinal()
-
 _COMPARISONS: dict[type, str] = {
     ast.Eq: "==",
     ast.NotEq: "!=",
@@ -30,15 +23,6 @@ _COMPARISONS: dict[type, str] = {
     ast.LtE: "<=",
     ast.Gt: ">",
     ast.GtE: ">=",
-}
-_FLIPPED = {"==": "==", "!=": "!=", "<": ">", "<=": ">=", ">": "<", ">=": "<="}
-_HOLDS: dict[str, Callable[[int, int], bool]] = {
-    "==": operator.eq,
-    "!=": operator.ne,
-    "<": operator.lt,
-    "<=": operator.le,
-    ">": operator.gt,
-    ">=": operator.ge,
 }
 _OPERATOR_TEXT = {ast.In: "in", ast.NotIn: "not in", ast.Is: "is", ast.IsNot: "is not"}
 _NOT_ALLOWED = {
@@ -53,56 +37,6 @@ _NOT_ALLOWED = {
     ast.Starred: "'*' unpacking is not allowed",
     ast.JoinedStr: "f-strings are not allowed",
 }
-
-
-class ExpressionError(ValueError):
-    """A constraint that is not in the expression language; ``column`` is 1-based."""
-
-    def __init__(self, message: str, column: int | None = None) -> None:
-        super().__init__(message)
-        self.column = column
-
-
-@dataclass(frozen=True)
-class Relation:
-    """``expr op 0``, ``expr`` being sympy's expansion of ``left - right``."""
-
-    op: str
-    expr: sympy.Expr
-
-
-@dataclass(frozen=True)
-class Constraint:
-    """A parsed constraint: a conjunction of relations.
-
-    ``events`` are the event names mentioned, ``fields`` the names a caller
-    may bind for ``evaluate`` (event names for days, ``event.field`` for
-    numbers), both sorted.
-    """
-
-    text: str
-    relations: tuple[Relation, ...]
-    events: tuple[str, ...]
-    fields: tuple[str, ...]
-
-
-def _to_date(day: int) -> date:
-    return date.fromordinal(min(max(day, MIN_DAY), MAX_DAY))
-
-
-def _leap_years_before(year: int) -> int:
-    y = year - 1
-    return y // 4 - y // 100 + y // 400
-
-
-@lru_cache(maxsize=256)
-def years_in_days(n: int) -> Interval:
-    """The fewest and most days that n calendar years can span (n may be negative)."""
-    if n < 0:
-        lo, hi = years_in_days(-n)
-        return -hi, -lo
-    leaps = [_leap_years_before(y + n) - _leap_years_before(y) for y in range(1, 401)]
-    return 365 * n + min(leaps), 365 * n + max(leaps)
 
 
 def _make_date(y: int, m: int, d: int) -> int:
@@ -135,20 +69,22 @@ def _sympy_function(name: str, nargs: int, fold: Callable[..., int] | None) -> t
     return type(name, (sympy.Function,), {"nargs": nargs, "eval": classmethod(eval_)})
 
 
-YEAR = _sympy_function("year", 1, lambda d: _to_date(d).year)
-MONTH = _sympy_function("month", 1, lambda d: _to_date(d).month)
-DAY = _sympy_function("day", 1, lambda d: _to_date(d).day)
-WEEKDAY = _sympy_function("weekday", 1, lambda d: _to_date(d).weekday())
+YEAR = _sympy_function("year", 1, lambda d: to_date(d).year)
+MONTH = _sympy_function("month", 1, lambda d: to_date(d).month)
+DAY = _sympy_function("day", 1, lambda d: to_date(d).day)
+WEEKDAY = _sympy_function("weekday", 1, lambda d: to_date(d).weekday())
 DATE = _sympy_function("date", 3, _make_date)
 YEARS = _sympy_function("years", 1, None)
 FLOORDIV = _sympy_function("floordiv", 2, _floordiv)
 MOD = _sympy_function("mod", 2, _mod)
 _PARTS = {"year": YEAR, "month": MONTH, "day": DAY, "weekday": WEEKDAY}
+_FUNCTION_NAMES = frozenset(f.__name__ for f in (YEAR, MONTH, DAY, WEEKDAY, DATE, YEARS, FLOORDIV, MOD))
 
 
 @lru_cache(maxsize=1024)
 def parse(text: str) -> Constraint:
-    """Parse a constraint; raise ExpressionError saying what is not allowed."""
+    """Parse a constraint with sympy; raise ExpressionError saying what is not allowed. (Callers
+    use :func:`checker.knowledge.expressions.normalised.parse`, which knows the bundled packs'.)"""
     if len(text) > MAX_LENGTH:
         raise ExpressionError(f"the expression is longer than {MAX_LENGTH} characters")
     try:
@@ -161,13 +97,7 @@ def parse(text: str) -> Constraint:
         relations = tuple(_relations(tree.body))
     except RecursionError:
         raise ExpressionError("the expression is nested too deeply") from None
-    symbols = sorted({s.name for r in relations for s in r.expr.free_symbols})
-    return Constraint(
-        text=text,
-        relations=relations,
-        events=tuple(sorted({s.split(".")[0] for s in symbols})),
-        fields=tuple(symbols),
-    )
+    return constraint(text, relations)
 
 
 def _relations(node: ast.expr) -> list[Relation]:
@@ -192,9 +122,24 @@ def _relations(node: ast.expr) -> list[Relation]:
 
 def _relation(node: ast.expr, op: str, expr: sympy.Expr) -> Relation:
     if expr.is_Integer:
-        truth = "true" if _HOLDS[op](int(expr), 0) else "false"
+        truth = "true" if HOLDS[op](int(expr), 0) else "false"
         raise _error(node, f"the comparison is always {truth}, whatever the dates")
-    return Relation(op, expr)
+    return Relation(op, tree(expr))
+
+
+_NODES = {sympy.Add: "+", sympy.Mul: "*", sympy.Pow: "^"}
+
+
+def tree(expr: sympy.Expr) -> Tree:
+    """A sympy expression as a plain tree (checker.knowledge.expressions.trees)."""
+    if expr.is_Integer:
+        return int(expr)
+    if isinstance(expr, sympy.Symbol):
+        return expr.name
+    head = _NODES.get(type(expr)) or type(expr).__name__
+    if head not in _FUNCTION_NAMES and head not in _NODES.values():
+        raise ExpressionError(f"cannot evaluate '{expr}'")
+    return (head, *(tree(a) for a in expr.args))
 
 
 def _build(node: ast.expr) -> sympy.Expr:

@@ -7,9 +7,15 @@ from dataclasses import dataclass
 from fractions import Fraction
 from functools import lru_cache
 
-import sympy
-
-from checker.knowledge.expressions.language import _FLIPPED, YEARS, Constraint, Relation, years_in_days
+from checker.knowledge.expressions.trees import (
+    FLIPPED,
+    Constraint,
+    Relation,
+    Tree,
+    coefficient,
+    terms,
+    years_in_days,
+)
 
 
 @dataclass(frozen=True)
@@ -22,23 +28,22 @@ class Difference:
     hi: int | None
 
 
-def _is_day(symbol: sympy.Expr) -> bool:
-    return isinstance(symbol, sympy.Symbol) and "." not in symbol.name
+def _is_day(tree: Tree) -> bool:
+    return isinstance(tree, str) and "." not in tree
 
 
-def _linear_parts(expr: sympy.Expr) -> tuple[dict[str, int], Fraction, Fraction] | None:
+def _linear_parts(expr: Tree) -> tuple[dict[str, int], Fraction, Fraction] | None:
     """``expr`` as sum(coefficient * day) + [k_lo, k_hi], or None if it is not that."""
     coefficients: dict[str, int] = {}
     k_lo = k_hi = Fraction(0)
-    for term in sympy.Add.make_args(expr):
-        coefficient, rest = term.as_coeff_Mul()
-        c = int(coefficient)
+    for term in terms(expr):
+        c, rest = coefficient(term)
         if rest == 1:
             k_lo, k_hi = k_lo + c, k_hi + c
         elif _is_day(rest):
-            coefficients[rest.name] = coefficients.get(rest.name, 0) + c
-        elif isinstance(rest, YEARS) and rest.args[0].is_Integer:
-            lo, hi = sorted(c * v for v in years_in_days(int(rest.args[0])))
+            coefficients[rest] = coefficients.get(rest, 0) + c
+        elif isinstance(rest, tuple) and rest[0] == "years" and isinstance(rest[1], int):
+            lo, hi = sorted(c * v for v in years_in_days(rest[1]))
             k_lo, k_hi = k_lo + lo, k_hi + hi
         else:
             return None
@@ -64,7 +69,7 @@ def _difference(relation: Relation) -> Difference | None:
         return None
     op = relation.op
     if not positive:  # -a*x + k op 0  ->  a*x - k op' 0
-        positive, k_lo, k_hi, op = negative, -k_hi, -k_lo, _FLIPPED[op]
+        positive, k_lo, k_hi, op = negative, -k_hi, -k_lo, FLIPPED[op]
         negative = []
     scale = abs(coefficients[positive[0]])
     lo, hi = _solved_range(op, -k_hi / scale, -k_lo / scale)
