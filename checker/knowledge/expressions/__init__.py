@@ -1,9 +1,11 @@
-"""Rule-pack constraint expressions: parsed safely, held as sympy, checked by intervals.
+"""Rule-pack constraint expressions: parsed safely, normalised by sympy, checked by intervals.
 
-names.py reads the event names an expression mentions from its syntax alone (no sympy);
-language.py parses the whitelisted syntax into sympy; linear.py turns a comparison into
-difference constraints for the temporal network; intervals.py evaluates any constraint
-over integer intervals. Importing this package imports none of them (sympy is slow to load).
+names.py reads the event names an expression mentions from its syntax alone; language.py
+parses the whitelisted syntax into sympy and hands back plain trees (trees.py);
+normalised.py holds the bundled packs' expressions already so parsed (normalised.json), and
+is where callers parse; linear.py turns a comparison into difference constraints for the
+temporal network; intervals.py evaluates any constraint over integer intervals. Only
+language.py imports sympy (a third of a second): a check under the bundled packs never does.
 
 A pack writes constraints over event fields, e.g. ``inauguration > election``,
 ``inauguration.date - election.date <= 90`` or
