@@ -21,7 +21,7 @@ from checker.options import Knowledge, Options
 from checker.reasoning import timeline
 
 if TYPE_CHECKING:  # spaCy loads only where text is parsed
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span
 
 
 def knowledge(spec: Knowledge = Knowledge()) -> model.Pack:
@@ -36,12 +36,13 @@ def _assembled(spec: Knowledge, _contents: tuple[str, ...]) -> model.Pack:
     return loading.assemble(spec.names, spec.pack_files, spec.facts)
 
 
-def _analysis(document: Document, doc: Doc, found: timex.Found, pack: model.Pack) -> Analysis:
+def _analysis(document: Document, doc: Doc, sentences: list[Span], found: timex.Found, pack: model.Pack) -> Analysis:
+    """``sentences`` are the Doc's (``Doc.sents`` walks every token, each time it is asked)."""
     timexes = timex.resolve(doc, found, document.published)
     quotes = tuple(assertions.quoted_ranges(found.text))  # the Doc's text: found on it
     return arithmetic.complete(Analysis(
-        document, tuple(timexes), tuple(assertions.extract(doc, timexes, pack, quotes)),
-        sentences=tuple((s.start_char, s.end_char) for s in doc.sents), quotes=quotes,
+        document, tuple(timexes), tuple(assertions.extract(doc, sentences, timexes, pack, quotes)),
+        sentences=tuple((s.start_char, s.end_char) for s in sentences), quotes=quotes,
     ), pack)  # fmt: skip
 
 
@@ -68,10 +69,11 @@ def analyze(documents: Sequence[Document], options: Options = Options()) -> list
     pack = knowledge(options.knowledge)
     analyses = []
     for document, doc, f in zip(documents, nlp.parse(rough, chosen, options.batch_size), found):
-        analysis = _analysis(document, doc, f, pack)
+        sentences = list(doc.sents)
+        analysis = _analysis(document, doc, sentences, f, pack)
         if document.published is None and (inferred := timeline.infer_published(analysis)) is not None:
             dated = replace(document, published=inferred, published_source="inferred")
-            analysis = _analysis(dated, doc, f, pack)
+            analysis = _analysis(dated, doc, sentences, f, pack)
         analyses.append(analysis)
     return analyses
 

@@ -314,10 +314,12 @@ def _may_refer_back(sentence: Span, before: Span) -> bool:
     return not surnames.isdisjoint(words)
 
 
-def extract(doc: Doc, timexes: Sequence[Timex], pack: Pack, quotes: Sequence[tuple[int, int]]) -> list[Assertion]:
-    """One assertion per DATE/TIME expression that dates an event word; ``quotes`` are the
-    text's :func:`quoted_ranges` (``Doc.text`` joins every token anew at each call)."""
-    sentences = list(doc.sents)  # walked once: ``Span.sent`` walks the whole Doc on every call
+def extract(
+    doc: Doc, sentences: Sequence[Span], timexes: Sequence[Timex], pack: Pack, quotes: Sequence[tuple[int, int]]
+) -> list[Assertion]:
+    """One assertion per DATE/TIME expression that dates an event word; ``sentences`` are the
+    Doc's (``Doc.sents`` and ``Span.sent`` walk the whole Doc each time), ``quotes`` the text's
+    :func:`quoted_ranges` (``Doc.text`` joins every token anew at each call)."""
     starts = [s.start_char for s in sentences]
     by_sentence: dict[int, list[tuple[int, Timex]]] = {}
     for index, timex in enumerate(timexes):

@@ -392,10 +392,17 @@ def remember_mentions(sentence: Span, mentions: Mentions) -> Mentions:
     """Update the names met: full names, their surnames, the last person and the last thing."""
     people = mentions.people
     last_person, last_thing = mentions.last_person, mentions.last_thing
+    names: dict[int, str] = {}  # the things remembered below are mostly the same nouns
+
+    def name_of(token: Token) -> str:
+        if token.i not in names:
+            names[token.i] = _name_of(token)
+        return names[token.i]
+
     for token in sentence:
         if token.dep_ not in NAMING_DEPS or token.pos_ not in ("PROPN", "NOUN"):
             continue
-        name = _name_of(token)
+        name = name_of(token)
         if not name:
             continue
         if token.pos_ == "PROPN" and token.ent_type_ in ("PERSON", "") and len(name.split()) >= 2:
@@ -407,5 +414,5 @@ def remember_mentions(sentence: Span, mentions: Mentions) -> Mentions:
             last_person = people[name] if token.dep_ in ("nsubj", "nsubjpass") else last_person
         elif token.dep_ in ("nsubj", "nsubjpass"):
             last_thing = identity.antecedent(token, mentions.things) or name
-    identity.remember_things(sentence, mentions.things, _name_of)
+    identity.remember_things(sentence, mentions.things, name_of)
     return Mentions(people, last_person, last_thing, mentions.things)
