@@ -66,10 +66,6 @@ def _children_index(doc: Doc) -> dict[int, list[int]]:
     return index
 
 
-def _near_rights(token: Token) -> list[Token]:
-    return [t for t in near_children(token) if t.i > token.i]
-
-
 def _modifiers(token: Token, depth: int = 2) -> list[Token]:
     """The words before a noun that name it ("Acme" in "the Acme bridge"), a bounded walk."""
     found = []
@@ -86,6 +82,8 @@ def _breaks(token: Token) -> bool:
 
 def _after_break(words: list[Token]) -> list[Token]:
     """The words of a name after the last bracket or dash before its head (a dateline the parse joined to it)."""
+    if len(words) == 1:
+        return words
     head = words[-1]
     cut = max((t.i for t in head.doc[words[0].i : head.i] if _breaks(t)), default=-1)
     return [w for w in words if w.i > cut]
@@ -94,7 +92,9 @@ def _after_break(words: list[Token]) -> list[Token]:
 def _name_of(token: Token) -> str:
     """A noun phrase reduced to a comparable key: its proper-noun tail, or its words without
     determiners, with what tells it from others of its kind ("Treaty of Brno", "version 2.0")."""
-    title = next((c for c in near_children(token) if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+    children = near_children(token)
+    rights = [c for c in children if c.i > token.i]
+    title = next((c for c in children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
     if token.pos_ == "NOUN" and title is not None:
         return _name_of(title)  # 'the album "Northern Lights"': its title names it
     words = _after_break([*_modifiers(token), token])
@@ -102,11 +102,11 @@ def _name_of(token: Token) -> str:
         words = words[1:]
     names = [t.text for t in words if t.pos_ == "PROPN"]
     plain = " ".join(t.lower_ for t in words if t.lower_ not in DETERMINERS)
-    extra = _distinguishers(token)
-    version = next((t.lower_ for t in [*words, *_near_rights(token)] if VERSION.fullmatch(t.text)), None)
+    extra = _distinguishers(rights)
+    version = next((t.lower_ for t in [*words, *rights] if VERSION.fullmatch(t.text)), None)
     if version is not None:
         return version  # "Version 1.0.0", "since 1.0.0 was released": a dotted number names the release
-    if any(c.isdigit() for c in plain + "".join(extra)):
+    if any(map(str.isdigit, plain + "".join(extra))):
         return " ".join([plain, *extra]).lower()  # "Version 1.0.0" = "version 1.0.0": the number names it
     if names and token.pos_ == "NOUN":
         names.append(token.lower_)  # "the U.S. embassy", "the Castleford terminal": the kind of thing too
@@ -114,12 +114,13 @@ def _name_of(token: Token) -> str:
     return " ".join([key, *extra]) if key else key
 
 
-def _distinguishers(token: Token) -> list[str]:
-    """What after a noun tells one such thing from another: a number ("version 2.0",
-    "Windows 10") or a named "of"/"with" phrase ("the Treaty of Brno", "the armistice with Austria")."""
+def _distinguishers(rights: list[Token]) -> list[str]:
+    """What after a noun (its children to the right) tells one such thing from another: a number
+    ("version 2.0", "Windows 10") or a named "of"/"with" phrase ("the Treaty of Brno", "the
+    armistice with Austria")."""
     found = []
-    for child in _near_rights(token):
-        if child.dep_ in ("nummod", "appos", "npadvmod", "compound") and any(c.isdigit() for c in child.text):
+    for child in rights:
+        if child.dep_ in ("nummod", "appos", "npadvmod", "compound") and any(map(str.isdigit, child.text)):
             found.append(child.text)
         elif child.dep_ == "prep" and child.lower_ in ("of", "with"):
             names = [g for g in child.children if g.dep_ == "pobj" and g.pos_ == "PROPN"]
