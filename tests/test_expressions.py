@@ -492,3 +492,11 @@ def test_implied_bounds_are_sound(text):
                 point = {**bindings, name: (value, value)}
                 if evaluate(constraint, point) is True:
                     assert (lo is None or value >= lo) and (hi is None or value <= hi)
+
+
+def test_a_remainder_by_a_field_that_may_be_zero_is_undecided():
+    """``x % y`` with y bound to exactly 0 (or a range through 0) decides nothing, and does not divide by zero."""
+    constraint = parse("election.year % cycle.value == 0")
+    for divisor in ((0, 0), (-1, 3)):
+        assert evaluate(constraint, {"election": (738000, 738000), "cycle.value": divisor}) is None
+    assert evaluate(constraint, {"election": (738000, 738000), "cycle.value": (4, 4)}) is not None

@@ -186,6 +186,8 @@ def _interval_floordiv(a: Interval, b: Interval) -> Interval | None:
 
 
 def _interval_mod(a: Interval, b: Interval) -> Interval | None:
+    if b[0] <= 0 <= b[1]:
+        return None  # a divisor that may be 0: undecided, as for floordiv
     if b[0] == b[1] and a[0] // b[0] == a[1] // b[0]:
         return a[0] % b[0], a[1] % b[0]
     if b[0] > 0:
