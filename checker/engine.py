@@ -37,7 +37,7 @@ def _assembled(spec: Knowledge, _contents: tuple[str, ...]) -> model.Pack:
 
 
 def _analysis(document: Document, doc: Doc, sentences: list[Span], found: timex.Found, pack: model.Pack) -> Analysis:
-    """``sentences`` are the Doc's (``Doc.sents`` walks every token, each time it is asked)."""
+    """``sentences`` are the Doc's (:func:`checker.nlp.sentences`, asked once)."""
     timexes = timex.resolve(doc, found, document.published)
     quotes = tuple(assertions.quoted_ranges(found.text))  # the Doc's text: found on it
     return arithmetic.complete(Analysis(
@@ -63,13 +63,13 @@ def analyze(documents: Sequence[Document], options: Options = Options()) -> list
     rough = [nlp.rough(d.text) for d in documents]
     found = [timex.find(doc.text, date_order=options.date_order) for doc in rough]
     chosen = [
-        assertions.sentences_to_parse(list(doc.sents), [t.start for t in timex.resolve(doc, f, d.published)])
+        assertions.sentences_to_parse(nlp.sentences(doc), [t.start for t in timex.resolve(doc, f, d.published)])
         for doc, f, d in zip(rough, found, documents)
     ]
     pack = knowledge(options.knowledge)
     analyses = []
     for document, doc, f in zip(documents, nlp.parse(rough, chosen, options.batch_size), found):
-        sentences = list(doc.sents)
+        sentences = nlp.sentences(doc)
         analysis = _analysis(document, doc, sentences, f, pack)
         if document.published is None and (inferred := timeline.infer_published(analysis)) is not None:
             dated = replace(document, published=inferred, published_source="inferred")

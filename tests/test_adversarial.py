@@ -265,6 +265,26 @@ def test_a_killed_worker_names_its_files_and_the_run_goes_on(tmp_path: Path) -> 
     pool.shutdown()
 
 
+def test_files_read_after_a_worker_died_are_named_too(tmp_path: Path) -> None:
+    """A batch handed to a pool that already knows it is broken: submit itself raises, and that
+    was a traceback (whether it happened hung on how soon the pool noticed the death)."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    from checker.app import runner
+    from checker.options import Options
+    from checker.source import read_text
+
+    pool = ProcessPoolExecutor(1)
+    assert pool.submit(os._exit, 1).exception() is not None  # the pool is broken from here on
+    documents = [read_text(f"Page {i}, 2 May 2020.", path=f"p{i}.md") for i in range(3)]
+    analyser = runner.Analyser(pool=pool)
+    for document in documents:
+        analyser.add(document, Options())
+    assert analyser.results() == []
+    assert [(f.path, f.message) for f in analyser.failures] == [(d.path, runner.DIED) for d in documents]
+    pool.shutdown()
+
+
 def test_a_document_the_engine_fails_on_is_named_and_the_others_analysed(monkeypatch) -> None:
     from checker.app.tasks import Failure, Task, run_task
     from checker.options import Options

@@ -65,6 +65,20 @@ def test_empty_text(pipeline) -> None:
     assert len(doc) == 0
 
 
+def test_sentences_are_the_docs_own_before_and_after_the_parse(pipeline) -> None:
+    """nlp.sentences reads the starts from an array; it must give Doc.sents' spans, rough or parsed."""
+    text = TEXT + '\n\nA heading\n\nShe said: "It rained." Then it stopped! Did it? Yes.'
+    doc = nlp.rough(text)
+
+    def spans(sentences) -> list[tuple[int, int]]:
+        return [(s.start, s.end) for s in sentences]
+
+    assert spans(nlp.sentences(doc)) == spans(doc.sents) and len(spans(doc.sents)) > 4
+    (parsed,) = nlp.parse([doc], [[i % 2 == 0 for i in range(len(spans(doc.sents)))]])
+    assert spans(nlp.sentences(parsed)) == spans(parsed.sents)
+    assert nlp.sentences(nlp.rough("")) == []
+
+
 def test_lemmas_match_the_models_lemmatizer(pipeline) -> None:
     """The memo and the set-valued lemma index give what the attribute ruler's table, else the
     lemmatizer, untouched, would."""

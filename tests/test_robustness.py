@@ -308,7 +308,8 @@ def test_the_benchmark_measures_each_text_once_per_process(monkeypatch) -> None:
 def test_a_run_that_prints_nothing_for_the_timeout_is_a_hang_and_no_other_starts(capsys) -> None:
     cells = [("hostile", "fast", 10), ("hostile", "slow", 10)]
     stalls = 'print(\'["hostile", "fast", 10, 2.0]\', flush=True); import time; time.sleep(60)'
-    runs, hung = backtracking.measure(cells, [sys.executable, "-c", stalls], repeat=3, timeout=0.5)
+    # the timeout bounds the wait for a line, so it must outlast a busy machine starting Python
+    runs, hung = backtracking.measure(cells, [sys.executable, "-c", stalls], repeat=3, timeout=3.0)
     assert (runs, hung) == ({cells[0]: [2.0], cells[1]: []}, cells[1])
     backtracking._table("hostile family", cells, runs, hung)
     assert capsys.readouterr().out.splitlines()[1:] == [f"{'fast':<24}{'2.0':>11}", f"{'slow':<24}{'hang':>11}"]

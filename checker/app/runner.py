@@ -116,7 +116,11 @@ class Analyser:
 
     def _send(self, options: Options) -> None:
         indices = self._waiting.pop(options)
-        future = self._pool.submit(run_task, Task(tuple(self._documents[i] for i in indices), options))
+        future = _submitted(self._pool, Task(tuple(self._documents[i] for i in indices), options))
+        if future is None:
+            self._keep(Failure(self._documents[i].path, DIED) for i in indices)
+            self._advance("Checking", len(indices))
+            return
         future.add_done_callback(lambda done: self._advance("Checking", len(indices)))
         self._pending.update(dict.fromkeys(indices, future))
 
@@ -204,17 +208,29 @@ def _execute(
     with workers(jobs, len(documents), sum(len(d.text) for d in documents)) as pool:
         if pool is None:
             return [a for task in work for a in _advancing(run_task(task), advance)]
-        futures = [(task, pool.submit(run_task, task)) for task in work]
+        futures = [(task, _submitted(pool, task)) for task in work]
         return [a for task, future in futures for a in _advancing(_outcome(task, future), advance)]
 
 
-def _outcome(task: Task, future: Future[list[Analysis | Failure]]) -> list[Analysis | Failure]:
+def _submitted(pool: ProcessPoolExecutor, task: Task) -> Future[list[Analysis | Failure]] | None:
+    """The task's future; None when the pool is already broken (a worker died before it was sent)."""
     from concurrent.futures.process import BrokenProcessPool
 
     try:
-        return future.result()
+        return pool.submit(run_task, task)
     except BrokenProcessPool:
-        return [Failure(d.path, DIED) for d in task.documents]
+        return None
+
+
+def _outcome(task: Task, future: Future[list[Analysis | Failure]] | None) -> list[Analysis | Failure]:
+    from concurrent.futures.process import BrokenProcessPool
+
+    try:
+        if future is not None:
+            return future.result()
+    except BrokenProcessPool:
+        pass
+    return [Failure(d.path, DIED) for d in task.documents]
 
 
 def _advancing(batch: list[Analysis | Failure], advance: Callable[[str, int], None]) -> list[Analysis | Failure]:

@@ -337,7 +337,7 @@ def extract(
             if index in lives:
                 assertion = _life_span_end(len(found), lives[index], text, mentions)
             else:
-                assertion = _assertion(len(found), index, timex, span, sentence, pack, mentions, quotes)
+                assertion = _assertion(len(found), index, timex, span, sentence, text, pack, mentions, quotes)
             if assertion is not None:
                 found.append(assertion)
         if sentence[0].tag:  # a sentence left unparsed has no nouns to remember
@@ -382,9 +382,9 @@ def _before_main_clause(main: Token, own: tuple[str, str, bool]) -> tuple[str, s
     return ("past", "simple", False) if tense in ("past", "present") and not inferred else own
 
 
-def _shouted(sentence: Span) -> bool:
+def _shouted(sentence: str) -> bool:
     """An all-capitals line (wire headlines): the tagger's tenses are guesses there."""
-    letters = [c for c in sentence.text if c.isalpha()]
+    letters = [c for c in sentence if c.isalpha()]
     return len(letters) > 12 and sum(c.isupper() for c in letters) > 0.8 * len(letters)
 
 
@@ -419,10 +419,12 @@ def _assertion(
     timex: Timex,
     span: Span,
     sentence: Span,
+    text: str,
     pack: Pack,
     mentions: Mentions,
     quotes: Sequence[tuple[int, int]],
 ) -> Assertion | None:
+    """``text`` is the Doc's (``Span.text`` joins its tokens anew at each call)."""
     word, relation, climbed = governor(span, pack)
     if word is None or word in span or _baseline(span, word):
         return None
@@ -439,7 +441,7 @@ def _assertion(
     tense, aspect, tense_inferred = tense_aspect(verb) if verb is not None else ("none", "simple", True)
     if tense_inferred and verb is not None and _opens(span, verb):
         tense, aspect, tense_inferred = _before_main_clause(sentence.root, (tense, aspect, tense_inferred))
-    tense_inferred = tense_inferred or _shouted(sentence)
+    tense_inferred = tense_inferred or _shouted(text[sentence.start_char : sentence.end_char])
     quoted = _inside(word.idx, quotes)
     told = _modality(verb, span, timex, quoted)
     if verb is word and told == "asserted" and schedule_date(word, _preposition(span)):
@@ -456,7 +458,7 @@ def _assertion(
     return Assertion(
         id=number,
         event=event,
-        trigger=sentence.text[first - sentence.start_char : end - sentence.start_char],
+        trigger=text[first:end],
         trigger_start=first,
         trigger_end=end,
         timex=index,

@@ -168,6 +168,14 @@ def rough(text: str) -> Doc:
     return _bounded(SENTENCIZER(load().make_doc(defused(text))))
 
 
+def sentences(doc: Doc) -> list[Span]:
+    """``list(doc.sents)``, read from the sentence starts as one array (``Doc.sents`` first makes a
+    Python object of every token to ask whether the Doc has sentences at all)."""
+    starts = numpy.flatnonzero(doc.to_array([SENT_START]).astype(numpy.int64).ravel() == 1)
+    edges = [0, *(int(i) for i in starts if i > 0), len(doc)]
+    return [doc[a:b] for a, b in itertools.pairwise(edges) if a < b]
+
+
 def _bounded(doc: Doc) -> Doc:
     """Sentences of at most LONG_SENTENCE tokens: a longer one starts again after each line
     break, and after every LONG_SENTENCE tokens without one (numpy: a table has many lines)."""
