@@ -179,7 +179,7 @@ def sentences(doc: Doc) -> list[Span]:
 def _bounded(doc: Doc) -> Doc:
     """Sentences of at most LONG_SENTENCE tokens: a longer one starts again after each line
     break, and after every LONG_SENTENCE tokens without one (numpy: a table has many lines)."""
-    long = [s for s in doc.sents if len(s) > LONG_SENTENCE]
+    long = [s for s in sentences(doc) if len(s) > LONG_SENTENCE]
     if not long:
         return doc
     starts = doc.to_array([SENT_START]).astype(numpy.int64)
@@ -272,7 +272,7 @@ def _flat(doc: Doc) -> numpy.ndarray:
 def _runs(doc: Doc, flags: Sequence[bool]) -> list[tuple[int, int]]:
     """Token ranges of the runs of flagged sentences."""
     runs: list[tuple[int, int]] = []
-    for sentence, flag in zip(doc.sents, flags):
+    for sentence, flag in zip(sentences(doc), flags):
         if not flag:
             continue
         if runs and runs[-1][1] == sentence.start and sentence.end - runs[-1][0] <= MAX_RUN_TOKENS:
