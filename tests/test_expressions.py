@@ -97,7 +97,8 @@ def test_common_terms_cancel():
 def test_the_bundled_expressions_table_is_what_sympy_makes_of_the_packs():
     """Regenerate with ``python -m checker.knowledge.expressions.normalised`` after editing a pack."""
     written = (Path(normalised.__file__).parent / normalised.TABLE).read_text(encoding="utf-8")
-    assert json.loads(written) == normalised.build()
+    stale = "expressions/normalised.json is stale: run python -m checker.knowledge.expressions.normalised"
+    assert json.loads(written) == normalised.build(), stale
     assert normalised.table(), "the table loads"
 
 
