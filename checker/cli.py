@@ -572,5 +572,6 @@ def main() -> None:
     A crash is one line and exit 2 (checker.app.crash_guard), never a traceback read as findings."""
     from checker.app import crash_guard
 
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")  # before numpy loads: see checker.app.runner
     code = crash_guard.run(app)
     os._exit(code)

@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -243,3 +248,53 @@ def test_sentences_and_quotes_are_computed_once_and_survive_the_cache(tmp_path: 
     key = cache.key(analysis.document, Options())
     cache.store(key, analysis)
     assert cache.load(key, analysis.document) == analysis
+
+
+def _threads() -> int:
+    return len(os.listdir("/proc/self/task"))
+
+
+linux_only = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc; prctl is Linux's")
+
+
+@linux_only
+def test_a_worker_parses_on_its_only_thread() -> None:
+    """A second thread, even asleep, slows the parser by a fifth: a worker watches for its
+    parent's death through the kernel, not a thread, and starts no BLAS threads."""
+    with runner.workers(2, 100, 10**7) as pool:
+        assert pool is not None
+        assert {pool.submit(_threads).result() for _ in range(4)} == {1}
+
+
+@linux_only
+def test_workers_die_with_their_parent(tmp_path: Path) -> None:
+    script = (
+        "import os, signal\n"
+        "from checker.app import runner\n"
+        "with runner.workers(2, 100, 10**7) as pool:\n"
+        "    print(*{pool.submit(os.getpid).result() for _ in range(8)}, flush=True)\n"
+        "    os.kill(os.getpid(), signal.SIGKILL)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    pids = [int(p) for p in done.stdout.split()]
+    assert pids and done.returncode == -signal.SIGKILL
+    deadline = time.monotonic() + 30  # a bound on waiting for the kernel, not a speed figure
+    while any(Path(f"/proc/{pid}").exists() for pid in pids) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not [pid for pid in pids if Path(f"/proc/{pid}").exists()]
+
+
+@linux_only
+def test_the_console_script_parses_on_one_thread(tmp_path: Path) -> None:
+    """``main`` keeps numpy's OpenBLAS from starting threads before anything loads numpy."""
+    script = (
+        "import os, sys\n"
+        "from checker import cli\n"
+        "os._exit = lambda code: print(len(os.listdir('/proc/self/task')))\n"
+        f"sys.argv = ['chronolint', 'check', {str(tmp_path / 'a.md')!r}, '--no-cache']\n"
+        "cli.main()\n"
+    )
+    (tmp_path / "a.md").write_text("The bridge opened on May 4, 2020.\n")
+    env = {k: v for k, v in os.environ.items() if k != "OPENBLAS_NUM_THREADS"}
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120, env=env)
+    assert done.stdout.split()[-1] == "1", done.stderr

@@ -10,6 +10,8 @@ afterwards over all analyses together (cross-document conflicts), in the calling
 from __future__ import annotations
 
 import os
+import signal
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -27,12 +29,20 @@ if TYPE_CHECKING:  # the pool's machinery (multiprocessing) loads only for a poo
 DIED = "the worker process analysing it died (killed, or out of memory); not checked"
 
 
+# Any second thread in a process, even one asleep, makes the parser a fifth slower (the
+# allocator's and the locks' multi-threaded paths in its inner loop). A worker, and the console
+# script, have numpy's OpenBLAS start no threads of its own (parsing asks it for one anyway, see
+# checker.nlp.parse); a worker is told of its parent's death by the kernel where it can be.
+PR_SET_PDEATHSIG = 1  # prctl(2)
+
+
 def _warm() -> None:
     """A new worker loads the model and the default packs at once, while the files are still being read."""
     from checker import engine, nlp
     from checker.options import Knowledge
 
-    threading.Thread(target=_orphan_watch, args=(os.getppid(),), daemon=True, name="orphan-watch").start()
+    _leave_with(_parent())
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")  # as the console script does, for a pool of the API's
     try:
         nlp.load()
         engine.knowledge(Knowledge())
@@ -65,6 +75,27 @@ def capped_jobs(asked: int | None) -> int:
     """``--jobs``: at most one worker per core (each loads the model: 64 would take gigabytes and run
     slower than the cores alone); unset, one per core."""
     return min(asked or default_jobs(), default_jobs())
+
+
+def _parent() -> int:
+    import multiprocessing
+
+    process = multiprocessing.parent_process()
+    return process.pid if process is not None and process.pid is not None else os.getppid()
+
+
+def _leave_with(parent: int) -> None:
+    """A worker of a dead run would hold its model's memory for as long as it waits: on Linux the
+    kernel kills it with its parent (checked once more in case the parent died first); elsewhere
+    a thread watches."""
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        if ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL) == 0:
+            if os.getppid() != parent:
+                os._exit(1)
+            return
+    threading.Thread(target=_orphan_watch, args=(parent,), daemon=True, name="orphan-watch").start()
 
 
 def _orphan_watch(parent: int, every: float = 1.0) -> None:
