@@ -420,3 +420,34 @@ def test_a_publication_date_from_front_matter_counts_and_spans_point_into_the_so
     assert found.severity == "error"
     assert source[found.span.start : found.span.end] == "Last year"
     assert [source[r.span.start : r.span.end] for r in found.related] == ["2023"]
+
+
+AGE_TEXTS = [
+    "The mayor, aged 61, spoke.",
+    "She turned 40 in May.",
+    "He died on Sunday in Leeds at 88.",
+    "The 12-year-old bridge is closing.",
+    "Priya Natarajan, 37, of Derby, was charged.",
+    "Tomas Berg (52) was named.",
+    "She was 90.",
+    "At 23, Okafor won the final.",
+    "Nothing about anyone's age here, 1,200 people (or more) came at noon.",
+    "He was 85. The 30-year-old Anna Webb, 29, said she turned fifty (50) at 9.",
+]
+
+
+def _matches(pattern, text: str) -> list[tuple[tuple[int, int], dict[str, str]]]:
+    return [(m.span(), {k: v for k, v in m.groupdict().items() if v is not None}) for m in pattern.finditer(text)]
+
+
+@pytest.mark.parametrize("text", AGE_TEXTS)
+def test_a_text_is_scanned_for_the_age_forms_it_may_hold_with_the_same_matches(text: str) -> None:
+    from checker.assertions import ages as module
+
+    every_form = module._scan(tuple(range(len(module._FORMS))))
+    assert _matches(module.age_forms(text), text) == _matches(every_form, text)
+
+
+def test_every_age_form_is_still_found_when_it_is_the_only_one() -> None:
+    assert all(list(ages(text)) for text in AGE_TEXTS[:-2])
+    assert list(ages(AGE_TEXTS[-2])) == []

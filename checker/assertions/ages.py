@@ -13,8 +13,9 @@ import bisect
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
-from checker.assertions.windows import sentence_bounds, sentence_of, window_of
+from checker.assertions.windows import Bounds, sentence_bounds, sentence_of, window_of
 from checker.model import Age, Analysis, Assertion, Timex
 from checker.timex.lexicon import NUMBERS, alt, number_value
 
@@ -31,34 +32,48 @@ _NOT_NAMES = re.compile(
     r"Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|The|In|On|At|By|"
     r"For|And|But|No|Page|Chapter|Vol|Section|Article|Route|Highway|Room|Flight|Table|Figure|Game|Week|Level)$"
 )
-# Every form begins at a word's start or at a capital (a name): the lookahead turns away the
-# other positions before the six forms are tried at each (a third of the scan of a text).
-AGE_FORMS = re.compile(
-    r"(?=\b|[A-Z])(?:"
-    + "|".join(
-        (
-            # "aged 72", "at the age of 72", "at age 72", "died Tuesday at 72", "turned 50": the age at its event
-            (
-                rf"\b(?:(?P<kw1>aged\s+|at\s+(?:the\s+)?age\s+(?:of\s+)?|turn(?:ed|s)\s+)|"
-                rf"(?:died|dies)\b[^.;:!?\d]{{0,30}}?(?:\d[^.;:!?]{{0,15}}?)?(?P<kw2>\bat\s+(?:the\s+age\s+of\s+)?))"
-                rf"{_AGE_MOD}(?P<n1>\d{{1,3}}|{_NUMBER_WORD})\b{_NOT_AN_AGE}"
-            ),
-            # "the 75-year-old", "75 years old": an age now (or at the event)
-            rf"\b{_AGE_MOD.replace('mod', 'mod2')}(?P<n2>\d{{1,3}}|{_NUMBER_WORD})[\s-]+years?[\s-]+old\b",
-            # "Smith, 45," and "Smith (45)": the news apposition
-            rf"{_NAME.replace('name', 'name3')},\s+(?P<n3>\d{{1,3}}),(?!\d)",
-            rf"{_NAME.replace('name', 'name4')}\s+\((?P<n4>\d{{1,3}})\)",
-            # "He was 85." / "she is 40 when": a copular age closing its clause, of the person told of
-            (
-                rf"\b(?P<pron5>[Hh]e|[Ss]he)\s+(?P<verb5>was|is|had\s+been)\s+{_AGE_MOD.replace('mod', 'mod5')}"
-                rf"(?P<n5>\d{{1,3}}|{_NUMBER_WORD})(?=\s*(?:[.;!]|,?\s+when\b|\s+at\s+the\s+time\b|,\s+(?:in|on)\s))"
-            ),
-            # "At 19, Smith scored", "In 1934, at 30, Volkov won": a fronted age at the event of its sentence
-            rf"(?:^|(?<=[.!?]\s)|(?<=\n)|(?<=,\s))(?P<kw6>[Aa]t\s+)(?P<n6>\d{{1,3}}|{_NUMBER_WORD}),",
-        )
-    )
-    + ")",
+# The six forms, each with words a text must hold for it to match anywhere in it. A text is scanned
+# for the forms it may hold only (the same matches: this scan is the analysis's costliest), and
+# every form begins at a word's start or at a capital (a name): the lookahead turns away the other
+# positions before the forms are tried at each (a third of the scan).
+_FORMS = (
+    # "aged 72", "at the age of 72", "at age 72", "died Tuesday at 72", "turned 50": the age at its event
+    (
+        rf"\b(?:(?P<kw1>aged\s+|at\s+(?:the\s+)?age\s+(?:of\s+)?|turn(?:ed|s)\s+)|"
+        rf"(?:died|dies)\b[^.;:!?\d]{{0,30}}?(?:\d[^.;:!?]{{0,15}}?)?(?P<kw2>\bat\s+(?:the\s+age\s+of\s+)?))"
+        rf"{_AGE_MOD}(?P<n1>\d{{1,3}}|{_NUMBER_WORD})\b{_NOT_AN_AGE}",
+        r"age|turn|die",
+    ),
+    # "the 75-year-old", "75 years old": an age now (or at the event)
+    (
+        rf"\b{_AGE_MOD.replace('mod', 'mod2')}(?P<n2>\d{{1,3}}|{_NUMBER_WORD})[\s-]+years?[\s-]+old\b",
+        r"years?[\s-]+old",
+    ),
+    # "Smith, 45," and "Smith (45)": the news apposition
+    (rf"{_NAME.replace('name', 'name3')},\s+(?P<n3>\d{{1,3}}),(?!\d)", r",\s+\d{1,3},"),
+    (rf"{_NAME.replace('name', 'name4')}\s+\((?P<n4>\d{{1,3}})\)", r"\(\d{1,3}\)"),
+    # "He was 85." / "she is 40 when": a copular age closing its clause, of the person told of
+    (
+        rf"\b(?P<pron5>[Hh]e|[Ss]he)\s+(?P<verb5>was|is|had\s+been)\s+{_AGE_MOD.replace('mod', 'mod5')}"
+        rf"(?P<n5>\d{{1,3}}|{_NUMBER_WORD})(?=\s*(?:[.;!]|,?\s+when\b|\s+at\s+the\s+time\b|,\s+(?:in|on)\s))",
+        r"[Hh]e\s+(?:was|is|had)",
+    ),
+    # "At 19, Smith scored", "In 1934, at 30, Volkov won": a fronted age at the event of its sentence
+    (rf"(?:^|(?<=[.!?]\s)|(?<=\n)|(?<=,\s))(?P<kw6>[Aa]t\s+)(?P<n6>\d{{1,3}}|{_NUMBER_WORD}),", r"[Aa]t\s"),
 )
+_HELD = [re.compile(words) for _, words in _FORMS]
+
+
+@lru_cache(maxsize=64)
+def _scan(forms: tuple[int, ...]) -> re.Pattern[str]:
+    return re.compile(r"(?=\b|[A-Z])(?:" + ("|".join(_FORMS[i][0] for i in forms) or "(?!)") + ")")
+
+
+def age_forms(text: str) -> re.Pattern[str]:
+    """The scan for the forms ``text`` may hold (a match's groups are its form's)."""
+    return _scan(tuple(i for i, held in enumerate(_HELD) if held.search(text)))
+
+
 AGE_MODS = {"about": (-2, 2), "around": (-2, 2), "approximately": (-2, 2), "roughly": (-2, 2), "nearly": (-2, 0),
             "almost": (-2, 0), "just": (-1, 1), "over": (0, 200), "more than": (0, 200), "at least": (0, 200),
             "under": (-200, 0), "less than": (-200, 0)}  # fmt: skip
@@ -83,8 +98,8 @@ _COUNTERFACTUAL = re.compile(r"\b(?:would|could|might|should)(?:n['’]t)?\s+(?:
 
 def written(text: str) -> Iterator[Age]:
     """Every age written in ``text``, with the years it allows and whose it is when the words say."""
-    for m in AGE_FORMS.finditer(text):
-        form = next(k for k in "123456" if m[f"n{k}"] is not None)
+    for m in age_forms(text).finditer(text):
+        form = next(k for k in "123456" if m.groupdict().get(f"n{k}") is not None)
         n = number_value(m[f"n{form}"])
         if n is None or not 0 < n < 125:
             continue
@@ -168,7 +183,7 @@ class Birth:
     fronted: bool  # "Born in Cork in 1950, Smith ...": the birth of the main clause's subject
 
 
-def _births(analysis: Analysis, bounds: list[tuple[int, int]]) -> list[Birth]:
+def _births(analysis: Analysis, bounds: Bounds) -> list[Birth]:
     """Dated births (and creations) the text asserts, a life span's first day among them."""
     found = []
     for a in analysis.assertions:
@@ -409,9 +424,7 @@ def _antecedent(analysis: Analysis, age: Age) -> str | None:
     return None
 
 
-def _moments(
-    analysis: Analysis, age: Age, bounds: list[tuple[int, int]], births: frozenset[int], dates: _Offsets
-) -> tuple[int, ...]:
+def _moments(analysis: Analysis, age: Age, bounds: Bounds, births: frozenset[int], dates: _Offsets) -> tuple[int, ...]:
     """The dates of the age's clause (its event); for "He was 85." with none, the last date of the
     sentence before, the event just told ("died on Saturday at his home. He was 85.").
 

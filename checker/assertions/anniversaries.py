@@ -14,7 +14,7 @@ from collections.abc import Collection, Iterator
 from dataclasses import replace
 from datetime import date
 
-from checker.assertions.windows import publication_day, sentence_bounds, sentence_of, window_of, written_in_full
+from checker.assertions.windows import Bounds, publication_day, sentence_bounds, sentence_of, window_of, written_in_full
 from checker.model import Analysis, Measure, Timex
 from checker.timex.lexicon import ORDINALS, alt
 
@@ -52,7 +52,7 @@ def find(analysis: Analysis, origins: Collection[str]) -> Iterator[Measure]:
             yield found
 
 
-def _origin(analysis: Analysis, bounds: list[tuple[int, int]], here: int, origins: Collection[str]) -> Timex | None:
+def _origin(analysis: Analysis, bounds: Bounds, here: int, origins: Collection[str]) -> Timex | None:
     """The date of the founding (opening, birth) it counts from: in its sentence, else the sentence before."""
     for sentence in (here, here - 1):
         if sentence < 0:

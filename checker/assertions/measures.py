@@ -21,7 +21,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from checker.assertions.windows import Window, publication_day, sentence_bounds, sentence_of, window_of, written_in_full
+from checker.assertions.windows import (
+    Bounds,
+    Window,
+    publication_day,
+    sentence_bounds,
+    sentence_of,
+    window_of,
+    written_in_full,
+)
 from checker.model import Analysis, Measure, Timex
 from checker.timex.calendar import day_or_none, month_days, period_of, shift
 from checker.timex.durations import NUM_RE, UNIT_RE, unit_of
@@ -147,7 +155,7 @@ def _apposition(timexes: tuple[Timex, ...], i: int, text: str, me: Timex) -> Tim
     return None
 
 
-def _narrative_anchor(analysis: Analysis, i: int, target: Timex, bounds: list[tuple[int, int]]) -> Timex | None:
+def _narrative_anchor(analysis: Analysis, i: int, target: Timex, bounds: Bounds) -> Timex | None:
     """The date a "later"/"earlier" counts from: the date just before it (the tagger's reference).
 
     Only when it is written (a year borrowed from the publication date only when the target has
@@ -210,7 +218,7 @@ _FLASHBACK = re.compile(r"\b(?:had|'d)\s+(?:not\s+|never\s+|already\s+|been\s+)*
 
 
 def _at_least_since(
-    analysis: Analysis, i: int, me: Timex, claim: Stated, sign: int, target: Timex, bounds: list[tuple[int, int]]
+    analysis: Analysis, i: int, me: Timex, claim: Stated, sign: int, target: Timex, bounds: Bounds
 ) -> Measure | None:
     """ "Six months later, on November 4, 1984" sentences after "filed on August 4, 1984", other
     things told between: the offset may count from an event told between, undated, which (told
@@ -249,13 +257,13 @@ _THE_THING = re.compile(
 )
 
 
-def _thing(text: str, bounds: list[tuple[int, int]], here: int, target: Timex) -> str | None:
+def _thing(text: str, bounds: Bounds, here: int, target: Timex) -> str | None:
     """The head noun after "the" in the clause after the offset's date ("the school doubled")."""
     m = _THE_THING.search(text, target.end, bounds[here][1])
     return m[1] if m else None
 
 
-def _names(text: str, bounds: list[tuple[int, int]], there: int, here: int, target: Timex) -> bool:
+def _names(text: str, bounds: Bounds, there: int, here: int, target: Timex) -> bool:
     """Whether the anchor's sentence names, before its date, the thing of the offset's clause."""
     thing = _thing(text, bounds, here, target)
     return (
@@ -264,9 +272,7 @@ def _names(text: str, bounds: list[tuple[int, int]], there: int, here: int, targ
     )
 
 
-def _same_thing(
-    text: str, bounds: list[tuple[int, int]], previous: list[Timex], here: int, target: Timex
-) -> Timex | None:
+def _same_thing(text: str, bounds: Bounds, previous: list[Timex], here: int, target: Timex) -> Timex | None:
     """The last date, within reach, of a sentence naming the thing of the offset's clause."""
     thing = _thing(text, bounds, here, target)
     if thing is None:
@@ -280,7 +286,7 @@ def _same_thing(
     return None
 
 
-def _paragraphs_apart(text: str, bounds: list[tuple[int, int]], there: int, here: int, me: Timex) -> bool:
+def _paragraphs_apart(text: str, bounds: Bounds, there: int, here: int, me: Timex) -> bool:
     """Whether the anchor's sentence closes its paragraph and the offset opens another ("Five days
     earlier, on ..."): a reader then counts from that date over the paragraphs between."""
     opens = not text[bounds[here][0] : me.start].strip(' \t"“(')
@@ -293,7 +299,7 @@ def _paragraphs_apart(text: str, bounds: list[tuple[int, int]], there: int, here
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n[ \t]{2,}")
 
 
-def _near(analysis: Analysis, anchor: Timex, me: Timex, bounds: list[tuple[int, int]]) -> bool:
+def _near(analysis: Analysis, anchor: Timex, me: Timex, bounds: Bounds) -> bool:
     """Whether an anchor is in the offset's sentence or the one before (else the verdict is a warning)."""
     return sentence_of(bounds, me.start) - sentence_of(bounds, anchor.start) <= 1
 
@@ -317,7 +323,7 @@ def _with_mod(timex: Timex, text: str) -> Timex:
     return replace(timex, start=m.start(), text=text[m.start() : timex.end]) if m else timex
 
 
-def _offset(analysis: Analysis, i: int, bounds: list[tuple[int, int]]) -> Measure | None:
+def _offset(analysis: Analysis, i: int, bounds: Bounds) -> Measure | None:
     """ "Three years later, in 2015" / "two weeks ago, on January 3, 2025" / "five years after that, in 2020"."""
     text = analysis.document.text
     me = _with_mod(analysis.timexes[i], text)
@@ -350,7 +356,7 @@ def _offset(analysis: Analysis, i: int, bounds: list[tuple[int, int]]) -> Measur
     return Measure(me, reach(start, claim, sign), target, anchor, explicit, "offset", claim.base, start)
 
 
-def _calendar(analysis: Analysis, i: int, bounds: list[tuple[int, int]]) -> Measure | None:
+def _calendar(analysis: Analysis, i: int, bounds: Bounds) -> Measure | None:
     """ "Last year, in 2023" / "the following year, in 2012": the calendar unit next to a date."""
     me = analysis.timexes[i]
     m = _CALENDAR.match(" ".join(me.text.split()))
@@ -382,7 +388,7 @@ def _calendar(analysis: Analysis, i: int, bounds: list[tuple[int, int]]) -> Meas
     return Measure(me, window, target, anchor, explicit, "calendar", "day" if unit == "day" else "month", start)  # type: ignore[arg-type]
 
 
-def _span(analysis: Analysis, i: int, bounds: list[tuple[int, int]]) -> Measure | None:
+def _span(analysis: Analysis, i: int, bounds: Bounds) -> Measure | None:
     """ "from 1939 to 1945, a full decade" / "eight years, from 2009 to 2017" / "18 months of work,
     from ... to ..." / "lasted nine weeks" with the range or the begin and end of its sentence."""
     text = analysis.document.text
@@ -487,9 +493,7 @@ def _states_a_whole_span(text: str, me: Timex) -> bool:
     )
 
 
-def _ends_in_sentence(
-    analysis: Analysis, i: int, bounds: list[tuple[int, int]], me: Timex
-) -> tuple[Timex, Timex] | None:
+def _ends_in_sentence(analysis: Analysis, i: int, bounds: Bounds, me: Timex) -> tuple[Timex, Timex] | None:
     """The stretch a "lasted"/"N-year hiatus" measures, in its own sentence: the one range there
     ("which ran from 2011 to 2014, took a decade"), the dates of its begin and end ("began on ...
     and ended on ..."), or for a pause the two dates just before it ("split in 1947 and reunited

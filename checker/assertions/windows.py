@@ -7,6 +7,7 @@ import bisect
 import math
 import re
 from datetime import date, timedelta
+from functools import lru_cache
 
 from checker.model import DateFields, Timex
 from checker.timex.calendar import day_or_none, month_days
@@ -61,8 +62,13 @@ _ABBREVIATION = re.compile(
 )
 
 
-def sentence_bounds(text: str) -> list[tuple[int, int]]:
-    """Sentence spans of the prose, by punctuation (rules see no parse); abbreviations do not end one."""
+Bounds = tuple[tuple[int, int], ...]
+
+
+@lru_cache(maxsize=4)
+def sentence_bounds(text: str) -> Bounds:
+    """Sentence spans of the prose, by punctuation (rules see no parse); abbreviations do not end one.
+    Kept for the last texts: the ages, anniversaries and measures of a text each ask."""
     bounds, start = [], 0
     for m in _SENTENCE_END.finditer(text):
         if _ABBREVIATION.search(text, max(start, m.start() - 6), m.start()):
@@ -70,10 +76,10 @@ def sentence_bounds(text: str) -> list[tuple[int, int]]:
         bounds.append((start, m.start()))
         start = m.end()
     bounds.append((start, len(text)))
-    return bounds
+    return tuple(bounds)
 
 
-def sentence_of(bounds: list[tuple[int, int]], offset: int) -> int:
+def sentence_of(bounds: Bounds, offset: int) -> int:
     """The sentence of :func:`sentence_bounds` holding ``offset`` (or ending at it); the last
     when it falls between two. A binary search: each trigger asks, and long texts have
     thousands of sentences."""
