@@ -24,6 +24,7 @@ _ANNIVERSARY = re.compile(
     rf"\b(?:(?P<n>\d{{1,3}})(?:st|nd|rd|th)|(?P<w>{_ORDINAL_WORDS}))[\s-]+anniversary\b|\b(?P<named>{alt(_NAMED)})\b",
     re.IGNORECASE,
 )
+_HELD = re.compile(r"anniversary|centen", re.IGNORECASE)  # in every match: most texts hold none
 # "the 50th anniversary of the treaty": another event's, unless the words name the origin.
 _OF_ANOTHER = re.compile(r"\s+of\s+(?!(?:its|their|his|her|the\s+(?:company|firm|school|city|club)['’]s)\b)"
                          r"(?!(?:the\s+)?(?:founding|foundation|opening|establishment|birth|creation|launch|signing)\b)",
@@ -38,6 +39,8 @@ _POINT = {"day", "month", "year", "season", "quarter", "half"}
 def find(analysis: Analysis, origins: Collection[str]) -> Iterator[Measure]:
     """Every anniversary of the text whose origin and date are both stated."""
     text = analysis.document.text
+    if not _HELD.search(text):
+        return
     bounds = sentence_bounds(text)
     for m in _ANNIVERSARY.finditer(text):
         years = int(m["n"]) if m["n"] else ORDINALS.get(m["w"].lower(), 0) if m["w"] else _NAMED[m["named"].lower()]

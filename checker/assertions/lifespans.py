@@ -39,6 +39,8 @@ class End:
 
 
 def _name(text: str, t: Timex) -> re.Match[str] | None:
+    if text.rfind("(", max(0, t.start - 140), t.start) < 0:
+        return None  # the name's parenthesis: most dates have none before them (the search is costly)
     m = _NAME_BEFORE_PARENTHESIS.search(text, max(0, t.start - 140), t.start)
     if m is None:
         return None
