@@ -41,7 +41,7 @@ def _analysis(document: Document, doc: Doc, sentences: list[Span], found: timex.
     timexes = timex.resolve(doc, found, document.published)
     quotes = tuple(assertions.quoted_ranges(found.text))  # the Doc's text: found on it
     return arithmetic.complete(Analysis(
-        document, tuple(timexes), tuple(assertions.extract(doc, sentences, timexes, pack, quotes)),
+        document, tuple(timexes), tuple(assertions.extract(doc, found.text, sentences, timexes, pack, quotes)),
         sentences=tuple((s.start_char, s.end_char) for s in sentences), quotes=quotes,
     ), pack)  # fmt: skip
 

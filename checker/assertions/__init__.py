@@ -315,11 +315,17 @@ def _may_refer_back(sentence: Span, before: Span) -> bool:
 
 
 def extract(
-    doc: Doc, sentences: Sequence[Span], timexes: Sequence[Timex], pack: Pack, quotes: Sequence[tuple[int, int]]
+    doc: Doc,
+    text: str,
+    sentences: Sequence[Span],
+    timexes: Sequence[Timex],
+    pack: Pack,
+    quotes: Sequence[tuple[int, int]],
 ) -> list[Assertion]:
-    """One assertion per DATE/TIME expression that dates an event word; ``sentences`` are the
-    Doc's (``Doc.sents`` and ``Span.sent`` walk the whole Doc each time), ``quotes`` the text's
-    :func:`quoted_ranges` (``Doc.text`` joins every token anew at each call)."""
+    """One assertion per DATE/TIME expression that dates an event word; ``text``, ``sentences``
+    and ``quotes`` are the Doc's text, sentences and :func:`quoted_ranges`, each computed once
+    (``Doc.text`` joins every token anew at each call; ``Doc.sents`` and ``Span.sent`` walk the
+    whole Doc)."""
     starts = [s.start_char for s in sentences]
     by_sentence: dict[int, list[tuple[int, Timex]]] = {}
     for index, timex in enumerate(timexes):
@@ -327,7 +333,6 @@ def extract(
             by_sentence.setdefault(bisect.bisect_right(starts, timex.start) - 1, []).append((index, timex))
     found: list[Assertion] = []
     mentions = Mentions({})
-    text = doc.text
     lives = {end.timex: end for end in lifespans.ends(text, timexes) if pack.event_type(end.event) is not None}
     for number, sentence in enumerate(sentences):
         for index, timex in by_sentence.get(number, []):

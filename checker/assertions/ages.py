@@ -33,7 +33,8 @@ _NOT_NAMES = re.compile(
     r"For|And|But|No|Page|Chapter|Vol|Section|Article|Route|Highway|Room|Flight|Table|Figure|Game|Week|Level)$"
 )
 # The six forms, each with words a text must hold for it to match anywhere in it. A text is scanned
-# for the forms it may hold only (the same matches: this scan is the analysis's costliest), and
+# for the forms it may hold only (the same matches: this scan is the analysis's costliest); those
+# most texts hold ask nothing (each other set of forms is another regex to compile), and
 # every form begins at a word's start or at a capital (a name): the lookahead turns away the other
 # positions before the forms are tried at each (a third of the scan).
 _FORMS = (
@@ -42,7 +43,7 @@ _FORMS = (
         rf"\b(?:(?P<kw1>aged\s+|at\s+(?:the\s+)?age\s+(?:of\s+)?|turn(?:ed|s)\s+)|"
         rf"(?:died|dies)\b[^.;:!?\d]{{0,30}}?(?:\d[^.;:!?]{{0,15}}?)?(?P<kw2>\bat\s+(?:the\s+age\s+of\s+)?))"
         rf"{_AGE_MOD}(?P<n1>\d{{1,3}}|{_NUMBER_WORD})\b{_NOT_AN_AGE}",
-        r"age|turn|die",
+        None,
     ),
     # "the 75-year-old", "75 years old": an age now (or at the event)
     (
@@ -56,12 +57,12 @@ _FORMS = (
     (
         rf"\b(?P<pron5>[Hh]e|[Ss]he)\s+(?P<verb5>was|is|had\s+been)\s+{_AGE_MOD.replace('mod', 'mod5')}"
         rf"(?P<n5>\d{{1,3}}|{_NUMBER_WORD})(?=\s*(?:[.;!]|,?\s+when\b|\s+at\s+the\s+time\b|,\s+(?:in|on)\s))",
-        r"[Hh]e\s+(?:was|is|had)",
+        None,
     ),
     # "At 19, Smith scored", "In 1934, at 30, Volkov won": a fronted age at the event of its sentence
-    (rf"(?:^|(?<=[.!?]\s)|(?<=\n)|(?<=,\s))(?P<kw6>[Aa]t\s+)(?P<n6>\d{{1,3}}|{_NUMBER_WORD}),", r"[Aa]t\s"),
+    (rf"(?:^|(?<=[.!?]\s)|(?<=\n)|(?<=,\s))(?P<kw6>[Aa]t\s+)(?P<n6>\d{{1,3}}|{_NUMBER_WORD}),", None),
 )
-_HELD = [re.compile(words) for _, words in _FORMS]
+_HELD = [re.compile(words) if words else None for _, words in _FORMS]
 
 
 @lru_cache(maxsize=64)
@@ -71,7 +72,7 @@ def _scan(forms: tuple[int, ...]) -> re.Pattern[str]:
 
 def age_forms(text: str) -> re.Pattern[str]:
     """The scan for the forms ``text`` may hold (a match's groups are its form's)."""
-    return _scan(tuple(i for i, held in enumerate(_HELD) if held.search(text)))
+    return _scan(tuple(i for i, held in enumerate(_HELD) if held is None or held.search(text)))
 
 
 AGE_MODS = {"about": (-2, 2), "around": (-2, 2), "approximately": (-2, 2), "roughly": (-2, 2), "nearly": (-2, 0),
