@@ -948,3 +948,18 @@ def test_titles_in_appositions_either_side_of_the_name(text: str, published: dat
     found = titles(text, published)
     assert len(found) == int(flag)
     assert all(f.fix is None for f in found)
+
+
+def test_titled_names_are_found_at_word_starts_only_as_a_leading_word_boundary_would() -> None:
+
+    from checker.checks import people
+
+    titles = engine.knowledge().titles
+    text = (
+        "ExPresident Ola Berg spoke. Vice President Kamala Harris and President Joe Biden met;"
+        " the_President Joe Biden, then Prime Minister Justin Trudeau.\nPresident Barack Obama"
+    )
+    bounded = re.compile(r"\b" + people._titled(titles).pattern)
+    found = [(m.span(), m.groups()) for m in people.titled_names(titles, text)]
+    assert found == [(m.span(), m.groups()) for m in bounded.finditer(text)]
+    assert [groups[0] for _, groups in found] == ["Vice President", "President", "Prime Minister", "President"]

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property, lru_cache
@@ -230,9 +230,26 @@ def office_words(titles: frozenset[str], forms: frozenset[str]) -> re.Pattern[st
 
 
 @lru_cache(maxsize=8)
-def titled_names(titles: frozenset[str]) -> re.Pattern[str]:
-    """A capitalized title, longest first, then up to four name words: "U.S. President Donald Trump"."""
-    return re.compile(r"\b(" + longest_first(t for t in titles if t[0].isupper()) + r")\s+(" + NAME_RUN + ")")
+def _titled(titles: frozenset[str]) -> re.Pattern[str]:
+    """A capitalized title, longest first, then up to four name words: "U.S. President Donald Trump".
+    No ``\\b`` before it: a pattern opening on its titles' letters is searched for by those
+    letters, a seventh of the time of trying every position."""
+    return re.compile(r"(" + longest_first(t for t in titles if t[0].isupper()) + r")\s+(" + NAME_RUN + ")")
+
+
+_WORD_START = re.compile(r"\b")
+
+
+def titled_names(titles: frozenset[str], text: str) -> Iterator[re.Match[str]]:
+    """The matches of :func:`_titled` at a word's start, as ``\\b`` and the pattern would find
+    them, left to right without overlap."""
+    pattern, pos = _titled(titles), 0
+    while (m := pattern.search(text, pos)) is not None:
+        if _WORD_START.match(text, m.start()) is None:
+            pos = m.start() + 1
+            continue
+        yield m
+        pos = m.end()
 
 
 def named_office(ctx: KnowledgeContext, start: int, end: int, held: set[str]) -> tuple[set[str], bool]:

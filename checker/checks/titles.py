@@ -85,7 +85,7 @@ def titled_mentions(ctx: KnowledgeContext) -> Iterator[_Titled]:
     of offices the person never held (the pack does not cover that office:
     "Chancellor Rishi Sunak").
     """
-    for m in titled_names(ctx.pack.titles).finditer(ctx.text):
+    for m in titled_names(ctx.pack.titles, ctx.text):
         before = ctx.text[max(0, m.start() - 20) : m.start()]
         former = bool(FORMER.search(before))
         if ELECT.match(ctx.text, m.end(1)):
