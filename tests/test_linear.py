@@ -46,11 +46,11 @@ def test_an_offset_is_quoted_when_strictly_inside_a_quoted_range() -> None:
 )
 def test_a_nouns_near_children_are_its_children_in_ordinary_sentences(text: str) -> None:
     from checker import nlp
-    from checker.assertions.participants import near_children
+    from checker.assertions.tree import children, near_children
 
     doc = nlp.load()(text)
     for token in doc:
-        assert near_children(token) == list(token.children), token.text
+        assert near_children(token) == list(token.children) == children(token), token.text
 
 
 def test_a_table_with_no_full_stop_is_cut_into_sentences_at_its_line_breaks() -> None:

@@ -24,12 +24,12 @@ from checker.assertions.participants import (
     Mentions,
     fronted_participle,
     life_name,
-    near_children,
     participants,
     remember_mentions,
     subjects_of,
     surnames,
 )
+from checker.assertions.tree import near_children
 from checker.knowledge.model import Pack
 from checker.model import Assertion, Timex
 from checker.nlp.tense import (

@@ -20,6 +20,8 @@ from __future__ import annotations
 from collections.abc import Callable, MutableMapping
 from typing import TYPE_CHECKING
 
+from checker.assertions.tree import children
+
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
@@ -104,13 +106,13 @@ def recurs(word: Token) -> bool:
 
 def _clause(word: Token) -> list[Token]:
     """The words of a verb's own clause: its subtree without the clauses under it (a bounded walk)."""
-    found, stack = [], [c for c in word.children]
+    found, stack = [], children(word)
     while stack and len(found) < 60:
         token = stack.pop()
         if token.dep_ in ("ccomp", "advcl", "relcl", "conj", "parataxis", "acl", "xcomp"):
             continue
         found.append(token)
-        stack += token.children
+        stack += children(token)
     return found
 
 

@@ -10,9 +10,10 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from checker.assertions import identity
+from checker.assertions.tree import near_children
 
 if TYPE_CHECKING:  # spaCy loads only where text is parsed
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Span, Token
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
 THING_PRONOUNS = frozenset({"it", "its", "itself"})
@@ -38,32 +39,6 @@ TITLE_WORDS = frozenset(
     "democrat republican democratic republican former late then acting deputy state foreign defense "
     "attorney ambassador commissioner minority majority house senate".split()
 )
-
-
-# Tokens to either side of a noun in which what names it or tells it apart is looked for.
-NEAR = 48
-CHILDREN_KEY = "chronolint.children"
-
-
-def near_children(token: Token) -> list[Token]:
-    """The token's children at most NEAR tokens away, left to right. spaCy's ``children`` and
-    ``rights`` walk the token's whole subtree, and a list of thousands of conjuncts ("the 1990s
-    and the 1990s and ...") is one subtree: asked of each conjunct, that walk is quadratic."""
-    doc, i = token.doc, token.i
-    return [doc[j] for j in _children_index(doc).get(i, ()) if i - NEAR <= j <= i + NEAR]
-
-
-def _children_index(doc: Doc) -> dict[int, list[int]]:
-    """Each token's children, in order, from one pass over the heads; kept on the Doc (its tree
-    is final once parsed), as near_children is asked of most nouns of every parsed sentence."""
-    index = doc.user_data.get(CHILDREN_KEY)
-    if index is None:
-        index = {}
-        for child, head in enumerate(doc.to_array("HEAD").astype("int64").tolist()):
-            if head:
-                index.setdefault(child + head, []).append(child)
-        doc.user_data[CHILDREN_KEY] = index
-    return index
 
 
 def _modifiers(token: Token, depth: int = 2) -> list[Token]:
